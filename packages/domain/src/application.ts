@@ -1,0 +1,38 @@
+import type { ApplicationAnswers } from './application-form';
+
+/** One person's application to take part in one area's programme. */
+export interface Application {
+  /** The reference number the applicant is given, like PIP-7K3F-Q9XM. */
+  applicationId: string;
+  areaId: string;
+  answers: ApplicationAnswers;
+  submittedAt: string;
+  updatedAt: string;
+  /** Counts accepted submissions; guards against two updates overwriting each other. */
+  version: number;
+}
+
+/** An applicant is identified within an area by their email address, whatever its case. */
+export function applicantKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function sameAnswers(a: ApplicationAnswers, b: ApplicationAnswers): boolean {
+  return JSON.stringify(sortedEntries(a)) === JSON.stringify(sortedEntries(b));
+}
+
+function sortedEntries(answers: ApplicationAnswers): [string, unknown][] {
+  return Object.entries(answers)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+// Crockford's base32 leaves out I, L, O and U, so a reference read over the phone is unambiguous.
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newApplicationReference(random: (bytes: number) => Uint8Array): string {
+  const symbols = [...random(8)].map((byte) => REFERENCE_ALPHABET[byte % 32]).join('');
+  return `PIP-${symbols.slice(0, 4)}-${symbols.slice(4)}`;
+}
+
+export const APPLICATION_REFERENCE_PATTERN = /^PIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/u;

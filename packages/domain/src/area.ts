@@ -1,0 +1,53 @@
+import type { RegionId } from './regions';
+import { regions } from './regions';
+
+/** One top-tier local authority area taking part in the programme. */
+export interface Area {
+  areaId: string;
+  name: string;
+  regionId: RegionId;
+  recruitment: RecruitmentWindow;
+}
+
+/** ISO 8601 instants; applications are accepted from opensAt up to, not including, closesAt. */
+export interface RecruitmentWindow {
+  opensAt: string;
+  closesAt: string;
+}
+
+export type RecruitmentState = 'not-open-yet' | 'open' | 'closed';
+
+export function recruitmentState(area: Area, now: Date): RecruitmentState {
+  const time = now.getTime();
+  if (time < Date.parse(area.recruitment.opensAt)) return 'not-open-yet';
+  if (time >= Date.parse(area.recruitment.closesAt)) return 'closed';
+  return 'open';
+}
+
+/** Applicants hear the outcome within three weeks of the window closing. */
+const OUTCOME_DAYS_AFTER_CLOSE = 21;
+
+export function outcomeDueBy(area: Area): Date {
+  const closes = new Date(area.recruitment.closesAt);
+  return new Date(closes.getTime() + OUTCOME_DAYS_AFTER_CLOSE * 24 * 60 * 60 * 1000);
+}
+
+export interface RegionWithOpenAreas {
+  regionId: RegionId;
+  name: string;
+  areas: Area[];
+}
+
+/** Areas open for applications now, grouped by region in delivery order; empty regions are left out. */
+export function openAreasByRegion(areas: readonly Area[], now: Date): RegionWithOpenAreas[] {
+  const open = areas.filter((area) => recruitmentState(area, now) === 'open');
+  return regions
+    .map((region) => ({
+      regionId: region.regionId,
+      name: region.name,
+      areas: open
+        .filter((area) => area.regionId === region.regionId)
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    }))
+    .filter((region) => region.areas.length > 0);
+}

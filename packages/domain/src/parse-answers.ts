@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { applicationAnswersSchema, type ApplicationAnswers } from './application-form';
+import { ValidationError, type FieldError } from './errors';
+
+/** Blank strings mean "not answered", whether they come from an empty form field or a JSON client. */
+function withoutBlanks(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+  );
+}
+
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const field = issue.path.join('.');
+    // The first problem with a field is the one to fix first; GOV.UK shows one message per field.
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+export function parseApplicationAnswers(input: unknown): ApplicationAnswers {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ValidationError([{ field: '', message: 'Send the answers as a JSON object' }]);
+  }
+  const result = applicationAnswersSchema.safeParse(withoutBlanks(input as Record<string, unknown>));
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
+  const answers = result.data;
+  // The kind of organisation is only asked of the voluntary and community sector.
+  if (answers.sector === 'local-authority') delete answers.organisationKind;
+  return answers;
+}

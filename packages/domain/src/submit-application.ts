@@ -1,0 +1,67 @@
+import { applicantKey, newApplicationReference, sameAnswers, type Application } from './application';
+import { recruitmentState, type Area } from './area';
+import { ConcurrentChangeError, NotFoundError, RecruitmentNotOpenError } from './errors';
+import { parseApplicationAnswers } from './parse-answers';
+import type { ApplicantEmails, ApplicationStore, AreaStore, Clock, OutboundEmail } from './ports';
+
+export interface SubmitApplicationPorts {
+  areas: AreaStore;
+  applications: ApplicationStore;
+  emails: ApplicantEmails;
+  clock: Clock;
+  random: (bytes: number) => Uint8Array;
+}
+
+/** `unchanged` is a repeat of the same answers, such as a double click: nothing is stored or sent. */
+export type SubmissionOutcome = 'received' | 'updated' | 'unchanged';
+
+export interface SubmissionResult {
+  outcome: SubmissionOutcome;
+  area: Area;
+  application: Application;
+  email?: OutboundEmail;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Accepts an application while the area's window is open. The same email address applying again
+ * to the same area updates its one application, however the submissions interleave.
+ */
+export async function submitApplication(
+  ports: SubmitApplicationPorts,
+  areaId: string,
+  input: unknown,
+): Promise<SubmissionResult> {
+  const area = await ports.areas.get(areaId);
+  if (!area) throw new NotFoundError('Area');
+  const now = ports.clock.now();
+  const state = recruitmentState(area, now);
+  if (state !== 'open') throw new RecruitmentNotOpenError(area, state);
+  const answers = parseApplicationAnswers(input);
+  const at = now.toISOString();
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const existing = await ports.applications.findByApplicant(areaId, applicantKey(answers.email));
+    if (!existing) {
+      const application: Application = {
+        applicationId: newApplicationReference(ports.random),
+        areaId,
+        answers,
+        submittedAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      const email = ports.emails.applicationReceived(area, application);
+      if (await ports.applications.create(application, email)) return { outcome: 'received', area, application, email };
+      continue; // Someone with the same email address got there first: this becomes an update.
+    }
+    if (sameAnswers(existing.answers, answers)) return { outcome: 'unchanged', area, application: existing };
+    const application: Application = { ...existing, answers, updatedAt: at, version: existing.version + 1 };
+    const email = ports.emails.applicationUpdated(area, application);
+    if (await ports.applications.update(application, existing.version, email)) {
+      return { outcome: 'updated', area, application, email };
+    }
+  }
+  throw new ConcurrentChangeError('Your application');
+}

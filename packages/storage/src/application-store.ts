@@ -1,0 +1,79 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Application, ApplicationStore, OutboundEmail } from '@pip/domain';
+import { isLostRace } from './conditional';
+import { keys } from './keys';
+import { outboxPut } from './outbox-store';
+import { queryAll } from './query-all';
+
+export class DynamoApplicationStore implements ApplicationStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async findByApplicant(areaId: string, email: string): Promise<Application | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.application(areaId, email), ConsistentRead: true }),
+    );
+    return Item ? toApplication(Item) : undefined;
+  }
+
+  async listForArea(areaId: string): Promise<Application[]> {
+    const { pk, skPrefix } = keys.applicationsOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map(toApplication);
+  }
+
+  create(application: Application, email: OutboundEmail): Promise<boolean> {
+    return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {});
+  }
+
+  update(application: Application, expectedVersion: number, email: OutboundEmail): Promise<boolean> {
+    return this.writeWithEmail(application, email, 'version = :expected', { ':expected': expectedVersion });
+  }
+
+  /** The application and its email are one transaction: neither is ever stored without the other. */
+  private async writeWithEmail(
+    application: Application,
+    email: OutboundEmail,
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.application(application.areaId, application.answers.email),
+                  ...keys.applicationReference(application.applicationId),
+                  type: 'application',
+                  ...application,
+                },
+                ConditionExpression: condition,
+                ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+              },
+            },
+            { Put: outboxPut(this.tableName, email, application.updatedAt) },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toApplication(item: Record<string, unknown>): Application {
+  const { applicationId, areaId, answers, submittedAt, updatedAt, version } = item as unknown as Application;
+  return { applicationId, areaId, answers, submittedAt, updatedAt, version };
+}

@@ -1,0 +1,50 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Area, AreaStore } from '@pip/domain';
+import { keys, lists } from './keys';
+import { isLostRace } from './conditional';
+import { queryAll } from './query-all';
+
+export class DynamoAreaStore implements AreaStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(areaId: string): Promise<Area | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.area(areaId) }));
+    return Item ? toArea(Item) : undefined;
+  }
+
+  async list(): Promise<Area[]> {
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :list',
+      ExpressionAttributeValues: { ':list': lists.areas },
+    });
+    return items.map(toArea);
+  }
+
+  /** Adds the area unless it exists; an existing area is never overwritten. Returns whether it was added. */
+  async add(area: Area): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toArea(item: Record<string, unknown>): Area {
+  const { areaId, name, regionId, recruitment } = item as unknown as Area;
+  return { areaId, name, regionId, recruitment };
+}
+

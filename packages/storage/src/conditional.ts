@@ -1,0 +1,14 @@
+/**
+ * True when a write lost a race with another writer: its condition no longer held, or DynamoDB
+ * cancelled the transaction because another one touched the same item. The caller re-reads and
+ * decides again; both cases are answered the same way.
+ */
+export function isLostRace(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { OutboundEmail } from '@pip/domain';
+import { isLostRace } from './conditional';
+import { keys, lists } from './keys';
+import { queryAll } from './query-all';
+
+export type EmailStatus = 'pending' | 'sending' | 'sent';
+
+export interface StoredEmail extends OutboundEmail {
+  status: EmailStatus;
+  createdAt: string;
+  attempts: number;
+  sentAt?: string;
+  lastError?: string;
+  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
+  claimExpiresAt?: string;
+}
+
+/**
+ * The Put that adds an email to the outbox, for use inside the transaction that records the event
+ * it reports. The same message id twice is refused, so a retried event never queues a second email.
+ */
+export function outboxPut(tableName: string, email: OutboundEmail, createdAt: string): NonNullable<PutCommandInput> {
+  return {
+    TableName: tableName,
+    Item: {
+      ...keys.email(email.messageId),
+      ...keys.pendingEmail(createdAt),
+      type: 'email',
+      ...email,
+      status: 'pending',
+      createdAt,
+      attempts: 0,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
+export class DynamoOutboxStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(messageId: string): Promise<StoredEmail | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.email(messageId), ConsistentRead: true }),
+    );
+    return Item as StoredEmail | undefined;
+  }
+
+  /** Ids of emails not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
+  async pendingIds(): Promise<string[]> {
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pending',
+      ExpressionAttributeValues: { ':pending': lists.pendingEmails },
+    });
+    return items.map((item) => String(item.messageId));
+  }
+
+  /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
+  async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.email(messageId),
+          UpdateExpression: 'SET #status = :sending, claimExpiresAt = :expires, attempts = attempts + :one',
+          ConditionExpression: '#status = :pending OR (#status = :sending AND claimExpiresAt < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':now': now.toISOString(),
+            ':expires': new Date(now.getTime() + claimSeconds * 1000).toISOString(),
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+
+  async markSent(messageId: string, now: Date): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.email(messageId),
+        UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, claimExpiresAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString() },
+      }),
+    );
+  }
+
+  /** Puts the email back for a later attempt, keeping the reason for staff to see. */
+  async release(messageId: string, reason: string): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.email(messageId),
+        UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE claimExpiresAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':reason': reason.slice(0, 500) },
+      }),
+    );
+  }
+}
