@@ -12,3 +12,30 @@ export function formatUkDateTime(instant: Date | string): string {
   const time = ukTime.format(new Date(instant)).replace(/\s/gu, '').toLowerCase();
   return `${time} on ${formatUkDate(instant)}`;
 }
+
+function londonOffsetMinutes(instant: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    timeZoneName: 'longOffset',
+  }).formatToParts(instant);
+  const offset = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/u.exec(offset);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The instant of a UK wall-clock date and time, such as "17:00 on 2027-03-28", across both clock
+ * changes. A time that does not exist (the hour skipped in March) moves forward by the gap.
+ */
+export function fromUkLocalTime(date: string, time: string): Date {
+  const asIfUtc = new Date(`${date}T${time}:00Z`);
+  const firstGuess = new Date(asIfUtc.getTime() - londonOffsetMinutes(asIfUtc) * 60_000);
+  return new Date(asIfUtc.getTime() - londonOffsetMinutes(firstGuess) * 60_000);
+}
+
+/** The UK calendar date of an instant, as YYYY-MM-DD. */
+export function ukDateOf(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

@@ -1,0 +1,65 @@
+import { NotFoundError, RecruitmentNotOpenError, ValidationError, openAreasByRegion, recruitmentState } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { httpHandler } from '../kit/http-handler';
+import { htmlResponse, redirect } from '../kit/responses';
+import {
+  answersFromForm,
+  applicationFormPage,
+  confirmationPage,
+  openAreasPage,
+  recruitmentNotOpenPage,
+} from '../pages/application-pages';
+import type { FormValues } from '../pages/form-fields';
+import { privacyPage } from '../pages/privacy-page';
+import { submitAndDeliver } from '../submit-and-deliver';
+import { getPlatform } from '../wiring';
+
+async function areaOf(event: HttpEvent) {
+  const area = await getPlatform().areas.get(pathParameter(event, 'areaId'));
+  if (!area) throw new NotFoundError('Area');
+  return area;
+}
+
+export const handler = httpHandler({
+  kind: 'page',
+  body: 'form',
+  routes: [
+    { method: 'GET', path: '/', handler: () => redirect('/apply') },
+    {
+      method: 'GET',
+      path: '/apply',
+      handler: async () => {
+        const { areas, clock } = getPlatform();
+        return htmlResponse(200, openAreasPage(openAreasByRegion(await areas.list(), clock.now())));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/apply/{areaId}',
+      handler: async (event) => {
+        const area = await areaOf(event);
+        const state = recruitmentState(area, getPlatform().clock.now());
+        if (state !== 'open') return htmlResponse(200, recruitmentNotOpenPage(area, state));
+        return htmlResponse(200, applicationFormPage(area, {}));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/apply/{areaId}',
+      handler: async (event) => {
+        const values = (event.parsedBody ?? {}) as FormValues;
+        try {
+          const result = await submitAndDeliver(event, pathParameter(event, 'areaId'), answersFromForm(values));
+          return htmlResponse(200, confirmationPage(result.area, result.application, result.outcome));
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            return htmlResponse(400, applicationFormPage(await areaOf(event), values, error.fieldErrors));
+          }
+          if (error instanceof RecruitmentNotOpenError) return htmlResponse(409, recruitmentNotOpenPage(error.area, error.state));
+          throw error;
+        }
+      },
+    },
+    { method: 'GET', path: '/privacy', handler: () => htmlResponse(200, privacyPage()) },
+  ],
+});

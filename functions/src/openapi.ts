@@ -1,0 +1,71 @@
+import { applicationAnswersSchema } from '@pip/domain';
+import { z } from 'zod';
+
+const errorBody = {
+  type: 'object',
+  required: ['message'],
+  properties: {
+    message: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string', description: 'Dotted path of the field' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+/** The API's description, generated from the same zod schema that validates it and renders the form. */
+export function openApiDocument(): Record<string, unknown> {
+  const answers = withoutDialect(z.toJSONSchema(applicationAnswersSchema, { io: 'input', unrepresentable: 'any' }));
+  const json = (schemaRef: string) => ({ 'application/json': { schema: { $ref: schemaRef } } });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Partnership Improvement Programme API',
+      version: '1.0.0',
+      description: 'Applications to join the programme in an area. Dates are ISO 8601 instants; people see them in UK time.',
+    },
+    paths: {
+      '/api/areas/{areaId}/applications': {
+        post: {
+          summary: 'Apply to join the programme in an area',
+          description:
+            'The same email address applying again to the same area while applications are open updates its one application and keeps its reference.',
+          parameters: [{ name: 'areaId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json('#/components/schemas/ApplicationAnswers') },
+          responses: {
+            '201': { description: 'Application received', content: json('#/components/schemas/SubmissionResult') },
+            '200': { description: 'Existing application updated, or the same answers sent again', content: json('#/components/schemas/SubmissionResult') },
+            '400': { description: 'Answers that need correcting, each with its field path', content: json('#/components/schemas/Error') },
+            '404': { description: 'No such area', content: json('#/components/schemas/Error') },
+            '409': { description: 'Applications for the area are not open', content: json('#/components/schemas/Error') },
+            '413': { description: 'Body larger than 64 KB', content: json('#/components/schemas/Error') },
+            '415': { description: 'Body is not application/json', content: json('#/components/schemas/Error') },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ApplicationAnswers: answers,
+        SubmissionResult: {
+          type: 'object',
+          required: ['applicationId', 'outcome'],
+          properties: {
+            applicationId: { type: 'string', pattern: '^PIP-[0-9A-Z]{4}-[0-9A-Z]{4}$' },
+            outcome: { type: 'string', enum: ['received', 'updated', 'unchanged'] },
+          },
+        },
+        Error: errorBody,
+      },
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import {
+  applicationFields,
+  fieldMeta,
+  formatUkDate,
+  formatUkDateTime,
+  outcomeDueBy,
+  regionName,
+  type Application,
+  type Area,
+  type FieldError,
+  type RegionWithOpenAreas,
+  type SubmissionOutcome,
+} from '@pip/domain';
+import { html, type SafeHtml } from '@pip/html';
+import { errorSummary, formField, type FormValues } from './form-fields';
+import { messagePage, page } from './layout';
+
+/** The posted form as the answers the schema reads: a ticked checkbox means true. */
+export function answersFromForm(form: FormValues): Record<string, unknown> {
+  return Object.fromEntries(
+    applicationFields.map((name) => {
+      const value = form[name];
+      return [name, fieldMeta(name)['x-input'] === 'checkbox' ? value === 'yes' || undefined : value];
+    }),
+  );
+}
+
+export function openAreasPage(regions: RegionWithOpenAreas[]): SafeHtml {
+  return page({
+    title: 'Apply to join the programme in your area',
+    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+<h1 class="govuk-heading-xl">Apply to join the Partnership Improvement Programme</h1>
+<p class="govuk-body-l">The programme brings six senior council officers and six voluntary and community sector leaders of one area together to learn to work in partnership.</p>
+<p class="govuk-body">You will take part in four half-day workshops over about five months, then help agree and carry out your area's partnership improvement action plan.</p>
+${
+  regions.length === 0
+    ? html`<p class="govuk-body">No area is open for applications at the moment. Each area opens for a few weeks in turn, region by region.</p>`
+    : html`<h2 class="govuk-heading-m">Areas open for applications</h2>
+${regions.map(
+  (region) => html`<h3 class="govuk-heading-s">${region.name}</h3>
+<ul class="govuk-list">
+${region.areas.map(
+  (area) => html`<li><a class="govuk-link" href="/apply/${encodeURIComponent(area.areaId)}">${area.name}</a>
+<span class="govuk-body-s"> – closes ${formatUkDateTime(area.recruitment.closesAt)}</span></li>\n`,
+)}
+</ul>\n`,
+)}`
+}
+</div></div>`,
+  });
+}
+
+export function applicationFormPage(area: Area, values: FormValues, errors: readonly FieldError[] = []): SafeHtml {
+  const errorFor = new Map(errors.map((error) => [error.field, error.message]));
+  const privacyHint = html`Read the <a class="govuk-link" href="/privacy" target="_blank" rel="noopener">privacy notice (opens in new tab)</a> to see how we use your information.`;
+  return page({
+    title: `Apply for ${area.name}`,
+    hasErrors: errors.length > 0,
+    backLink: '/apply',
+    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+${errorSummary(errors)}
+<span class="govuk-caption-l">${area.name}, ${regionName(area.regionId)}</span>
+<h1 class="govuk-heading-l">Apply to join the programme</h1>
+<p class="govuk-body">Applications close at ${formatUkDateTime(area.recruitment.closesAt)}. We will email you the outcome by ${formatUkDate(outcomeDueBy(area))}.</p>
+<p class="govuk-body">If you have applied already, apply again with the same email address to change your answers.</p>
+<form method="post" action="/apply/${encodeURIComponent(area.areaId)}" novalidate>
+${applicationFields.map((name) =>
+  formField({ name, meta: fieldMeta(name), value: values[name], error: errorFor.get(name) }, { privacyConsent: privacyHint }),
+)}
+<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send application</button>
+</form>
+</div></div>`,
+  });
+}
+
+export function confirmationPage(area: Area, application: Application, outcome: SubmissionOutcome): SafeHtml {
+  const heading = outcome === 'received' ? 'Application sent' : 'Application updated';
+  return page({
+    title: heading,
+    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+<div class="govuk-panel govuk-panel--confirmation">
+<h1 class="govuk-panel__title">${heading}</h1>
+<div class="govuk-panel__body">Your reference number<br><strong>${application.applicationId}</strong></div>
+</div>
+<p class="govuk-body">We have sent a confirmation to ${application.answers.email}.</p>
+<h2 class="govuk-heading-m">What happens next</h2>
+<p class="govuk-body">Applications for ${area.name} close at ${formatUkDateTime(area.recruitment.closesAt)}. The programme team will review every application and email you the outcome by ${formatUkDate(outcomeDueBy(area))}.</p>
+<p class="govuk-body">To change your answers before then, <a class="govuk-link" href="/apply/${encodeURIComponent(area.areaId)}">apply again with the same email address</a>.</p>
+</div></div>`,
+  });
+}
+
+export function recruitmentNotOpenPage(area: Area, state: 'not-open-yet' | 'closed'): SafeHtml {
+  return state === 'closed'
+    ? messagePage(`Applications for ${area.name} have closed`, [
+        `Applications closed at ${formatUkDateTime(area.recruitment.closesAt)}. If you applied, we will email you the outcome by ${formatUkDate(outcomeDueBy(area))}.`,
+        html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`,
+      ])
+    : messagePage(`Applications for ${area.name} are not open yet`, [
+        `Applications open at ${formatUkDateTime(area.recruitment.opensAt)}.`,
+        html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`,
+      ]);
+}

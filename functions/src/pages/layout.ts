@@ -1,0 +1,70 @@
+import { html, type SafeHtml } from '@pip/html';
+
+export const SERVICE_NAME = 'Partnership Improvement Programme';
+
+export interface PageOptions {
+  title: string;
+  content: SafeHtml;
+  /** Prefixes the title with "Error:" so screen reader users hear it first, per GOV.UK. */
+  hasErrors?: boolean;
+  backLink?: string;
+}
+
+/** The GOV.UK Frontend page template, written out so that it needs no JavaScript or template engine. */
+export function page(options: PageOptions): SafeHtml {
+  const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME} – GOV.UK`;
+  return html`<!DOCTYPE html>
+<html lang="en-GB" class="govuk-template">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="theme-color" content="#0b0c0c">
+<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
+<link rel="stylesheet" href="/assets/govuk-frontend.min.css">
+</head>
+<body class="govuk-template__body">
+<a href="#main-content" class="govuk-skip-link">Skip to main content</a>
+<header class="govuk-header" data-module="govuk-header">
+<div class="govuk-header__container govuk-width-container">
+<div class="govuk-header__content">
+<a href="/apply" class="govuk-header__link govuk-header__service-name">${SERVICE_NAME}</a>
+</div>
+</div>
+</header>
+<div class="govuk-width-container">
+<div class="govuk-phase-banner">
+<p class="govuk-phase-banner__content"><strong class="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+<span class="govuk-phase-banner__text">This is a new service. Contact the programme team if something does not work.</span></p>
+</div>
+${options.backLink ? html`<a href="${options.backLink}" class="govuk-back-link">Back</a>` : ''}
+<main class="govuk-main-wrapper" id="main-content">
+${options.content}
+</main>
+</div>
+<footer class="govuk-footer">
+<div class="govuk-width-container">
+<div class="govuk-footer__meta">
+<div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+<h2 class="govuk-visually-hidden">Support links</h2>
+<ul class="govuk-footer__inline-list">
+<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/privacy">Privacy notice</a></li>
+</ul>
+</div>
+</div>
+</div>
+</footer>
+</body>
+</html>`;
+}
+
+/** A page that only says something: not found, closed, a problem. */
+export function messagePage(title: string, paragraphs: (string | SafeHtml)[]): SafeHtml {
+  return page({
+    title,
+    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+<h1 class="govuk-heading-l">${title}</h1>
+${paragraphs.map((paragraph) => html`<p class="govuk-body">${paragraph}</p>`)}
+</div></div>`,
+  });
+}

