@@ -1,0 +1,28 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { tableSchema } from '@pip/storage/table-schema';
+import { Construct } from 'constructs';
+
+const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+/** The one table, its keys and indexes read from the same declaration the local table uses. */
+export class ProgrammeTable extends Construct {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new TableV2(this, 'table', {
+      partitionKey: stringKey(tableSchema.partitionKey),
+      sortKey: stringKey(tableSchema.sortKey),
+      globalSecondaryIndexes: tableSchema.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}
