@@ -2,10 +2,15 @@ import type { z } from 'zod';
 import { applicationAnswersSchema, type ApplicationAnswers } from './application-form';
 import { ValidationError, type FieldError } from './errors';
 
-/** Blank strings mean "not answered", whether they come from an empty form field or a JSON client. */
-function withoutBlanks(input: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Spaces around an answer are never meant, and a blank answer means "not answered", whether it
+ * comes from an empty form field or a JSON client.
+ */
+function normalised(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+    Object.entries(input)
+      .map(([name, value]) => [name, typeof value === 'string' ? value.trim() : value] as const)
+      .filter(([, value]) => value !== ''),
   );
 }
 
@@ -23,7 +28,7 @@ export function parseApplicationAnswers(input: unknown): ApplicationAnswers {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError([{ field: '', message: 'Send the answers as a JSON object' }]);
   }
-  const result = applicationAnswersSchema.safeParse(withoutBlanks(input as Record<string, unknown>));
+  const result = applicationAnswersSchema.safeParse(normalised(input as Record<string, unknown>));
   if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
   const answers = result.data;
   // The kind of organisation is only asked of the voluntary and community sector.

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { startPlatform, type RunningPlatform } from '@pip/local';
+import { DynamoAreaStore, DynamoApplicationStore, DynamoOutboxStore, createDocumentClient } from '@pip/storage';
+
+/** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
+export async function startTestPlatform(): Promise<RunningPlatform> {
+  return startPlatform({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    sesEndpoint: inject('sesEndpoint'),
+    tableName: `pip-test-${randomUUID().slice(0, 8)}`,
+    port: 0,
+  });
+}
+
+/** Direct access to what the platform stored, to check what a request did or did not leave behind. */
+export function storesOf(platform: Pick<RunningPlatform, 'dynamoEndpoint' | 'tableName'>) {
+  const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+  return {
+    documents,
+    areas: new DynamoAreaStore(documents, platform.tableName),
+    applications: new DynamoApplicationStore(documents, platform.tableName),
+    outbox: new DynamoOutboxStore(documents, platform.tableName),
+  };
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}.${randomUUID().slice(0, 8)}@example.org`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatUkDateTime, fromUkLocalTime } from '@pip/domain';
+import { html, trusted } from '@pip/html';
+
+describe('html tag', () => {
+  it('escapes interpolated values, including inside arrays, and keeps trusted markup', () => {
+    const name = `"><img src=x onerror=alert(1)>`;
+    expect(html`<p title="${name}">${[name, trusted('<b>ok</b>')]}</p>`.value).toBe(
+      '<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;<b>ok</b></p>',
+    );
+    expect(html`${null}${undefined}${false}${0}`.value).toBe('0');
+  });
+});
+
+describe('UK time', () => {
+  it('reads wall-clock times in Greenwich Mean Time and British Summer Time', () => {
+    expect(fromUkLocalTime('2027-01-15', '17:00').toISOString()).toBe('2027-01-15T17:00:00.000Z');
+    expect(fromUkLocalTime('2027-07-15', '17:00').toISOString()).toBe('2027-07-15T16:00:00.000Z');
+  });
+
+  it('is right on the days the clocks change', () => {
+    expect(fromUkLocalTime('2027-03-28', '09:00').toISOString()).toBe('2027-03-28T08:00:00.000Z');
+    expect(fromUkLocalTime('2027-10-31', '09:00').toISOString()).toBe('2027-10-31T09:00:00.000Z');
+    expect(formatUkDateTime('2027-03-28T08:00:00Z')).toBe('9:00am on 28 March 2027');
+    expect(formatUkDateTime('2027-10-30T23:30:00Z')).toBe('12:30am on 31 October 2027');
+  });
+});

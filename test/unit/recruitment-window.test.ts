@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { openAreasByRegion, outcomeDueBy, recruitmentState, type Area } from '@pip/domain';
+
+const area = (areaId: string, regionId: Area['regionId'], opensAt: string, closesAt: string): Area => ({
+  areaId,
+  name: areaId[0]!.toUpperCase() + areaId.slice(1),
+  regionId,
+  recruitment: { opensAt, closesAt },
+});
+
+describe('recruitment window', () => {
+  const leeds = area('leeds', 'yorkshire-and-the-humber', '2027-01-04T09:00:00Z', '2027-02-01T17:00:00Z');
+
+  it('opens at its opening instant and closes at its closing instant', () => {
+    expect(recruitmentState(leeds, new Date('2027-01-04T08:59:59.999Z'))).toBe('not-open-yet');
+    expect(recruitmentState(leeds, new Date('2027-01-04T09:00:00Z'))).toBe('open');
+    expect(recruitmentState(leeds, new Date('2027-02-01T16:59:59.999Z'))).toBe('open');
+    expect(recruitmentState(leeds, new Date('2027-02-01T17:00:00Z'))).toBe('closed');
+  });
+
+  it('promises the outcome three weeks after closing', () => {
+    expect(outcomeDueBy(leeds).toISOString()).toBe('2027-02-22T17:00:00.000Z');
+  });
+
+  it('lists only open areas, grouped by region in delivery order and by name within a region', () => {
+    const now = new Date('2027-01-10T12:00:00Z');
+    const areas = [
+      leeds,
+      area('kent', 'south-east', '2027-03-01T09:00:00Z', '2027-04-01T17:00:00Z'),
+      area('northumberland', 'north-east', '2027-01-01T09:00:00Z', '2027-02-01T17:00:00Z'),
+      area('bradford', 'yorkshire-and-the-humber', '2027-01-01T09:00:00Z', '2027-02-01T17:00:00Z'),
+      area('cumbria', 'north-west', '2026-11-01T09:00:00Z', '2026-12-01T17:00:00Z'),
+    ];
+    const grouped = openAreasByRegion(areas, now);
+    expect(grouped.map((region) => [region.name, region.areas.map((a) => a.areaId)])).toEqual([
+      ['North East', ['northumberland']],
+      ['Yorkshire and the Humber', ['bradford', 'leeds']],
+    ]);
+  });
+});
