@@ -5,6 +5,7 @@ const services = './test/support/global-services.ts';
 
 export default defineConfig({
   test: {
+    silent: 'passed-only',
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

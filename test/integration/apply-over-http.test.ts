@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningPlatform } from '@pip/local';
+import { goodAnswers, goodForm } from '../support/application-answers';
+import { emailsTo } from '../support/inbox';
+import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+
+let platform: RunningPlatform;
+let stores: ReturnType<typeof storesOf>;
+let base: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  stores = storesOf(platform);
+  base = platform.url.replace('localhost', '127.0.0.1');
+});
+afterAll(async () => {
+  stores?.documents.destroy();
+  await platform?.stop();
+});
+
+const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const postForm = (path: string, form: URLSearchParams) =>
+  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+
+async function storedApplications(areaId = 'leeds') {
+  return stores.applications.listForArea(areaId);
+}
+
+describe('the local platform', () => {
+  it('answers its health check once the table and the email service answer', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lists areas open for applications by region, and links to each form', async () => {
+    const page = await (await fetch(`${base}/apply`)).text();
+    expect(page).toContain('<h3 class="govuk-heading-s">North East</h3>');
+    expect(page).toContain('href="/apply/northumberland"');
+    expect(page).toContain('href="/apply/leeds"');
+    expect(page).not.toContain('href="/apply/cumbria"');
+    expect(page).not.toContain('href="/apply/kent"');
+  });
+
+  it('sends security headers and serves the GOV.UK stylesheet', async () => {
+    const page = await fetch(`${base}/apply/leeds`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const css = await fetch(`${base}/assets/govuk-frontend.min.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await css.text()).toContain('.govuk-error-summary');
+    expect((await fetch(`${base}/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+});
+
+describe('applying through the form', () => {
+  it('shows a confirmation with the reference, stores the application and sends one email', async () => {
+    const email = uniqueEmail('form');
+    const response = await postForm('/apply/leeds', goodForm(email));
+    const page = await response.text();
+    expect(response.status).toBe(200);
+    const reference = /<strong>(PIP-[0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/u.exec(page)?.[1];
+    expect(reference).toBeDefined();
+    const stored = await stores.applications.findByApplicant('leeds', email);
+    expect(stored?.applicationId).toBe(reference);
+    const emails = await emailsTo(email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.subject).toContain(`Application received`);
+    expect(emails[0]!.body.text).toContain(reference);
+    expect(emails[0]!.body.html).toContain(reference);
+  });
+
+  it('shows the form again with an error summary linking to each bad field, keeping every value, escaped', async () => {
+    const email = uniqueEmail('bad-form');
+    const form = goodForm(email, { fullName: '<script>alert("x")</script>', jobTitle: '', phone: 'call me' });
+    form.delete('privacyConsent');
+    const response = await postForm('/apply/leeds', form);
+    const page = await response.text();
+    expect(response.status).toBe(400);
+    expect(page).toContain('<title>Error: Apply for Leeds');
+    expect(page).toContain('<a href="#jobTitle">Enter your job title</a>');
+    expect(page).toContain('<a href="#phone">Enter a telephone number');
+    expect(page).toContain('<a href="#privacyConsent">Confirm that you have read the privacy notice</a>');
+    expect(page).toContain('value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"');
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain(`value="${email}"`);
+    expect(page).toMatch(/id="sector" name="sector" type="radio" value="local-authority" checked/u);
+    expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();
+    expect(await emailsTo(email)).toHaveLength(0);
+  });
+
+  it('says clearly when applications have closed or are not open yet, storing nothing', async () => {
+    const closed = await fetch(`${base}/apply/cumbria`);
+    expect(await closed.text()).toContain('Applications for Cumbria have closed');
+    const email = uniqueEmail('closed');
+    const posted = await postForm('/apply/cumbria', goodForm(email));
+    expect(posted.status).toBe(409);
+    expect(await posted.text()).toContain('Applications for Cumbria have closed');
+    const early = await postForm('/apply/kent', goodForm(email));
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('Applications for Kent are not open yet');
+    expect(await storedApplications('cumbria')).toHaveLength(0);
+    expect(await storedApplications('kent')).toHaveLength(0);
+    expect(await emailsTo(email)).toHaveLength(0);
+  });
+
+  it('answers an unknown area with a not-found page', async () => {
+    const response = await fetch(`${base}/apply/atlantis`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Page not found');
+  });
+});
+
+describe('applying through the API', () => {
+  it('returns 201 with the application id', async () => {
+    const email = uniqueEmail('api');
+    const response = await postJson('/api/areas/leeds/applications', goodAnswers(email));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { applicationId: string; outcome: string };
+    expect(body.outcome).toBe('received');
+    expect((await stores.applications.findByApplicant('leeds', email))?.applicationId).toBe(body.applicationId);
+  });
+
+  it('returns 400 with field paths and messages, storing nothing', async () => {
+    const email = uniqueEmail('api-bad');
+    const response = await postJson('/api/areas/leeds/applications', goodAnswers(email, { sector: 'voluntary-community', programmeHopes: '' }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      message: 'There is a problem with the answers given',
+      errors: [
+        { path: 'programmeHopes', message: 'Tell us what you want from the programme' },
+        { path: 'organisationKind', message: 'Select what kind of organisation you work for' },
+      ],
+    });
+    expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();
+  });
+
+  it('refuses malformed JSON, the wrong content type and an oversized body', async () => {
+    const malformed = await postJson('/api/areas/leeds/applications', '{"fullName":');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ message: 'The request body is not valid JSON' });
+    const wrongType = await postJson('/api/areas/leeds/applications', JSON.stringify(goodAnswers(uniqueEmail('type'))), { 'content-type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    const email = uniqueEmail('huge');
+    const huge = await postJson('/api/areas/leeds/applications', goodAnswers(email, { accessibilityNeeds: 'x'.repeat(70 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ message: 'The request body must be 64 KB or smaller' });
+    const hugeForm = await postForm('/apply/leeds', goodForm(email, { accessibilityNeeds: 'x'.repeat(70 * 1024) }));
+    expect(hugeForm.status).toBe(413);
+    expect(await hugeForm.text()).toContain('Your answers are too long to send');
+    expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown area and 409 for a closed window', async () => {
+    const unknown = await postJson('/api/areas/atlantis/applications', goodAnswers(uniqueEmail('x')));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ message: 'Area not found' });
+    const closed = await postJson('/api/areas/cumbria/applications', goodAnswers(uniqueEmail('x')));
+    expect(closed.status).toBe(409);
+    expect(((await closed.json()) as { message: string }).message).toMatch(/^Applications for Cumbria closed at /u);
+  });
+
+  it('publishes an OpenAPI document generated from the same schema as the form', async () => {
+    const document = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      openapi: string;
+      components: { schemas: { ApplicationAnswers: { required: string[]; properties: Record<string, { title?: string; enum?: string[] }> } } };
+    };
+    expect(document.openapi).toBe('3.1.0');
+    const answers = document.components.schemas.ApplicationAnswers;
+    expect(answers.required).toContain('privacyConsent');
+    expect(answers.required).not.toContain('phone');
+    expect(answers.properties.sector?.enum).toEqual(['local-authority', 'voluntary-community']);
+    expect(answers.properties.fullName?.title).toBe('Full name');
+  });
+});
+
+describe('applying twice', () => {
+  it('updates the one application, keeps its reference and sends an "updated" email, not a second "received"', async () => {
+    const email = uniqueEmail('twice');
+    const first = (await (await postJson('/api/areas/leeds/applications', goodAnswers(email))).json()) as { applicationId: string };
+    const second = await postJson('/api/areas/leeds/applications', goodAnswers(email.toUpperCase(), { jobTitle: 'Director of Partnerships' }));
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual({ applicationId: first.applicationId, outcome: 'updated' });
+    const stored = await stores.applications.findByApplicant('leeds', email);
+    expect(stored?.answers.jobTitle).toBe('Director of Partnerships');
+    const subjects = (await emailsTo(email)).map((message) => message.subject.split(':')[0]);
+    expect(subjects.sort()).toEqual(['Application received', 'Application updated']);
+  });
+
+  it('leaves exactly one application and one email after concurrent double submits', async () => {
+    const email = uniqueEmail('double');
+    const responses = await Promise.all(Array.from({ length: 8 }, () => postForm('/apply/leeds', goodForm(email))));
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
+    const references = await Promise.all(responses.map(async (response) => /<strong>(PIP-[^<]+)<\/strong>/u.exec(await response.text())?.[1]));
+    expect(new Set(references).size).toBe(1);
+    const applications = (await storedApplications()).filter((application) => application.answers.email === email);
+    expect(applications).toHaveLength(1);
+    expect(await emailsTo(email)).toHaveLength(1);
+  });
+
+  it('keeps one application when concurrent submits carry different answers', async () => {
+    const email = uniqueEmail('race');
+    const responses = await Promise.all(
+      ['Director', 'Head of Policy', 'Chief Officer', 'Assistant Director'].map((jobTitle) =>
+        postJson('/api/areas/leeds/applications', goodAnswers(email, { jobTitle })),
+      ),
+    );
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as { applicationId: string; outcome: string }[];
+    expect(new Set(bodies.map((body) => body.applicationId)).size).toBe(1);
+    expect(bodies.filter((body) => body.outcome === 'received')).toHaveLength(1);
+    const stored = await stores.applications.findByApplicant('leeds', email);
+    expect(stored?.version).toBe(4);
+    const emails = await emailsTo(email);
+    expect(emails.filter((message) => message.subject.startsWith('Application received'))).toHaveLength(1);
+    expect(emails).toHaveLength(4);
+  });
+});
