@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { submitApplication, type Area } from '@pip/domain';
+import { SesMailer, applicantEmails, deliverEmail, deliverPendingEmails } from '@pip/mail';
+import { DynamoAreaStore, ensureTable } from '@pip/storage';
+import { freePort } from '@pip/local';
+import { goodAnswers } from '../support/application-answers';
+import { emailsTo } from '../support/inbox';
+import { storesOf, uniqueEmail } from '../support/platform';
+
+const tableName = `pip-outbox-${randomUUID().slice(0, 8)}`;
+const dynamoEndpoint = inject('dynamoEndpoint');
+const stores = storesOf({ dynamoEndpoint, tableName });
+const clock = { now: () => new Date() };
+const from = 'programme@pip.localhost';
+const area: Area = {
+  areaId: 'wakefield',
+  name: 'Wakefield',
+  regionId: 'yorkshire-and-the-humber',
+  recruitment: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+};
+
+beforeAll(async () => {
+  const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
+  await ensureTable(client, tableName);
+  client.destroy();
+  await new DynamoAreaStore(stores.documents, tableName).add(area);
+});
+afterAll(() => stores.documents.destroy());
+
+async function applyAs(email: string) {
+  return submitApplication(
+    { areas: stores.areas, applications: stores.applications, emails: applicantEmails('http://pip.localhost'), clock, random: (n) => crypto.getRandomValues(new Uint8Array(n)) },
+    area.areaId,
+    goodAnswers(email),
+  );
+}
+
+describe('the email outbox', () => {
+  it('keeps an email the email service refused, and sends it exactly once when the service recovers', async () => {
+    const email = uniqueEmail('outage');
+    const { email: queued } = await applyAs(email);
+    const downMailer = new SesMailer({ endpoint: `http://127.0.0.1:${await freePort()}`, region: 'eu-west-2', from });
+    expect(await deliverEmail({ outbox: stores.outbox, mailer: downMailer, clock }, queued!.messageId)).toBe('failed');
+    const pending = await stores.outbox.get(queued!.messageId);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(pending?.lastError).toBeTruthy();
+    expect(await emailsTo(email)).toHaveLength(0);
+
+    const upMailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
+    const delivery = { outbox: stores.outbox, mailer: upMailer, clock };
+    const [first, second] = await Promise.all([deliverPendingEmails(delivery), deliverPendingEmails(delivery)]);
+    expect(first.sent + second.sent).toBe(1);
+    expect(await deliverPendingEmails(delivery)).toEqual({ sent: 0, 'not-claimed': 0, failed: 0 });
+    expect(await emailsTo(email)).toHaveLength(1);
+    expect(await stores.outbox.get(queued!.messageId)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('never sends an email twice, however many senders try at once', async () => {
+    const email = uniqueEmail('senders');
+    const { email: queued } = await applyAs(email);
+    const mailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => deliverEmail({ outbox: stores.outbox, mailer, clock }, queued!.messageId)),
+    );
+    expect(results.filter((result) => result === 'sent')).toHaveLength(1);
+    expect(await emailsTo(email)).toHaveLength(1);
+  });
+});
