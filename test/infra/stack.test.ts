@@ -1,0 +1,70 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platformFunctions, routes } from '@pip/functions/routes';
+import { PipStack } from '@pip/infra/pip-stack';
+import { tableSchema } from '@pip/storage/table-schema';
+
+let template: Template;
+
+beforeAll(() => {
+  // Skipping bundling keeps this test about the template; `pnpm synth` bundles for real.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org' }));
+});
+
+describe('the CDK stack', () => {
+  it('has one table whose keys and indexes come from the shared declaration', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableSchema.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableSchema.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableSchema.globalSecondaryIndexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('has one Node.js 22 arm64 function per platform function, each told its table and sender', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
+    });
+    expect(Object.keys(functions)).toHaveLength(platformFunctions.length);
+    for (const definition of platformFunctions) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: definition.description,
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), MAIL_FROM: 'programme@pip.example.org' }) },
+      });
+    }
+  });
+
+  it('builds exactly the routes of the route table into the HTTP API', () => {
+    const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
+    const keys = Object.values(apiRoutes).map((route) => (route as { Properties: { RouteKey: string } }).Properties.RouteKey);
+    expect(keys.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+  });
+
+  it('lets only the functions that send email send it, from the verified domain', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'pip.example.org' });
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'] })]) } },
+    });
+    expect(Object.keys(policies)).toHaveLength(platformFunctions.filter((fn) => 'email' in fn.access && fn.access.email).length);
+  });
+
+  it('runs the outbox delivery every minute', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+});
