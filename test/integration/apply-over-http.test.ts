@@ -133,8 +133,8 @@ describe('applying through the API', () => {
     expect(await response.json()).toEqual({
       message: 'There is a problem with the answers given',
       errors: [
-        { path: 'programmeHopes', message: 'Tell us what you want from the programme' },
         { path: 'organisationKind', message: 'Select what kind of organisation you work for' },
+        { path: 'programmeHopes', message: 'Tell us what you want from the programme' },
       ],
     });
     expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { applicationAnswersSchema, type ApplicationAnswers } from './application-form';
+import { applicationAnswersSchema, applicationFields, type ApplicationAnswers } from './application-form';
 import { ValidationError, type FieldError } from './errors';
 
 /**
@@ -24,12 +24,18 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
   return [...byField].map(([field, message]) => ({ field, message }));
 }
 
+/** Errors are listed in the order of the fields on the page, as GOV.UK's error summary asks. */
+function inFormOrder(errors: FieldError[]): FieldError[] {
+  const position = (field: string) => applicationFields.indexOf(field as never);
+  return [...errors].sort((a, b) => position(a.field) - position(b.field));
+}
+
 export function parseApplicationAnswers(input: unknown): ApplicationAnswers {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError([{ field: '', message: 'Send the answers as a JSON object' }]);
   }
   const result = applicationAnswersSchema.safeParse(normalised(input as Record<string, unknown>));
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
+  if (!result.success) throw new ValidationError(inFormOrder(toFieldErrors(result.error.issues)));
   const answers = result.data;
   // The kind of organisation is only asked of the voluntary and community sector.
   if (answers.sector === 'local-authority') delete answers.organisationKind;

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningPlatform } from '@pip/local';
+import { accessibilityViolations, launchBrowser } from '../support/browser';
+import { emailsTo } from '../support/inbox';
+import { startTestPlatform, uniqueEmail } from '../support/platform';
+
+let platform: RunningPlatform;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function expectNoAccessibilityViolations() {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe('an applicant applying for their area', () => {
+  it('finds the area, makes a mistake, fixes it from the error summary and gets a reference', async () => {
+    const email = uniqueEmail('journey');
+    await page.goto(`${platform.url.replace('localhost', '127.0.0.1')}/apply`);
+    await expectNoAccessibilityViolations();
+    await page.getByRole('link', { name: 'Leeds' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the programme');
+    await expectNoAccessibilityViolations();
+
+    await page.getByLabel('Full name', { exact: true }).fill('Amira <Okafor>');
+    await page.getByLabel('Email address', { exact: true }).fill('amira-at-example.org');
+    await page.getByLabel('Organisation', { exact: true }).fill('Leeds Voluntary Action');
+    await page.getByLabel('Job title', { exact: true }).fill('Chief Officer');
+    await page.getByRole('group', { name: 'Which sector do you work in?' }).getByLabel('Voluntary and community sector').check();
+    await page.getByRole('group', { name: 'What is your role level?' }).getByLabel('Chief executive or chief officer').check();
+    await page.getByLabel('Your experience of cross-sector partnership').fill('I sit on the Local Strategic Partnership board.');
+    await page.getByLabel('What do you want from the programme?').fill('Better commissioning conversations with the council.');
+    await page.getByRole('group', { name: /four half-day workshops/u }).getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.getByRole('heading').textContent()).toBe('There is a problem');
+    expect(await page.title()).toMatch(/^Error: /u);
+    const problems = await summary.getByRole('listitem').allTextContents();
+    expect(problems).toEqual([
+      'Enter an email address in the correct format, like name@example.org',
+      'Select what kind of organisation you work for',
+      'Confirm that you have read the privacy notice',
+    ]);
+    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Amira <Okafor>');
+    await expectNoAccessibilityViolations();
+
+    await summary.getByRole('link', { name: /email address in the correct format/u }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByRole('group', { name: 'What kind of organisation do you work for?' }).getByLabel('Local infrastructure organisation').check();
+    await page.getByLabel(/I have read the privacy notice/u).check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Application sent');
+    const reference = await page.locator('.govuk-panel__body strong').textContent();
+    expect(reference).toMatch(/^PIP-[0-9A-Z]{4}-[0-9A-Z]{4}$/u);
+    await expectNoAccessibilityViolations();
+    const emails = await emailsTo(email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.body.text).toContain(reference!);
+  });
+
+  it('reads the privacy notice and the closed-window page without accessibility violations', async () => {
+    const base = platform.url.replace('localhost', '127.0.0.1');
+    await page.goto(`${base}/privacy`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy notice');
+    await expectNoAccessibilityViolations();
+    await page.goto(`${base}/apply/cumbria`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Applications for Cumbria have closed');
+    await expectNoAccessibilityViolations();
+  });
+});
