@@ -1,5 +1,5 @@
 import { applicationAnswersSchema } from '@pip/domain';
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 
 const errorBody = {
   type: 'object',
@@ -24,7 +24,7 @@ function withoutDialect(schema: Record<string, unknown>): Record<string, unknown
 
 /** The API's description, generated from the same zod schema that validates it and renders the form. */
 export function openApiDocument(): Record<string, unknown> {
-  const answers = withoutDialect(z.toJSONSchema(applicationAnswersSchema, { io: 'input', unrepresentable: 'any' }));
+  const answers = withoutDialect(toJSONSchema(applicationAnswersSchema, { io: 'input', unrepresentable: 'any' }));
   const json = (schemaRef: string) => ({ 'application/json': { schema: { $ref: schemaRef } } });
   return {
     openapi: '3.1.0',

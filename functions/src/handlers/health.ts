@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { emailServiceAnswers } from '@pip/mail';
+import { emailServiceAnswers } from '@pip/mail/email-health';
 import { httpHandler } from '../kit/http-handler';
 import { jsonResponse } from '../kit/responses';
 import { getPlatform } from '../wiring';

@@ -1,5 +1,10 @@
-/** One JSON line per event, which CloudWatch Logs Insights and a local terminal both read. */
-export function log(level: 'INFO' | 'WARN' | 'ERROR', message: string, detail: Record<string, unknown> = {}): void {
+type Level = 'INFO' | 'WARN' | 'ERROR';
+const LEVELS: Level[] = ['INFO', 'WARN', 'ERROR'];
+
+/** One JSON line per event, which CloudWatch Logs Insights and a local terminal both read. LOG_LEVEL quietens it. */
+export function log(level: Level, message: string, detail: Record<string, unknown> = {}): void {
+  const threshold = LEVELS.indexOf((process.env.LOG_LEVEL?.toUpperCase() as Level | undefined) ?? 'INFO');
+  if (LEVELS.indexOf(level) < threshold) return;
   const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...detail });
   if (level === 'ERROR') console.error(line);
   else console.log(line);

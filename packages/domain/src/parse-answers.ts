@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { applicationAnswersSchema, applicationFields, type ApplicationAnswers } from './application-form';
 import { ValidationError, type FieldError } from './errors';
 
@@ -14,7 +14,7 @@ function normalised(input: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function toFieldErrors(issues: readonly $ZodIssue[]): FieldError[] {
   const byField = new Map<string, string>();
   for (const issue of issues) {
     const field = issue.path.join('.');
