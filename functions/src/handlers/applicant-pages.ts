@@ -22,6 +22,7 @@ async function areaOf(event: HttpEvent) {
 
 export const handler = httpHandler({
   kind: 'page',
+  access: 'public',
   body: 'form',
   routes: [
     { method: 'GET', path: '/', handler: () => redirect('/apply') },

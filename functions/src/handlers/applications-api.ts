@@ -6,6 +6,7 @@ import { submitAndDeliver } from '../submit-and-deliver';
 
 export const handler = httpHandler({
   kind: 'json',
+  access: 'public',
   body: 'json',
   routes: [
     {

@@ -16,6 +16,7 @@ async function tableAnswers(): Promise<boolean> {
 
 export const handler = httpHandler({
   kind: 'json',
+  access: 'public',
   routes: [
     {
       method: 'GET',

@@ -36,6 +36,7 @@ function fileFor(proxyPath: string): string {
 
 export const handler = httpHandler({
   kind: 'json',
+  access: 'public',
   routes: [
     {
       method: 'GET',

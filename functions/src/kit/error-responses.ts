@@ -5,7 +5,8 @@ import { messagePage } from '../pages/layout';
 import type { HttpEvent, HttpResult } from './event';
 import { HttpError } from './http-error';
 import { describeError, log } from './log';
-import { htmlResponse, jsonResponse } from './responses';
+import { htmlResponse, jsonResponse, redirect } from './responses';
+import { SignInRequiredError } from './staff-auth';
 
 interface Refusal {
   status: number;
@@ -48,6 +49,8 @@ function titleFor(status: number): string {
   if (status === 404) return 'Page not found';
   if (status === 413) return 'Your answers are too long to send';
   if (status === 415) return 'The form could not be read';
+  if (status === 401) return 'Sign in to continue';
+  if (status === 403) return 'You cannot do that';
   return 'There is a problem';
 }
 
@@ -55,6 +58,10 @@ function titleFor(status: number): string {
 export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
+      if (kind === 'page' && request.error instanceof SignInRequiredError) {
+        request.response = redirect(`/staff/sign-in?returnTo=${encodeURIComponent(request.event.rawPath)}`);
+        return;
+      }
       const refusal = refusalFor(request.error, request.context.awsRequestId ?? request.event.requestContext.requestId);
       request.response =
         kind === 'json'

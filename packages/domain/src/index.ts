@@ -9,3 +9,4 @@ export * from './parse-answers';
 export * from './ports';
 export * from './submit-application';
 export * from './uk-time';
+export * from './selection';
