@@ -24,6 +24,8 @@ export interface Route {
   /** API Gateway syntax: `/apply/{areaId}`, `/assets/{proxy+}`. */
   path: string;
   function: string;
+  /** Open to anyone. Every other route is for signed-in staff only, and its handler refuses anyone else. */
+  public?: true;
 }
 
 export const platformFunctions = [
@@ -31,21 +33,43 @@ export const platformFunctions = [
   { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: 'write', email: true } },
   { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: 'read', email: true } },
   { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
+  { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
+  { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write' } },
+  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true } },
+  { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
+  { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: 'write', email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: 'write', email: true }, everyMinutes: 1 },
 ] as const satisfies readonly PlatformFunction[];
 
 export type FunctionName = (typeof platformFunctions)[number]['name'];
 
 export const routes: readonly (Route & { function: FunctionName })[] = [
-  { method: 'GET', path: '/', function: 'applicant-pages' },
-  { method: 'GET', path: '/apply', function: 'applicant-pages' },
-  { method: 'GET', path: '/apply/{areaId}', function: 'applicant-pages' },
-  { method: 'POST', path: '/apply/{areaId}', function: 'applicant-pages' },
-  { method: 'GET', path: '/privacy', function: 'applicant-pages' },
-  { method: 'POST', path: '/api/areas/{areaId}/applications', function: 'applications-api' },
-  { method: 'GET', path: '/api/openapi.json', function: 'applications-api' },
-  { method: 'GET', path: '/health', function: 'health' },
-  { method: 'GET', path: '/assets/{proxy+}', function: 'static-assets' },
+  { method: 'GET', path: '/', function: 'applicant-pages', public: true },
+  { method: 'GET', path: '/apply', function: 'applicant-pages', public: true },
+  { method: 'GET', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
+  { method: 'POST', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
+  { method: 'GET', path: '/privacy', function: 'applicant-pages', public: true },
+  { method: 'POST', path: '/api/areas/{areaId}/applications', function: 'applications-api', public: true },
+  { method: 'GET', path: '/api/openapi.json', function: 'applications-api', public: true },
+  { method: 'GET', path: '/health', function: 'health', public: true },
+  { method: 'GET', path: '/assets/{proxy+}', function: 'static-assets', public: true },
+  { method: 'GET', path: '/participation/{token}', function: 'participation-pages', public: true },
+  { method: 'POST', path: '/participation/{token}', function: 'participation-pages', public: true },
+  { method: 'GET', path: '/staff/sign-in', function: 'staff-sign-in', public: true },
+  { method: 'GET', path: '/staff/auth/callback', function: 'staff-sign-in', public: true },
+  { method: 'POST', path: '/staff/sign-out', function: 'staff-console' },
+  { method: 'GET', path: '/staff', function: 'staff-console' },
+  { method: 'GET', path: '/staff/areas/{areaId}', function: 'staff-console' },
+  { method: 'GET', path: '/staff/areas/{areaId}/applications.csv', function: 'staff-console' },
+  { method: 'GET', path: '/staff/areas/{areaId}/applications/{applicationId}', function: 'staff-console' },
+  { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/reviews', function: 'staff-console' },
+  { method: 'GET', path: '/staff/areas/{areaId}/audit', function: 'staff-console' },
+  { method: 'GET', path: '/staff/areas/{areaId}/selection', function: 'staff-selection' },
+  { method: 'POST', path: '/staff/areas/{areaId}/selection', function: 'staff-selection' },
+  { method: 'POST', path: '/staff/areas/{areaId}/selection/withdrawals', function: 'staff-selection' },
+  { method: 'POST', path: '/staff/areas/{areaId}/selection/leads', function: 'staff-selection' },
+  { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
+  { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
 ];
 
 export const routeKey = (route: Route): string => `${route.method} ${route.path}`;

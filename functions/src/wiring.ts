@@ -4,7 +4,12 @@ import { SesMailer, applicantEmails, type OutboxDeliveryPorts } from '@pip/mail'
 import {
   DynamoApplicationStore,
   DynamoAreaStore,
+  DynamoAuditStore,
+  DynamoLinkStore,
   DynamoOutboxStore,
+  DynamoReviewStore,
+  DynamoSelectionStore,
+  DynamoStaffStore,
   createDocumentClient,
 } from '@pip/storage';
 
@@ -34,6 +39,11 @@ function createPlatform() {
     random: (bytes: number) => new Uint8Array(randomBytes(bytes)),
     areas: new DynamoAreaStore(documents, tableName),
     applications: new DynamoApplicationStore(documents, tableName),
+    staff: new DynamoStaffStore(documents, tableName),
+    reviews: new DynamoReviewStore(documents, tableName),
+    selections: new DynamoSelectionStore(documents, tableName),
+    audit: new DynamoAuditStore(documents, tableName),
+    links: new DynamoLinkStore(documents, tableName),
     outbox,
     mailer,
     delivery: { outbox, mailer, clock, log: (message, detail) => console.warn(JSON.stringify({ level: 'WARN', message, ...detail })) } satisfies OutboxDeliveryPorts,

@@ -13,10 +13,19 @@ const CONTENT_TYPES: Record<BodyKind, string> = {
   json: 'application/json',
 };
 
+/** A field posted once is a string; a field posted several times (checkboxes) is a list. */
+function formFields(params: URLSearchParams): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of params) {
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return fields;
+}
+
 /**
  * Parses the body of requests that carry one: refuses it with 413 when too large and 415 when it
- * is not the kind the route accepts. Forms become a plain object of their fields (the last value
- * of a repeated field wins), JSON stays as sent.
+ * is not the kind the route accepts. Forms become a plain object of their fields, JSON stays as sent.
  */
 export function bodyParser(kind: BodyKind): MiddlewareObj<HttpEvent, HttpResult> {
   return {
@@ -33,7 +42,7 @@ export function bodyParser(kind: BodyKind): MiddlewareObj<HttpEvent, HttpResult>
       }
       const text = raw.toString('utf8');
       if (kind === 'form') {
-        event.parsedBody = Object.fromEntries(new URLSearchParams(text));
+        event.parsedBody = formFields(new URLSearchParams(text));
         return;
       }
       try {

@@ -1,5 +1,7 @@
 import {
+  applicationAnswersSchema,
   applicationFields,
+  inputFromForm,
   fieldMeta,
   formatUkDate,
   formatUkDateTime,
@@ -15,14 +17,8 @@ import { html, type SafeHtml } from '@pip/html';
 import { errorSummary, formField, type FormValues } from './form-fields';
 import { messagePage, page } from './layout';
 
-/** The posted form as the answers the schema reads: a ticked checkbox means true. */
 export function answersFromForm(form: FormValues): Record<string, unknown> {
-  return Object.fromEntries(
-    applicationFields.map((name) => {
-      const value = form[name];
-      return [name, fieldMeta(name)['x-input'] === 'checkbox' ? value === 'yes' || undefined : value];
-    }),
-  );
+  return inputFromForm(applicationAnswersSchema.shape, form);
 }
 
 export function openAreasPage(regions: RegionWithOpenAreas[]): SafeHtml {

@@ -8,6 +8,8 @@ export interface PageOptions {
   /** Prefixes the title with "Error:" so screen reader users hear it first, per GOV.UK. */
   hasErrors?: boolean;
   backLink?: string;
+  /** Present on staff pages: who is signed in, and the token their forms carry. */
+  staff?: { name: string; csrfToken: string };
 }
 
 /** The GOV.UK Frontend page template, written out so that it needs no JavaScript or template engine. */
@@ -28,8 +30,9 @@ export function page(options: PageOptions): SafeHtml {
 <header class="govuk-header" data-module="govuk-header">
 <div class="govuk-header__container govuk-width-container">
 <div class="govuk-header__content">
-<a href="/apply" class="govuk-header__link govuk-header__service-name">${SERVICE_NAME}</a>
+<a href="${options.staff ? '/staff' : '/apply'}" class="govuk-header__link govuk-header__service-name">${SERVICE_NAME}${options.staff ? ' – staff' : ''}</a>
 </div>
+${options.staff ? staffHeader(options.staff) : ''}
 </div>
 </header>
 <div class="govuk-width-container">
@@ -56,6 +59,18 @@ ${options.content}
 </footer>
 </body>
 </html>`;
+}
+
+function staffHeader(staff: { name: string; csrfToken: string }): SafeHtml {
+  return html`<nav aria-label="Staff menu" class="govuk-header__navigation">
+<ul class="govuk-header__navigation-list">
+<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff">Programme overview</a></li>
+<li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${staff.name}</span></li>
+<li class="govuk-header__navigation-item"><form method="post" action="/staff/sign-out" class="pip-inline-form">
+<input type="hidden" name="csrfToken" value="${staff.csrfToken}">
+<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Sign out</button></form></li>
+</ul>
+</nav>`;
 }
 
 /** A page that only says something: not found, closed, a problem. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldMeta } from './form-meta';
+import { metaOf } from './schema-input';
 import { countWords } from './words';
 
 export const MAX_WORDS = 250;
@@ -174,5 +175,5 @@ export type ApplicationField = keyof ApplicationAnswers;
 export const applicationFields = Object.keys(applicationAnswersSchema.shape) as ApplicationField[];
 
 export function fieldMeta(name: ApplicationField): FieldMeta {
-  return z.globalRegistry.get(applicationAnswersSchema.shape[name]) as FieldMeta;
+  return metaOf(applicationAnswersSchema.shape[name]);
 }

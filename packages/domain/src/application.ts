@@ -10,6 +10,27 @@ export interface Application {
   updatedAt: string;
   /** Counts accepted submissions; guards against two updates overwriting each other. */
   version: number;
+  /** Present when a partner organisation put the applicant forward. */
+  nomination?: Nomination;
+}
+
+export const nominatingBodies = {
+  acre: 'ACRE',
+  bassac: 'bassac',
+  'community-matters': 'Community Matters',
+  nacvs: 'NACVS',
+  'changeup-consortium': 'Local ChangeUp consortium',
+} as const;
+
+export type NominatingBody = keyof typeof nominatingBodies;
+
+export interface Nomination {
+  body: NominatingBody;
+  /** The consortium's name, for a local ChangeUp consortium. */
+  bodyName?: string;
+  nominatorName: string;
+  nominatorEmail: string;
+  nominatedAt: string;
 }
 
 /** An applicant is identified within an area by their email address, whatever its case. */

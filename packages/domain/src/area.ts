@@ -51,3 +51,12 @@ export function openAreasByRegion(areas: readonly Area[], now: Date): RegionWith
     }))
     .filter((region) => region.areas.length > 0);
 }
+
+/** Where an area stands, in the words staff use. Later stages arrive with the area workflow. */
+export function areaStage(area: Area, selectionStatus: 'draft' | 'approved' | undefined, now: Date): string {
+  if (selectionStatus === 'approved') return 'Selection approved';
+  const state = recruitmentState(area, now);
+  if (state === 'not-open-yet') return 'Recruitment not open yet';
+  if (state === 'open') return 'Recruitment open';
+  return 'Selection';
+}

@@ -46,3 +46,8 @@ export class ConcurrentChangeError extends DomainError {
     super(`${what} was changed by someone else at the same time; try again`);
   }
 }
+
+/** Someone else changed or approved the selection after this person loaded it. */
+export class SelectionChangedError extends DomainError {
+  readonly status = 409;
+}

@@ -15,4 +15,6 @@ export type FieldMeta = {
   'x-autocomplete'?: string;
   /** The wording of a checkbox itself, beside the question. */
   'x-checkbox-label'?: string;
+  /** The posted value is a number, such as a score chosen with radios. */
+  'x-number'?: boolean;
 };

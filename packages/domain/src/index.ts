@@ -10,3 +10,8 @@ export * from './ports';
 export * from './submit-application';
 export * from './uk-time';
 export * from './selection';
+export * from './review';
+export * from './schema-input';
+export * from './staff';
+export * from './area-selection';
+export * from './candidates';

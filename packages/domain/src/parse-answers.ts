@@ -1,5 +1,6 @@
+import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { applicationAnswersSchema, applicationFields, type ApplicationAnswers } from './application-form';
+import { applicationAnswersSchema, type ApplicationAnswers } from './application-form';
 import { ValidationError, type FieldError } from './errors';
 
 /**
@@ -24,19 +25,23 @@ export function toFieldErrors(issues: readonly $ZodIssue[]): FieldError[] {
   return [...byField].map(([field, message]) => ({ field, message }));
 }
 
-/** Errors are listed in the order of the fields on the page, as GOV.UK's error summary asks. */
-function inFormOrder(errors: FieldError[]): FieldError[] {
-  const position = (field: string) => applicationFields.indexOf(field as never);
-  return [...errors].sort((a, b) => position(a.field) - position(b.field));
-}
-
-export function parseApplicationAnswers(input: unknown): ApplicationAnswers {
+/**
+ * Validates input against an object schema, or throws a ValidationError listing every problem in
+ * the order of the fields on the page, as GOV.UK's error summary asks.
+ */
+export function parseInput<T extends z.ZodMiniObject>(schema: T, input: unknown): z.infer<T> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError([{ field: '', message: 'Send the answers as a JSON object' }]);
   }
-  const result = applicationAnswersSchema.safeParse(normalised(input as Record<string, unknown>));
-  if (!result.success) throw new ValidationError(inFormOrder(toFieldErrors(result.error.issues)));
-  const answers = result.data;
+  const result = schema.safeParse(normalised(input as Record<string, unknown>));
+  if (result.success) return result.data;
+  const order = Object.keys(schema.shape);
+  const errors = toFieldErrors(result.error.issues).sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  throw new ValidationError(errors);
+}
+
+export function parseApplicationAnswers(input: unknown): ApplicationAnswers {
+  const answers = parseInput(applicationAnswersSchema, input);
   // The kind of organisation is only asked of the voluntary and community sector.
   if (answers.sector === 'local-authority') delete answers.organisationKind;
   return answers;

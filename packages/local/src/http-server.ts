@@ -56,9 +56,20 @@ function apiGatewayError(response: ServerResponse, status: number, message: stri
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
 }
 
-/** Serves the route table with the same handlers as the HTTP API in AWS, given the same event shape. */
-export function startHttpServer(options: { port: number }): Promise<{ server: Server; port: number }> {
-  const match = routeMatcher(routes);
+export interface LocalRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: LambdaHandler;
+}
+
+/**
+ * Serves the route table with the same handlers as the HTTP API in AWS, given the same event shape,
+ * plus any local-only routes (such as the local staff sign-in) that AWS never has.
+ */
+export function startHttpServer(options: { port: number; localRoutes?: LocalRoute[] }): Promise<{ server: Server; port: number }> {
+  const localRoutes = options.localRoutes ?? [];
+  const match = routeMatcher([...routes, ...localRoutes.map((route) => ({ ...route, function: `local ${route.method} ${route.path}` }))]);
+  const localHandlers = new Map(localRoutes.map((route) => [`local ${route.method} ${route.path}`, route.handler]));
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -67,7 +78,7 @@ export function startHttpServer(options: { port: number }): Promise<{ server: Se
       const body = await readBody(request);
       if (body === 'too-large') return apiGatewayError(response, 413, 'Request Entity Too Large');
       const event = toApiGatewayEvent(request, body, matched);
-      const handler = await loadHandler(matched.route.function);
+      const handler: LambdaHandler = localHandlers.get(matched.route.function) ?? (await loadHandler(matched.route.function));
       send(response, await handler(event, lambdaContext(matched.route.function, event.requestContext.requestId)));
     } catch (error) {
       console.error(error);

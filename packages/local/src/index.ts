@@ -4,3 +4,4 @@ export * from './ses-local';
 export * from './free-port';
 export * from './seed';
 export { loadHandler } from './http-server';
+export * from './staff-identity';

@@ -1,10 +1,13 @@
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { platformFunctions } from '@pip/functions/routes';
-import { DynamoAreaStore, DynamoRegionStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { DynamoAreaStore, DynamoRegionStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { join } from 'node:path';
+import { LOCAL_SIGN_IN_PATH, localSignInHandler } from './local-sign-in';
+import { LOCAL_STAFF_AUDIENCE, LocalStaffIdentity, localStaff } from './staff-identity';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { freePort } from './free-port';
-import { loadHandler, startHttpServer } from './http-server';
+import { loadHandler, startHttpServer, type LocalRoute } from './http-server';
 import { seedDemoProgramme } from './seed';
 import { startSesLocal, type RunningSes } from './ses-local';
 
@@ -30,8 +33,13 @@ export interface RunningPlatform {
   dynamoEndpoint: string;
   sesEndpoint: string;
   tableName: string;
+  /** Issues staff ID tokens the platform accepts, as Cognito does in AWS. */
+  staffIdentity: LocalStaffIdentity;
   stop(): Promise<void>;
 }
+
+/** The local stand-in for the Cognito user pool's issuer; tokens name it and the platform checks it. */
+const LOCAL_STAFF_ISSUER = 'https://pip.localhost/local-staff';
 
 const LOCAL_CREDENTIALS = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
@@ -70,10 +78,28 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         { regions: new DynamoRegionStore(documents, tableName), areas: new DynamoAreaStore(documents, tableName) },
         new Date(),
       );
+      await Promise.all(localStaff.map((staff) => new DynamoStaffStore(documents, tableName).record(staff)));
       documents.destroy();
     }
 
-    const { server, port } = await startHttpServer({ port: options.port ?? 0 });
+    const staffIdentity = LocalStaffIdentity.create(
+      LOCAL_STAFF_ISSUER,
+      options.dataDir ? join(options.dataDir, '..', 'staff-signing-key.pem') : undefined,
+    );
+    Object.assign(process.env, {
+      STAFF_ISSUER: LOCAL_STAFF_ISSUER,
+      STAFF_AUDIENCE: LOCAL_STAFF_AUDIENCE,
+      STAFF_JWKS: JSON.stringify(staffIdentity.jwks()),
+      STAFF_SIGN_IN_URL: LOCAL_SIGN_IN_PATH,
+    });
+    const signIn = localSignInHandler(staffIdentity) as unknown as LocalRoute['handler'];
+    const { server, port } = await startHttpServer({
+      port: options.port ?? 0,
+      localRoutes: [
+        { method: 'GET', path: LOCAL_SIGN_IN_PATH, handler: signIn },
+        { method: 'POST', path: LOCAL_SIGN_IN_PATH, handler: signIn },
+      ],
+    });
     stops.push(() => closeServer(server));
     const url = `http://localhost:${port}`;
     Object.assign(process.env, {
@@ -96,7 +122,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       }
     }
 
-    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, stop: stopAll };
+    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -2,3 +2,4 @@ export * from './compose';
 export * from './applicant-emails';
 export * from './ses-mailer';
 export * from './outbox-delivery';
+export * from './selection-emails';

@@ -74,6 +74,6 @@ export class DynamoApplicationStore implements ApplicationStore {
 }
 
 function toApplication(item: Record<string, unknown>): Application {
-  const { applicationId, areaId, answers, submittedAt, updatedAt, version } = item as unknown as Application;
-  return { applicationId, areaId, answers, submittedAt, updatedAt, version };
+  const { applicationId, areaId, answers, submittedAt, updatedAt, version, nomination } = item as unknown as Application;
+  return { applicationId, areaId, answers, submittedAt, updatedAt, version, ...(nomination ? { nomination } : {}) };
 }

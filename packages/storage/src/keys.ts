@@ -9,8 +9,17 @@ export const keys = {
   application: (areaId: string, email: string) => ({ pk: `AREA#${areaId}`, sk: `APPLICANT#${applicantKey(email)}` }),
   applicationReference: (applicationId: string) => ({ gsi1pk: `APPLICATION#${applicationId}`, gsi1sk: 'APPLICATION' }),
   applicationsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'APPLICANT#' }),
+  staffMember: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'STAFF' }),
+  staffList: (name: string) => ({ gsi1pk: 'STAFF', gsi1sk: name }),
+  review: (areaId: string, applicationId: string, staffId: string) => ({ pk: `AREA#${areaId}`, sk: `REVIEW#${applicationId}#${staffId}` }),
+  reviewsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'REVIEW#' }),
+  selection: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SELECTION' }),
+  auditEntry: (areaId: string, at: string, entryId: string) => ({ pk: `AREA#${areaId}`, sk: `AUDIT#${at}#${entryId}` }),
+  auditOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'AUDIT#' }),
+  /** Emailed links are found by the hash of their token; the token itself is never stored. */
+  link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),
   pendingEmail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#PENDING', gsi1sk: createdAt }),
 } as const;
 
-export const lists = { regions: 'REGIONS', areas: 'AREAS', pendingEmails: 'OUTBOX#PENDING' } as const;
+export const lists = { regions: 'REGIONS', areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING' } as const;

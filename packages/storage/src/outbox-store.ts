@@ -1,7 +1,8 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { OutboundEmail } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys, lists } from './keys';
+import { linkPut, type EmailedLink } from './link-store';
 import { queryAll } from './query-all';
 
 export type EmailStatus = 'pending' | 'sending' | 'sent';
@@ -47,6 +48,27 @@ export class DynamoOutboxStore {
       new GetCommand({ TableName: this.tableName, Key: keys.email(messageId), ConsistentRead: true }),
     );
     return Item as StoredEmail | undefined;
+  }
+
+  /**
+   * Queues an email once: an email with the same message id is never queued again, so a retried
+   * decision sends nothing twice. A link the email carries is stored with it, or not at all.
+   */
+  async enqueue(email: OutboundEmail, createdAt: string, link?: { token: string; link: EmailedLink }): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: outboxPut(this.tableName, email, createdAt) },
+            ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
   }
 
   /** Ids of emails not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */

@@ -1,0 +1,177 @@
+import {
+  NotFoundError,
+  ValidationError,
+  applicationFields,
+  areaStage,
+  fieldMeta,
+  inputFromForm,
+  parseInput,
+  regions,
+  reviewSchema,
+  sectorNames,
+  toCandidate,
+  type ApplicationFilters,
+  matchesFilters,
+} from '@pip/domain';
+import { toCsv } from '../csv';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { httpHandler } from '../kit/http-handler';
+import { htmlResponse, redirect } from '../kit/responses';
+import { CSRF_COOKIE, STAFF_SESSION_COOKIE, type StaffEvent } from '../kit/staff-auth';
+import { setCookie } from '../kit/cookies';
+import { auditPage } from '../pages/audit-page';
+import type { FormValues } from '../pages/form-fields';
+import { applicationPage, areaPage, overviewPage, type StaffView } from '../pages/staff-pages';
+import { selectionContext } from '../selection-service';
+import { getPlatform } from '../wiring';
+
+const staffView = (event: HttpEvent): StaffView => {
+  const { staff, csrfToken } = event as StaffEvent;
+  return { name: staff.name, csrfToken };
+};
+
+function filtersOf(event: HttpEvent): ApplicationFilters {
+  const query = event.queryStringParameters ?? {};
+  const minScore = Number(query.minScore);
+  return {
+    ...(query.sector ? { sector: query.sector } : {}),
+    ...(query.flag ? { flag: query.flag as ApplicationFilters['flag'] } : {}),
+    ...(query.minScore && Number.isFinite(minScore) ? { minScore } : {}),
+  };
+}
+
+async function applicationDetail(event: HttpEvent, myReview?: FormValues, errors: ValidationError['fieldErrors'] = []) {
+  const context = await selectionContext(pathParameter(event, 'areaId'));
+  const application = context.applications.find((a) => a.applicationId === pathParameter(event, 'applicationId'));
+  if (!application) throw new NotFoundError('Application');
+  const reviews = context.reviews.filter((review) => review.applicationId === application.applicationId);
+  const { staff } = event as StaffEvent;
+  const reviewers = new Set(reviews.map((review) => review.staffId));
+  const mine = reviews.find((review) => review.staffId === staff.staffId);
+  return applicationPage(staffView(event), {
+    area: context.area,
+    application,
+    candidate: toCandidate(application, reviews),
+    reviews,
+    notYetReviewed: (await getPlatform().staff.list()).filter((member) => !reviewers.has(member.staffId)),
+    myReview: myReview ?? (mine ? Object.fromEntries(Object.entries(mine).map(([key, value]) => [key, String(value)])) : {}),
+    errors,
+  });
+}
+
+export const handler = httpHandler({
+  kind: 'page',
+  body: 'form',
+  routes: [
+    {
+      method: 'GET',
+      path: '/staff',
+      handler: async (event) => {
+        const { areas, applications, selections, clock } = getPlatform();
+        const all = await areas.list();
+        const summaries = await Promise.all(
+          all.map(async (area) => {
+            const [areaApplications, selection] = await Promise.all([applications.listForArea(area.areaId), selections.get(area.areaId)]);
+            const counts = { 'local-authority': 0, 'voluntary-community': 0 };
+            for (const application of areaApplications) counts[application.answers.sector] += 1;
+            return { area, stage: areaStage(area, selection?.status, clock.now()), counts };
+          }),
+        );
+        const byRegion = regions.map((region) => ({ name: region.name, areas: summaries.filter((s) => s.area.regionId === region.regionId) }));
+        return htmlResponse(200, overviewPage(staffView(event), byRegion));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}',
+      handler: async (event) => {
+        const context = await selectionContext(pathParameter(event, 'areaId'));
+        const filters = filtersOf(event);
+        const rows = context.applications
+          .map((application) => ({
+            application,
+            candidate: toCandidate(application, context.reviews),
+            reviewCount: context.reviews.filter((review) => review.applicationId === application.applicationId).length,
+          }))
+          .filter((row) => matchesFilters(row.application, row.candidate, filters))
+          .sort((a, b) => (b.candidate.meanScore ?? -1) - (a.candidate.meanScore ?? -1) || a.application.answers.fullName.localeCompare(b.application.answers.fullName));
+        const stage = areaStage(context.area, context.stored?.status, getPlatform().clock.now());
+        return htmlResponse(200, areaPage(staffView(event), context.area, stage, rows, filters, context.applications.length));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}/applications.csv',
+      handler: async (event) => {
+        const context = await selectionContext(pathParameter(event, 'areaId'));
+        const header = ['Reference', 'Applied', 'Last changed', ...applicationFields.map((name) => fieldMeta(name).title.replace(' (optional)', '')), 'Nominated by', 'Reviews', 'Mean score'];
+        const rows = context.applications.map((application) => {
+          const candidate = toCandidate(application, context.reviews);
+          return [
+            application.applicationId,
+            application.submittedAt,
+            application.updatedAt,
+            ...applicationFields.map((name) => {
+              const value = application.answers[name];
+              return name === 'sector' ? sectorNames[application.answers.sector] : value === true ? 'Yes' : value;
+            }),
+            application.nomination ? `${application.nomination.nominatorName} (${application.nomination.body})` : '',
+            context.reviews.filter((review) => review.applicationId === application.applicationId).length,
+            candidate.meanScore?.toFixed(2) ?? '',
+          ];
+        });
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${context.area.areaId}-applications.csv"`,
+          },
+          body: toCsv(header, rows),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}/applications/{applicationId}',
+      handler: async (event) => htmlResponse(200, await applicationDetail(event)),
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/applications/{applicationId}/reviews',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const areaId = pathParameter(event, 'areaId');
+        const applicationId = pathParameter(event, 'applicationId');
+        const { staff } = event as StaffEvent;
+        try {
+          const scores = parseInput(reviewSchema, inputFromForm(reviewSchema.shape, form));
+          const context = await selectionContext(areaId);
+          if (!context.applications.some((a) => a.applicationId === applicationId)) throw new NotFoundError('Application');
+          await getPlatform().reviews.save({ ...scores, areaId, applicationId, staffId: staff.staffId, staffName: staff.name, reviewedAt: getPlatform().clock.now().toISOString() });
+        } catch (error) {
+          if (error instanceof ValidationError) return htmlResponse(400, await applicationDetail(event, form, error.fieldErrors));
+          throw error;
+        }
+        return redirect(`/staff/areas/${encodeURIComponent(areaId)}/applications/${encodeURIComponent(applicationId)}#your-review`);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/sign-out',
+      handler: (event) => ({
+        ...redirect(process.env.STAFF_SIGN_OUT_URL ?? '/apply'),
+        cookies: [STAFF_SESSION_COOKIE, CSRF_COOKIE].map((name) => setCookie(event, name, '', { maxAgeSeconds: 0, sameSite: 'Lax' })),
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}/audit',
+      handler: async (event) => {
+        const { areas, audit } = getPlatform();
+        const area = await areas.get(pathParameter(event, 'areaId'));
+        if (!area) throw new NotFoundError('Area');
+        return htmlResponse(200, auditPage(staffView(event), area, await audit.listForArea(area.areaId)));
+      },
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { setCookie } from './kit/cookies';
+import type { HttpEvent } from './kit/event';
+import { redirect } from './kit/responses';
+import { CSRF_COOKIE, STAFF_SESSION_COOKIE, verifyStaffToken } from './kit/staff-auth';
+import { getPlatform } from './wiring';
+
+const SESSION_SECONDS = 60 * 60;
+
+/** Only paths on this site: a sign-in link cannot send staff elsewhere afterwards. */
+export function safeReturnPath(value: string | undefined): string {
+  return value && /^\/staff(\/[\w\-./]*)?$/u.test(value) ? value : '/staff';
+}
+
+/** Sets the session and CSRF cookies for a verified staff ID token and records who signed in. */
+export async function startStaffSession(event: HttpEvent, idToken: string, returnTo: string) {
+  const staff = await verifyStaffToken(idToken);
+  await getPlatform().staff.record(staff);
+  return {
+    ...redirect(safeReturnPath(returnTo)),
+    cookies: [
+      setCookie(event, STAFF_SESSION_COOKIE, idToken, { maxAgeSeconds: SESSION_SECONDS, sameSite: 'Lax' }),
+      setCookie(event, CSRF_COOKIE, randomBytes(32).toString('base64url'), { maxAgeSeconds: SESSION_SECONDS, sameSite: 'Strict' }),
+      setCookie(event, 'pip_sign_in', '', { maxAgeSeconds: 0, sameSite: 'Lax' }),
+    ],
+  };
+}
+

@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import type { FieldMeta } from './form-meta';
+
+const scoreOptions = { '1': '1 – poor', '2': '2', '3': '3', '4': '4', '5': '5 – excellent' } as const;
+
+function criterion(title: string, description: string) {
+  const schema = z.int({ error: `Score ${title.toLowerCase()} from 1 to 5` }).check(
+    z.gte(1, `Score ${title.toLowerCase()} from 1 to 5`),
+    z.lte(5, `Score ${title.toLowerCase()} from 1 to 5`),
+  );
+  z.globalRegistry.add(schema, { title, description, 'x-input': 'radios', 'x-options': scoreOptions, 'x-number': true } satisfies FieldMeta);
+  return schema;
+}
+
+const note = z.optional(z.string().check(z.trim(), z.maxLength(2000, 'The note must be 2000 characters or fewer')));
+z.globalRegistry.add(note, {
+  title: 'Note (optional)',
+  description: 'What a colleague reading the scores later would need to know.',
+  'x-input': 'textarea',
+} satisfies FieldMeta);
+
+/** A reviewer's scores for one application. */
+export const reviewSchema = z.object({
+  roleFit: criterion('Role and seniority fit', 'Is the applicant senior enough to change how their organisation works in partnership?'),
+  partnershipExperience: criterion('Partnership experience', 'Depth of their cross-sector partnership experience.'),
+  commitment: criterion('Commitment', 'Can they give the time the four workshops and the action plan need?'),
+  note,
+});
+
+export type ReviewScores = z.infer<typeof reviewSchema>;
+export type ReviewField = keyof ReviewScores;
+export const reviewFields = Object.keys(reviewSchema.shape) as ReviewField[];
+export const reviewCriteria = ['roleFit', 'partnershipExperience', 'commitment'] as const;
+
+export interface Review extends ReviewScores {
+  areaId: string;
+  applicationId: string;
+  staffId: string;
+  staffName: string;
+  reviewedAt: string;
+}
+
+export function reviewMean(review: ReviewScores): number {
+  return reviewCriteria.reduce((sum, key) => sum + review[key], 0) / reviewCriteria.length;
+}
+
+/** The mean of each reviewer's mean; absent until someone has reviewed. */
+export function meanScore(reviews: readonly ReviewScores[]): number | undefined {
+  if (reviews.length === 0) return undefined;
+  return reviews.reduce((sum, review) => sum + reviewMean(review), 0) / reviews.length;
+}

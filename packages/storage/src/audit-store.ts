@@ -1,0 +1,35 @@
+import type { DynamoDBDocumentClient, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '@pip/domain';
+import { keys } from './keys';
+import { queryAll } from './query-all';
+
+/** The Put that records a decision, for the transaction that makes it: the log and the change land together. */
+export function auditPut(tableName: string, entry: AuditEntry): NonNullable<PutCommandInput> {
+  return {
+    TableName: tableName,
+    Item: { ...keys.auditEntry(entry.areaId, entry.at, entry.entryId), type: 'audit', ...entry },
+    // An entry is written once and never overwritten.
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
+export class DynamoAuditStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Newest first. */
+  async listForArea(areaId: string): Promise<AuditEntry[]> {
+    const { pk, skPrefix } = keys.auditOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+    });
+    return items.map(({ areaId, entryId, at, actor, action, summary, before, after }) => ({
+      areaId, entryId, at, actor, action, summary, before, after,
+    }) as AuditEntry);
+  }
+}

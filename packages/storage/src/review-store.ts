@@ -1,0 +1,35 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Review } from '@pip/domain';
+import { keys } from './keys';
+import { queryAll } from './query-all';
+
+/** One review per reviewer per application: reviewing again replaces your own scores, never another's. */
+export class DynamoReviewStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async save(review: Review): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.review(review.areaId, review.applicationId, review.staffId), type: 'review', ...review },
+      }),
+    );
+  }
+
+  async listForArea(areaId: string): Promise<Review[]> {
+    const { pk, skPrefix } = keys.reviewsOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => {
+      const { pk: _pk, sk: _sk, type: _type, ...review } = item;
+      return review as unknown as Review;
+    });
+  }
+}
