@@ -6,6 +6,8 @@ import {
   ValidationError,
   answerOffer,
   finalOutcomes,
+  formatUkDateTime,
+  recruitmentState,
   proposeSelection,
   sectors,
   selectionBreaches,
@@ -80,6 +82,11 @@ export async function saveDraft(areaId: string, actor: Actor, draft: SelectionDr
  */
 export async function approveSelection(areaId: string, actor: Actor, draft: SelectionDraft, expectedVersion: number, baseUrl: string): Promise<void> {
   const context = await selectionContext(areaId);
+  if (recruitmentState(context.area, getPlatform().clock.now()) !== 'closed') {
+    throw new ValidationError([
+      { field: 'selection', message: `Applications are open until ${formatUkDateTime(context.area.recruitment.closesAt)}: approve the selection once they have closed.` },
+    ]);
+  }
   const blocking = selectionBreaches(draft, context.candidates).filter((breach) => breach.blocksApproval);
   if (blocking.length > 0) throw new ValidationError(blocking.map((breach) => ({ field: 'selection', message: breach.message })));
   const platform = getPlatform();

@@ -1,0 +1,53 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Area } from '@pip/domain';
+import type { RunningPlatform } from '@pip/local';
+import { keys } from '@pip/storage';
+import { goodAnswers } from './application-answers';
+import { storesOf, uniqueEmail } from './platform';
+
+/** Adds an area open for applications now; close it with `closeRecruitment` when the test moves on to selection. */
+export async function openArea(platform: RunningPlatform, areaId: string, name: string): Promise<Area> {
+  const area: Area = {
+    areaId,
+    name,
+    regionId: 'yorkshire-and-the-humber',
+    recruitment: { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+  };
+  const stores = storesOf(platform);
+  await stores.areas.add(area);
+  stores.documents.destroy();
+  return area;
+}
+
+export async function closeRecruitment(platform: RunningPlatform, areaId: string): Promise<void> {
+  const stores = storesOf(platform);
+  await stores.documents.send(
+    new UpdateCommand({
+      TableName: platform.tableName,
+      Key: keys.area(areaId),
+      UpdateExpression: 'SET recruitment.closesAt = :past',
+      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+    }),
+  );
+  stores.documents.destroy();
+}
+
+export interface Applicant {
+  applicationId: string;
+  email: string;
+  fullName: string;
+}
+
+/** Applies through the public API, as an applicant would. */
+export async function apply(platform: RunningPlatform, areaId: string, label: string, overrides: Record<string, unknown> = {}): Promise<Applicant> {
+  const email = uniqueEmail(label);
+  const fullName = String(overrides.fullName ?? `Applicant ${label}`);
+  const response = await fetch(`${platform.url.replace('localhost', '127.0.0.1')}/api/areas/${areaId}/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(goodAnswers(email, { fullName, organisation: `Organisation ${label}`, ...overrides })),
+  });
+  if (response.status !== 201) throw new Error(`apply answered ${response.status}: ${await response.text()}`);
+  const { applicationId } = (await response.json()) as { applicationId: string };
+  return { applicationId, email, fullName };
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { localStaff, type RunningPlatform } from '@pip/local';
+import type { StaffProfile } from '@pip/domain';
+
+/** A signed-in staff member's browser: the session and CSRF cookies a sign-in sets. */
+export function staffSession(platform: RunningPlatform, staff: StaffProfile = localStaff[0]!) {
+  const csrfToken = randomBytes(16).toString('base64url');
+  const idToken = platform.staffIdentity.issueIdToken(staff);
+  const cookie = `pip_staff=${idToken}; pip_csrf=${csrfToken}`;
+  const base = platform.url.replace('localhost', '127.0.0.1');
+  return {
+    staff,
+    idToken,
+    csrfToken,
+    get: (path: string) => fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' }),
+    post: (path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) => {
+      const body = new URLSearchParams();
+      for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+      if (options.csrf !== false) body.set('csrfToken', csrfToken);
+      return fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+        redirect: 'manual',
+      });
+    },
+  };
+}
+
+export type StaffSession = ReturnType<typeof staffSession>;
