@@ -6,10 +6,13 @@ import { PlatformFunction } from './constructs/platform-function';
 import { ProgrammeTable } from './constructs/programme-table';
 import { PublicHttpApi } from './constructs/public-http-api';
 import { Schedules } from './constructs/schedules';
+import { StaffIdentity } from './constructs/staff-identity';
 
 export interface PipStackProps extends StackProps {
   /** The address emails come from; its domain must be verified in SES. */
   mailFrom: string;
+  /** Prefix of the staff sign-in address at amazoncognito.com; must be unique in the region. */
+  staffSignInDomainPrefix: string;
 }
 
 /** Only assembles: each concern is a construct of its own. */
@@ -18,12 +21,22 @@ export class PipStack extends Stack {
     super(scope, id, props);
     const table = new ProgrammeTable(this, 'programme-table');
     const email = new EmailSending(this, 'email-sending', { mailFrom: props.mailFrom });
+    const api = new PublicHttpApi(this, 'public-http-api');
+    const staffIdentity = new StaffIdentity(this, 'staff-identity', {
+      platformUrl: api.url,
+      domainPrefix: props.staffSignInDomainPrefix,
+    });
 
     const functions = new Map(
       platformFunctions.map((definition: FunctionDefinition) => {
         const fn = new PlatformFunction(this, definition.name, {
           definition,
-          environment: { TABLE_NAME: table.table.tableName, MAIL_FROM: props.mailFrom },
+          environment: {
+            TABLE_NAME: table.table.tableName,
+            MAIL_FROM: props.mailFrom,
+            PUBLIC_BASE_URL: api.url,
+            ...staffIdentity.environment(api.url),
+          },
         });
         if (definition.access.table === 'read') table.table.grantReadData(fn.fn);
         if (definition.access.table === 'write') table.table.grantReadWriteData(fn.fn);
@@ -32,8 +45,9 @@ export class PipStack extends Stack {
       }),
     );
 
-    const api = new PublicHttpApi(this, 'public-http-api', { routes, functions });
+    api.serve(routes, functions);
     new Schedules(this, 'schedules', { definitions: platformFunctions, functions });
-    new CfnOutput(this, 'url', { value: api.api.apiEndpoint, description: 'The platform, as people reach it' });
+    new CfnOutput(this, 'url', { value: api.url, description: 'The platform, as people reach it' });
+    new CfnOutput(this, 'staff-user-pool', { value: staffIdentity.userPool.userPoolId, description: 'Add staff here, in the staff group' });
   }
 }

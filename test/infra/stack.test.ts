@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platformFunctions, routes } from '@pip/functions/routes';
 import { PipStack } from '@pip/infra/pip-stack';
 import { tableSchema } from '@pip/storage/table-schema';
+import { STAFF_GROUP } from '@pip/domain';
 
 let template: Template;
 
 beforeAll(() => {
   // Skipping bundling keeps this test about the template; `pnpm synth` bundles for real.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org' }));
+  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org', staffSignInDomainPrefix: 'pip-platform-test' }));
 });
 
 describe('the CDK stack', () => {
@@ -62,6 +63,36 @@ describe('the CDK stack', () => {
       Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'] })]) } },
     });
     expect(Object.keys(policies)).toHaveLength(platformFunctions.filter((fn) => 'email' in fn.access && fn.access.email).length);
+  });
+
+  it('keeps staff in a Cognito pool nobody can sign up to, and tells every function how to verify them', () => {
+    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: STAFF_GROUP });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'pip-platform-test' });
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
+    expect(client?.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(JSON.stringify(client?.Properties.CallbackURLs)).toContain('/staff/auth/callback');
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+    for (const fn of Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining(['STAFF_ISSUER', 'STAFF_AUDIENCE', 'COGNITO_DOMAIN', 'STAFF_SIGN_OUT_URL']),
+      );
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('STAFF_JWKS');
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('STAFF_SIGN_IN_URL');
+    }
+  });
+
+  it('never builds the local-only staff sign-in into the API', () => {
+    const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
+    expect(JSON.stringify(apiRoutes)).not.toContain('/local/');
   });
 
   it('runs the outbox delivery every minute', () => {

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import { JwtVerifier } from 'aws-jwt-verify';
+import { STAFF_GROUP } from '@pip/domain';
 import type { HttpEvent, HttpResult } from './event';
 import { header } from './event';
 import { cookie } from './cookies';
@@ -8,7 +9,6 @@ import { HttpError } from './http-error';
 
 export const STAFF_SESSION_COOKIE = 'pip_staff';
 export const CSRF_COOKIE = 'pip_csrf';
-export const STAFF_GROUP = 'staff';
 
 export interface StaffMember {
   staffId: string;

@@ -1,3 +1,6 @@
+/** The Cognito group (and its local counterpart) whose members may use the staff console. */
+export const STAFF_GROUP = 'staff';
+
 /** A member of the programme team, as their sign-in token describes them. */
 export interface StaffProfile {
   staffId: string;

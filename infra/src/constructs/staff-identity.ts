@@ -1,0 +1,76 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { STAFF_GROUP } from '@pip/domain';
+import { Construct } from 'constructs';
+
+export interface StaffIdentityProps {
+  /** Where the platform is reached, to which Cognito returns staff after signing in or out. */
+  platformUrl: string;
+  /** The managed login's address is `https://<prefix>.auth.<region>.amazoncognito.com`; unique per region. */
+  domainPrefix: string;
+}
+
+/**
+ * Programme staff and nobody else: accounts are created by an administrator (no self sign-up),
+ * must be in the staff group to use the console, and sign in through Cognito's managed login with
+ * the authorisation code flow. The platform verifies the ID tokens it returns.
+ */
+export class StaffIdentity extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
+
+  constructor(scope: Construct, id: string, props: StaffIdentityProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'staff', {
+      userPoolName: `${Stack.of(this).stackName}-staff`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: { minLength: 12, requireSymbols: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Staff accounts are people's identities: deleting the stack must not delete them.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new CfnUserPoolGroup(this, 'staff-group', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: STAFF_GROUP,
+      description: 'Programme team: may use the staff console',
+    });
+    this.client = this.userPool.addClient('console', {
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.platformUrl}/staff/auth/callback`],
+        logoutUrls: [`${props.platformUrl}/apply`],
+      },
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+    });
+    this.domain = this.userPool.addDomain('sign-in', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+  }
+
+  /** What the functions that verify staff tokens and send staff to sign in need to know. */
+  environment(platformUrl: string): Record<string, string> {
+    const base = this.domain.baseUrl();
+    return {
+      STAFF_ISSUER: this.userPool.userPoolProviderUrl,
+      STAFF_AUDIENCE: this.client.userPoolClientId,
+      COGNITO_DOMAIN: base,
+      STAFF_SIGN_OUT_URL: `${base}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${encodeURIComponent(`${platformUrl}/apply`)}`,
+    };
+  }
+}
