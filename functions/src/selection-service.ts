@@ -8,6 +8,7 @@ import {
   finalOutcomes,
   formatUkDateTime,
   recruitmentState,
+  sameSelection,
   proposeSelection,
   sectors,
   selectionBreaches,
@@ -92,7 +93,7 @@ export async function approveSelection(areaId: string, actor: Actor, draft: Sele
   const platform = getPlatform();
   const stored = context.stored;
   const alreadyApprovedThis =
-    stored?.status === 'approved' && stored.approvedBy?.staffId === actor.staffId && JSON.stringify(snapshot(stored)) === JSON.stringify(snapshot(draft));
+    stored?.status === 'approved' && stored.approvedBy?.staffId === actor.staffId && sameSelection(stored, draft);
   if (!alreadyApprovedThis) {
     const now = platform.clock.now().toISOString();
     const { outcomes, reserves } = finalOutcomes(draft, context.candidates);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeSelection, selectionBreaches, type Candidate, type Sector } from '@pip/domain';
+import { proposeSelection, sameSelection, selectionBreaches, type Candidate, type Sector } from '@pip/domain';
 
 let counter = 0;
 function candidate(overrides: Partial<Candidate> & { sector?: Sector }): Candidate {
@@ -124,5 +124,19 @@ describe('an edited selection', () => {
       '2 selected participants are from Kirklees Council (Person A, Person B); the limit is 1 per organisation.',
       'The selection does not include someone from a local BME network, though such applicants exist.',
     ]);
+  });
+});
+
+describe('the same selection', () => {
+  const approved = { selected: { 'local-authority': ['a', 'b'], 'voluntary-community': ['c'] }, leads: { 'local-authority': 'a', 'voluntary-community': 'c' } };
+
+  it('is the same people and leads whatever the order they come in', () => {
+    expect(sameSelection(approved, { leads: { 'voluntary-community': 'c', 'local-authority': 'a' }, selected: { 'voluntary-community': ['c'], 'local-authority': ['b', 'a'] } })).toBe(true);
+  });
+
+  it('differs when one person or one lead differs', () => {
+    expect(sameSelection(approved, { ...approved, selected: { ...approved.selected, 'local-authority': ['a', 'd'] } })).toBe(false);
+    expect(sameSelection(approved, { ...approved, leads: { ...approved.leads, 'local-authority': 'b' } })).toBe(false);
+    expect(sameSelection(approved, { ...approved, selected: { ...approved.selected, 'local-authority': ['a'] } })).toBe(false);
   });
 });

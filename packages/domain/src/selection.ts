@@ -178,6 +178,15 @@ export interface SelectionDraft {
   leads: Partial<Record<Sector, string>>;
 }
 
+/** The same people selected and the same leads, in whatever order they were listed or stored. */
+export function sameSelection(a: SelectionDraft, b: SelectionDraft): boolean {
+  return sectors.every((sector) => {
+    const ours = [...a.selected[sector]].sort();
+    const theirs = [...b.selected[sector]].sort();
+    return a.leads[sector] === b.leads[sector] && ours.length === theirs.length && ours.every((id, i) => id === theirs[i]);
+  });
+}
+
 export interface RuleBreach {
   message: string;
   /** Approval is refused while any breach that blocks it remains; the others are for staff to weigh. */
