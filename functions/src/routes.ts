@@ -29,7 +29,7 @@ export interface Route {
 }
 
 export const platformFunctions = [
-  { name: 'applicant-pages', description: 'Application pages for applicants', access: { table: 'write', email: true } },
+  { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: 'write', email: true } },
   { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: 'write', email: true } },
   { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: 'read', email: true } },
   { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
@@ -48,6 +48,8 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'GET', path: '/apply', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
   { method: 'POST', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
+  { method: 'GET', path: '/nominate/{areaId}', function: 'applicant-pages', public: true },
+  { method: 'POST', path: '/nominate/{areaId}', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/privacy', function: 'applicant-pages', public: true },
   { method: 'POST', path: '/api/areas/{areaId}/applications', function: 'applications-api', public: true },
   { method: 'GET', path: '/api/openapi.json', function: 'applications-api', public: true },

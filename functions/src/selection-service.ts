@@ -19,13 +19,12 @@ import {
   type Area,
   type AreaSelection,
   type AuditEntry,
-  type OutboundEmail,
   type Sector,
   type SelectionDraft,
 } from '@pip/domain';
-import { deliverEmail, selectionEmails } from '@pip/mail';
+import { selectionEmails } from '@pip/mail';
 import type { EmailedLink } from '@pip/storage';
-import { describeError, log } from './kit/log';
+import { queueAndSend, type EmailToSend } from './send-emails';
 import { getPlatform } from './wiring';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -114,19 +113,6 @@ function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-async function queueAndSend(emails: { email: OutboundEmail; link?: { token: string; link: EmailedLink } }[]): Promise<void> {
-  const platform = getPlatform();
-  const now = platform.clock.now().toISOString();
-  for (const { email, link } of emails) {
-    if (!(await platform.outbox.enqueue(email, now, link))) continue;
-    try {
-      await deliverEmail(platform.delivery, email.messageId);
-    } catch (error) {
-      log('WARN', 'email left in the outbox for scheduled delivery', { messageId: email.messageId, ...describeError(error) });
-    }
-  }
-}
-
 function withdrawLink(area: Area, application: Application, baseUrl: string) {
   const token = newToken();
   const expiresAt = new Date(getPlatform().clock.now().getTime() + WITHDRAW_LINK_DAYS * DAY).toISOString();
@@ -168,7 +154,7 @@ const MAX_ATTEMPTS = 5;
 /** Applies a change to an approved selection, retrying when another change lands first. */
 async function changeApproved(
   areaId: string,
-  change: (selection: AreaSelection, context: SelectionContext) => { next: AreaSelection; audit: AuditEntry; emails: (context: SelectionContext) => { email: OutboundEmail; link?: { token: string; link: EmailedLink } }[] } | undefined,
+  change: (selection: AreaSelection, context: SelectionContext) => { next: AreaSelection; audit: AuditEntry; emails: (context: SelectionContext) => EmailToSend[] } | undefined,
 ): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const context = await selectionContext(areaId);
@@ -226,7 +212,7 @@ export async function recordOfferAnswer(areaId: string, applicationId: string, a
       next,
       audit: auditEntry(areaId, actor, accepted ? 'Reserve accepted a place' : 'Reserve declined a place', summary, snapshot(stored), snapshot(next)),
       emails: () => {
-        const emails: { email: OutboundEmail; link?: { token: string; link: EmailedLink } }[] = [];
+        const emails: EmailToSend[] = [];
         if (accepted) {
           const { url, link } = withdrawLink(context.area, person, baseUrl);
           emails.push({ email: { ...selectionEmails.selected(context.area, person, url, false), messageId: `offer-accepted-${areaId}-${applicationId}` }, link });

@@ -1,14 +1,14 @@
-import { submitApplication, type SubmissionResult } from '@pip/domain';
-import { deliverEmail } from '@pip/mail';
+import { submitApplication, type Nomination, type SubmissionResult } from '@pip/domain';
 import { publicBaseUrl, type HttpEvent } from './kit/event';
-import { describeError, log } from './kit/log';
+import { log } from './kit/log';
+import { deliverNow } from './send-emails';
 import { getPlatform } from './wiring';
 
 /**
  * Stores the application with its email in the outbox, then tries to send the email at once. If the
  * email service is down the application still stands; the scheduled delivery sends the email later.
  */
-export async function submitAndDeliver(event: HttpEvent, areaId: string, input: unknown): Promise<SubmissionResult> {
+export async function submitAndDeliver(event: HttpEvent, areaId: string, input: unknown, nomination?: Nomination): Promise<SubmissionResult> {
   const platform = getPlatform();
   const result = await submitApplication(
     {
@@ -20,14 +20,9 @@ export async function submitAndDeliver(event: HttpEvent, areaId: string, input: 
     },
     areaId,
     input,
+    nomination,
   );
-  if (result.email) {
-    try {
-      await deliverEmail(platform.delivery, result.email.messageId);
-    } catch (error) {
-      log('WARN', 'email left in the outbox for scheduled delivery', { messageId: result.email.messageId, ...describeError(error) });
-    }
-  }
+  if (result.email) await deliverNow(result.email.messageId);
   log('INFO', 'application submitted', { areaId, applicationId: result.application.applicationId, outcome: result.outcome });
   return result;
 }

@@ -2,6 +2,7 @@ import {
   applicationAnswersSchema,
   applicationFields,
   inputFromForm,
+  nominatingBodies,
   fieldMeta,
   formatUkDate,
   formatUkDateTime,
@@ -10,6 +11,7 @@ import {
   type Application,
   type Area,
   type FieldError,
+  type Nomination,
   type RegionWithOpenAreas,
   type SubmissionOutcome,
 } from '@pip/domain';
@@ -37,7 +39,8 @@ ${regions.map(
 <ul class="govuk-list">
 ${region.areas.map(
   (area) => html`<li><a class="govuk-link" href="/apply/${encodeURIComponent(area.areaId)}">${area.name}</a>
-<span class="govuk-body-s"> – closes ${formatUkDateTime(area.recruitment.closesAt)}</span></li>\n`,
+<span class="govuk-body-s"> – closes ${formatUkDateTime(area.recruitment.closesAt)}
+(<a class="govuk-link" href="/nominate/${encodeURIComponent(area.areaId)}">nominate a candidate<span class="govuk-visually-hidden"> for ${area.name}</span></a>)</span></li>\n`,
 )}
 </ul>\n`,
 )}`
@@ -46,7 +49,25 @@ ${region.areas.map(
   });
 }
 
-export function applicationFormPage(area: Area, values: FormValues, errors: readonly FieldError[] = []): SafeHtml {
+/** Who put the applicant forward, when they came through a nomination link, and the link's token to post back. */
+export interface NominationShown {
+  token: string;
+  nomination: Nomination;
+}
+
+function nominationNotice(shown: NominationShown | undefined): SafeHtml {
+  if (!shown) return html``;
+  const { nomination } = shown;
+  return html`<div class="govuk-inset-text">${nomination.nominatorName} of ${nomination.bodyName ?? nominatingBodies[nomination.body]} nominated you. We have filled in the details they gave us: check them and answer the other questions.</div>`;
+}
+
+export function applicationFormPage(
+  area: Area,
+  values: FormValues,
+  errors: readonly FieldError[] = [],
+  nomination?: NominationShown,
+  nominationLinkFailed = false,
+): SafeHtml {
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const privacyHint = html`Read the <a class="govuk-link" href="/privacy" target="_blank" rel="noopener">privacy notice (opens in new tab)</a> to see how we use your information.`;
   return page({
@@ -58,8 +79,11 @@ ${errorSummary(errors)}
 <span class="govuk-caption-l">${area.name}, ${regionName(area.regionId)}</span>
 <h1 class="govuk-heading-l">Apply to join the programme</h1>
 <p class="govuk-body">Applications close at ${formatUkDateTime(area.recruitment.closesAt)}. We will email you the outcome by ${formatUkDate(outcomeDueBy(area))}.</p>
+${nominationNotice(nomination)}
+${nominationLinkFailed ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The nomination link you followed has expired or is not complete, so we could not fill in your details. You can still apply below; copy the whole link from the email if you want them filled in.</strong></div>` : ''}
 <p class="govuk-body">If you have applied already, apply again with the same email address to change your answers.</p>
 <form method="post" action="/apply/${encodeURIComponent(area.areaId)}" novalidate>
+${nomination ? html`<input type="hidden" name="nomination" value="${nomination.token}">` : ''}
 ${applicationFields.map((name) =>
   formField({ name, meta: fieldMeta(name), value: values[name], error: errorFor.get(name) }, { privacyConsent: privacyHint }),
 )}

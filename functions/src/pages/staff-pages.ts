@@ -169,7 +169,7 @@ export function applicationPage(staff: StaffView, detail: ApplicationDetail): Sa
 <p class="govuk-body">Applied ${formatUkDateTime(application.submittedAt)}${application.version > 1 ? `, last changed ${formatUkDateTime(application.updatedAt)}` : ''}.</p>
 ${
   application.nomination
-    ? html`<div class="govuk-inset-text">Nominated by ${application.nomination.nominatorName} of ${application.nomination.bodyName ?? nominatingBodies[application.nomination.body]} on ${formatUkDate(application.nomination.nominatedAt)}.</div>`
+    ? html`<div class="govuk-inset-text">Nominated by ${application.nomination.nominatorName} (${application.nomination.nominatorEmail}) of ${application.nomination.bodyName ?? nominatingBodies[application.nomination.body]} on ${formatUkDate(application.nomination.nominatedAt)}.${application.nomination.reason ? html`<br>They said: ${application.nomination.reason}` : ''}</div>`
     : ''
 }
 <dl class="govuk-summary-list">

@@ -1,41 +1,11 @@
 import * as z from 'zod/mini';
+import { choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
-import { countWords } from './words';
 
 export const MAX_WORDS = 250;
 
 // zod/mini rather than classic zod: the same rules at a thirtieth of the bundle size.
-
-/** Attaches what the form page needs to a field's schema; JSON Schema output carries it too. */
-function field<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
-  z.globalRegistry.add(schema, meta);
-  return schema;
-}
-
-function requiredText(missing: string, maxLength: number, tooLong: string) {
-  return z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(maxLength, tooLong));
-}
-
-function optionalText(maxLength: number, tooLong: string) {
-  return z.optional(z.string().check(z.trim(), z.maxLength(maxLength, tooLong)));
-}
-
-function words(missing: string, maxWords: number, tooLong: string) {
-  return z
-    .string({ error: missing })
-    .check(
-      z.trim(),
-      z.minLength(1, missing),
-      z.maxLength(maxWords * 20, tooLong),
-      z.refine((text: string) => countWords(text) <= maxWords, tooLong),
-    );
-}
-
-function choice<const T extends Record<string, string>>(options: T, missing: string) {
-  const values = Object.keys(options) as [keyof T & string, ...(keyof T & string)[]];
-  return z.enum(values, { error: missing });
-}
 
 const sectors = {
   'local-authority': 'Local authority',
@@ -67,17 +37,12 @@ export const applicationAnswersSchema = z
       'x-input': 'text',
       'x-autocomplete': 'name',
     }),
-    email: field(
-      z
-        .email({ error: 'Enter an email address in the correct format, like name@example.org' })
-        .check(z.trim(), z.maxLength(254, 'Email address must be 254 characters or fewer')),
-      {
-        title: 'Email address',
-        description: 'We will only use this to send you updates about your application and the programme.',
-        'x-input': 'email',
-        'x-autocomplete': 'email',
-      },
-    ),
+    email: field(emailAddress('Enter an email address in the correct format, like name@example.org'), {
+      title: 'Email address',
+      description: 'We will only use this to send you updates about your application and the programme.',
+      'x-input': 'email',
+      'x-autocomplete': 'email',
+    }),
     phone: field(
       z.optional(
         z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{7,20}$/u, 'Enter a telephone number, like 01632 960 001 or +44 808 157 0192')),

@@ -30,6 +30,8 @@ export interface Nomination {
   bodyName?: string;
   nominatorName: string;
   nominatorEmail: string;
+  /** Why they put the applicant forward, in their words. */
+  reason?: string;
   nominatedAt: string;
 }
 

@@ -3,6 +3,7 @@ export * from './area';
 export * from './words';
 export * from './form-meta';
 export * from './application-form';
+export * from './nomination-form';
 export * from './application';
 export * from './errors';
 export * from './parse-answers';

@@ -1,4 +1,4 @@
-import { applicantKey, newApplicationReference, sameAnswers, type Application } from './application';
+import { applicantKey, newApplicationReference, sameAnswers, type Application, type Nomination } from './application';
 import { recruitmentState, type Area } from './area';
 import { ConcurrentChangeError, NotFoundError, RecruitmentNotOpenError } from './errors';
 import { parseApplicationAnswers } from './parse-answers';
@@ -26,12 +26,14 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Accepts an application while the area's window is open. The same email address applying again
- * to the same area updates its one application, however the submissions interleave.
+ * to the same area updates its one application, however the submissions interleave. An applicant
+ * who came through a nomination link keeps the nomination on their application.
  */
 export async function submitApplication(
   ports: SubmitApplicationPorts,
   areaId: string,
   input: unknown,
+  nomination?: Nomination,
 ): Promise<SubmissionResult> {
   const area = await ports.areas.get(areaId);
   if (!area) throw new NotFoundError('Area');
@@ -51,13 +53,21 @@ export async function submitApplication(
         submittedAt: at,
         updatedAt: at,
         version: 1,
+        ...(nomination ? { nomination } : {}),
       };
       const email = ports.emails.applicationReceived(area, application);
       if (await ports.applications.create(application, email)) return { outcome: 'received', area, application, email };
       continue; // Someone with the same email address got there first: this becomes an update.
     }
-    if (sameAnswers(existing.answers, answers)) return { outcome: 'unchanged', area, application: existing };
-    const application: Application = { ...existing, answers, updatedAt: at, version: existing.version + 1 };
+    const addsNomination = nomination !== undefined && existing.nomination === undefined;
+    if (sameAnswers(existing.answers, answers) && !addsNomination) return { outcome: 'unchanged', area, application: existing };
+    const application: Application = {
+      ...existing,
+      answers,
+      updatedAt: at,
+      version: existing.version + 1,
+      ...(addsNomination ? { nomination } : {}),
+    };
     const email = ports.emails.applicationUpdated(area, application);
     if (await ports.applications.update(application, existing.version, email)) {
       return { outcome: 'updated', area, application, email };

@@ -3,3 +3,4 @@ export * from './applicant-emails';
 export * from './ses-mailer';
 export * from './outbox-delivery';
 export * from './selection-emails';
+export * from './nomination-emails';

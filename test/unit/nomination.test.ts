@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError, nominationOf, parseNomination, prefilledAnswers, submitApplication, type Application, type ApplicationStore, type Area, type OutboundEmail } from '@pip/domain';
+import { applicantEmails } from '@pip/mail';
+import { goodAnswers } from '../support/application-answers';
+
+const nominated = {
+  body: 'nacvs',
+  consortiumName: 'Ignored for a national body',
+  nominatorName: 'Nadia Nominator',
+  nominatorEmail: 'nadia@nacvs.example',
+  candidateName: 'Cara Candidate',
+  candidateEmail: 'cara@cvs.example',
+  candidateOrganisation: 'Kirklees CVS',
+  reason: 'Leads the local compact.',
+};
+
+describe('a nomination', () => {
+  it('needs a consortium name only from a local ChangeUp consortium', () => {
+    expect(parseNomination(nominated)).not.toHaveProperty('consortiumName');
+    expect(() => parseNomination({ ...nominated, body: 'changeup-consortium', consortiumName: ' ' })).toThrowError(ValidationError);
+    expect(nominationOf(parseNomination({ ...nominated, body: 'changeup-consortium', consortiumName: 'Leeds ChangeUp' }), '2027-01-10T12:00:00Z')).toEqual({
+      body: 'changeup-consortium',
+      bodyName: 'Leeds ChangeUp',
+      nominatorName: 'Nadia Nominator',
+      nominatorEmail: 'nadia@nacvs.example',
+      reason: 'Leads the local compact.',
+      nominatedAt: '2027-01-10T12:00:00Z',
+    });
+  });
+
+  it('accepts only the four national bodies and local ChangeUp consortia', () => {
+    try {
+      parseNomination({ ...nominated, body: 'a-think-tank' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ValidationError).fieldErrors).toEqual([{ field: 'body', message: 'Select the organisation making the nomination' }]);
+    }
+  });
+
+  it('prefills the candidate as a voluntary and community sector applicant', () => {
+    expect(prefilledAnswers(parseNomination(nominated))).toEqual({
+      fullName: 'Cara Candidate',
+      email: 'cara@cvs.example',
+      organisation: 'Kirklees CVS',
+      sector: 'voluntary-community',
+    });
+  });
+});
+
+describe('an application from a nomination', () => {
+  const area: Area = { areaId: 'kirklees', name: 'Kirklees', regionId: 'yorkshire-and-the-humber', recruitment: { opensAt: '2027-01-04T09:00:00Z', closesAt: '2027-02-01T17:00:00Z' } };
+  const stored = new Map<string, Application>();
+  const store: ApplicationStore = {
+    findByApplicant: async (_areaId, email) => stored.get(email),
+    listForArea: async () => [...stored.values()],
+    create: async (application: Application, _email: OutboundEmail) => (stored.has(application.answers.email) ? false : (stored.set(application.answers.email, application), true)),
+    update: async (application: Application) => (stored.set(application.answers.email, application), true),
+  } as ApplicationStore;
+  const ports = {
+    areas: { get: async () => area, list: async () => [area] },
+    applications: store,
+    emails: applicantEmails('https://pip.example'),
+    clock: { now: () => new Date('2027-01-10T12:00:00Z') },
+    random: (bytes: number) => new Uint8Array(bytes).fill(7),
+  };
+  const nomination = nominationOf(parseNomination(nominated), '2027-01-09T09:00:00Z');
+
+  it('keeps the nomination, and a later application without the link does not lose it', async () => {
+    const first = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example'), nomination);
+    expect(first.application.nomination).toEqual(nomination);
+    const again = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example', { jobTitle: 'Chief Executive' }));
+    expect(again.outcome).toBe('updated');
+    expect(again.application.nomination).toEqual(nomination);
+  });
+});
