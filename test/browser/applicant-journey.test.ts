@@ -27,7 +27,7 @@ describe('an applicant applying for their area', () => {
     const email = uniqueEmail('journey');
     await page.goto(`${platform.url.replace('localhost', '127.0.0.1')}/apply`);
     await expectNoAccessibilityViolations();
-    await page.getByRole('link', { name: 'Leeds' }).click();
+    await page.getByRole('link', { name: 'Leeds', exact: true }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the programme');
     await expectNoAccessibilityViolations();
 
