@@ -178,7 +178,9 @@ describe('selecting six plus six for an area', () => {
     expect(approved.selection.version).toBe(2);
     const winnersForm = samAnswer.status === 303 ? samsForm : priyasForm;
     expect(approved.selection.selected['local-authority']!.sort()).toEqual([...winnersForm['selected-local-authority']].sort());
-    expect((await auditText()).match(/Selection approved/gu)).toHaveLength(1);
+    const audit = await auditText();
+    expect(audit.match(/Selection approved/gu)).toHaveLength(1);
+    expect(audit).toMatch(/Lead: Council Officer [12] \(PIP-/u);
   });
 
   it('emails every applicant exactly one outcome, even when the approval is retried', async () => {

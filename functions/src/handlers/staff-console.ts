@@ -167,10 +167,12 @@ export const handler = httpHandler({
       method: 'GET',
       path: '/staff/areas/{areaId}/audit',
       handler: async (event) => {
-        const { areas, audit } = getPlatform();
+        const { areas, audit, applications } = getPlatform();
         const area = await areas.get(pathParameter(event, 'areaId'));
         if (!area) throw new NotFoundError('Area');
-        return htmlResponse(200, auditPage(staffView(event), area, await audit.listForArea(area.areaId)));
+        const [entries, areaApplications] = await Promise.all([audit.listForArea(area.areaId), applications.listForArea(area.areaId)]);
+        const names = new Map(areaApplications.map((application) => [application.applicationId, `${application.answers.fullName} (${application.applicationId})`]));
+        return htmlResponse(200, auditPage(staffView(event), area, entries, (id) => names.get(id) ?? id));
       },
     },
   ],
