@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
+import { answeredWhenNeeded, choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
 
@@ -126,12 +126,7 @@ export const applicationAnswersSchema = z
     }),
   })
   .check(
-    z.refine((answers) => answers.sector !== 'voluntary-community' || answers.organisationKind !== undefined, {
-      path: ['organisationKind'],
-      message: 'Select what kind of organisation you work for',
-      // Run even when other fields are wrong, so the applicant sees every error at once.
-      when: () => true,
-    }),
+    answeredWhenNeeded('organisationKind', 'Select what kind of organisation you work for', (answers) => answers.sector !== 'voluntary-community' || answers.organisationKind !== undefined),
   );
 
 export type ApplicationAnswers = z.infer<typeof applicationAnswersSchema>;

@@ -35,3 +35,11 @@ export function choice<const T extends Record<string, string>>(options: T, missi
   const values = Object.keys(options) as [keyof T & string, ...(keyof T & string)[]];
   return z.enum(values, { error: missing });
 }
+
+/**
+ * A rule across fields, reported against one of them: "answer this field when that one says so".
+ * It runs even when other fields are wrong, so the person sees every error at once.
+ */
+export function answeredWhenNeeded<T>(field: keyof T & string, message: string, isSatisfied: (answers: T) => boolean) {
+  return z.refine<T>(isSatisfied, { path: [field], message, when: () => true });
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { nominatingBodies, type Nomination } from './application';
-import { choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
+import { answeredWhenNeeded, choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { parseInput } from './parse-answers';
 import { metaOf } from './schema-input';
@@ -59,11 +59,7 @@ export const nominationSchema = z
     ),
   })
   .check(
-    z.refine((answers) => answers.body !== 'changeup-consortium' || Boolean(answers.consortiumName), {
-      path: ['consortiumName'],
-      message: 'Enter the name of the local ChangeUp consortium',
-      when: () => true,
-    }),
+    answeredWhenNeeded('consortiumName', 'Enter the name of the local ChangeUp consortium', (answers) => answers.body !== 'changeup-consortium' || Boolean(answers.consortiumName)),
   );
 
 export type NominationAnswers = z.infer<typeof nominationSchema>;
