@@ -16,3 +16,5 @@ export * from './schema-input';
 export * from './staff';
 export * from './area-selection';
 export * from './candidates';
+export * from './area-stages';
+export * from './workshop-schedule';

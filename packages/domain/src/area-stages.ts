@@ -1,0 +1,48 @@
+/** The stages an area passes through, in order; the area workflow moves it from one to the next. */
+export const areaStages = {
+  recruitment: 'Recruitment open',
+  selection: 'Selection',
+  preparation: 'Preparation',
+  delivery: 'Workshops',
+  'action-plan': 'Action plan',
+  'progress-reviews': 'Progress reviews',
+  evaluation: 'Evaluation',
+  complete: 'Complete',
+} as const;
+
+export type AreaStageId = keyof typeof areaStages;
+export const areaStageOrder = Object.keys(areaStages) as AreaStageId[];
+
+/** One step in an area's history: a stage entered, or something that happened within one. */
+export interface AreaEvent {
+  at: string;
+  stage: AreaStageId;
+  what: string;
+}
+
+/** Where an area stands and how it got there, as the workflow records it. */
+export interface AreaProgress {
+  areaId: string;
+  stage: AreaStageId;
+  history: AreaEvent[];
+  /** Set when a workflow step failed and staff were alerted. */
+  failure?: { at: string; step: string; error: string };
+}
+
+/** An area only ever moves forward: a stage may be re-entered (a retried step) but never left for an earlier one. */
+export function canEnter(current: AreaStageId | undefined, next: AreaStageId): boolean {
+  if (current === undefined) return true;
+  return areaStageOrder.indexOf(next) >= areaStageOrder.indexOf(current);
+}
+
+export function enterStage(progress: AreaProgress | undefined, areaId: string, stage: AreaStageId, at: string, what: string): AreaProgress {
+  const base = progress ?? { areaId, stage, history: [] };
+  if (!canEnter(progress?.stage, stage)) return base;
+  const { failure: _cleared, ...rest } = base;
+  return { ...rest, stage, history: [...base.history, { at, stage, what }] };
+}
+
+/** A region is ready for its learning and mentoring event when every one of its areas is complete. */
+export function regionComplete(progressOfAreas: readonly (AreaProgress | undefined)[]): boolean {
+  return progressOfAreas.length > 0 && progressOfAreas.every((progress) => progress?.stage === 'complete');
+}

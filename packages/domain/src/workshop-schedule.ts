@@ -1,0 +1,105 @@
+import type { FieldError } from './errors';
+
+export const WORKSHOPS_PER_AREA = 4;
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+export const MIN_WEEKS_BETWEEN = 4;
+export const MAX_WEEKS_BETWEEN = 6;
+/** Half a day: a morning from 9:30 to 1pm, unless staff say otherwise. */
+export const DEFAULT_WORKSHOP_MINUTES = 210;
+
+export type VenueHost = 'council' | 'voluntary-sector';
+export const venueHosts: Record<VenueHost, string> = { council: 'Council premises', 'voluntary-sector': 'Voluntary sector premises' };
+
+export interface Workshop {
+  /** 1 to 4, in date order. */
+  number: number;
+  startsAt: string;
+  endsAt: string;
+  venue: { name: string; host: VenueHost };
+  facilitators: [string, string];
+}
+
+/** The four workshops of an area as staff scheduled them; a calendar update raises `sequence`. */
+export interface WorkshopSchedule {
+  areaId: string;
+  workshops: Workshop[];
+  /** Given when staff keep an interval outside four to six weeks; recorded in the audit log. */
+  intervalOverride?: string;
+  sequence: number;
+  /** Workshop numbers whose attendance was recorded, with who attended. */
+  attendance?: Record<string, string[]>;
+}
+
+export interface ScheduleCheck {
+  errors: FieldError[];
+  /** Intervals outside the rule; allowed only with an override reason. */
+  intervalBreaches: string[];
+}
+
+const weeksBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / WEEK;
+
+/**
+ * The rules of a workshop schedule: four half-days (or as staff set), each with two different
+ * facilitators, venues alternating between council and voluntary sector premises, and four to six
+ * weeks between one workshop and the next unless staff give a reason to keep another interval.
+ */
+export function checkSchedule(workshops: readonly Workshop[], intervalOverride?: string): ScheduleCheck {
+  const errors: FieldError[] = [];
+  if (workshops.length !== WORKSHOPS_PER_AREA) {
+    errors.push({ field: 'workshops', message: `Schedule all ${WORKSHOPS_PER_AREA} workshops` });
+    return { errors, intervalBreaches: [] };
+  }
+  workshops.forEach((workshop, index) => {
+    const n = index + 1;
+    if (Date.parse(workshop.endsAt) <= Date.parse(workshop.startsAt)) {
+      errors.push({ field: `workshop-${n}-minutes`, message: `Workshop ${n} must end after it starts` });
+    }
+    const [first, second] = workshop.facilitators.map((name) => name.trim());
+    if (!first || !second) errors.push({ field: `workshop-${n}-facilitators`, message: `Name two facilitators for workshop ${n}` });
+    else if (first.toLowerCase() === second.toLowerCase()) {
+      errors.push({ field: `workshop-${n}-facilitators`, message: `Workshop ${n} needs two different facilitators` });
+    }
+    if (!workshop.venue.name.trim()) errors.push({ field: `workshop-${n}-venue`, message: `Enter the venue of workshop ${n}` });
+    const previous = workshops[index - 1];
+    if (previous && previous.venue.host === workshop.venue.host) {
+      errors.push({
+        field: `workshop-${n}-host`,
+        message: `Workshop ${n} must be on ${workshop.venue.host === 'council' ? 'voluntary sector' : 'council'} premises: venues alternate between the sectors`,
+      });
+    }
+    if (previous && Date.parse(workshop.startsAt) <= Date.parse(previous.startsAt)) {
+      errors.push({ field: `workshop-${n}-date`, message: `Workshop ${n} must come after workshop ${n - 1}` });
+    }
+  });
+  const intervalBreaches: string[] = [];
+  for (let index = 1; index < workshops.length; index += 1) {
+    const weeks = weeksBetween(workshops[index - 1]!.startsAt, workshops[index]!.startsAt);
+    if (weeks > 0 && (weeks < MIN_WEEKS_BETWEEN || weeks > MAX_WEEKS_BETWEEN)) {
+      intervalBreaches.push(
+        `Workshops ${index} and ${index + 1} are ${Math.round(weeks * 10) / 10} weeks apart; the programme asks for ${MIN_WEEKS_BETWEEN} to ${MAX_WEEKS_BETWEEN}.`,
+      );
+    }
+  }
+  if (intervalBreaches.length > 0 && !intervalOverride?.trim()) {
+    for (const breach of intervalBreaches) errors.push({ field: 'intervalOverride', message: `${breach} Change the dates, or give a reason to keep them.` });
+  }
+  return { errors, intervalBreaches };
+}
+
+/** When the last workshop ends: delivery is over and the action plan is due six weeks later. */
+export function deliveryEndsAt(schedule: WorkshopSchedule): string {
+  return schedule.workshops.reduce((latest, workshop) => (workshop.endsAt > latest ? workshop.endsAt : latest), '');
+}
+
+export const ACTION_PLAN_WEEKS = 6;
+
+export function actionPlanDueAt(schedule: WorkshopSchedule): string {
+  return new Date(Date.parse(deliveryEndsAt(schedule)) + ACTION_PLAN_WEEKS * WEEK).toISOString();
+}
+
+/** Reminders go seven days and one day before each workshop. */
+export const REMINDER_DAYS_BEFORE = [7, 1] as const;
+
+export function reminderTimes(workshop: Workshop): { daysBefore: number; at: string }[] {
+  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(workshop.startsAt) - days * 24 * 60 * 60 * 1000).toISOString() }));
+}
