@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST';
 export interface FunctionAccess {
   table?: 'read' | 'write';
   email?: boolean;
+  /** Starts area workflows, or answers the steps where they wait for staff. */
+  workflow?: 'start' | 'respond';
 }
 
 export interface PlatformFunction {
@@ -35,7 +37,10 @@ export const platformFunctions = [
   { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
   { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
   { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write' } },
-  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true } },
+  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true, workflow: 'respond' } },
+  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, action plan, timeline', access: { table: 'write', email: true, workflow: 'respond' } },
+  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: 'respond' } },
+  { name: 'start-area-workflows', description: 'Starts the workflow of each area whose recruitment has opened', access: { table: 'read', workflow: 'start' }, everyMinutes: 5 },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
   { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: 'write', email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: 'write', email: true }, everyMinutes: 1 },
@@ -70,6 +75,10 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'POST', path: '/staff/areas/{areaId}/selection', function: 'staff-selection' },
   { method: 'POST', path: '/staff/areas/{areaId}/selection/withdrawals', function: 'staff-selection' },
   { method: 'POST', path: '/staff/areas/{areaId}/selection/leads', function: 'staff-selection' },
+  { method: 'GET', path: '/staff/areas/{areaId}/programme', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/visit', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/steps', function: 'staff-area-programme' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
 ];

@@ -25,6 +25,8 @@ import {
 import { selectionEmails } from '@pip/mail';
 import type { EmailedLink } from '@pip/storage';
 import { queueAndSend, type EmailToSend } from './send-emails';
+import { completeStaffStep } from './staff-steps';
+import { auditEntry } from './staff-request';
 import { getPlatform } from './wiring';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -51,10 +53,6 @@ export type SelectionContext = Awaited<ReturnType<typeof selectionContext>>;
 export function currentDraft(context: SelectionContext): SelectionDraft & { version: number } {
   if (context.stored) return context.stored;
   return { selected: context.proposal.selected, leads: {}, version: 0 };
-}
-
-function auditEntry(areaId: string, actor: Actor, action: string, summary: string, before: unknown, after: unknown): AuditEntry {
-  return { areaId, entryId: randomUUID(), at: getPlatform().clock.now().toISOString(), actor, action, summary, before, after };
 }
 
 const snapshot = (selection: SelectionDraft | undefined) =>
@@ -107,6 +105,7 @@ export async function approveSelection(areaId: string, actor: Actor, draft: Sele
   }
   const approved = (await platform.selections.get(areaId))!;
   await sendOutcomeEmails(context.area, approved, context.applications, baseUrl);
+  await completeStaffStep(areaId, 'selection-approval', actor);
 }
 
 function newToken(): string {

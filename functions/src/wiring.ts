@@ -10,6 +10,7 @@ import {
   DynamoReviewStore,
   DynamoSelectionStore,
   DynamoStaffStore,
+  DynamoWorkflowStore,
   createDocumentClient,
 } from '@pip/storage';
 
@@ -28,7 +29,8 @@ function createPlatform() {
   const region = process.env.AWS_REGION;
   const documents = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region });
   const emailConfig = { endpoint: process.env.SES_ENDPOINT, region, from: required('MAIL_FROM') };
-  const clock: Clock = { now: () => new Date() };
+  // Only the local platform sets an offset, to move time forward in a demo or a test.
+  const clock: Clock = { now: () => new Date(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0)) };
   const outbox = new DynamoOutboxStore(documents, tableName);
   const mailer = new SesMailer(emailConfig);
   return {
@@ -44,6 +46,9 @@ function createPlatform() {
     selections: new DynamoSelectionStore(documents, tableName),
     audit: new DynamoAuditStore(documents, tableName),
     links: new DynamoLinkStore(documents, tableName),
+    workflow: new DynamoWorkflowStore(documents, tableName),
+    /** The programme team's shared mailbox, for workflow prompts and alerts. */
+    staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
     outbox,
     mailer,
     delivery: { outbox, mailer, clock, log: (message, detail) => console.warn(JSON.stringify({ level: 'WARN', message, ...detail })) } satisfies OutboxDeliveryPorts,

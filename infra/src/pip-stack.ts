@@ -7,10 +7,13 @@ import { ProgrammeTable } from './constructs/programme-table';
 import { PublicHttpApi } from './constructs/public-http-api';
 import { Schedules } from './constructs/schedules';
 import { StaffIdentity } from './constructs/staff-identity';
+import { AreaWorkflow } from './constructs/area-workflow';
 
 export interface PipStackProps extends StackProps {
   /** The address emails come from; its domain must be verified in SES. */
   mailFrom: string;
+  /** The programme team's shared mailbox: workflow prompts and failure alerts go here. */
+  staffAlertsTo: string;
   /** Prefix of the staff sign-in address at amazoncognito.com; must be unique in the region. */
   staffSignInDomainPrefix: string;
 }
@@ -36,6 +39,8 @@ export class PipStack extends Stack {
             MAIL_FROM: props.mailFrom,
             PUBLIC_BASE_URL: api.url,
             ...staffIdentity.environment(api.url),
+            STATE_MACHINE_ARN: AreaWorkflow.arnIn(this),
+            STAFF_ALERTS_TO: props.staffAlertsTo,
           },
         });
         if (definition.access.table === 'read') table.table.grantReadData(fn.fn);
@@ -44,6 +49,14 @@ export class PipStack extends Stack {
         return [definition.name, fn.fn] as const;
       }),
     );
+
+    const workflow = new AreaWorkflow(this, 'area-workflow-state-machine', { steps: functions.get('area-workflow')! });
+    for (const definition of platformFunctions) {
+      const fn = functions.get(definition.name)!;
+      const access = definition.access as FunctionDefinition['access'];
+      if (access.workflow === 'start') workflow.grantStart(fn);
+      if (access.workflow === 'respond') workflow.grantTaskResponse(fn);
+    }
 
     api.serve(routes, functions);
     new Schedules(this, 'schedules', { definitions: platformFunctions, functions });

@@ -11,7 +11,7 @@ let template: Template;
 beforeAll(() => {
   // Skipping bundling keeps this test about the template; `pnpm synth` bundles for real.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org', staffSignInDomainPrefix: 'pip-platform-test' }));
+  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org', staffSignInDomainPrefix: 'pip-platform-test', staffAlertsTo: 'team@pip.example.org' }));
 });
 
 describe('the CDK stack', () => {

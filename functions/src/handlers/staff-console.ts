@@ -24,11 +24,8 @@ import type { FormValues } from '../pages/form-fields';
 import { applicationPage, areaPage, overviewPage, type StaffView } from '../pages/staff-pages';
 import { selectionContext } from '../selection-service';
 import { getPlatform } from '../wiring';
+import { staffView } from '../staff-request';
 
-const staffView = (event: HttpEvent): StaffView => {
-  const { staff, csrfToken } = event as StaffEvent;
-  return { name: staff.name, csrfToken };
-};
 
 function filtersOf(event: HttpEvent): ApplicationFilters {
   const query = event.queryStringParameters ?? {};

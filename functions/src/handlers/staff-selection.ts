@@ -8,6 +8,7 @@ import type { StaffEvent } from '../kit/staff-auth';
 import { selectionPage } from '../pages/selection-page';
 import { approveSelection, currentDraft, nameLead, recordWithdrawal, saveDraft, selectionContext } from '../selection-service';
 import { getPlatform } from '../wiring';
+import { actorOf } from '../staff-request';
 
 type Form = Record<string, string | string[] | undefined>;
 
@@ -31,10 +32,6 @@ function draftFromForm(form: Form): SelectionDraft {
   return draft;
 }
 
-const actorOf = (event: HttpEvent) => {
-  const { staff } = event as StaffEvent;
-  return { staffId: staff.staffId, name: staff.name };
-};
 
 async function render(event: HttpEvent, status: number, options: { draft?: SelectionDraft; errors?: ValidationError['fieldErrors']; notice?: string } = {}) {
   const context = await selectionContext(pathParameter(event, 'areaId'));

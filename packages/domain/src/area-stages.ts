@@ -46,3 +46,39 @@ export function enterStage(progress: AreaProgress | undefined, areaId: string, s
 export function regionComplete(progressOfAreas: readonly (AreaProgress | undefined)[]): boolean {
   return progressOfAreas.length > 0 && progressOfAreas.every((progress) => progress?.stage === 'complete');
 }
+
+/** The steps of the area workflow; the state machine names one in each task's payload. */
+export const workflowSteps = [
+  'open-recruitment',
+  'propose-selection',
+  'await-staff',
+  'send-outcomes',
+  'send-briefing',
+  'check-delivery',
+  'start-action-plan',
+  'remind-action-plan',
+  'start-progress-reviews',
+  'start-evaluation',
+  'complete-area',
+  'record-failure',
+] as const;
+export type WorkflowStep = (typeof workflowSteps)[number];
+
+/** The points where the workflow waits for staff, each ended by something staff do in the console. */
+export const staffSteps = {
+  'selection-approval': 'Approve the selection',
+  preparation: 'Record the area visit and schedule the four workshops',
+  'action-plan': 'Record that the action plan is agreed',
+  'progress-reviews': 'Record that the progress reviews are done',
+  evaluation: 'Close the evaluation',
+} as const;
+export type StaffStep = keyof typeof staffSteps;
+
+/** What the execution carries from step to step: the area and the dates its Wait states wait for. */
+export interface WorkflowState {
+  areaId: string;
+  recruitmentClosesAt?: string;
+  deliveryEndsAt?: string;
+  deliveryOver?: boolean;
+  failure?: { Error?: string; Cause?: string };
+}

@@ -13,6 +13,8 @@ export interface OutboundEmail {
   subject: string;
   text: string;
   html: string;
+  /** An iCalendar attachment (an invitation, update or cancellation), sent as text/calendar. */
+  calendar?: { filename: string; method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 export interface AreaStore {

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '@pip/domain';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -18,6 +18,10 @@ export class DynamoAuditStore {
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.documents.send(new PutCommand(auditPut(this.tableName, entry)));
+  }
 
   /** Newest first. */
   async listForArea(areaId: string): Promise<AuditEntry[]> {

@@ -13,3 +13,4 @@ export * from './audit-store';
 export * from './link-store';
 export * from './selection-store';
 export * from './query-all';
+export * from './workflow-store';

@@ -16,6 +16,13 @@ export const keys = {
   selection: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SELECTION' }),
   auditEntry: (areaId: string, at: string, entryId: string) => ({ pk: `AREA#${areaId}`, sk: `AUDIT#${at}#${entryId}` }),
   auditOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'AUDIT#' }),
+  areaProgress: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'PROGRESS' }),
+  staffStepToken: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-STEP#${step}` }),
+  staffStepDone: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-DONE#${step}` }),
+  workshops: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'WORKSHOPS' }),
+  areaVisit: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'VISIT' }),
+  /** Where the local workflow runner stopped an area's execution; only the local platform writes it. */
+  localExecution: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'LOCAL-EXECUTION' }),
   /** Emailed links are found by the hash of their token; the token itself is never stored. */
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),

@@ -1,0 +1,8 @@
+import { runStep, type StepRequest } from '../area-workflow-steps';
+import { log } from '../kit/log';
+
+/** Invoked by the area's state machine, one step at a time; the payload names the step. */
+export async function handler(request: StepRequest) {
+  log('INFO', 'area workflow step', { areaId: request.state?.areaId, step: request.step, staffStep: request.staffStep });
+  return runStep(request);
+}

@@ -1,0 +1,144 @@
+import { NotFoundError, staffSteps, type FieldError, type StaffStep, type WorkshopSchedule } from '@pip/domain';
+import { workshopInvitation } from '@pip/mail';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { httpHandler } from '../kit/http-handler';
+import { htmlResponse, redirect } from '../kit/responses';
+import type { FormValues } from '../pages/form-fields';
+import { programmePage } from '../pages/programme-page';
+import { queueAndSend } from '../send-emails';
+import { actorOf, auditEntry, staffView } from '../staff-request';
+import { completeStaffStep } from '../staff-steps';
+import { workshopsFromForm } from '../workshop-form';
+import { getPlatform } from '../wiring';
+
+const NOTICES: Record<string, string> = {
+  visit: 'The visit is recorded.',
+  workshops: 'The workshop schedule is saved.',
+  step: 'Recorded: the area moves on to its next stage.',
+};
+
+async function render(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
+  const platform = getPlatform();
+  const areaId = pathParameter(event, 'areaId');
+  const area = await platform.areas.get(areaId);
+  if (!area) throw new NotFoundError('Area');
+  const [progress, visit, workshops, ...waiting] = await Promise.all([
+    platform.workflow.progress(areaId),
+    platform.workflow.visit(areaId),
+    platform.workflow.workshops(areaId),
+    ...(Object.keys(staffSteps) as StaffStep[]).map(async (step) => ((await platform.workflow.isWaiting(areaId, step)) ? step : undefined)),
+  ]);
+  return htmlResponse(
+    status,
+    programmePage(staffView(event), {
+      area, progress, visit, workshops,
+      waitingFor: waiting.find((step): step is StaffStep => step !== undefined),
+      values: options.values ?? {},
+      errors: options.errors ?? [],
+      notice: options.notice,
+    }),
+  );
+}
+
+const programmePath = (areaId: string, done: string) => `/staff/areas/${encodeURIComponent(areaId)}/programme?done=${done}`;
+
+/** Preparation is done when the visit is recorded and the workshops scheduled, in either order. */
+async function preparationDoneIfReady(event: HttpEvent, areaId: string): Promise<void> {
+  const platform = getPlatform();
+  const [visit, workshops] = await Promise.all([platform.workflow.visit(areaId), platform.workflow.workshops(areaId)]);
+  if (visit && workshops) await completeStaffStep(areaId, 'preparation', actorOf(event));
+}
+
+/** Once invitations have gone out, a new schedule goes to every participant as a calendar update. */
+async function sendCalendarUpdates(areaId: string, schedule: WorkshopSchedule): Promise<void> {
+  const platform = getPlatform();
+  const progress = await platform.workflow.progress(areaId);
+  if (!progress || !['delivery'].includes(progress.stage)) return;
+  const [area, selection, applications] = await Promise.all([platform.areas.get(areaId), platform.selections.get(areaId), platform.applications.listForArea(areaId)]);
+  if (!area || !selection) return;
+  const selected = new Set([...selection.selected['local-authority'], ...selection.selected['voluntary-community']]);
+  const participants = applications.filter((application) => selected.has(application.applicationId));
+  await queueAndSend(
+    participants.flatMap((participant) =>
+      schedule.workshops.map((workshop) => ({
+        email: workshopInvitation(area, participant, workshop, schedule.sequence, platform.emailConfig.from, `${platform.publicBaseUrl ?? ''}/apply`),
+      })),
+    ),
+  );
+}
+
+export const handler = httpHandler({
+  kind: 'page',
+  body: 'form',
+  routes: [
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}/programme',
+      handler: (event) => render(event, 200, { notice: NOTICES[event.queryStringParameters?.done ?? ''] }),
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/programme/visit',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const areaId = pathParameter(event, 'areaId');
+        const visitedOn = (form.visitedOn ?? '').trim();
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(visitedOn) || Number.isNaN(Date.parse(visitedOn))) {
+          return render(event, 400, { values: form, errors: [{ field: 'visitedOn', message: 'Enter the date of the visit' }] });
+        }
+        const platform = getPlatform();
+        const actor = actorOf(event);
+        const visit = { visitedOn, ...(form.notes?.trim() ? { notes: form.notes.trim().slice(0, 2000) } : {}), recordedBy: actor.name };
+        await platform.workflow.saveVisit(areaId, visit);
+        await platform.audit.record(auditEntry(areaId, actor, 'Area visit recorded', `The programme team visited the area on ${visitedOn}.`, undefined, visit));
+        await preparationDoneIfReady(event, areaId);
+        return redirect(programmePath(areaId, 'visit'));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/programme/workshops',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const areaId = pathParameter(event, 'areaId');
+        const parsed = workshopsFromForm(form);
+        if (parsed.errors.length > 0) return render(event, 400, { values: form, errors: parsed.errors });
+        const platform = getPlatform();
+        const expected = Number(form.sequence ?? '-1');
+        const before = await platform.workflow.workshops(areaId);
+        const schedule: WorkshopSchedule = {
+          areaId,
+          workshops: parsed.workshops,
+          ...(parsed.intervalBreaches.length > 0 && parsed.intervalOverride ? { intervalOverride: parsed.intervalOverride } : {}),
+          sequence: expected + 1,
+        };
+        if (!(await platform.workflow.saveWorkshops(schedule, expected))) {
+          return render(event, 409, { errors: [{ field: 'workshops', message: 'Someone else changed the schedule while you were editing it. Nothing you sent was saved; check it and try again.' }] });
+        }
+        const overridden = schedule.intervalOverride ? ` Interval rule overridden: ${parsed.intervalBreaches.join(' ')} Reason: ${schedule.intervalOverride}` : '';
+        await platform.audit.record(
+          auditEntry(areaId, actorOf(event), before ? 'Workshops rescheduled' : 'Workshops scheduled', `Four workshops scheduled.${overridden}`, before?.workshops, schedule.workshops),
+        );
+        await sendCalendarUpdates(areaId, schedule);
+        await preparationDoneIfReady(event, areaId);
+        return redirect(programmePath(areaId, 'workshops'));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/programme/steps',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const areaId = pathParameter(event, 'areaId');
+        const step = (['action-plan', 'progress-reviews', 'evaluation'] as const).find((candidate) => candidate === form.step);
+        const platform = getPlatform();
+        if (!step || !(await platform.workflow.isWaiting(areaId, step))) {
+          return render(event, 409, { errors: [{ field: 'step', message: 'The area is not at that step now. Check its stage and try again.' }] });
+        }
+        await platform.audit.record(auditEntry(areaId, actorOf(event), staffSteps[step].replace(/^(Record that|Close) (\w)/u, (_, verb: string, first: string) => (verb === 'Close' ? `Closed ${first}` : first.toUpperCase())), `${staffSteps[step]}: done.`));
+        await completeStaffStep(areaId, step, actorOf(event));
+        return redirect(programmePath(areaId, 'step'));
+      },
+    },
+  ],
+});

@@ -1,0 +1,151 @@
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  IntegrationPattern,
+  JsonPath,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+  Wait,
+  WaitTime,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { ACTION_PLAN_WEEKS, type WorkflowStep, type StaffStep } from '@pip/domain';
+import { Construct } from 'constructs';
+
+export interface AreaWorkflowProps {
+  /** The function that carries out every step; the payload says which. */
+  steps: IFunction;
+}
+
+/**
+ * One Standard execution per area, from open recruitment to complete. Dates are Wait states on
+ * timestamps the steps return; every step that waits for staff is a waitForTaskToken task whose
+ * token the platform stores and completes when they act. Any step that still fails after its
+ * retries records the failure and alerts staff.
+ */
+export class AreaWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly stateMachineArn: string;
+
+  constructor(scope: Construct, id: string, props: AreaWorkflowProps) {
+    super(scope, id);
+    const stateMachineName = AreaWorkflow.nameIn(Stack.of(this));
+    this.stateMachineArn = AreaWorkflow.arnIn(Stack.of(this));
+
+    const recordFailure = new LambdaInvoke(this, 'Record failure and alert staff', {
+      lambdaFunction: props.steps,
+      payload: TaskInput.fromObject({ step: 'record-failure' satisfies WorkflowStep, state: JsonPath.objectAt('$') }),
+      payloadResponseOnly: true,
+    }).next(new Fail(this, 'Failed', { error: 'AreaWorkflowFailed', cause: 'A step failed after its retries; staff were alerted' }));
+
+    const step = (name: string, workflowStep: WorkflowStep) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: props.steps,
+        payload: TaskInput.fromObject({ step: workflowStep, state: JsonPath.objectAt('$') }),
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: true,
+      });
+      task.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(5), maxAttempts: 3, backoffRate: 2 });
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+      return task;
+    };
+
+    const staffStep = (name: string, staffStep: StaffStep, timeout?: Duration) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: props.steps,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({ step: 'await-staff' satisfies WorkflowStep, staffStep, token: JsonPath.taskToken, state: JsonPath.objectAt('$') }),
+        // The state goes on unchanged: what staff decided is in the table, not in the execution.
+        resultPath: JsonPath.DISCARD,
+        ...(timeout ? { taskTimeout: Timeout.duration(timeout) } : {}),
+      });
+      task.addRetry({ errors: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], interval: Duration.seconds(2), maxAttempts: 6, backoffRate: 2 });
+      return task;
+    };
+
+    const waitUntil = (name: string, path: string) => new Wait(this, name, { time: WaitTime.timestampPath(path) });
+
+    const openRecruitment = step('Open recruitment', 'open-recruitment');
+    const waitForClose = waitUntil('Wait until recruitment closes', '$.recruitmentClosesAt');
+    const proposeSelection = step('Propose selection', 'propose-selection');
+    const awaitApproval = staffStep('Await approval of the selection', 'selection-approval');
+    const sendOutcomes = step('Send outcomes', 'send-outcomes');
+    const awaitPreparation = staffStep('Await area visit and workshop schedule', 'preparation');
+    const sendBriefing = step('Send briefing and workshop invitations', 'send-briefing');
+    const waitForWorkshops = waitUntil('Wait until the fourth workshop ends', '$.deliveryEndsAt');
+    const checkDelivery = step('Check the workshops are over', 'check-delivery');
+    const startActionPlan = step('Start the action plan', 'start-action-plan');
+    const awaitActionPlan = staffStep('Await agreement of the action plan', 'action-plan', Duration.days(ACTION_PLAN_WEEKS * 7));
+    const remindActionPlan = step('Remind staff of the action plan', 'remind-action-plan');
+    const startProgressReviews = step('Start progress reviews', 'start-progress-reviews');
+    const awaitProgressReviews = staffStep('Await progress reviews', 'progress-reviews');
+    const startEvaluation = step('Start evaluation', 'start-evaluation');
+    const awaitEvaluation = staffStep('Await evaluation', 'evaluation');
+    const completeArea = step('Complete the area', 'complete-area');
+
+    awaitActionPlan.addCatch(remindActionPlan, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
+    for (const task of [awaitApproval, awaitPreparation, awaitActionPlan, awaitProgressReviews, awaitEvaluation]) {
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    }
+    remindActionPlan.next(awaitActionPlan);
+
+    const definition = openRecruitment
+      .next(waitForClose)
+      .next(proposeSelection)
+      .next(awaitApproval)
+      .next(sendOutcomes)
+      .next(awaitPreparation)
+      .next(sendBriefing)
+      .next(waitForWorkshops)
+      .next(checkDelivery)
+      .next(
+        new Choice(this, 'Workshops over?')
+          // Staff may move a workshop later; then wait again for the new end.
+          .when(Condition.booleanEquals('$.deliveryOver', false), waitForWorkshops)
+          .otherwise(
+            startActionPlan
+              .next(awaitActionPlan)
+              .next(startProgressReviews)
+              .next(awaitProgressReviews)
+              .next(startEvaluation)
+              .next(awaitEvaluation)
+              .next(completeArea)
+              .next(new Succeed(this, 'Area complete')),
+          ),
+      );
+
+    this.stateMachine = new StateMachine(this, 'state-machine', {
+      stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(definition),
+      comment: 'Carries one area of the Partnership Improvement Programme through its stages',
+    });
+  }
+
+  static nameIn(stack: Stack): string {
+    return `${stack.stackName}-area-workflow`;
+  }
+
+  /** Built from the name, not the resource, so the functions the state machine invokes can be told it. */
+  static arnIn(stack: Stack): string {
+    return stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: AreaWorkflow.nameIn(stack), arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  }
+
+  grantStart(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }));
+  }
+
+  grantTaskResponse(grantee: IGrantable): void {
+    // Task-token actions take no resource narrower than every state machine.
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: ['*'] }));
+  }
+}

@@ -1,0 +1,83 @@
+import {
+
+  formatUkDateTime,
+  venueHosts,
+  type Application,
+  type Area,
+  type OutboundEmail,
+  type Workshop,
+} from '@pip/domain';
+import { calendarAttachment } from './calendar';
+import { composeEmail } from './compose';
+
+const TEAM = 'The Partnership Improvement Programme team';
+
+/** A prompt to the programme team's mailbox: what the area needs from them now. */
+export function staffPrompt(options: { messageId: string; to: string; area: Area; subject: string; paragraphs: string[]; consoleUrl: string }): OutboundEmail {
+  return composeEmail({
+    messageId: options.messageId,
+    to: options.to,
+    subject: `${options.subject}: ${options.area.name}`,
+    greeting: 'Dear programme team,',
+    blocks: options.paragraphs.map((paragraph) => ({ paragraph })),
+    action: { label: `Open ${options.area.name} in the staff console`, url: options.consoleUrl },
+  });
+}
+
+function workshopLine(workshop: Workshop): string {
+  return `Workshop ${workshop.number}: ${formatUkDateTime(workshop.startsAt)} to ${formatUkDateTime(workshop.endsAt).split(' on ')[0]}, at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}).`;
+}
+
+/** The briefing every selected participant receives before the workshops. */
+export function briefing(area: Area, participant: Application, workshops: readonly Workshop[], programmeUrl: string): OutboundEmail {
+  return composeEmail({
+    messageId: `briefing-${area.areaId}-${participant.applicationId}`,
+    to: participant.answers.email,
+    subject: `Your briefing: Partnership Improvement Programme, ${area.name}`,
+    greeting: `Dear ${participant.answers.fullName},`,
+    blocks: [
+      { heading: 'Purpose' },
+      { paragraph: `The programme helps the council and the voluntary and community sector in ${area.name} work together as partners: six senior council officers and six voluntary and community sector leaders, learning side by side.` },
+      { heading: 'Content and process' },
+      { paragraph: 'Four half-day workshops, four to six weeks apart, alternate between council and voluntary sector premises. At the fourth you draft a partnership improvement action plan, agreed within six weeks; progress reviews follow.' },
+      { heading: 'Time commitment' },
+      { paragraph: 'The four workshops, some reading between them, and your part in the action plan and its reviews over about nine months.' },
+      { heading: 'Benefits' },
+      { paragraph: 'A working relationship with your counterparts across the sectors, and an agreed plan for your area that you helped to write.' },
+      { heading: 'Dates' },
+      ...workshops.map((workshop) => ({ paragraph: workshopLine(workshop) })),
+      { paragraph: 'Each workshop invitation follows in its own email with a calendar file.' },
+    ],
+    action: { label: 'About the programme', url: programmeUrl },
+  });
+}
+
+/** One workshop's invitation with its calendar file; an update carries a higher sequence. */
+export function workshopInvitation(area: Area, participant: Application, workshop: Workshop, sequence: number, from: string, programmeUrl: string): OutboundEmail {
+  const email = composeEmail({
+    messageId: `workshop-${area.areaId}-${workshop.number}-${sequence}-${participant.applicationId}`,
+    to: participant.answers.email,
+    subject: `${sequence === 0 ? 'Invitation' : 'Updated invitation'}: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
+    greeting: `Dear ${participant.answers.fullName},`,
+    blocks: [
+      { paragraph: workshopLine(workshop) },
+      { paragraph: `Facilitated by ${workshop.facilitators.join(' and ')}. The calendar file attached adds it to your calendar${sequence === 0 ? '' : ' and replaces the earlier one'}.` },
+    ],
+    action: { label: 'About the programme', url: programmeUrl },
+  });
+  return {
+    ...email,
+    calendar: calendarAttachment({
+      uid: `workshop-${workshop.number}-${area.areaId}@pip-platform`,
+      sequence,
+      title: `Partnership Improvement Programme: workshop ${workshop.number}, ${area.name}`,
+      description: `Workshop ${workshop.number} of 4, facilitated by ${workshop.facilitators.join(' and ')}.`,
+      location: workshop.venue.name,
+      startsAt: workshop.startsAt,
+      endsAt: workshop.endsAt,
+      attendee: { name: participant.answers.fullName, email: participant.answers.email },
+      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+    }),
+  };
+}
+

@@ -1,0 +1,99 @@
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AreaProgress, StaffStep, WorkshopSchedule } from '@pip/domain';
+import { isLostRace } from './conditional';
+import { keys } from './keys';
+
+const strip = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  return rest;
+};
+
+/** Where each area stands in its workflow, the tokens of the steps waiting for staff, and its workshops. */
+export class DynamoWorkflowStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async read(key: Record<string, string>): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return Item ? strip(Item) : undefined;
+  }
+
+  async progress(areaId: string): Promise<AreaProgress | undefined> {
+    return (await this.read(keys.areaProgress(areaId))) as AreaProgress | undefined;
+  }
+
+  async saveProgress(progress: AreaProgress): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.areaProgress(progress.areaId), type: 'area-progress', ...progress } }));
+  }
+
+  /** The token of the execution waiting at this step; a newer wait replaces an older one. */
+  async holdToken(areaId: string, step: StaffStep, token: string, at: string): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.staffStepToken(areaId, step), type: 'staff-step-token', token, waitingSince: at } }),
+    );
+  }
+
+  async isWaiting(areaId: string, step: StaffStep): Promise<boolean> {
+    return (await this.read(keys.staffStepToken(areaId, step))) !== undefined;
+  }
+
+  /** Removes and returns the token, so that of two staff acting at once only one answers the execution. */
+  async takeToken(areaId: string, step: StaffStep): Promise<string | undefined> {
+    try {
+      const { Attributes } = await this.documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.staffStepToken(areaId, step),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes?.token as string | undefined;
+    } catch (error) {
+      if (isLostRace(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Staff did what this step waits for; recorded first, so a workflow arriving later goes straight on. */
+  async markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', by, at } }));
+  }
+
+  async isDone(areaId: string, step: StaffStep): Promise<boolean> {
+    return (await this.read(keys.staffStepDone(areaId, step))) !== undefined;
+  }
+
+  async workshops(areaId: string): Promise<WorkshopSchedule | undefined> {
+    return (await this.read(keys.workshops(areaId))) as WorkshopSchedule | undefined;
+  }
+
+  /** Writes the schedule only if nobody changed it since `expectedSequence` (-1: none yet). */
+  async saveWorkshops(schedule: WorkshopSchedule, expectedSequence: number): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.workshops(schedule.areaId), type: 'workshops', ...schedule },
+          ...(expectedSequence < 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: '#sequence = :expected', ExpressionAttributeNames: { '#sequence': 'sequence' }, ExpressionAttributeValues: { ':expected': expectedSequence } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+
+  async visit(areaId: string): Promise<{ visitedOn: string; notes?: string; recordedBy: string } | undefined> {
+    return (await this.read(keys.areaVisit(areaId))) as { visitedOn: string; notes?: string; recordedBy: string } | undefined;
+  }
+
+  async saveVisit(areaId: string, visit: { visitedOn: string; notes?: string; recordedBy: string }): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.areaVisit(areaId), type: 'area-visit', ...visit } }));
+  }
+}
