@@ -4,12 +4,13 @@ import { startPlatform, type RunningPlatform } from '@pip/local';
 import { DynamoAreaStore, DynamoApplicationStore, DynamoOutboxStore, createDocumentClient } from '@pip/storage';
 
 /** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
-export async function startTestPlatform(): Promise<RunningPlatform> {
+export async function startTestPlatform(options: { workflow?: boolean; tableName?: string } = {}): Promise<RunningPlatform> {
   return startPlatform({
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
-    tableName: `pip-test-${randomUUID().slice(0, 8)}`,
+    tableName: options.tableName ?? `pip-test-${randomUUID().slice(0, 8)}`,
     port: 0,
+    workflow: options.workflow ?? false,
   });
 }
 

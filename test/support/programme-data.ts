@@ -6,11 +6,11 @@ import { goodAnswers } from './application-answers';
 import { storesOf, uniqueEmail } from './platform';
 
 /** Adds an area open for applications now; close it with `closeRecruitment` when the test moves on to selection. */
-export async function openArea(platform: RunningPlatform, areaId: string, name: string): Promise<Area> {
+export async function openArea(platform: RunningPlatform, areaId: string, name: string, regionId: Area['regionId'] = 'yorkshire-and-the-humber'): Promise<Area> {
   const area: Area = {
     areaId,
     name,
-    regionId: 'yorkshire-and-the-humber',
+    regionId,
     recruitment: { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
   };
   const stores = storesOf(platform);

@@ -10,6 +10,7 @@ import { freePort } from './free-port';
 import { loadHandler, startHttpServer, type LocalRoute } from './http-server';
 import { seedDemoProgramme } from './seed';
 import { startSesLocal, type RunningSes } from './ses-local';
+import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
 
 export interface PlatformOptions {
   /** HTTP port; 0 picks a free one. */
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   seed?: boolean;
   /** Run the scheduled functions on their timers; tests call them directly instead. */
   schedules?: boolean;
+  /** Run the area workflow (synthesized from the CDK stack) on this machine. */
+  workflow?: boolean;
 }
 
 export interface RunningPlatform {
@@ -35,6 +38,8 @@ export interface RunningPlatform {
   tableName: string;
   /** Issues staff ID tokens the platform accepts, as Cognito does in AWS. */
   staffIdentity: LocalStaffIdentity;
+  /** The local area workflow, when the platform runs one. */
+  workflow?: LocalWorkflowHandle;
   stop(): Promise<void>;
 }
 
@@ -107,22 +112,31 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SES_ENDPOINT: sesEndpoint,
       MAIL_FROM: 'Partnership Improvement Programme <programme@pip.localhost>',
+      STAFF_ALERTS_TO: 'programme-team@pip.localhost',
       PUBLIC_BASE_URL: url,
     });
+
+    let workflow: LocalWorkflowHandle | undefined;
+    if (options.workflow) {
+      workflow = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION);
+      stops.push(workflow.stop);
+    }
 
     if (options.schedules) {
       for (const fn of platformFunctions) {
         if (!('everyMinutes' in fn)) continue;
-        const timer = setInterval(() => {
+        const run = () =>
           void loadHandler<() => Promise<unknown>>(fn.name)
-            .then((run) => run())
+            .then((handler) => handler())
             .catch((error: unknown) => console.error(`${fn.name} failed`, error));
-        }, fn.everyMinutes * 60_000);
+        // Once now, so that a fresh start does not wait a whole interval (areas start their workflows at once).
+        run();
+        const timer = setInterval(run, fn.everyMinutes * 60_000);
         stops.push(async () => clearInterval(timer));
       }
     }
 
-    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, stop: stopAll };
+    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, ...(workflow ? { workflow } : {}), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

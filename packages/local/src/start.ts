@@ -14,6 +14,7 @@ const platform = await startPlatform({
   sesPort: Number(process.env.SES_PORT ?? 8005),
   dataDir: inMemory ? undefined : resolve(import.meta.dirname, '../../../.data/dynamodb'),
   schedules: true,
+  workflow: true,
 }).catch((error: unknown) => {
   console.error(`The local platform could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

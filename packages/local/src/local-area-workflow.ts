@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { keys } from '@pip/storage';
+
+// aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
+const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
+promiseStatics.withResolvers ??= () => {
+  let resolve!: (value: unknown) => void;
+  let reject!: (reason?: unknown) => void;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+};
+
+/** The events of the execution log this runner reads (the package does not export their types). */
+type EventLog =
+  | { type: 'StateEntered'; state: { name: string; input: unknown } }
+  | { type: 'ExecutionSucceeded'; output: unknown }
+  | { type: 'ExecutionFailed'; Error: string; Cause: unknown }
+  | { type: string; state?: never };
+
+type StateDefinition = Record<string, unknown> & { Type: string; Next?: string; Catch?: { ErrorEquals: string[]; Next: string; ResultPath?: string | null }[] };
+export interface WorkflowDefinition {
+  StartAt: string;
+  States: Record<string, StateDefinition>;
+}
+
+/** Where an area's execution stands between runs, stored so a restart continues from there. */
+interface ExecutionRecord {
+  areaId: string;
+  status: 'running' | 'waiting' | 'awaiting-staff' | 'succeeded' | 'failed';
+  stateName: string;
+  input: unknown;
+  /** For a Wait state: when it ends, by the platform clock. */
+  waitUntil?: string;
+  /** For a waitForTaskToken state: the token it waits on, and when it times out. */
+  token?: string;
+  deadline?: string;
+  updatedAt: string;
+}
+
+export interface LocalAreaWorkflowOptions {
+  definition: WorkflowDefinition;
+  functionOfTask: Record<string, string>;
+  invoke: (functionName: string, payload: unknown) => Promise<unknown>;
+  documents: DynamoDBDocumentClient;
+  tableName: string;
+  now: () => Date;
+}
+
+const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+/** Longer than any run takes to notice a Wait state and stop; the platform clock decides when it ends. */
+const HELD_WAIT_MS = 24 * 60 * 60 * 1000;
+
+function atPath(input: unknown, path: string): unknown {
+  if (!path.startsWith('$')) throw new Error(`Unsupported path ${path}`);
+  return path
+    .slice(1)
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], input);
+}
+
+/**
+ * Runs the area workflow on this machine with aws-local-stepfunctions, from the definition the CDK
+ * stack synthesizes. An execution runs until it reaches a Wait state or a step that waits for
+ * staff; there it stops and stores where it is. The platform clock ending the wait, or staff
+ * answering the token, runs it on from that state. Because the stopping point is stored, a
+ * restarted platform continues every unfinished area where it was.
+ */
+export class LocalAreaWorkflow {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly options: LocalAreaWorkflowOptions;
+  private stopped = false;
+
+  constructor(options: LocalAreaWorkflowOptions) {
+    this.options = options;
+    // Validated once as a whole; runs that resume mid-way start elsewhere, where earlier states look unreachable.
+    new StateMachine(options.definition as never, { validationOptions: { checkPaths: false, checkArn: false } });
+    for (const [name, state] of Object.entries(options.definition.States)) {
+      if (state.Type === 'Task' && state.Resource === WAIT_FOR_TOKEN && state.ResultPath !== null) {
+        throw new Error(`${name} must discard its result (ResultPath null) to be resumed locally`);
+      }
+    }
+  }
+
+  private async record(areaId: string): Promise<ExecutionRecord | undefined> {
+    const { Item } = await this.options.documents.send(
+      new GetCommand({ TableName: this.options.tableName, Key: keys.localExecution(areaId), ConsistentRead: true }),
+    );
+    return Item as ExecutionRecord | undefined;
+  }
+
+  private async save(record: Omit<ExecutionRecord, 'updatedAt'>): Promise<void> {
+    await this.options.documents.send(
+      new PutCommand({
+        TableName: this.options.tableName,
+        Item: { ...keys.localExecution(record.areaId), type: 'local-execution', ...record, updatedAt: this.options.now().toISOString() },
+      }),
+    );
+  }
+
+  /** One thing at a time per area, as one execution would do. */
+  private enqueue(areaId: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.queues.get(areaId) ?? Promise.resolve()).then(work).catch((error: unknown) => {
+      console.error(`Local workflow of ${areaId} failed`, error);
+    });
+    this.queues.set(areaId, next);
+    return next;
+  }
+
+  /** Resolves once nothing is queued or running for the area. */
+  async idle(areaId: string): Promise<void> {
+    let current: Promise<void> | undefined;
+    while (current !== this.queues.get(areaId)) {
+      current = this.queues.get(areaId);
+      await current;
+    }
+  }
+
+  /** Starts the area's one execution; starting it again does nothing, as with a named execution in AWS. */
+  start(areaId: string): Promise<void> {
+    return this.enqueue(areaId, async () => {
+      if (await this.record(areaId)) return;
+      const input = { areaId };
+      await this.save({ areaId, status: 'running', stateName: this.options.definition.StartAt, input });
+      await this.run(areaId, this.options.definition.StartAt, input);
+    });
+  }
+
+  /** Staff answered the step this token belongs to: run on from the state after it. */
+  continue(token: string): Promise<void> {
+    const areaId = token.split('::')[0] ?? '';
+    return this.enqueue(areaId, async () => {
+      const record = await this.record(areaId);
+      if (record?.status !== 'awaiting-staff' || record.token !== token) return;
+      const next = this.options.definition.States[record.stateName]?.Next;
+      if (!next) throw new Error(`${record.stateName} has no next state`);
+      await this.save({ areaId, status: 'running', stateName: next, input: record.input });
+      await this.run(areaId, next, record.input);
+    });
+  }
+
+  /** Ends the waits that are over by the platform clock, and times out staff steps past their deadline. */
+  async tick(areaIds: readonly string[]): Promise<void> {
+    const now = this.options.now().getTime();
+    await Promise.all(
+      areaIds.map((areaId) =>
+        this.enqueue(areaId, async () => {
+          if (this.stopped) return;
+          const record = await this.record(areaId);
+          if (!record) return;
+          if (record.status === 'waiting' && record.waitUntil && Date.parse(record.waitUntil) <= now) {
+            await this.save({ ...record, status: 'running' });
+            await this.run(areaId, record.stateName, record.input, record.stateName);
+          } else if (record.status === 'awaiting-staff' && record.deadline && Date.parse(record.deadline) <= now) {
+            const catcher = this.options.definition.States[record.stateName]?.Catch?.find((candidate) => candidate.ErrorEquals.includes('States.Timeout'));
+            if (!catcher) return;
+            await this.save({ areaId, status: 'running', stateName: catcher.Next, input: record.input });
+            await this.run(areaId, catcher.Next, record.input);
+          }
+        }),
+      ),
+    );
+  }
+
+  /** After a restart: runs on every execution that was in the middle of a step. */
+  async resume(areaIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      areaIds.map((areaId) =>
+        this.enqueue(areaId, async () => {
+          const record = await this.record(areaId);
+          if (record?.status === 'running') await this.run(areaId, record.stateName, record.input);
+        }),
+      ),
+    );
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async run(areaId: string, startAt: string, input: unknown, endingWait?: string): Promise<void> {
+    if (this.stopped) return;
+    const { definition, functionOfTask, invoke } = this.options;
+    const states = definition.States;
+    const waitTimeOverrides: Record<string, number> = {};
+    const taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    const retryIntervalOverrides: Record<string, number> = {};
+    let execution: ReturnType<StateMachine['run']> | undefined;
+
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type === 'Wait') waitTimeOverrides[name] = name === endingWait ? 0 : HELD_WAIT_MS;
+      if (state.Type !== 'Task') continue;
+      retryIntervalOverrides[name] = 50;
+      const functionName = functionOfTask[name]!;
+      taskResourceLocalHandlers[name] =
+        state.Resource === WAIT_FOR_TOKEN
+          ? async (parameters) => {
+              const { Payload: payload } = parameters as { Payload: { state: unknown } };
+              const token = `${areaId}::${randomUUID()}`;
+              const timeoutSeconds = state.TimeoutSeconds as number | undefined;
+              const deadline = timeoutSeconds ? new Date(this.options.now().getTime() + timeoutSeconds * 1000).toISOString() : undefined;
+              await this.save({ areaId, status: 'awaiting-staff', stateName: name, input: payload.state, token, ...(deadline ? { deadline } : {}) });
+              await invoke(functionName, { ...payload, token });
+              execution?.abort();
+              return new Promise(() => undefined);
+            }
+          : (payload) => invoke(functionName, payload);
+    }
+
+    // The runner times staff steps out by the platform clock itself; the package's own timer would
+    // overflow on a six-week timeout and fire at once.
+    const runnable = Object.fromEntries(
+      Object.entries(states).map(([name, state]) => {
+        if (state.Resource !== WAIT_FOR_TOKEN) return [name, state];
+        const { TimeoutSeconds: _timeout, ...rest } = state;
+        return [name, rest];
+      }),
+    );
+    const machine = new StateMachine({ ...definition, States: runnable, StartAt: startAt } as never, { validationOptions: { noValidate: true } });
+    execution = machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, waitTimeOverrides, retryIntervalOverrides },
+      noThrowOnAbort: true,
+      context: { Task: { Token: `${areaId}::run` } } as never,
+    });
+    let enteredFirst = false;
+    for await (const event of execution.eventLogs as unknown as AsyncGenerator<EventLog>) {
+      if (event.type === 'StateEntered' && event.state) {
+        const name = event.state.name;
+        const state = states[name]!;
+        const resumingThisWait = !enteredFirst && name === endingWait;
+        enteredFirst = true;
+        if (state.Type === 'Wait' && !resumingThisWait) {
+          const waitUntil = String(atPath(event.state.input, String(state.TimestampPath)));
+          await this.save({ areaId, status: 'waiting', stateName: name, input: event.state.input, waitUntil });
+          execution.abort();
+          break;
+        }
+        if (state.Type === 'Task' && state.Resource !== WAIT_FOR_TOKEN) {
+          await this.save({ areaId, status: 'running', stateName: name, input: event.state.input });
+        }
+      } else if (event.type === 'ExecutionSucceeded' && 'output' in event) {
+        await this.save({ areaId, status: 'succeeded', stateName: 'end', input: event.output });
+      } else if (event.type === 'ExecutionFailed' && 'Error' in event) {
+        await this.save({ areaId, status: 'failed', stateName: 'end', input: { error: event.Error, cause: String(event.Cause) } });
+      }
+    }
+    await execution.result;
+  }
+}

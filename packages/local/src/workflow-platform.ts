@@ -1,0 +1,72 @@
+import { useLocalWorkflow } from '@pip/functions/area-workflow-control';
+import { DynamoAreaStore, createDocumentClient } from '@pip/storage';
+import { loadHandler } from './http-server';
+import { LocalAreaWorkflow } from './local-area-workflow';
+
+export interface LocalWorkflowHandle {
+  /** Starts an area's execution, as the start-area-workflows function would. */
+  start(areaId: string): Promise<void>;
+  /** Resolves when nothing is running for the area: for tests, before they look. */
+  idle(areaId: string): Promise<void>;
+  /** Moves the platform clock forward, then ends every wait that is now over. */
+  advanceClock(milliseconds: number): Promise<void>;
+  /** How far the platform clock is ahead of this machine's. */
+  clockOffset(): number;
+  stop(): Promise<void>;
+}
+
+const TICK_MS = 2000;
+
+/**
+ * The area workflow on this machine: the definition synthesized from the CDK stack, run by
+ * aws-local-stepfunctions, each task state mapped to the same handler as in AWS.
+ */
+export async function startLocalWorkflow(endpoint: string, tableName: string, region: string): Promise<LocalWorkflowHandle> {
+  // Loaded only when the workflow runs: synthesizing the stack brings in the whole CDK library.
+  const { synthesizedWorkflow } = await import('@pip/infra/synthesized-workflow');
+  const { definition, functionOfTask } = synthesizedWorkflow();
+  const documents = createDocumentClient({ endpoint, region });
+  const areas = new DynamoAreaStore(documents, tableName);
+  const offset = () => Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0);
+  const workflow = new LocalAreaWorkflow({
+    definition: definition as never,
+    functionOfTask,
+    invoke: async (functionName, payload) => (await loadHandler<(payload: unknown) => Promise<unknown>>(functionName))(payload),
+    documents,
+    tableName,
+    now: () => new Date(Date.now() + offset()),
+  });
+  // Handlers call these from inside a running step, so they must not wait for the area's queue.
+  useLocalWorkflow({
+    start: async (areaId) => void workflow.start(areaId),
+    continue: async (token) => void workflow.continue(token),
+  });
+  const areaIds = async () => (await areas.list()).map((area) => area.areaId);
+  await workflow.resume(await areaIds());
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await workflow.tick(await areaIds());
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => void tick().catch((error: unknown) => console.error('Local workflow tick failed', error)), TICK_MS);
+  return {
+    start: (areaId) => workflow.start(areaId),
+    idle: (areaId) => workflow.idle(areaId),
+    advanceClock: async (milliseconds) => {
+      process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(offset() + milliseconds);
+      await workflow.tick(await areaIds());
+    },
+    clockOffset: offset,
+    stop: async () => {
+      clearInterval(timer);
+      workflow.stop();
+      useLocalWorkflow(undefined);
+      documents.destroy();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localStaff, type RunningPlatform } from '@pip/local';
+import { DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
+import { emailsTo } from '../support/inbox';
+import { startTestPlatform } from '../support/platform';
+import { apply, openArea, type Applicant } from '../support/programme-data';
+import { staffSession, type StaffSession } from '../support/staff-session';
+
+/*
+ * One area from open recruitment to complete, through the state machine the CDK stack
+ * synthesizes, run locally by aws-local-stepfunctions. Time moves by the local clock control.
+ */
+const AREA = 'workflow-test';
+const TEAM = 'programme-team@pip.localhost';
+const DAY = 24 * 60 * 60 * 1000;
+let platform: RunningPlatform;
+let sam: StaffSession;
+const people: Applicant[] = [];
+
+const now = () => Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0);
+const workflow = () => platform.workflow!;
+
+async function stage(): Promise<string | undefined> {
+  await workflow().idle(AREA);
+  const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+  const progress = await new DynamoWorkflowStore(documents, platform.tableName).progress(AREA);
+  documents.destroy();
+  return progress?.stage;
+}
+
+const teamSubjects = async () => (await emailsTo(TEAM)).map((email) => email.subject).filter((subject) => subject.endsWith('Workflow Test'));
+
+function ukDate(instant: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ workflow: true });
+  sam = staffSession(platform, localStaff[0]);
+  await openArea(platform, AREA, 'Workflow Test', 'london');
+  for (const [i, sector] of (['local-authority', 'local-authority', 'voluntary-community', 'voluntary-community'] as const).entries()) {
+    people.push(
+      await apply(platform, AREA, `wf-${i}`, {
+        fullName: `Participant ${i}`,
+        organisation: `Organisation ${i}`,
+        sector,
+        ...(sector === 'voluntary-community' ? { organisationKind: 'infrastructure-body', roleLevel: 'chief-executive-or-chief-officer' } : {}),
+      }),
+    );
+  }
+}, 60_000);
+afterAll(() => platform?.stop());
+
+describe('an area carried through its stages by the local workflow', () => {
+  it('starts once when recruitment is open, and waits for it to close', async () => {
+    await Promise.all([workflow().start(AREA), workflow().start(AREA)]);
+    expect(await stage()).toBe('recruitment');
+  });
+
+  it('proposes the selection when recruitment closes and asks staff to approve it', async () => {
+    for (const person of people) {
+      await sam.post(`/staff/areas/${AREA}/applications/${person.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });
+    }
+    await workflow().advanceClock(2 * DAY);
+    expect(await stage()).toBe('selection');
+    expect(await teamSubjects()).toContain('Applications have closed: review and approve the selection: Workflow Test');
+  });
+
+  it('sends the outcomes when staff approve, then waits for the visit and the workshops', async () => {
+    const view = (await (await fetch(`${platform.url.replace('localhost', '127.0.0.1')}/api/staff/areas/${AREA}/selection`, { headers: { authorization: `Bearer ${sam.idToken}` } })).json()) as {
+      selection: { selected: Record<string, string[]>; version: number };
+    };
+    const approval = await sam.post(`/staff/areas/${AREA}/selection`, {
+      version: String(view.selection.version),
+      action: 'approve',
+      'selected-local-authority': view.selection.selected['local-authority']!,
+      'selected-voluntary-community': view.selection.selected['voluntary-community']!,
+      'lead-local-authority': people[0]!.applicationId,
+      'lead-voluntary-community': people[2]!.applicationId,
+    });
+    expect(approval.status).toBe(303);
+    expect(await stage()).toBe('preparation');
+    for (const person of people) expect((await emailsTo(person.email)).filter((email) => email.subject.startsWith('You have been selected'))).toHaveLength(1);
+  });
+
+  it('briefs every participant and invites them to four workshops with calendar files once the visit and schedule are in', async () => {
+    expect((await sam.post(`/staff/areas/${AREA}/programme/visit`, { visitedOn: ukDate(now()) })).status).toBe(303);
+    expect(await stage()).toBe('preparation');
+    const form: Record<string, string> = { sequence: '-1' };
+    for (const n of [1, 2, 3, 4]) {
+      Object.assign(form, {
+        [`workshop-${n}-date`]: ukDate(now() + (14 + (n - 1) * 35) * DAY),
+        [`workshop-${n}-time`]: '09:30',
+        [`workshop-${n}-minutes`]: '210',
+        [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
+        [`workshop-${n}-host`]: n % 2 ? 'council' : 'voluntary-sector',
+        [`workshop-${n}-facilitators`]: 'Alex Facilitator',
+        [`workshop-${n}-facilitator-2`]: 'Bea Facilitator',
+      });
+    }
+    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, form)).status).toBe(303);
+    expect(await stage()).toBe('delivery');
+    for (const person of people) {
+      const emails = await emailsTo(person.email);
+      expect(emails.filter((email) => email.subject.startsWith('Your briefing'))).toHaveLength(1);
+      const invitations = emails.filter((email) => email.subject.startsWith('Invitation: workshop'));
+      expect(invitations).toHaveLength(4);
+      const calendar = invitations[0]!.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'));
+      expect(calendar).toBeDefined();
+      const ics = Buffer.from(calendar!.content, /^[A-Za-z0-9+/=\s]+$/u.test(calendar!.content) ? 'base64' : 'utf8').toString('utf8');
+      expect(ics).toContain('METHOD:REQUEST');
+      expect(ics).toMatch(/UID:workshop-\d-workflow-test@pip-platform/u);
+    }
+  });
+
+  it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {
+    await workflow().advanceClock(130 * DAY);
+    expect(await stage()).toBe('action-plan');
+    expect(await teamSubjects()).toContain('Workshops over: agree the action plan: Workflow Test');
+    await workflow().advanceClock(43 * DAY);
+    await workflow().idle(AREA);
+    expect((await teamSubjects()).filter((subject) => subject.startsWith('Reminder: the action plan'))).toHaveLength(1);
+    expect(await stage()).toBe('action-plan');
+  });
+
+  it('moves through progress reviews and evaluation to complete as staff record each, with the timeline shown', async () => {
+    for (const [step, next] of [['action-plan', 'progress-reviews'], ['progress-reviews', 'evaluation'], ['evaluation', 'complete']] as const) {
+      await expect.poll(async () => (await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).includes(`name="step" value="${step}"`), { timeout: 5000 }).toBe(true);
+      expect((await sam.post(`/staff/areas/${AREA}/programme/steps`, { step })).status).toBe(303);
+      expect(await stage()).toBe(next);
+    }
+    const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
+    for (const label of ['Recruitment open', 'Selection', 'Preparation', 'Workshops', 'Action plan', 'Progress reviews', 'Evaluation', 'Complete']) {
+      expect(page).toContain(`<strong>${label}</strong>`);
+    }
+    const regionPrompts = (await emailsTo(TEAM)).filter((email) => email.subject === 'Every area is complete: schedule the learning and mentoring event: London');
+    expect(regionPrompts).toHaveLength(1);
+  });
+});
