@@ -64,14 +64,18 @@ export const handler = httpHandler({
       method: 'GET',
       path: '/staff',
       handler: async (event) => {
-        const { areas, applications, selections, clock } = getPlatform();
+        const { areas, applications, selections, workflow, clock } = getPlatform();
         const all = await areas.list();
         const summaries = await Promise.all(
           all.map(async (area) => {
-            const [areaApplications, selection] = await Promise.all([applications.listForArea(area.areaId), selections.get(area.areaId)]);
+            const [areaApplications, selection, progress] = await Promise.all([
+              applications.listForArea(area.areaId),
+              selections.get(area.areaId),
+              workflow.progress(area.areaId),
+            ]);
             const counts = { 'local-authority': 0, 'voluntary-community': 0 };
             for (const application of areaApplications) counts[application.answers.sector] += 1;
-            return { area, stage: areaStage(area, selection?.status, clock.now()), counts };
+            return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts };
           }),
         );
         const byRegion = regions.map((region) => ({ name: region.name, areas: summaries.filter((s) => s.area.regionId === region.regionId) }));
@@ -92,7 +96,8 @@ export const handler = httpHandler({
           }))
           .filter((row) => matchesFilters(row.application, row.candidate, filters))
           .sort((a, b) => (b.candidate.meanScore ?? -1) - (a.candidate.meanScore ?? -1) || a.application.answers.fullName.localeCompare(b.application.answers.fullName));
-        const stage = areaStage(context.area, context.stored?.status, getPlatform().clock.now());
+        const progress = await getPlatform().workflow.progress(context.area.areaId);
+        const stage = areaStage(context.area, context.stored?.status, getPlatform().clock.now(), progress);
         return htmlResponse(200, areaPage(staffView(event), context.area, stage, rows, filters, context.applications.length));
       },
     },

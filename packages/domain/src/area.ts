@@ -1,3 +1,4 @@
+import { areaStages, type AreaProgress } from './area-stages';
 import type { RegionId } from './regions';
 import { regions } from './regions';
 
@@ -52,8 +53,9 @@ export function openAreasByRegion(areas: readonly Area[], now: Date): RegionWith
     .filter((region) => region.areas.length > 0);
 }
 
-/** Where an area stands, in the words staff use. Later stages arrive with the area workflow. */
-export function areaStage(area: Area, selectionStatus: 'draft' | 'approved' | undefined, now: Date): string {
+/** Where an area stands, in the words staff use: the workflow's stage once it has moved past selection. */
+export function areaStage(area: Area, selectionStatus: 'draft' | 'approved' | undefined, now: Date, progress?: AreaProgress): string {
+  if (progress && !['recruitment', 'selection'].includes(progress.stage)) return areaStages[progress.stage];
   if (selectionStatus === 'approved') return 'Selection approved';
   const state = recruitmentState(area, now);
   if (state === 'not-open-yet') return 'Recruitment not open yet';

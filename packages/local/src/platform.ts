@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { platformFunctions } from '@pip/functions/routes';
 import { DynamoAreaStore, DynamoRegionStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
 import { join } from 'node:path';
+import { LOCAL_CLOCK_PATH, localClockHandler } from './local-clock';
 import { LOCAL_SIGN_IN_PATH, localSignInHandler } from './local-sign-in';
 import { LOCAL_STAFF_AUDIENCE, LocalStaffIdentity, localStaff } from './staff-identity';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
@@ -98,11 +99,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       STAFF_SIGN_IN_URL: LOCAL_SIGN_IN_PATH,
     });
     const signIn = localSignInHandler(staffIdentity) as unknown as LocalRoute['handler'];
+    // The clock control exists once the workflow runs, which needs the server's address first.
+    let clock: LocalRoute['handler'] | undefined;
+    const clockRoute: LocalRoute['handler'] = (event, context) =>
+      clock ? clock(event, context) : Promise.resolve({ statusCode: 404, body: 'The local clock runs with the area workflow only' });
     const { server, port } = await startHttpServer({
       port: options.port ?? 0,
       localRoutes: [
         { method: 'GET', path: LOCAL_SIGN_IN_PATH, handler: signIn },
         { method: 'POST', path: LOCAL_SIGN_IN_PATH, handler: signIn },
+        { method: 'GET', path: LOCAL_CLOCK_PATH, handler: clockRoute },
+        { method: 'POST', path: LOCAL_CLOCK_PATH, handler: clockRoute },
       ],
     });
     stops.push(() => closeServer(server));
@@ -120,6 +127,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     if (options.workflow) {
       workflow = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION);
       stops.push(workflow.stop);
+      clock = localClockHandler(workflow) as unknown as LocalRoute['handler'];
     }
 
     if (options.schedules) {
