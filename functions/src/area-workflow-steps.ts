@@ -6,18 +6,18 @@ import {
   formatUkDate,
   regionComplete,
   regionName,
-  sectors,
   type AreaStageId,
   type StaffStep,
   type WorkflowState,
   type WorkflowStep,
 } from '@pip/domain';
-import { briefing, staffPrompt, workshopInvitation } from '@pip/mail';
+import { briefing, staffPrompt } from '@pip/mail';
 import { log } from './kit/log';
 import { sendOutcomeEmails } from './selection-service';
-import { queueAndSend, type EmailToSend } from './send-emails';
+import { queueAndSend } from './send-emails';
 import { awaitStaff } from './staff-steps';
 import { getPlatform } from './wiring';
+import { selectedParticipants, sendWorkshopEmails } from './workshop-emails';
 
 export interface StepRequest {
   step: WorkflowStep;
@@ -58,14 +58,6 @@ async function prompt(areaId: string, key: string, subject: string, paragraphs: 
   ]);
 }
 
-async function selectedParticipants(areaId: string) {
-  const platform = getPlatform();
-  const [selection, applications] = await Promise.all([platform.selections.get(areaId), platform.applications.listForArea(areaId)]);
-  if (selection?.status !== 'approved') throw new Error(`The selection of ${areaId} is not approved`);
-  const ids = new Set(sectors.flatMap((sector) => selection.selected[sector]));
-  return { selection, applications, participants: applications.filter((application) => ids.has(application.applicationId)) };
-}
-
 async function schedule(areaId: string) {
   const workshops = await getPlatform().workflow.workshops(areaId);
   if (!workshops) throw new Error(`The workshops of ${areaId} are not scheduled`);
@@ -97,7 +89,9 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
 
   'send-outcomes': async ({ state }) => {
     const area = await areaOf(state.areaId);
-    const { selection, applications } = await selectedParticipants(state.areaId);
+    const platform = getPlatform();
+    const [selection, applications] = await Promise.all([platform.selections.get(state.areaId), platform.applications.listForArea(state.areaId)]);
+    if (selection?.status !== 'approved') throw new Error(`The selection of ${state.areaId} is not approved`);
     await sendOutcomeEmails(area, selection, applications, baseUrl());
     await enter(state.areaId, 'preparation', 'Selection approved and every applicant told');
     await prompt(state.areaId, 'preparation', 'Selection approved: visit the area and schedule the workshops', [
@@ -107,17 +101,10 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
   },
 
   'send-briefing': async ({ state }) => {
-    const platform = getPlatform();
     const area = await areaOf(state.areaId);
-    const [{ participants }, workshops] = await Promise.all([selectedParticipants(state.areaId), schedule(state.areaId)]);
-    const programmeUrl = `${baseUrl()}/apply`;
-    const emails: EmailToSend[] = participants.flatMap((participant) => [
-      { email: briefing(area, participant, workshops.workshops, programmeUrl) },
-      ...workshops.workshops.map((workshop) => ({
-        email: workshopInvitation(area, participant, workshop, workshops.sequence, platform.emailConfig.from, programmeUrl),
-      })),
-    ]);
-    await queueAndSend(emails);
+    const [participants, workshops] = await Promise.all([selectedParticipants(state.areaId), schedule(state.areaId)]);
+    await queueAndSend(participants.map((participant) => ({ email: briefing(area, participant, workshops.workshops, `${baseUrl()}/apply`) })));
+    await sendWorkshopEmails(area, participants, workshops);
     await enter(state.areaId, 'delivery', `Briefing and workshop invitations sent to ${participants.length} participants`);
     return { ...state, deliveryEndsAt: deliveryEndsAt(workshops) };
   },

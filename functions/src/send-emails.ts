@@ -27,6 +27,7 @@ export async function queueAndSend(emails: readonly EmailToSend[]): Promise<void
   const platform = getPlatform();
   const now = platform.clock.now().toISOString();
   for (const { email, link } of emails) {
-    if (await platform.outbox.enqueue(email, now, link)) await deliverNow(email.messageId);
+    const due = !email.sendAfter || email.sendAfter <= now;
+    if ((await platform.outbox.enqueue(email, now, link)) && due) await deliverNow(email.messageId);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localStaff, type RunningPlatform } from '@pip/local';
+import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
@@ -16,6 +16,8 @@ const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
 let sam: StaffSession;
 const people: Applicant[] = [];
+let scheduledFrom = 0;
+let scheduleForm: Record<string, string> = {};
 
 const now = () => Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0);
 const workflow = () => platform.workflow!;
@@ -86,10 +88,11 @@ describe('an area carried through its stages by the local workflow', () => {
   it('briefs every participant and invites them to four workshops with calendar files once the visit and schedule are in', async () => {
     expect((await sam.post(`/staff/areas/${AREA}/programme/visit`, { visitedOn: ukDate(now()) })).status).toBe(303);
     expect(await stage()).toBe('preparation');
+    scheduledFrom = now();
     const form: Record<string, string> = { sequence: '-1' };
     for (const n of [1, 2, 3, 4]) {
       Object.assign(form, {
-        [`workshop-${n}-date`]: ukDate(now() + (14 + (n - 1) * 35) * DAY),
+        [`workshop-${n}-date`]: ukDate(scheduledFrom + (14 + (n - 1) * 35) * DAY),
         [`workshop-${n}-time`]: '09:30',
         [`workshop-${n}-minutes`]: '210',
         [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
@@ -99,6 +102,7 @@ describe('an area carried through its stages by the local workflow', () => {
       });
     }
     expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, form)).status).toBe(303);
+    scheduleForm = form;
     expect(await stage()).toBe('delivery');
     for (const person of people) {
       const emails = await emailsTo(person.email);
@@ -111,6 +115,29 @@ describe('an area carried through its stages by the local workflow', () => {
       expect(ics).toContain('METHOD:REQUEST');
       expect(ics).toMatch(/UID:workshop-\d-workflow-test@pip-platform/u);
     }
+  });
+
+  it('reminds participants seven days before a workshop, and sends calendar updates and no stale reminder when one moves', async () => {
+    const deliver = await loadHandler<() => Promise<unknown>>('deliver-emails');
+    await workflow().advanceClock(scheduledFrom + 8 * DAY - now());
+    await deliver();
+    for (const person of people) {
+      expect((await emailsTo(person.email)).filter((email) => email.subject.startsWith('Reminder: workshop 1 is in 7 days'))).toHaveLength(1);
+    }
+    // Workshop 2 moves a week later: still four to six weeks from its neighbours.
+    const moved = { ...scheduleForm, sequence: '0', 'workshop-2-date': ukDate(scheduledFrom + 56 * DAY) };
+    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, moved)).status).toBe(303);
+    const updates = (await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation: workshop 2'));
+    expect(updates).toHaveLength(1);
+    const ics = Buffer.from(updates[0]!.attachments[0]!.content, 'base64').toString('utf8');
+    expect(ics).toContain('SEQUENCE:1');
+    // The old reminder for workshop 2 would be due now; only the new one, a week later, remains.
+    await workflow().advanceClock(scheduledFrom + 45 * DAY - now());
+    await deliver();
+    expect((await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Reminder: workshop 2'))).toHaveLength(0);
+    await workflow().advanceClock(scheduledFrom + 50 * DAY - now());
+    await deliver();
+    expect((await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Reminder: workshop 2 is in 7 days'))).toHaveLength(1);
   });
 
   it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {

@@ -1,13 +1,12 @@
 import { NotFoundError, staffSteps, type FieldError, type StaffStep, type WorkshopSchedule } from '@pip/domain';
-import { workshopInvitation } from '@pip/mail';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
 import type { FormValues } from '../pages/form-fields';
 import { programmePage } from '../pages/programme-page';
-import { queueAndSend } from '../send-emails';
 import { actorOf, auditEntry, staffView } from '../staff-request';
 import { completeStaffStep } from '../staff-steps';
+import { selectedParticipants, sendWorkshopEmails } from '../workshop-emails';
 import { workshopsFromForm } from '../workshop-form';
 import { getPlatform } from '../wiring';
 
@@ -50,21 +49,11 @@ async function preparationDoneIfReady(event: HttpEvent, areaId: string): Promise
 }
 
 /** Once invitations have gone out, a new schedule goes to every participant as a calendar update. */
-async function sendCalendarUpdates(areaId: string, schedule: WorkshopSchedule): Promise<void> {
+async function sendCalendarUpdates(areaId: string, schedule: WorkshopSchedule, previous: WorkshopSchedule | undefined): Promise<void> {
   const platform = getPlatform();
-  const progress = await platform.workflow.progress(areaId);
-  if (!progress || !['delivery'].includes(progress.stage)) return;
-  const [area, selection, applications] = await Promise.all([platform.areas.get(areaId), platform.selections.get(areaId), platform.applications.listForArea(areaId)]);
-  if (!area || !selection) return;
-  const selected = new Set([...selection.selected['local-authority'], ...selection.selected['voluntary-community']]);
-  const participants = applications.filter((application) => selected.has(application.applicationId));
-  await queueAndSend(
-    participants.flatMap((participant) =>
-      schedule.workshops.map((workshop) => ({
-        email: workshopInvitation(area, participant, workshop, schedule.sequence, platform.emailConfig.from, `${platform.publicBaseUrl ?? ''}/apply`),
-      })),
-    ),
-  );
+  const [progress, area] = await Promise.all([platform.workflow.progress(areaId), platform.areas.get(areaId)]);
+  if (progress?.stage !== 'delivery' || !area) return;
+  await sendWorkshopEmails(area, await selectedParticipants(areaId), schedule, previous);
 }
 
 export const handler = httpHandler({
@@ -119,7 +108,7 @@ export const handler = httpHandler({
         await platform.audit.record(
           auditEntry(areaId, actorOf(event), before ? 'Workshops rescheduled' : 'Workshops scheduled', `Four workshops scheduled.${overridden}`, before?.workshops, schedule.workshops),
         );
-        await sendCalendarUpdates(areaId, schedule);
+        await sendCalendarUpdates(areaId, schedule, before);
         await preparationDoneIfReady(event, areaId);
         return redirect(programmePath(areaId, 'workshops'));
       },

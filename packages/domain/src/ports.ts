@@ -15,6 +15,8 @@ export interface OutboundEmail {
   html: string;
   /** An iCalendar attachment (an invitation, update or cancellation), sent as text/calendar. */
   calendar?: { filename: string; method: 'REQUEST' | 'CANCEL'; ics: string };
+  /** Held in the outbox until this instant, as a reminder is. */
+  sendAfter?: string;
 }
 
 export interface AreaStore {

@@ -37,7 +37,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
 
 export async function deliverPendingEmails(ports: OutboxDeliveryPorts): Promise<Record<DeliveryResult, number>> {
   const counts: Record<DeliveryResult, number> = { sent: 0, 'not-claimed': 0, failed: 0 };
-  for (const messageId of await ports.outbox.pendingIds()) {
+  for (const messageId of await ports.outbox.pendingIds(ports.clock.now())) {
     counts[await deliverEmail(ports, messageId)] += 1;
   }
   return counts;

@@ -81,3 +81,23 @@ export function workshopInvitation(area: Area, participant: Application, worksho
   };
 }
 
+
+export function workshopReminderId(area: Area, participant: Application, workshop: Workshop, daysBefore: number, sequence: number): string {
+  return `workshop-reminder-${area.areaId}-${workshop.number}-${daysBefore}-${sequence}-${participant.applicationId}`;
+}
+
+/** A reminder held in the outbox until `sendAfter`: seven days, then one day, before the workshop. */
+export function workshopReminder(area: Area, participant: Application, workshop: Workshop, reminder: { daysBefore: number; at: string }, sequence: number, programmeUrl: string): OutboundEmail {
+  const when = reminder.daysBefore === 1 ? 'tomorrow' : `in ${reminder.daysBefore} days`;
+  return {
+    ...composeEmail({
+      messageId: workshopReminderId(area, participant, workshop, reminder.daysBefore, sequence),
+      to: participant.answers.email,
+      subject: `Reminder: workshop ${workshop.number} is ${when}, Partnership Improvement Programme, ${area.name}`,
+      greeting: `Dear ${participant.answers.fullName},`,
+      blocks: [{ paragraph: workshopLine(workshop) }, { paragraph: 'If you can no longer come, please tell the programme team by replying to this email.' }],
+      action: { label: 'About the programme', url: programmeUrl },
+    }),
+    sendAfter: reminder.at,
+  };
+}

@@ -5,7 +5,7 @@ import { keys, lists } from './keys';
 import { linkPut, type EmailedLink } from './link-store';
 import { queryAll } from './query-all';
 
-export type EmailStatus = 'pending' | 'sending' | 'sent';
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
 
 export interface StoredEmail extends OutboundEmail {
   status: EmailStatus;
@@ -26,7 +26,8 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
     TableName: tableName,
     Item: {
       ...keys.email(email.messageId),
-      ...keys.pendingEmail(createdAt),
+      // Pending emails are found in the order they fall due.
+      ...keys.pendingEmail(email.sendAfter ?? createdAt),
       type: 'email',
       ...email,
       status: 'pending',
@@ -71,13 +72,13 @@ export class DynamoOutboxStore {
     }
   }
 
-  /** Ids of emails not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
-  async pendingIds(): Promise<string[]> {
+  /** Ids of emails due and not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
+  async pendingIds(now: Date): Promise<string[]> {
     const items = await queryAll(this.documents, {
       TableName: this.tableName,
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pending',
-      ExpressionAttributeValues: { ':pending': lists.pendingEmails },
+      KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk <= :now',
+      ExpressionAttributeValues: { ':pending': lists.pendingEmails, ':now': now.toISOString() },
     });
     return items.map((item) => String(item.messageId));
   }
@@ -90,7 +91,7 @@ export class DynamoOutboxStore {
           TableName: this.tableName,
           Key: keys.email(messageId),
           UpdateExpression: 'SET #status = :sending, claimExpiresAt = :expires, attempts = attempts + :one',
-          ConditionExpression: '#status = :pending OR (#status = :sending AND claimExpiresAt < :now)',
+          ConditionExpression: '(#status = :pending OR (#status = :sending AND claimExpiresAt < :now)) AND (attribute_not_exists(sendAfter) OR sendAfter <= :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':sending': 'sending',
@@ -118,6 +119,26 @@ export class DynamoOutboxStore {
         ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString() },
       }),
     );
+  }
+
+  /** Withdraws an email not yet sent, such as a reminder of a workshop that moved; false if it went already. */
+  async cancel(messageId: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.email(messageId),
+          UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
   }
 
   /** Puts the email back for a later attempt, keeping the reason for staff to see. */

@@ -1,0 +1,40 @@
+import { reminderTimes, sectors, type Application, type Area, type WorkshopSchedule } from '@pip/domain';
+import { workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
+import { queueAndSend, type EmailToSend } from './send-emails';
+import { getPlatform } from './wiring';
+
+/** The selected participants of an approved selection, as they stand after withdrawals and offers. */
+export async function selectedParticipants(areaId: string): Promise<Application[]> {
+  const platform = getPlatform();
+  const [selection, applications] = await Promise.all([platform.selections.get(areaId), platform.applications.listForArea(areaId)]);
+  if (selection?.status !== 'approved') return [];
+  const ids = new Set(sectors.flatMap((sector) => selection.selected[sector]));
+  return applications.filter((application) => ids.has(application.applicationId));
+}
+
+/**
+ * Each participant's invitation to each workshop, with its calendar file, and the two reminders
+ * held until seven days and one day before it. A schedule with a higher sequence is an update:
+ * calendars replace the events, and the reminders of the earlier schedule are withdrawn.
+ */
+export async function sendWorkshopEmails(area: Area, participants: readonly Application[], schedule: WorkshopSchedule, previous?: WorkshopSchedule): Promise<void> {
+  const platform = getPlatform();
+  const programmeUrl = `${platform.publicBaseUrl ?? ''}/apply`;
+  const now = platform.clock.now().getTime();
+  if (previous) {
+    for (const participant of participants) {
+      for (const workshop of previous.workshops) {
+        for (const { daysBefore } of reminderTimes(workshop)) await platform.outbox.cancel(workshopReminderId(area, participant, workshop, daysBefore, previous.sequence));
+      }
+    }
+  }
+  const emails: EmailToSend[] = participants.flatMap((participant) =>
+    schedule.workshops.flatMap((workshop) => [
+      { email: workshopInvitation(area, participant, workshop, schedule.sequence, platform.emailConfig.from, programmeUrl) },
+      ...reminderTimes(workshop)
+        .filter((reminder) => Date.parse(reminder.at) > now)
+        .map((reminder) => ({ email: workshopReminder(area, participant, workshop, reminder, schedule.sequence, programmeUrl) })),
+    ]),
+  );
+  await queueAndSend(emails);
+}
