@@ -78,6 +78,7 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'GET', path: '/staff/areas/{areaId}/programme', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/visit', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/attendance', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/steps', function: 'staff-area-programme' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },

@@ -140,6 +140,16 @@ describe('an area carried through its stages by the local workflow', () => {
     expect((await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Reminder: workshop 2 is in 7 days'))).toHaveLength(1);
   });
 
+  it('records who attended a workshop once it has started', async () => {
+    const present = [people[0]!.applicationId, people[2]!.applicationId];
+    expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '4', present })).status).toBe(400);
+    expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '1', present: [...present, 'PIP-NOT-ANYONE'] })).status).toBe(303);
+    const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
+    expect(page).toContain(`value="${people[0]!.applicationId}" checked`);
+    expect(page).not.toContain(`value="${people[1]!.applicationId}" checked`);
+    expect(await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).toContain('Workshop 1: 2 of 4 attended (Participant 0, Participant 2).');
+  });
+
   it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {
     await workflow().advanceClock(130 * DAY);
     expect(await stage()).toBe('action-plan');

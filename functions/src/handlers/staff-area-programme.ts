@@ -14,6 +14,7 @@ const NOTICES: Record<string, string> = {
   visit: 'The visit is recorded.',
   workshops: 'The workshop schedule is saved.',
   step: 'Recorded: the area moves on to its next stage.',
+  attendance: 'Attendance is recorded.',
 };
 
 async function render(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
@@ -21,10 +22,12 @@ async function render(event: HttpEvent, status: number, options: { values?: Form
   const areaId = pathParameter(event, 'areaId');
   const area = await platform.areas.get(areaId);
   if (!area) throw new NotFoundError('Area');
-  const [progress, visit, workshops, ...waiting] = await Promise.all([
+  const [progress, visit, workshops, participants, attendance, ...waiting] = await Promise.all([
     platform.workflow.progress(areaId),
     platform.workflow.visit(areaId),
     platform.workflow.workshops(areaId),
+    selectedParticipants(areaId),
+    platform.workflow.attendance(areaId),
     ...(Object.keys(staffSteps) as StaffStep[]).map(async (step) => ((await platform.workflow.isWaiting(areaId, step)) ? step : undefined)),
   ]);
   return htmlResponse(
@@ -32,6 +35,9 @@ async function render(event: HttpEvent, status: number, options: { values?: Form
     programmePage(staffView(event), {
       area, progress, visit, workshops,
       waitingFor: waiting.find((step): step is StaffStep => step !== undefined),
+      participants: participants.map((participant) => ({ applicationId: participant.applicationId, name: participant.answers.fullName })),
+      attendance,
+      now: platform.clock.now(),
       values: options.values ?? {},
       errors: options.errors ?? [],
       notice: options.notice,
@@ -111,6 +117,27 @@ export const handler = httpHandler({
         await sendCalendarUpdates(areaId, schedule, before);
         await preparationDoneIfReady(event, areaId);
         return redirect(programmePath(areaId, 'workshops'));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/programme/attendance',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as Record<string, string | string[] | undefined>;
+        const areaId = pathParameter(event, 'areaId');
+        const platform = getPlatform();
+        const [workshops, participants] = await Promise.all([platform.workflow.workshops(areaId), selectedParticipants(areaId)]);
+        const workshop = workshops?.workshops.find((candidate) => String(candidate.number) === form.workshop);
+        if (!workshop || Date.parse(workshop.startsAt) > platform.clock.now().getTime()) {
+          return render(event, 400, { errors: [{ field: 'workshop', message: 'Attendance can only be recorded for a workshop that has started' }] });
+        }
+        const known = new Set(participants.map((participant) => participant.applicationId));
+        const present = [form.present ?? []].flat().filter((id) => known.has(id));
+        const actor = actorOf(event);
+        await platform.workflow.saveAttendance(areaId, { workshop: workshop.number, present, recordedBy: actor.name, recordedAt: platform.clock.now().toISOString() });
+        const names = participants.filter((participant) => present.includes(participant.applicationId)).map((participant) => participant.answers.fullName);
+        await platform.audit.record(auditEntry(areaId, actor, 'Attendance recorded', `Workshop ${workshop.number}: ${present.length} of ${participants.length} attended${names.length ? ` (${names.join(', ')})` : ''}.`));
+        return redirect(programmePath(areaId, 'attendance'));
       },
     },
     {

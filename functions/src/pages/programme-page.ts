@@ -27,6 +27,24 @@ export interface ProgrammeView {
   values: FormValues;
   errors: FieldError[];
   notice?: string;
+  participants: { applicationId: string; name: string }[];
+  attendance: Record<number, { present: string[]; recordedBy: string }>;
+  now: Date;
+}
+
+function attendanceForms(view: ProgrammeView, hidden: SafeHtml, areaPath: string): SafeHtml {
+  const held = (view.workshops?.workshops ?? []).filter((workshop) => Date.parse(workshop.startsAt) <= view.now.getTime());
+  if (held.length === 0) return html`<p class="govuk-body">Attendance can be recorded once a workshop has started.</p>`;
+  return html`${held.map((workshop) => {
+    const record = view.attendance[workshop.number];
+    return html`<form method="post" action="${areaPath}/programme/attendance" novalidate>${hidden}<input type="hidden" name="workshop" value="${String(workshop.number)}">
+<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Workshop ${workshop.number}, ${formatUkDate(workshop.startsAt)}${record ? ` (recorded by ${record.recordedBy})` : ''}</legend>
+<div class="govuk-checkboxes govuk-checkboxes--small">${view.participants.map(
+      (participant) => html`<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="present-${String(workshop.number)}-${participant.applicationId}" name="present" type="checkbox" value="${participant.applicationId}"${record?.present.includes(participant.applicationId) ? html` checked` : ''}>
+<label class="govuk-label govuk-checkboxes__label" for="present-${String(workshop.number)}-${participant.applicationId}">${participant.name}</label></div>`,
+    )}</div></fieldset></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Record attendance at workshop ${String(workshop.number)}</button></form>`;
+  })}`;
 }
 
 const ukTimeOf = (instant: string) =>
@@ -111,6 +129,8 @@ ${input('visitedOn', 'Date of the visit', view.values.visitedOn, errors, 'date',
 }
 <h2 class="govuk-heading-m">Workshops</h2>
 ${workshopForm(view, staff, errors)}
+<h2 class="govuk-heading-m">Attendance</h2>
+${attendanceForms(view, hidden, areaPath)}
 ${view.waitingFor && view.waitingFor !== 'preparation' && view.waitingFor !== 'selection-approval' ? html`<h2 class="govuk-heading-m">Next step</h2>${stepForm(view.waitingFor)}` : ''}
 </div><div class="govuk-grid-column-one-third">
 <h2 class="govuk-heading-m">Timeline</h2>

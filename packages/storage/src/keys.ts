@@ -20,6 +20,8 @@ export const keys = {
   staffStepToken: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-STEP#${step}` }),
   staffStepDone: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-DONE#${step}` }),
   workshops: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'WORKSHOPS' }),
+  attendance: (areaId: string, workshop: number) => ({ pk: `AREA#${areaId}`, sk: `ATTENDANCE#${workshop}` }),
+  attendanceOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'ATTENDANCE#' }),
   areaVisit: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'VISIT' }),
   /** Where the local workflow runner stopped an area's execution; only the local platform writes it. */
   localExecution: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'LOCAL-EXECUTION' }),

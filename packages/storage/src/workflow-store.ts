@@ -2,6 +2,15 @@ import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } fr
 import type { AreaProgress, StaffStep, WorkshopSchedule } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
+import { queryAll } from './query-all';
+
+export interface WorkshopAttendance {
+  workshop: number;
+  /** Application references of the participants who came. */
+  present: string[];
+  recordedBy: string;
+  recordedAt: string;
+}
 
 const strip = (item: Record<string, unknown>) => {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
@@ -87,6 +96,24 @@ export class DynamoWorkflowStore {
       if (isLostRace(error)) return false;
       throw error;
     }
+  }
+
+  /** Who came to each workshop, by workshop number; recording it again replaces the record. */
+  async attendance(areaId: string): Promise<Record<number, WorkshopAttendance>> {
+    const { pk, skPrefix } = keys.attendanceOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return Object.fromEntries(items.map((item) => [Number(item.workshop), strip(item) as unknown as WorkshopAttendance]));
+  }
+
+  async saveAttendance(areaId: string, attendance: WorkshopAttendance): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.attendance(areaId, attendance.workshop), type: 'attendance', ...attendance } }),
+    );
   }
 
   async visit(areaId: string): Promise<{ visitedOn: string; notes?: string; recordedBy: string } | undefined> {
