@@ -43,7 +43,8 @@ async function enter(areaId: string, stage: AreaStageId, what: string): Promise<
 
 async function prompt(areaId: string, key: string, subject: string, paragraphs: string[], page = 'programme'): Promise<void> {
   const platform = getPlatform();
-  const area = await areaOf(areaId);
+  // An alert must go even when the area itself is what went wrong.
+  const area = (await platform.areas.get(areaId)) ?? { areaId, name: areaId, regionId: 'london' as const, recruitment: { opensAt: '', closesAt: '' } };
   await queueAndSend([
     {
       email: staffPrompt({

@@ -227,6 +227,8 @@ export class LocalAreaWorkflow {
       noThrowOnAbort: true,
       context: { Task: { Token: `${areaId}::run` } } as never,
     });
+    // A failed execution rejects its result; the failure is recorded from the event log instead.
+    const finished = execution.result.catch(() => null);
     let enteredFirst = false;
     for await (const event of execution.eventLogs as unknown as AsyncGenerator<EventLog>) {
       if (event.type === 'StateEntered' && event.state) {
@@ -249,6 +251,6 @@ export class LocalAreaWorkflow {
         await this.save({ areaId, status: 'failed', stateName: 'end', input: { error: event.Error, cause: String(event.Cause) } });
       }
     }
-    await execution.result;
+    await finished;
   }
 }
