@@ -27,6 +27,7 @@ import type { EmailedLink } from '@pip/storage';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { completeStaffStep } from './staff-steps';
 import { auditEntry } from './staff-request';
+import { invitationsFollowSelection } from './workshop-emails';
 import { getPlatform } from './wiring';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -176,7 +177,7 @@ function applicationIn(context: SelectionContext, applicationId: string): Applic
 
 /** A selected participant withdraws (through their link, or staff record it); the next reserve is offered the place. */
 export async function recordWithdrawal(areaId: string, applicationId: string, actor: Actor, baseUrl: string): Promise<boolean> {
-  return changeApproved(areaId, (stored, context) => {
+  const withdrawn = await changeApproved(areaId, (stored, context) => {
     const withdrawal = withdrawParticipant(stored, applicationId);
     if (!withdrawal) return undefined;
     const next = { ...withdrawal.selection, version: stored.version + 1, updatedBy: actor, updatedAt: getPlatform().clock.now().toISOString() };
@@ -196,11 +197,13 @@ export async function recordWithdrawal(areaId: string, applicationId: string, ac
       ],
     };
   });
+  if (withdrawn) await invitationsFollowSelection(areaId, { left: applicationId });
+  return withdrawn;
 }
 
 /** The offered reserve accepts or declines; a decline passes the offer to the next reserve. */
 export async function recordOfferAnswer(areaId: string, applicationId: string, accepted: boolean, actor: Actor, baseUrl: string): Promise<boolean> {
-  return changeApproved(areaId, (stored, context) => {
+  const answered = await changeApproved(areaId, (stored, context) => {
     const answer = answerOffer(stored, applicationId, accepted);
     if (!answer) return undefined;
     const next = { ...answer.selection, version: stored.version + 1, updatedBy: actor, updatedAt: getPlatform().clock.now().toISOString() };
@@ -221,6 +224,8 @@ export async function recordOfferAnswer(areaId: string, applicationId: string, a
       },
     };
   });
+  if (answered && accepted) await invitationsFollowSelection(areaId, { joined: applicationId });
+  return answered;
 }
 
 /** Staff name a new lead from those selected, when a lead has withdrawn. */

@@ -1,5 +1,5 @@
 import { reminderTimes, sectors, type Application, type Area, type WorkshopSchedule } from '@pip/domain';
-import { workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
+import { briefing, workshopCancellation, workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { getPlatform } from './wiring';
 
@@ -37,4 +37,34 @@ export async function sendWorkshopEmails(area: Area, participants: readonly Appl
     ]),
   );
   await queueAndSend(emails);
+}
+
+/**
+ * Once invitations have gone out, the calendar follows the selection: a participant who withdraws
+ * has the workshops still to come cancelled, and a reserve who takes the place is briefed and invited.
+ */
+export async function invitationsFollowSelection(areaId: string, change: { left?: string; joined?: string }): Promise<void> {
+  const platform = getPlatform();
+  const [progress, schedule, area, applications] = await Promise.all([
+    platform.workflow.progress(areaId),
+    platform.workflow.workshops(areaId),
+    platform.areas.get(areaId),
+    platform.applications.listForArea(areaId),
+  ]);
+  if (progress?.stage !== 'delivery' || !schedule || !area) return;
+  const now = platform.clock.now().getTime();
+  const toCome = { ...schedule, workshops: schedule.workshops.filter((workshop) => Date.parse(workshop.startsAt) > now) };
+  const programmeUrl = `${platform.publicBaseUrl ?? ''}/apply`;
+  const left = applications.find((application) => application.applicationId === change.left);
+  if (left) {
+    for (const workshop of toCome.workshops) {
+      for (const { daysBefore } of reminderTimes(workshop)) await platform.outbox.cancel(workshopReminderId(area, left, workshop, daysBefore, schedule.sequence));
+    }
+    await queueAndSend(toCome.workshops.map((workshop) => ({ email: workshopCancellation(area, left, workshop, schedule.sequence, platform.emailConfig.from, programmeUrl) })));
+  }
+  const joined = applications.find((application) => application.applicationId === change.joined);
+  if (joined) {
+    await queueAndSend([{ email: briefing(area, joined, schedule.workshops, programmeUrl) }]);
+    await sendWorkshopEmails(area, [joined], toCome);
+  }
 }

@@ -150,6 +150,19 @@ describe('an area carried through its stages by the local workflow', () => {
     expect(await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).toContain('Workshop 1: 2 of 4 attended (Participant 0, Participant 2).');
   });
 
+  it('cancels the workshops still to come in the calendar of a participant who withdraws', async () => {
+    expect((await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: people[1]!.applicationId })).status).toBe(303);
+    const cancellations = (await emailsTo(people[1]!.email)).filter((email) => email.subject.startsWith('Cancelled for you: workshop'));
+    expect(cancellations.map((email) => email.subject.slice(0, 'Cancelled for you: workshop 2'.length)).sort()).toEqual([
+      'Cancelled for you: workshop 2',
+      'Cancelled for you: workshop 3',
+      'Cancelled for you: workshop 4',
+    ]);
+    const ics = Buffer.from(cancellations[0]!.attachments[0]!.content, 'base64').toString('utf8');
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+  });
+
   it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {
     await workflow().advanceClock(130 * DAY);
     expect(await stage()).toBe('action-plan');

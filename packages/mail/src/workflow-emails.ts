@@ -65,22 +65,35 @@ export function workshopInvitation(area: Area, participant: Application, worksho
     ],
     action: { label: 'About the programme', url: programmeUrl },
   });
+  return { ...email, calendar: calendarAttachment(workshopEvent(area, participant, workshop, sequence, from)) };
+}
+
+function workshopEvent(area: Area, participant: Application, workshop: Workshop, sequence: number, from: string) {
   return {
-    ...email,
-    calendar: calendarAttachment({
-      uid: `workshop-${workshop.number}-${area.areaId}@pip-platform`,
-      sequence,
-      title: `Partnership Improvement Programme: workshop ${workshop.number}, ${area.name}`,
-      description: `Workshop ${workshop.number} of 4, facilitated by ${workshop.facilitators.join(' and ')}.`,
-      location: workshop.venue.name,
-      startsAt: workshop.startsAt,
-      endsAt: workshop.endsAt,
-      attendee: { name: participant.answers.fullName, email: participant.answers.email },
-      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
-    }),
+    uid: `workshop-${workshop.number}-${area.areaId}@pip-platform`,
+    sequence,
+    title: `Partnership Improvement Programme: workshop ${workshop.number}, ${area.name}`,
+    description: `Workshop ${workshop.number} of 4, facilitated by ${workshop.facilitators.join(' and ')}.`,
+    location: workshop.venue.name,
+    startsAt: workshop.startsAt,
+    endsAt: workshop.endsAt,
+    attendee: { name: participant.answers.fullName, email: participant.answers.email },
+    organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
   };
 }
 
+/** Takes the workshop out of the calendar of a participant who has withdrawn. */
+export function workshopCancellation(area: Area, participant: Application, workshop: Workshop, sequence: number, from: string, programmeUrl: string): OutboundEmail {
+  const email = composeEmail({
+    messageId: `workshop-cancel-${area.areaId}-${workshop.number}-${participant.applicationId}`,
+    to: participant.answers.email,
+    subject: `Cancelled for you: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
+    greeting: `Dear ${participant.answers.fullName},`,
+    blocks: [{ paragraph: `As you have withdrawn from the programme, workshop ${workshop.number} is taken out of your calendar.` }],
+    action: { label: 'About the programme', url: programmeUrl },
+  });
+  return { ...email, calendar: calendarAttachment(workshopEvent(area, participant, workshop, sequence + 1, from), 'CANCEL') };
+}
 
 export function workshopReminderId(area: Area, participant: Application, workshop: Workshop, daysBefore: number, sequence: number): string {
   return `workshop-reminder-${area.areaId}-${workshop.number}-${daysBefore}-${sequence}-${participant.applicationId}`;
