@@ -38,7 +38,7 @@ export const platformFunctions = [
   { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
   { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write' } },
   { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true, workflow: 'respond' } },
-  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, action plan, timeline', access: { table: 'write', email: true, workflow: 'respond' } },
+  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: 'write', email: true, workflow: 'respond' } },
   { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: 'respond' } },
   { name: 'start-area-workflows', description: 'Starts the workflow of each area whose recruitment has opened', access: { table: 'read', workflow: 'start' }, everyMinutes: 5 },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
@@ -80,6 +80,8 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/attendance', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/steps', function: 'staff-area-programme' },
+  { method: 'GET', path: '/staff/regions/{regionId}/learning-event', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/regions/{regionId}/learning-event', function: 'staff-area-programme' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
 ];

@@ -186,4 +186,18 @@ describe('an area carried through its stages by the local workflow', () => {
     const regionPrompts = (await emailsTo(TEAM)).filter((email) => email.subject === 'Every area is complete: schedule the learning and mentoring event: London');
     expect(regionPrompts).toHaveLength(1);
   });
+
+  it('invites every participant of the region to its learning and mentoring event', async () => {
+    const missing = await sam.post('/staff/regions/london/learning-event', { date: '', time: '10:00', minutes: '240', venue: '' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('Enter the venue');
+    const saved = await sam.post('/staff/regions/london/learning-event', { date: ukDate(now() + 30 * DAY), time: '10:00', minutes: '240', venue: 'City Hall' });
+    expect(saved.status).toBe(303);
+    for (const person of [people[0]!, people[2]!, people[3]!]) {
+      const invitations = (await emailsTo(person.email)).filter((email) => email.subject === 'Invitation: learning and mentoring event, London');
+      expect(invitations).toHaveLength(1);
+      expect(Buffer.from(invitations[0]!.attachments[0]!.content, 'base64').toString('utf8')).toContain('UID:learning-event-london@pip-platform');
+    }
+    expect((await emailsTo(people[1]!.email)).some((email) => email.subject.includes('learning and mentoring event'))).toBe(false);
+  });
 });

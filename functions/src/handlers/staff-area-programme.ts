@@ -1,4 +1,20 @@
-import { NotFoundError, staffSteps, type FieldError, type StaffStep, type WorkshopSchedule } from '@pip/domain';
+import {
+  NotFoundError,
+  fromUkLocalTime,
+  regionComplete,
+  regionIds,
+  regionName,
+  staffSteps,
+  type FieldError,
+  type LearningEvent,
+  type RegionId,
+  type StaffStep,
+  type WorkshopSchedule,
+} from '@pip/domain';
+import { learningEventInvitation } from '@pip/mail';
+import { log } from '../kit/log';
+import { learningEventPage } from '../pages/learning-event-page';
+import { queueAndSend } from '../send-emails';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
@@ -62,10 +78,93 @@ async function sendCalendarUpdates(areaId: string, schedule: WorkshopSchedule, p
   await sendWorkshopEmails(area, await selectedParticipants(areaId), schedule, previous);
 }
 
+async function regionParticipants(regionId: string) {
+  const platform = getPlatform();
+  const regionAreas = (await platform.areas.list()).filter((area) => area.regionId === regionId);
+  const progress = await Promise.all(regionAreas.map((area) => platform.workflow.progress(area.areaId)));
+  const participants = (await Promise.all(regionAreas.map((area) => selectedParticipants(area.areaId)))).flat();
+  return {
+    ready: regionComplete(progress),
+    areasToComplete: regionAreas.filter((_, index) => progress[index]?.stage !== 'complete').map((area) => area.name),
+    participants,
+  };
+}
+
+async function renderLearningEvent(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
+  const regionId = regionIdOf(event);
+  const [region, saved] = await Promise.all([regionParticipants(regionId), getPlatform().workflow.learningEvent(regionId)]);
+  return htmlResponse(
+    status,
+    learningEventPage(staffView(event), {
+      regionId,
+      regionName: regionName(regionId),
+      ready: region.ready,
+      areasToComplete: region.areasToComplete,
+      event: saved,
+      participants: region.participants.length,
+      values: options.values ?? {},
+      errors: options.errors ?? [],
+      notice: options.notice,
+    }),
+  );
+}
+
+function regionIdOf(event: HttpEvent): RegionId {
+  const regionId = regionIds.find((id) => id === pathParameter(event, 'regionId'));
+  if (!regionId) throw new NotFoundError('Region');
+  return regionId;
+}
+
 export const handler = httpHandler({
   kind: 'page',
   body: 'form',
   routes: [
+    {
+      method: 'GET',
+      path: '/staff/regions/{regionId}/learning-event',
+      handler: (event) => renderLearningEvent(event, 200, { notice: event.queryStringParameters?.done ? 'Invitations are on their way to every participant of the region.' : undefined }),
+    },
+    {
+      method: 'POST',
+      path: '/staff/regions/{regionId}/learning-event',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const regionId = regionIdOf(event);
+        const platform = getPlatform();
+        const region = await regionParticipants(regionId);
+        if (!region.ready) return renderLearningEvent(event, 409, { errors: [{ field: 'date', message: 'Every area of the region must be complete first' }] });
+        const errors: FieldError[] = [];
+        const date = (form.date ?? '').trim();
+        const time = (form.time ?? '').trim();
+        const minutes = Number(form.minutes);
+        const venue = (form.venue ?? '').trim();
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) errors.push({ field: 'date', message: 'Enter the date of the event' });
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/u.test(time)) errors.push({ field: 'time', message: 'Enter the start time, like 10:00' });
+        if (!Number.isInteger(minutes) || minutes < 30 || minutes > 600) errors.push({ field: 'minutes', message: 'Enter the length in minutes, from 30 to 600' });
+        if (!venue) errors.push({ field: 'venue', message: 'Enter the venue' });
+        if (errors.length > 0) return renderLearningEvent(event, 400, { values: form, errors });
+        const startsAt = fromUkLocalTime(date, time);
+        const previous = await platform.workflow.learningEvent(regionId);
+        const actor = actorOf(event);
+        const learningEvent: LearningEvent = {
+          regionId,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
+          venue,
+          scheduledBy: actor.name,
+          sequence: previous ? previous.sequence + 1 : 0,
+        };
+        await platform.workflow.saveLearningEvent(learningEvent);
+        const programmeUrl = `${platform.publicBaseUrl ?? ''}/apply`;
+        await queueAndSend(
+          region.participants.map((participant) => ({
+            email: learningEventInvitation(regionName(regionId), learningEvent, participant, platform.emailConfig.from, programmeUrl),
+          })),
+        );
+        log('INFO', 'learning event scheduled', { regionId, participants: region.participants.length, by: actor.staffId });
+        return redirect(`/staff/regions/${encodeURIComponent(regionId)}/learning-event?done=1`);
+      },
+    },
     {
       method: 'GET',
       path: '/staff/areas/{areaId}/programme',

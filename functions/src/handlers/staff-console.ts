@@ -78,7 +78,7 @@ export const handler = httpHandler({
             return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts };
           }),
         );
-        const byRegion = regions.map((region) => ({ name: region.name, areas: summaries.filter((s) => s.area.regionId === region.regionId) }));
+        const byRegion = regions.map((region) => ({ regionId: region.regionId, name: region.name, areas: summaries.filter((s) => s.area.regionId === region.regionId) }));
         return htmlResponse(200, overviewPage(staffView(event), byRegion));
       },
     },

@@ -38,13 +38,14 @@ export interface AreaSummary {
 
 const score = (value: number | undefined) => (value === undefined ? 'Not reviewed' : value.toFixed(2));
 
-export function overviewPage(staff: StaffView, regions: { name: string; areas: AreaSummary[] }[]): SafeHtml {
+export function overviewPage(staff: StaffView, regions: { regionId: string; name: string; areas: AreaSummary[] }[]): SafeHtml {
   return page({
     title: 'Programme overview',
     staff,
     content: html`<h1 class="govuk-heading-l">Programme overview</h1>
 ${regions.map(
   (region) => html`<h2 class="govuk-heading-m">${region.name}</h2>
+${region.areas.length > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/staff/regions/${encodeURIComponent(region.regionId)}/learning-event">Learning and mentoring event<span class="govuk-visually-hidden"> for ${region.name}</span></a></p>` : ''}
 ${
   region.areas.length === 0
     ? html`<p class="govuk-body">No areas yet.</p>`

@@ -82,3 +82,14 @@ export interface WorkflowState {
   deliveryOver?: boolean;
   failure?: { Error?: string; Cause?: string };
 }
+
+/** A region's learning and mentoring event, once every one of its areas is complete. */
+export interface LearningEvent {
+  regionId: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  scheduledBy: string;
+  /** Raised by each change, so calendars update the one event. */
+  sequence: number;
+}

@@ -3,6 +3,7 @@ import {
   formatUkDateTime,
   venueHosts,
   type Application,
+  type LearningEvent,
   type Area,
   type OutboundEmail,
   type Workshop,
@@ -112,5 +113,34 @@ export function workshopReminder(area: Area, participant: Application, workshop:
       action: { label: 'About the programme', url: programmeUrl },
     }),
     sendAfter: reminder.at,
+  };
+}
+
+/** The invitation to a region's learning and mentoring event, for every participant of the region. */
+export function learningEventInvitation(regionName: string, event: LearningEvent, participant: Application, from: string, programmeUrl: string): OutboundEmail {
+  const email = composeEmail({
+    messageId: `learning-event-${event.regionId}-${event.sequence}-${participant.applicationId}`,
+    to: participant.answers.email,
+    subject: `${event.sequence === 0 ? 'Invitation' : 'Updated invitation'}: learning and mentoring event, ${regionName}`,
+    greeting: `Dear ${participant.answers.fullName},`,
+    blocks: [
+      { paragraph: `Every area of ${regionName} has completed the Partnership Improvement Programme. Participants from all of them meet to share what they learned and to mentor one another.` },
+      { paragraph: `${formatUkDateTime(event.startsAt)}, at ${event.venue}. The calendar file attached adds it to your calendar.` },
+    ],
+    action: { label: 'About the programme', url: programmeUrl },
+  });
+  return {
+    ...email,
+    calendar: calendarAttachment({
+      uid: `learning-event-${event.regionId}@pip-platform`,
+      sequence: event.sequence,
+      title: `Partnership Improvement Programme: learning and mentoring event, ${regionName}`,
+      description: `For every participant of the programme in ${regionName}.`,
+      location: event.venue,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      attendee: { name: participant.answers.fullName, email: participant.answers.email },
+      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+    }),
   };
 }

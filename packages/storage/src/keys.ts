@@ -16,6 +16,7 @@ export const keys = {
   selection: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SELECTION' }),
   auditEntry: (areaId: string, at: string, entryId: string) => ({ pk: `AREA#${areaId}`, sk: `AUDIT#${at}#${entryId}` }),
   auditOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'AUDIT#' }),
+  learningEvent: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'LEARNING-EVENT' }),
   areaProgress: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'PROGRESS' }),
   staffStepToken: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-STEP#${step}` }),
   staffStepDone: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-DONE#${step}` }),

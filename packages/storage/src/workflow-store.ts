@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AreaProgress, StaffStep, WorkshopSchedule } from '@pip/domain';
+import type { AreaProgress, LearningEvent, StaffStep, WorkshopSchedule } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -114,6 +114,14 @@ export class DynamoWorkflowStore {
     await this.documents.send(
       new PutCommand({ TableName: this.tableName, Item: { ...keys.attendance(areaId, attendance.workshop), type: 'attendance', ...attendance } }),
     );
+  }
+
+  async learningEvent(regionId: string): Promise<LearningEvent | undefined> {
+    return (await this.read(keys.learningEvent(regionId))) as LearningEvent | undefined;
+  }
+
+  async saveLearningEvent(event: LearningEvent): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.learningEvent(event.regionId), type: 'learning-event', ...event } }));
   }
 
   async visit(areaId: string): Promise<{ visitedOn: string; notes?: string; recordedBy: string } | undefined> {
