@@ -60,6 +60,14 @@ describe('a staff member in the console, without JavaScript tricks', () => {
     await expectNoAccessibilityViolations();
     await page.goto('/staff/areas/console-test/audit');
     await expectNoAccessibilityViolations();
+    await page.goto('/staff/areas/console-test/programme');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Programme and timeline');
+    await expectNoAccessibilityViolations();
+    await page.getByRole('button', { name: 'Save the schedule' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the date of workshop 1');
+    await expectNoAccessibilityViolations();
+    await page.goto('/staff/regions/london/learning-event');
+    await expectNoAccessibilityViolations();
     await page.goto('/staff');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Programme overview');
     await expectNoAccessibilityViolations();
