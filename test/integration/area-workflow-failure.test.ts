@@ -5,7 +5,7 @@ import { DynamoWorkflowStore, createDocumentClient, keys } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea } from '../support/programme-data';
-import { staffSession } from '../support/staff-session';
+import { approvePair, staffSession } from '../support/staff-session';
 
 /* A step that keeps failing: the workflow retries it, records the failure, alerts staff and stops. */
 const AREA = 'failure-test';
@@ -26,17 +26,7 @@ describe('a workflow step that fails after its retries', () => {
     await platform.workflow!.advanceClock(2 * DAY);
     await platform.workflow!.idle(AREA);
     const sam = staffSession(platform, localStaff[0]);
-    for (const person of [council, voluntary]) {
-      await sam.post(`/staff/areas/${AREA}/applications/${person.applicationId}/reviews`, { roleFit: '5', partnershipExperience: '5', commitment: '5' });
-    }
-    await sam.post(`/staff/areas/${AREA}/selection`, {
-      version: '0',
-      action: 'approve',
-      'selected-local-authority': council.applicationId,
-      'selected-voluntary-community': voluntary.applicationId,
-      'lead-local-authority': council.applicationId,
-      'lead-voluntary-community': voluntary.applicationId,
-    });
+    await approvePair(sam, AREA, council, voluntary);
     await platform.workflow!.idle(AREA);
     // Preparation marked done with no workshops behind it: the briefing step cannot succeed.
     const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });

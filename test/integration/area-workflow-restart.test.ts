@@ -5,7 +5,7 @@ import { DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea } from '../support/programme-data';
-import { staffSession } from '../support/staff-session';
+import { approvePair, staffSession } from '../support/staff-session';
 
 /* The local platform restarted mid-way: each unfinished area continues from its stored stage. */
 const AREA = 'restart-test';
@@ -46,17 +46,7 @@ describe('restarting the local platform', () => {
     // Restarted while waiting for staff: their approval still reaches the execution.
     platform = await startTestPlatform({ workflow: true, tableName });
     const sam = staffSession(platform, localStaff[0]);
-    for (const person of [council, voluntary]) {
-      await sam.post(`/staff/areas/${AREA}/applications/${person.applicationId}/reviews`, { roleFit: '3', partnershipExperience: '3', commitment: '3' });
-    }
-    const approval = await sam.post(`/staff/areas/${AREA}/selection`, {
-      version: '0',
-      action: 'approve',
-      'selected-local-authority': council.applicationId,
-      'selected-voluntary-community': voluntary.applicationId,
-      'lead-local-authority': council.applicationId,
-      'lead-voluntary-community': voluntary.applicationId,
-    });
+    const approval = await approvePair(sam, AREA, council, voluntary);
     expect(approval.status).toBe(303);
     expect(await stageIn(platform)).toBe('preparation');
     const prompts = (await emailsTo('programme-team@pip.localhost')).filter((email) => email.subject.endsWith('Restart Test'));

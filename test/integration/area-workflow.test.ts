@@ -183,6 +183,13 @@ describe('an area carried through its stages by the local workflow', () => {
     for (const label of ['Recruitment open', 'Selection', 'Preparation', 'Workshops', 'Action plan', 'Progress reviews', 'Evaluation', 'Complete']) {
       expect(page).toContain(`<strong>${label}</strong>`);
     }
+    expect(await teamSubjects()).toEqual(
+      expect.arrayContaining([
+        'Action plan agreed: progress reviews begin: Workflow Test',
+        'Progress reviews done: evaluation begins: Workflow Test',
+        'Selection approved: visit the area and schedule the workshops: Workflow Test',
+      ]),
+    );
     const regionPrompts = (await emailsTo(TEAM)).filter((email) => email.subject === 'Every area is complete: schedule the learning and mentoring event: London');
     expect(regionPrompts).toHaveLength(1);
   });

@@ -28,3 +28,18 @@ export function staffSession(platform: RunningPlatform, staff: StaffProfile = lo
 }
 
 export type StaffSession = ReturnType<typeof staffSession>;
+
+/** Reviews one council and one voluntary sector applicant, then approves the two of them as leads: the shortest approved selection. */
+export async function approvePair(session: StaffSession, areaId: string, council: { applicationId: string }, voluntary: { applicationId: string }): Promise<Response> {
+  for (const person of [council, voluntary]) {
+    await session.post(`/staff/areas/${areaId}/applications/${person.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });
+  }
+  return session.post(`/staff/areas/${areaId}/selection`, {
+    version: '0',
+    action: 'approve',
+    'selected-local-authority': council.applicationId,
+    'selected-voluntary-community': voluntary.applicationId,
+    'lead-local-authority': council.applicationId,
+    'lead-voluntary-community': voluntary.applicationId,
+  });
+}
