@@ -12,6 +12,7 @@ import {
   type WorkflowStep,
 } from '@pip/domain';
 import { briefing, staffPrompt } from '@pip/mail';
+import { sendBookingLinks } from './consultancy-service';
 import { log } from './kit/log';
 import { sendOutcomeEmails } from './selection-service';
 import { queueAndSend } from './send-emails';
@@ -134,6 +135,7 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
 
   'start-progress-reviews': async ({ state }) => {
     await enter(state.areaId, 'progress-reviews', 'Action plan agreed');
+    await sendBookingLinks(state.areaId, 1);
     await prompt(state.areaId, 'progress-reviews', 'Action plan agreed: progress reviews begin', [
       'The leads will book their two consultancy sessions and the group its follow-up review. Record in the console when the progress reviews are done.',
     ]);

@@ -5,6 +5,7 @@ import {
   DynamoApplicationStore,
   DynamoAreaStore,
   DynamoAuditStore,
+  DynamoConsultancyStore,
   DynamoLinkStore,
   DynamoOutboxStore,
   DynamoReviewStore,
@@ -47,6 +48,7 @@ function createPlatform() {
     audit: new DynamoAuditStore(documents, tableName),
     links: new DynamoLinkStore(documents, tableName),
     workflow: new DynamoWorkflowStore(documents, tableName),
+    consultancy: new DynamoConsultancyStore(documents, tableName),
     /** The programme team's shared mailbox, for workflow prompts and alerts. */
     staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
     outbox,

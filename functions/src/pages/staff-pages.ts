@@ -91,6 +91,7 @@ export function areaPage(staff: StaffView, area: Area, stage: string, rows: Appl
 <li><a class="govuk-link" href="${base}/selection">Selection of six plus six</a></li>
 <li><a class="govuk-link" href="${base}/audit">Audit log</a></li>
 <li><a class="govuk-link" href="${base}/programme">Programme and timeline: visit, workshops, stages</a></li>
+<li><a class="govuk-link" href="${base}/consultancy">Consultancy sessions of the leads</a></li>
 <li><a class="govuk-link" href="${base}/applications.csv" download>Download all applications (CSV)</a></li>
 </ul>
 <form method="get" action="${base}" class="govuk-!-margin-bottom-6">

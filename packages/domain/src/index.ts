@@ -18,3 +18,4 @@ export * from './area-selection';
 export * from './candidates';
 export * from './area-stages';
 export * from './workshop-schedule';
+export * from './consultancy';

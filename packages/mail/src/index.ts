@@ -6,3 +6,4 @@ export * from './selection-emails';
 export * from './nomination-emails';
 export * from './calendar';
 export * from './workflow-emails';
+export * from './consultancy-emails';

@@ -14,3 +14,4 @@ export * from './link-store';
 export * from './selection-store';
 export * from './query-all';
 export * from './workflow-store';
+export * from './consultancy-store';

@@ -1,0 +1,70 @@
+import type { SessionNumber } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { httpHandler } from '../kit/http-handler';
+import { htmlResponse } from '../kit/responses';
+import { bookSession, cancelSession, consultancyState, leadsOf } from '../consultancy-service';
+import { bookingPage } from '../pages/consultancy-pages';
+import { linkProblemPage } from '../pages/participation-pages';
+import { getPlatform } from '../wiring';
+
+type LinkCheck = { problem: 'unknown' | 'expired' } | { areaId: string; session: SessionNumber; leadName: string; token: string };
+
+/** The link must be whole, a consultancy link, unexpired, and its holder still a lead of the area. */
+async function checkLink(event: HttpEvent): Promise<LinkCheck> {
+  const token = pathParameter(event, 'token');
+  const platform = getPlatform();
+  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
+  const session = (link?.details as { session?: number } | undefined)?.session;
+  if (!link || link.purpose !== 'consultancy' || (session !== 1 && session !== 2)) return { problem: 'unknown' };
+  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' };
+  const lead = (await leadsOf(link.areaId)).find((candidate) => candidate.key === link.applicationId);
+  if (!lead) return { problem: 'unknown' };
+  return { areaId: link.areaId, session, leadName: lead.name, token };
+}
+
+const MESSAGES = {
+  'slot-taken': 'That time has just been taken by someone else. Choose another time.',
+  'session-changed': 'The booking changed while you were looking at it, perhaps by the other lead. Check it below and try again.',
+  'not-bookable': 'That time can no longer be booked. Choose another time.',
+} as const;
+
+export const handler = httpHandler({
+  kind: 'page',
+  access: 'public',
+  body: 'form',
+  routes: [
+    {
+      method: 'GET',
+      path: '/consultancy/{token}',
+      handler: async (event) => {
+        const link = await checkLink(event);
+        if ('problem' in link) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        return htmlResponse(200, bookingPage(await consultancyState(link.areaId, link.session), link.token));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/consultancy/{token}',
+      handler: async (event) => {
+        const link = await checkLink(event);
+        if ('problem' in link) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        const form = (event.parsedBody ?? {}) as Record<string, string | undefined>;
+        const sequence = Number(form.sequence ?? '-1');
+        if (form.action === 'cancel') {
+          const cancelled = await cancelSession(link.areaId, link.session, link.leadName);
+          const state = await consultancyState(link.areaId, link.session);
+          return cancelled
+            ? htmlResponse(200, bookingPage(state, link.token, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' }))
+            : htmlResponse(409, bookingPage(state, link.token, { errors: [{ field: 'main-content', message: 'The session could not be cancelled: it may already be cancelled, or be less than a day away.' }] }));
+        }
+        if (!form.slotId) {
+          return htmlResponse(400, bookingPage(await consultancyState(link.areaId, link.session), link.token, { errors: [{ field: 'slotId', message: 'Choose a time' }] }));
+        }
+        const outcome = await bookSession(link.areaId, link.session, form.slotId, link.leadName, sequence >= 0 ? sequence : undefined);
+        const state = await consultancyState(link.areaId, link.session);
+        if (outcome === 'booked') return htmlResponse(200, bookingPage(state, link.token, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' }));
+        return htmlResponse(409, bookingPage(state, link.token, { errors: [{ field: 'slotId', message: MESSAGES[outcome] }] }));
+      },
+    },
+  ],
+});

@@ -1,0 +1,116 @@
+import { formatUkDate, formatUkDateTime, type Area, type ConsultancySlot, type OutboundEmail, type SessionNumber } from '@pip/domain';
+import { calendarAttachment } from './calendar';
+import { composeEmail } from './compose';
+
+const TEAM = 'The Partnership Improvement Programme team';
+
+export interface Recipient {
+  /** Stable within the area: an application reference, or the facilitator's key. */
+  key: string;
+  name: string;
+  email: string;
+}
+
+const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
+const endTime = (slot: ConsultancySlot) => formatUkDateTime(slot.endsAt).split(' on ')[0];
+const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;
+
+function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, from: string) {
+  return {
+    uid: sessionUid(area, session),
+    sequence,
+    title: `Consultancy session ${session}, Partnership Improvement Programme, ${area.name}`,
+    description: `Consultancy session ${session} of 2 for the leads of ${area.name}, with ${slot.facilitator}. ${slot.mode === 'online' ? `Join: ${slot.where}` : ''}`.trim(),
+    location: slot.where,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    attendee: { name: to.name, email: to.email },
+    organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+  };
+}
+
+/** The emails of the two consultancy sessions: links to book, confirmations with calendar files, reminders. */
+export const consultancyEmails = {
+  bookingLink: (area: Area, session: SessionNumber, lead: Recipient, url: string, expiresAt: string): OutboundEmail =>
+    composeEmail({
+      messageId: `consultancy-link-${area.areaId}-${session}-${lead.key}`,
+      to: lead.email,
+      subject: `Book consultancy session ${session}: Partnership Improvement Programme, ${area.name}`,
+      greeting: `Dear ${lead.name},`,
+      blocks: [
+        { paragraph: `As a lead participant for ${area.name}, you can now book consultancy session ${session} of 2 for your area. Either lead may book it; the other sees the booking through their own link.` },
+        { paragraph: `The link below is personal to you and works until ${formatUkDate(expiresAt)}. Use it again to move or cancel the booking, up to a day before the session.` },
+      ],
+      action: { label: `Book consultancy session ${session}`, url },
+    }),
+
+  confirmation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, bookedBy: string, from: string, manageUrl: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: `consultancy-booked-${area.areaId}-${session}-${sequence}-${to.key}`,
+      to: to.email,
+      subject: `${sequence === 0 ? 'Booked' : 'Moved'}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `Consultancy session ${session} for ${area.name} is ${sequence === 0 ? 'booked' : 'now'} for ${formatUkDateTime(slot.startsAt)} to ${endTime(slot)}, ${where(slot)}, with ${slot.facilitator}.` },
+        { paragraph: `${bookedBy} made the booking. The calendar file attached ${sequence === 0 ? 'adds it to' : 'updates it in'} your calendar.` },
+        { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
+      ],
+      action: { label: 'About the programme', url: manageUrl },
+    }),
+    calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from)),
+  }),
+
+  cancellation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, cancelledBy: string, from: string, manageUrl: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: `consultancy-cancelled-${area.areaId}-${session}-${sequence}-${to.key}`,
+      to: to.email,
+      subject: `Cancelled: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [{ paragraph: `${cancelledBy} cancelled consultancy session ${session} for ${area.name}, which was booked for ${formatUkDateTime(slot.startsAt)}. The calendar file attached removes it from your calendar. The session can be booked again at another time.` }],
+      action: { label: 'About the programme', url: manageUrl },
+    }),
+    calendar: calendarAttachment(sessionEvent(area, session, slot, sequence + 1, to, from), 'CANCEL'),
+  }),
+
+  reminderId: (area: Area, session: SessionNumber, sequence: number, daysBefore: number, to: Recipient) =>
+    `consultancy-reminder-${area.areaId}-${session}-${sequence}-${daysBefore}-${to.key}`,
+
+  reminder: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, daysBefore: number, to: Recipient, manageUrl: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: consultancyEmails.reminderId(area, session, sequence, daysBefore, to),
+      to: to.email,
+      subject: `Reminder: consultancy session ${session} is ${daysBefore === 1 ? 'tomorrow' : `in ${daysBefore} days`}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${endTime(slot)}, ${where(slot)}, with ${slot.facilitator}.` }],
+      action: { label: 'About the programme', url: manageUrl },
+    }),
+    sendAfter: new Date(Date.parse(slot.startsAt) - daysBefore * 24 * 60 * 60 * 1000).toISOString(),
+  }),
+
+  notBookedId: (area: Area, session: SessionNumber, to: string) => `consultancy-not-booked-${area.areaId}-${session}-${to}`,
+
+  /** Held until the time to book has passed; withdrawn as soon as the session is booked. */
+  notBookedReminder: (area: Area, session: SessionNumber, lead: Recipient, url: string, sendAfter: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: consultancyEmails.notBookedId(area, session, lead.key),
+      to: lead.email,
+      subject: `Please book consultancy session ${session}: ${area.name}`,
+      greeting: `Dear ${lead.name},`,
+      blocks: [{ paragraph: `Consultancy session ${session} for ${area.name} is not booked yet. Please choose a time, or reply to tell the programme team what would suit you.` }],
+      action: { label: `Book consultancy session ${session}`, url },
+    }),
+    sendAfter,
+  }),
+
+  notBookedAlert: (area: Area, session: SessionNumber, to: string, consoleUrl: string, sendAfter: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: consultancyEmails.notBookedId(area, session, 'staff'),
+      to,
+      subject: `Not booked: consultancy session ${session}: ${area.name}`,
+      greeting: 'Dear programme team,',
+      blocks: [{ paragraph: `The leads of ${area.name} have not booked consultancy session ${session}. You can book it for them from the console.` }],
+      action: { label: 'Open the consultancy sessions', url: consoleUrl },
+    }),
+    sendAfter,
+  }),
+};

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
+import { DynamoConsultancyStore, createDocumentClient } from '@pip/storage';
+import { emailsTo, type ReceivedEmail } from '../support/inbox';
+import { startTestPlatform } from '../support/platform';
+import { apply, closeRecruitment, openArea, type Applicant } from '../support/programme-data';
+import { approvePair, staffSession, type StaffSession } from '../support/staff-session';
+
+/* The leads of one area book their two consultancy sessions from emailed links. */
+const AREA = 'consultancy-test';
+const DAY = 24 * 60 * 60 * 1000;
+let platform: RunningPlatform;
+let base: string;
+let sam: StaffSession;
+let council: Applicant;
+let voluntary: Applicant;
+const facilitator = 'fay.facilitator@example.org';
+
+const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+const linkIn = (email: ReceivedEmail) => /\/consultancy\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
+const moveClockTo = (instant: number) => (process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(instant - Date.now()));
+const icsOf = (email: ReceivedEmail) => Buffer.from(email.attachments[0]!.content, 'base64').toString('utf8');
+
+async function slotsNow() {
+  const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+  const slots = await new DynamoConsultancyStore(documents, platform.tableName).slots(AREA);
+  documents.destroy();
+  return slots;
+}
+
+async function publish(date: string, start: string, end: string, extra: Record<string, string> = {}) {
+  return sam.post(`/staff/areas/${AREA}/consultancy/slots`, { facilitator: 'Fay Facilitator', facilitatorEmail: facilitator, date, start, end, mode: 'in-person', where: 'Civic Centre, Room 2', ...extra });
+}
+
+async function linkFor(person: Applicant, session: number): Promise<string> {
+  const emails = (await emailsTo(person.email)).filter((email) => email.subject.startsWith(`Book consultancy session ${session}`));
+  expect(emails).toHaveLength(1);
+  return linkIn(emails[0]!);
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  base = platform.url.replace('localhost', '127.0.0.1');
+  sam = staffSession(platform, localStaff[0]);
+  await openArea(platform, AREA, 'Consultancy Test');
+  await openArea(platform, 'other-area', 'Other Area');
+  council = await apply(platform, AREA, 'lead-la', { fullName: 'Lena Lead' });
+  voluntary = await apply(platform, AREA, 'lead-vcs', { fullName: 'Vic Lead', sector: 'voluntary-community', organisationKind: 'infrastructure-body' });
+  await closeRecruitment(platform, AREA);
+  expect((await approvePair(sam, AREA, council, voluntary)).status).toBe(303);
+}, 60_000);
+afterAll(async () => {
+  delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
+  await platform?.stop();
+});
+
+describe('consultancy slots and bookings', () => {
+  it('publishes slots in UK time across both clock changes, and never two overlapping for one facilitator in any area', async () => {
+    expect((await publish('2027-03-28', '10:00', '12:00')).status).toBe(303);
+    expect((await publish('2027-10-31', '10:00', '12:00')).status).toBe(303);
+    expect((await publish('2027-03-30', '10:00', '12:00')).status).toBe(303);
+    const clash = await sam.post('/staff/areas/other-area/consultancy/slots', { facilitator: ' fay  FACILITATOR ', facilitatorEmail: facilitator, date: '2027-03-28', start: '11:00', end: '13:00', mode: 'online', where: 'https://meet.example/fay' });
+    expect(clash.status).toBe(400);
+    expect(await clash.text()).toContain('already has a slot then, in another area (consultancy-test)');
+    const starts = (await slotsNow()).map((slot) => slot.startsAt);
+    expect(starts).toEqual(['2027-03-28T09:00:00.000Z', '2027-03-30T09:00:00.000Z', '2027-10-31T10:00:00.000Z']);
+  });
+
+  it('emails each lead a personal link; the booking page lists the free times in UK time', async () => {
+    const { sendBookingLinks } = await import('@pip/functions/consultancy-service');
+    await sendBookingLinks(AREA, 1);
+    const page = await (await fetch(`${base}${await linkFor(council, 1)}`)).text();
+    expect(page).toContain('28 March 2027</h3>');
+    expect(page).toContain('10:00am to 12:00pm, with Fay Facilitator, at Civic Centre, Room 2');
+    expect(page).toContain('31 October 2027</h3>');
+    expect(page.match(/10:00am to 12:00pm/gu)).toHaveLength(3);
+  });
+
+  it('gives fifty simultaneous attempts on one slot exactly one booking and forty-nine "just taken" answers', async () => {
+    const [first] = await slotsNow();
+    const links = [await linkFor(council, 1), await linkFor(voluntary, 1)];
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${base}${links[i % 2]}`, form({ action: 'book', slotId: first!.slotId, sequence: '-1' }))));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+    const refused = await answers.find((answer) => answer.status === 409)!.text();
+    expect(refused).toContain('That time has just been taken by someone else. Choose another time.');
+    expect((await slotsNow()).filter((slot) => slot.bookedFor !== undefined)).toHaveLength(1);
+  });
+
+  it('shows the booking to both leads and sends both and the facilitator a calendar invitation', async () => {
+    for (const person of [council, voluntary]) {
+      const page = await (await fetch(`${base}${await linkFor(person, 1)}`)).text();
+      expect(page).toMatch(/Booked by<\/dt><dd class="govuk-summary-list__value">(Lena|Vic) Lead/u);
+    }
+    for (const address of [council.email, voluntary.email, facilitator]) {
+      const booked = (await emailsTo(address)).filter((email) => email.subject.startsWith('Booked: consultancy session 1'));
+      expect(booked).toHaveLength(1);
+      const ics = icsOf(booked[0]!);
+      expect(ics).toContain('METHOD:REQUEST');
+      expect(ics).toContain('UID:consultancy-1-consultancy-test@pip-platform');
+      expect(ics).toContain('DTSTART:20270328T090000Z');
+    }
+  });
+
+  it('moves and cancels through the same link with calendar updates, and books again after a cancel', async () => {
+    const link = await linkFor(voluntary, 1);
+    const second = (await slotsNow())[1]!;
+    const moved = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '0' }));
+    expect(moved.status).toBe(200);
+    const update = (await emailsTo(facilitator)).find((email) => email.subject.startsWith('Moved: consultancy session 1'))!;
+    expect(icsOf(update)).toContain('SEQUENCE:1');
+    expect((await slotsNow()).filter((slot) => slot.bookedFor !== undefined).map((slot) => slot.slotId)).toEqual([second.slotId]);
+
+    const cancelled = await fetch(`${base}${link}`, form({ action: 'cancel', sequence: '1' }));
+    expect(cancelled.status).toBe(200);
+    const cancellation = (await emailsTo(council.email)).find((email) => email.subject.startsWith('Cancelled: consultancy session 1'))!;
+    expect(icsOf(cancellation)).toContain('METHOD:CANCEL');
+    expect((await slotsNow()).every((slot) => slot.bookedFor === undefined)).toBe(true);
+
+    const again = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '1' }));
+    expect(again.status).toBe(200);
+    expect((await emailsTo(facilitator)).filter((email) => email.subject.startsWith('Moved: consultancy session 1'))).toHaveLength(2);
+  });
+
+  it('turns away an altered link and changes nothing; an expired link says so', async () => {
+    const link = await linkFor(council, 1);
+    const altered = `${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`;
+    const before = await slotsNow();
+    const answer = await fetch(`${base}${altered}`, form({ action: 'cancel' }));
+    expect(answer.status).toBe(404);
+    expect(await answer.text()).toContain('This link does not work');
+    expect(await slotsNow()).toEqual(before);
+    moveClockTo(Date.now() + 366 * DAY);
+    const expired = await fetch(`${base}${link}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has expired');
+    delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
+  });
+
+  it('closes changes a day before, and offers session two only after session one took place, and the gap', async () => {
+    const link = await linkFor(council, 1);
+    const booked = (await slotsNow()).find((slot) => slot.bookedFor === 1)!;
+    moveClockTo(Date.parse(booked.startsAt) - 12 * 60 * 60 * 1000);
+    const late = await (await fetch(`${base}${link}`)).text();
+    expect(late).toContain('less than a day before the session');
+    expect((await fetch(`${base}${link}`, form({ action: 'cancel' }))).status).toBe(409);
+
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '1', notes: 'Objectives 1 and 2 under way' })).status).toBe(409);
+    moveClockTo(Date.parse(booked.endsAt) + 60_000);
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '1', notes: 'Objectives 1 and 2 under way' })).status).toBe(303);
+    const sessionTwo = await (await fetch(`${base}${await linkFor(voluntary, 2)}`)).text();
+    // Only the October slot is four weeks or more after session one.
+    expect(sessionTwo).toContain('31 October 2027</h3>');
+    expect(sessionTwo).not.toContain('28 March 2027</h3>');
+    expect(await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).toContain('Notes on the action plan: Objectives 1 and 2 under way');
+  });
+
+  it('reminds the leads and alerts staff when session two stays unbooked, and staff can book it for them', async () => {
+    moveClockTo(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS) + 22 * DAY);
+    await (await loadHandler<() => Promise<unknown>>('deliver-emails'))();
+    expect((await emailsTo(council.email)).filter((email) => email.subject.startsWith('Please book consultancy session 2'))).toHaveLength(1);
+    expect((await emailsTo('programme-team@pip.localhost')).filter((email) => email.subject === 'Not booked: consultancy session 2: Consultancy Test')).toHaveLength(1);
+    const october = (await slotsNow()).find((slot) => slot.startsAt.startsWith('2027-10-31'))!;
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/bookings`, { session: '2', slotId: october.slotId })).status).toBe(303);
+    const confirmation = (await emailsTo(voluntary.email)).filter((email) => email.subject.startsWith('Booked: consultancy session 2'));
+    expect(confirmation).toHaveLength(1);
+    expect(icsOf(confirmation[0]!)).toContain('DTSTART:20271031T100000Z');
+    expect(confirmation[0]!.body.text).toContain('Sam Rivers (programme team) made the booking');
+  });
+});
