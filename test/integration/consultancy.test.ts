@@ -168,4 +168,36 @@ describe('consultancy slots and bookings', () => {
     expect(icsOf(confirmation[0]!)).toContain('DTSTART:20271031T100000Z');
     expect(confirmation[0]!.body.text).toContain('Sam Rivers (programme team) made the booking');
   });
+
+  it('asks everyone for the follow-up review after session two, confirms the date most can make and invites them', async () => {
+    const october = (await slotsNow()).find((slot) => slot.startsAt.startsWith('2027-10-31'))!;
+    moveClockTo(Date.parse(october.endsAt) + 60_000);
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '2', notes: 'Plan on track' })).status).toBe(303);
+    const proposal = { 'follow-up-1-date': '2027-11-15', 'follow-up-1-start': '10:00', 'follow-up-1-end': '12:30', 'follow-up-2-date': '2027-11-22', 'follow-up-2-start': '10:00', 'follow-up-2-end': '12:30', 'follow-up-venue': 'Town Hall' };
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up`, proposal)).status).toBe(303);
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up`, proposal)).status).toBe(303);
+    const linkOf = async (person: Applicant) => {
+      const emails = (await emailsTo(person.email)).filter((email) => email.subject.startsWith('Which dates suit you?'));
+      expect(emails).toHaveLength(1);
+      return /\/follow-up\/[\w-]{43}/u.exec(emails[0]!.body.text ?? '')![0];
+    };
+    const councilPage = await (await fetch(`${base}${await linkOf(council)}`)).text();
+    const options = [...councilPage.matchAll(/name="available" type="checkbox" value="([^"]+)"/gu)].map((match) => match[1]!);
+    expect(options).toHaveLength(2);
+    expect((await fetch(`${base}${await linkOf(council)}`, form({ available: options[1]! }))).status).toBe(200);
+    const both = new URLSearchParams([['available', options[0]!], ['available', options[1]!]]).toString();
+    await fetch(`${base}${await linkOf(voluntary)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: both });
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, {})).status).toBe(303);
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, {})).status).toBe(409);
+    for (const person of [council, voluntary]) {
+      const invitations = (await emailsTo(person.email)).filter((email) => email.subject.startsWith('Invitation: follow-up review'));
+      expect(invitations).toHaveLength(1);
+      expect(invitations[0]!.subject).toContain('22 November 2027');
+      expect(icsOf(invitations[0]!)).toContain('UID:follow-up-consultancy-test@pip-platform');
+    }
+    const invitation = (await emailsTo(council.email)).find((email) => email.subject.startsWith('Invitation: follow-up review'))!;
+    const answerLink = /\/follow-up\/[\w-]{43}/u.exec(invitation.body.text ?? '')![0];
+    expect(await (await fetch(`${base}${answerLink}`, form({ attending: 'no' }))).text()).toContain('your answer is saved');
+    expect(await (await sam.get(`/staff/areas/${AREA}/consultancy`)).text()).toContain('0 will attend, 1 cannot.');
+  });
 });

@@ -4,6 +4,7 @@ import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
 import { bookSession, cancelSession, consultancyState, leadsOf } from '../consultancy-service';
 import { bookingPage } from '../pages/consultancy-pages';
+import { followUpPage } from '../pages/follow-up-pages';
 import { linkProblemPage } from '../pages/participation-pages';
 import { getPlatform } from '../wiring';
 
@@ -66,5 +67,57 @@ export const handler = httpHandler({
         return htmlResponse(409, bookingPage(state, link.token, { errors: [{ field: 'slotId', message: MESSAGES[outcome] }] }));
       },
     },
+    {
+      method: 'GET',
+      path: '/follow-up/{token}',
+      handler: async (event) => {
+        const link = await followUpLink(event);
+        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        return htmlResponse(200, followUpPage(link.area, link.name, link.review, link.answer, link.token));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/follow-up/{token}',
+      handler: async (event) => {
+        const link = await followUpLink(event);
+        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        const form = (event.parsedBody ?? {}) as Record<string, string | string[] | undefined>;
+        const known = new Set(link.review.options.map((option) => option.optionId));
+        const answer = {
+          applicationId: link.applicationId,
+          available: link.review.confirmedOptionId ? (link.answer?.available ?? []) : [form.available ?? []].flat().filter((id) => known.has(id)),
+          ...(link.review.confirmedOptionId && (form.attending === 'yes' || form.attending === 'no') ? { attending: form.attending === 'yes' } : link.answer?.attending !== undefined ? { attending: link.answer.attending } : {}),
+        };
+        await getPlatform().consultancy.saveFollowUpAnswer(link.area.areaId, answer);
+        return htmlResponse(200, followUpPage(link.area, link.name, link.review, answer, link.token, 'Thank you: your answer is saved. You can change it with the same link.'));
+      },
+    },
   ],
 });
+
+/** A follow-up link: whole, unexpired, for a participant of an area whose review dates are proposed. */
+async function followUpLink(event: HttpEvent) {
+  const token = pathParameter(event, 'token');
+  const platform = getPlatform();
+  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
+  if (!link || link.purpose !== 'follow-up' || !link.applicationId) return { problem: 'unknown' as const };
+  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' as const };
+  const [area, review, answers, applications] = await Promise.all([
+    platform.areas.get(link.areaId),
+    platform.consultancy.followUp(link.areaId),
+    platform.consultancy.followUpAnswers(link.areaId),
+    platform.applications.listForArea(link.areaId),
+  ]);
+  const participant = applications.find((application) => application.applicationId === link.applicationId);
+  if (!area || !review || !participant) return { problem: 'unknown' as const };
+  return {
+    problem: undefined,
+    token,
+    area,
+    review,
+    applicationId: participant.applicationId,
+    name: participant.answers.fullName,
+    answer: answers.find((answer) => answer.applicationId === participant.applicationId),
+  };
+}

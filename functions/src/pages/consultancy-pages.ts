@@ -1,4 +1,4 @@
-import { formatUkDate, formatUkDateTime, ukDateOf, type ConsultancySlot, type FieldError } from '@pip/domain';
+import { bestFollowUpOption, formatUkDate, formatUkDateTime, ukDateOf, type ConsultancySlot, type FieldError, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { ConsultancyState } from '../consultancy-service';
 import { errorSummary, type FormValues } from './form-fields';
@@ -65,6 +65,8 @@ ${slotChoices(state.bookable, errors.find((e) => e.field === 'slotId')?.message)
 
 export interface StaffConsultancyView {
   states: ConsultancyState[];
+  followUp: FollowUpReview | undefined;
+  answers: FollowUpAnswer[];
   values: FormValues;
   errors: FieldError[];
   notice?: string;
@@ -111,6 +113,8 @@ ${booking.heldAt ? html`<p class="govuk-body">Took place. Notes: ${booking.notes
       : html`<p class="govuk-body">Not booked; no time can be booked for it now.</p>`
 }`;
 })}
+<h2 class="govuk-heading-m">Follow-up review</h2>
+${followUpSection(view, base, hidden, errors)}
 <h2 class="govuk-heading-m">Slots</h2>
 ${
   view.states[0]!.slots.length === 0
@@ -132,4 +136,24 @@ ${input('where', 'Place, or the joining link if online', view.values.where, erro
 <button type="submit" class="govuk-button" data-prevent-double-click="true">Publish the slot</button>
 </form>`,
   });
+}
+
+function followUpSection(view: StaffConsultancyView, base: string, hidden: SafeHtml, errors: Map<string, string>): SafeHtml {
+  const review = view.followUp;
+  if (!review) {
+    if (!view.states[1]?.booking?.heldAt) return html`<p class="govuk-body">Propose dates once consultancy session two has taken place.</p>`;
+    return html`<form method="post" action="${base}/follow-up" novalidate>${hidden}
+${[1, 2, 3].map((n) => html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-4"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date ${String(n)}${n === 3 ? ' (optional)' : ''}</legend>
+${input(`follow-up-${n}-date`, 'Date', view.values[`follow-up-${n}-date`], errors, 'date', ' govuk-input--width-10')}
+${input(`follow-up-${n}-start`, 'Start (UK time)', view.values[`follow-up-${n}-start`] ?? '10:00', errors, 'time', ' govuk-input--width-5')}
+${input(`follow-up-${n}-end`, 'End (UK time)', view.values[`follow-up-${n}-end`] ?? '12:30', errors, 'time', ' govuk-input--width-5')}</fieldset>`)}
+${input('follow-up-venue', 'Venue', view.values['follow-up-venue'], errors)}
+<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Propose the dates and ask every participant</button></form>`;
+  }
+  const best = bestFollowUpOption(review, view.answers);
+  const attending = view.answers.filter((answer) => answer.attending === true).length;
+  const declining = view.answers.filter((answer) => answer.attending === false).length;
+  return html`<ul class="govuk-list">${review.options.map((option) => html`<li>${formatUkDateTime(option.startsAt)}: ${String(view.answers.filter((answer) => answer.available.includes(option.optionId)).length)} can make it${option.optionId === review.confirmedOptionId ? html` <strong class="govuk-tag">Confirmed</strong>` : ''}</li>`)}</ul>
+<p class="govuk-body">${String(view.answers.length)} participants have answered.${review.confirmedOptionId ? ` ${attending} will attend, ${declining} cannot.` : ''}</p>
+${review.confirmedOptionId || !best ? '' : html`<form method="post" action="${base}/follow-up/confirm" novalidate>${hidden}<button type="submit" class="govuk-button" id="follow-up-confirm" data-prevent-double-click="true">Confirm the date most can make and invite everyone</button></form>`}`;
 }

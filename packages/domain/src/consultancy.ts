@@ -96,3 +96,31 @@ export function bookableSlots(
     .filter((slot) => slot.bookedFor === undefined && Date.parse(slot.startsAt) >= earliest)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
+
+/** The full group's follow-up review after session two: staff propose dates, everyone answers, the most popular is confirmed. */
+export interface FollowUpReview {
+  areaId: string;
+  options: { optionId: string; startsAt: string; endsAt: string }[];
+  venue: string;
+  proposedBy: string;
+  confirmedOptionId?: string;
+}
+
+/** One participant's answers: which proposed dates suit them, and once confirmed whether they will attend. */
+export interface FollowUpAnswer {
+  applicationId: string;
+  available: string[];
+  attending?: boolean;
+}
+
+/** The date most participants can make; on a tie, the earliest. */
+export function bestFollowUpOption(review: FollowUpReview, answers: readonly FollowUpAnswer[]): { optionId: string; count: number } | undefined {
+  const counted = review.options.map((option) => ({
+    optionId: option.optionId,
+    startsAt: option.startsAt,
+    count: answers.filter((answer) => answer.available.includes(option.optionId)).length,
+  }));
+  counted.sort((a, b) => b.count - a.count || a.startsAt.localeCompare(b.startsAt));
+  const best = counted[0];
+  return best ? { optionId: best.optionId, count: best.count } : undefined;
+}

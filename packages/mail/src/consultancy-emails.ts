@@ -114,3 +114,45 @@ export const consultancyEmails = {
     sendAfter,
   }),
 };
+
+/** The follow-up review: the dates to answer, then the invitation to the date most can make. */
+export const followUpEmails = {
+  dates: (area: Area, to: Recipient, options: readonly { startsAt: string }[], url: string): OutboundEmail =>
+    composeEmail({
+      messageId: `follow-up-dates-${area.areaId}-${to.key}`,
+      to: to.email,
+      subject: `Which dates suit you? Follow-up review, Partnership Improvement Programme, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `The full group of ${area.name} meets once more to review progress on the action plan. These dates are proposed:` },
+        ...options.map((option) => ({ paragraph: formatUkDateTime(option.startsAt) })),
+        { paragraph: 'Tell us which you can make with the link below. We will confirm the date most people can make.' },
+      ],
+      action: { label: 'Answer for each date', url },
+    }),
+
+  invitation: (area: Area, to: Recipient, option: { startsAt: string; endsAt: string }, venue: string, url: string, from: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: `follow-up-invitation-${area.areaId}-${to.key}`,
+      to: to.email,
+      subject: `Invitation: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `The follow-up review of ${area.name} is on ${formatUkDateTime(option.startsAt)} at ${venue}: the date most of the group can make.` },
+        { paragraph: 'The calendar file attached adds it to your calendar. Tell us whether you will attend with the link below.' },
+      ],
+      action: { label: 'Say whether you will attend', url },
+    }),
+    calendar: calendarAttachment({
+      uid: `follow-up-${area.areaId}@pip-platform`,
+      sequence: 0,
+      title: `Partnership Improvement Programme: follow-up review, ${area.name}`,
+      description: `The full group's review of progress on the action plan of ${area.name}.`,
+      location: venue,
+      startsAt: option.startsAt,
+      endsAt: option.endsAt,
+      attendee: { name: to.name, email: to.email },
+      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+    }),
+  }),
+};

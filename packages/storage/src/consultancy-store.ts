@@ -1,5 +1,5 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { facilitatorKey, type ConsultancySession, type ConsultancySlot, type SessionNumber } from '@pip/domain';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { facilitatorKey, type ConsultancySession, type ConsultancySlot, type FollowUpAnswer, type FollowUpReview, type SessionNumber } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -180,5 +180,53 @@ export class DynamoConsultancyStore {
       if (isLostRace(error)) return false;
       throw error;
     }
+  }
+
+  async followUp(areaId: string): Promise<FollowUpReview | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.followUpReview(areaId), ConsistentRead: true }));
+    return Item ? (strip(Item) as unknown as FollowUpReview) : undefined;
+  }
+
+  /** Proposes the dates once; a second proposal (a double click) changes nothing. */
+  async proposeFollowUp(review: FollowUpReview): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Confirms one date, once. */
+  async confirmFollowUp(areaId: string, optionId: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.followUpReview(areaId),
+          UpdateExpression: 'SET confirmedOptionId = :option',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
+          ExpressionAttributeValues: { ':option': optionId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+
+  async followUpAnswers(areaId: string): Promise<FollowUpAnswer[]> {
+    return (await this.query(keys.followUpAnswersOfArea(areaId))) as unknown as FollowUpAnswer[];
+  }
+
+  /** One answer per participant: answering again replaces it. */
+  async saveFollowUpAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpAnswer(areaId, answer.applicationId), type: 'follow-up-answer', ...answer } }),
+    );
   }
 }

@@ -20,6 +20,9 @@ export const keys = {
   consultancySlotsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SLOT#' }),
   consultancySession: (areaId: string, session: number) => ({ pk: `AREA#${areaId}`, sk: `SESSION#${session}` }),
   consultancySessionsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SESSION#' }),
+  followUpReview: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'FOLLOW-UP' }),
+  followUpAnswer: (areaId: string, applicationId: string) => ({ pk: `AREA#${areaId}`, sk: `FOLLOW-UP-ANSWER#${applicationId}` }),
+  followUpAnswersOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'FOLLOW-UP-ANSWER#' }),
   /** A facilitator's slots in every area, and the version that makes adding one a serial decision. */
   facilitator: (facilitatorKey: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: 'FACILITATOR' }),
   facilitatorSlot: (facilitatorKey: string, slotId: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: `SLOT#${slotId}` }),
