@@ -53,6 +53,30 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => platform?.stop());
 
+/** The progress-review stage: both leads are emailed links; one books session one, which then takes place. */
+async function bookConsultancyThroughTheLeads() {
+  const leads = [people[0]!, people[2]!];
+  for (const lead of leads) expect((await emailsTo(lead.email)).filter((email) => email.subject === 'Book consultancy session 1: Partnership Improvement Programme, Workflow Test')).toHaveLength(1);
+  const slot = { facilitator: 'Fay Facilitator', facilitatorEmail: 'fay.workflow@example.org', date: ukDate(now() + 10 * DAY), start: '10:00', end: '12:00', mode: 'in-person', where: 'Civic Centre' };
+  expect((await sam.post(`/staff/areas/${AREA}/consultancy/slots`, slot)).status).toBe(303);
+  const invitation = (await emailsTo(leads[1]!.email)).find((email) => email.subject.startsWith('Book consultancy session 1'))!;
+  const link = /\/consultancy\/[\w-]{43}/u.exec(invitation.body.text ?? '')![0];
+  const page = await (await fetch(`${platform.url.replace('localhost', '127.0.0.1')}${link}`)).text();
+  const slotId = /name="slotId" type="radio" value="([^"]+)"/u.exec(page)![1]!;
+  const booked = await fetch(`${platform.url.replace('localhost', '127.0.0.1')}${link}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ action: 'book', slotId, sequence: '-1' }).toString(),
+  });
+  expect(booked.status).toBe(200);
+  for (const address of [...leads.map((lead) => lead.email), 'fay.workflow@example.org']) {
+    expect((await emailsTo(address)).filter((email) => email.subject.startsWith('Booked: consultancy session 1'))).toHaveLength(1);
+  }
+  await workflow().advanceClock(11 * DAY);
+  expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '1', notes: 'Good progress' })).status).toBe(303);
+  for (const lead of leads) expect((await emailsTo(lead.email)).filter((email) => email.subject.startsWith('Book consultancy session 2'))).toHaveLength(1);
+}
+
 describe('an area carried through its stages by the local workflow', () => {
   it('starts once when recruitment is open, and waits for it to close', async () => {
     await Promise.all([workflow().start(AREA), workflow().start(AREA)]);
@@ -175,6 +199,7 @@ describe('an area carried through its stages by the local workflow', () => {
 
   it('moves through progress reviews and evaluation to complete as staff record each, with the timeline shown', async () => {
     for (const [step, next] of [['action-plan', 'progress-reviews'], ['progress-reviews', 'evaluation'], ['evaluation', 'complete']] as const) {
+      if (step === 'progress-reviews') await bookConsultancyThroughTheLeads();
       await expect.poll(async () => (await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).includes(`name="step" value="${step}"`), { timeout: 5000 }).toBe(true);
       expect((await sam.post(`/staff/areas/${AREA}/programme/steps`, { step })).status).toBe(303);
       expect(await stage()).toBe(next);

@@ -171,6 +171,11 @@ describe('consultancy slots and bookings', () => {
 
   it('asks everyone for the follow-up review after session two, confirms the date most can make and invites them', async () => {
     const october = (await slotsNow()).find((slot) => slot.startsAt.startsWith('2027-10-31'))!;
+    moveClockTo(Date.parse(october.startsAt) - 6 * DAY);
+    await (await loadHandler<() => Promise<unknown>>('deliver-emails'))();
+    for (const address of [council.email, voluntary.email, facilitator]) {
+      expect((await emailsTo(address)).filter((email) => email.subject === 'Reminder: consultancy session 2 is in 7 days, Consultancy Test')).toHaveLength(1);
+    }
     moveClockTo(Date.parse(october.endsAt) + 60_000);
     expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '2', notes: 'Plan on track' })).status).toBe(303);
     const proposal = { 'follow-up-1-date': '2027-11-15', 'follow-up-1-start': '10:00', 'follow-up-1-end': '12:30', 'follow-up-2-date': '2027-11-22', 'follow-up-2-start': '10:00', 'follow-up-2-end': '12:30', 'follow-up-venue': 'Town Hall' };
