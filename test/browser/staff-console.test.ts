@@ -68,6 +68,11 @@ describe('a staff member in the console, without JavaScript tricks', () => {
     await expectNoAccessibilityViolations();
     await page.goto('/staff/regions/london/learning-event');
     await expectNoAccessibilityViolations();
+    await page.goto('/staff/areas/console-test/consultancy');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultancy sessions');
+    await page.getByRole('button', { name: 'Publish the slot' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the date of the slot');
+    await expectNoAccessibilityViolations();
     await page.goto('/staff');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Programme overview');
     await expectNoAccessibilityViolations();
