@@ -13,6 +13,7 @@ import {
 } from '@pip/domain';
 import { briefing, staffPrompt } from '@pip/mail';
 import { sendBookingLinks } from './consultancy-service';
+import { openEvaluation } from './evaluation-service';
 import { log } from './kit/log';
 import { sendOutcomeEmails } from './selection-service';
 import { queueAndSend } from './send-emails';
@@ -119,6 +120,7 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
   'start-action-plan': async ({ state }) => {
     const due = actionPlanDueAt(await schedule(state.areaId));
     await enter(state.areaId, 'action-plan', 'Fourth workshop held: the action plan is drafted');
+    await openEvaluation(state.areaId);
     await prompt(state.areaId, 'action-plan', 'Workshops over: agree the action plan', [
       `The fourth workshop has been held and the action plan drafted. It should be agreed by ${formatUkDate(due)}; record it in the console when it is.`,
     ]);
@@ -145,7 +147,7 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
   'start-evaluation': async ({ state }) => {
     await enter(state.areaId, 'evaluation', 'Progress reviews done');
     await prompt(state.areaId, 'evaluation', 'Progress reviews done: evaluation begins', [
-      'Participants are asked to evaluate the programme. Close the evaluation in the console when it ends.',
+      'Participants were asked to evaluate the programme after the fourth workshop; the area report shows the responses so far. Close the evaluation in the console when it ends: responses are then final.',
     ]);
     return state;
   },

@@ -6,6 +6,7 @@ import {
   DynamoAreaStore,
   DynamoAuditStore,
   DynamoConsultancyStore,
+  DynamoEvaluationStore,
   DynamoLinkStore,
   DynamoOutboxStore,
   DynamoReviewStore,
@@ -49,6 +50,7 @@ function createPlatform() {
     links: new DynamoLinkStore(documents, tableName),
     workflow: new DynamoWorkflowStore(documents, tableName),
     consultancy: new DynamoConsultancyStore(documents, tableName),
+    evaluation: new DynamoEvaluationStore(documents, tableName),
     /** The programme team's shared mailbox, for workflow prompts and alerts. */
     staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
     outbox,

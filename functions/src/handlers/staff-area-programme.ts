@@ -251,6 +251,7 @@ export const handler = httpHandler({
           return render(event, 409, { errors: [{ field: 'step', message: 'The area is not at that step now. Check its stage and try again.' }] });
         }
         await platform.audit.record(auditEntry(areaId, actorOf(event), staffSteps[step].replace(/^(Record that|Close) (\w)/u, (_, verb: string, first: string) => (verb === 'Close' ? `Closed ${first}` : first.toUpperCase())), `${staffSteps[step]}: done.`));
+        if (step === 'evaluation') await platform.evaluation.close(areaId, platform.clock.now().toISOString());
         await completeStaffStep(areaId, step, actorOf(event));
         return redirect(programmePath(areaId, 'step'));
       },

@@ -19,3 +19,4 @@ export * from './candidates';
 export * from './area-stages';
 export * from './workshop-schedule';
 export * from './consultancy';
+export * from './evaluation';

@@ -7,3 +7,4 @@ export * from './nomination-emails';
 export * from './calendar';
 export * from './workflow-emails';
 export * from './consultancy-emails';
+export * from './evaluation-emails';

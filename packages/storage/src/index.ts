@@ -15,3 +15,4 @@ export * from './selection-store';
 export * from './query-all';
 export * from './workflow-store';
 export * from './consultancy-store';
+export * from './evaluation-store';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 
-export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up';
+export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up' | 'evaluation';
 
 /** What an emailed link lets its holder do, and until when. */
 export interface EmailedLink {

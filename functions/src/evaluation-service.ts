@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { ConcurrentChangeError, NotFoundError, evaluationSchema, parseInput, type Area, type EvaluationResponse } from '@pip/domain';
+import { evaluationEmails } from '@pip/mail';
+import type { EmailedLink } from '@pip/storage';
+import { queueAndSend, type EmailToSend } from './send-emails';
+import { getPlatform } from './wiring';
+import { selectedParticipants } from './workshop-emails';
+
+const DAY = 24 * 60 * 60 * 1000;
+const LINK_DAYS = 180;
+const REMIND_AFTER_DAYS = 14;
+
+/** After the fourth workshop: the survey opens and every participant gets a personal link, and later a reminder if they have not answered. */
+export async function openEvaluation(areaId: string): Promise<void> {
+  const platform = getPlatform();
+  const area = await platform.areas.get(areaId);
+  if (!area) throw new NotFoundError('Area');
+  const participants = await selectedParticipants(areaId);
+  const now = platform.clock.now();
+  await platform.evaluation.open({ areaId, openedAt: now.toISOString(), invited: participants.length });
+  const expiresAt = new Date(now.getTime() + LINK_DAYS * DAY).toISOString();
+  const remindAt = new Date(now.getTime() + REMIND_AFTER_DAYS * DAY).toISOString();
+  const emails: EmailToSend[] = participants.flatMap((participant) => {
+    const token = randomBytes(32).toString('base64url');
+    const url = `${platform.publicBaseUrl ?? ''}/evaluation/${token}`;
+    const to = { applicationId: participant.applicationId, name: participant.answers.fullName, email: participant.answers.email };
+    const link: EmailedLink = { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt };
+    return [{ email: evaluationEmails.invitation(area, to, url), link: { token, link } }, { email: evaluationEmails.reminder(area, to, url, remindAt) }];
+  });
+  await queueAndSend(emails);
+}
+
+export class SurveyClosedError extends Error {}
+
+/**
+ * Saves the participant's one response, replacing an earlier one. Concurrent submissions each
+ * land in turn on the same item; none makes a second response.
+ */
+export async function submitEvaluation(area: Area, applicationId: string, input: unknown): Promise<EvaluationResponse> {
+  const platform = getPlatform();
+  const answers = parseInput(evaluationSchema, input);
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const [survey, responses] = await Promise.all([platform.evaluation.survey(area.areaId), platform.evaluation.responses(area.areaId)]);
+    if (!survey || survey.closedAt) throw new SurveyClosedError();
+    const existing = responses.find((response) => response.applicationId === applicationId);
+    const response: EvaluationResponse = { areaId: area.areaId, applicationId, answers, submittedAt: platform.clock.now().toISOString(), version: (existing?.version ?? 0) + 1 };
+    if (await platform.evaluation.respond(response, existing?.version ?? 0)) {
+      await platform.outbox.cancel(evaluationEmails.reminderId(area, applicationId));
+      return response;
+    }
+  }
+  throw new ConcurrentChangeError('Your evaluation');
+}

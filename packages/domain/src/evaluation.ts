@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import { choice, field, optionalText } from './field-schemas';
+import type { FieldMeta } from './form-meta';
+import { metaOf } from './schema-input';
+
+export const ratings = { poor: 'Poor', fair: 'Fair', good: 'Good', excellent: 'Excellent' } as const;
+export type Rating = keyof typeof ratings;
+const yesNo = { yes: 'Yes', no: 'No' } as const;
+const metExpectations = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
+
+function rated(subject: string) {
+  return field(choice(ratings, `Rate the ${subject.toLowerCase()}`), { title: `How would you rate the ${subject.toLowerCase()}?`, 'x-input': 'radios', 'x-options': ratings });
+}
+
+/** A participant's evaluation of the programme. One schema for the form page and its checks. */
+export const evaluationSchema = z.object({
+  materials: rated('Programme materials'),
+  content: rated('Content'),
+  facilitation: rated('Facilitation'),
+  knowledgeIncreased: field(choice(yesNo, 'Say whether your knowledge of partnership challenges increased significantly'), {
+    title: 'Did your knowledge of the challenges of partnership working increase significantly?',
+    'x-input': 'radios',
+    'x-options': yesNo,
+  }),
+  abilityIncreased: field(choice(yesNo, 'Say whether your ability to apply that knowledge increased significantly'), {
+    title: 'Did your ability to apply that knowledge increase significantly?',
+    'x-input': 'radios',
+    'x-options': yesNo,
+  }),
+  metExpectations: field(choice(metExpectations, 'Say whether the programme met your expectations'), {
+    title: 'Did the programme meet your expectations?',
+    'x-input': 'radios',
+    'x-options': metExpectations,
+  }),
+  comments: field(optionalText(3000, 'Comments must be 3000 characters or fewer'), {
+    title: 'Any other comments (optional)',
+    description: 'What worked, what did not, what you would change.',
+    'x-input': 'textarea',
+  }),
+});
+
+export type EvaluationAnswers = z.infer<typeof evaluationSchema>;
+export type EvaluationField = keyof EvaluationAnswers;
+export const evaluationFields = Object.keys(evaluationSchema.shape) as EvaluationField[];
+export const evaluationFieldMeta = (name: EvaluationField): FieldMeta => metaOf(evaluationSchema.shape[name]);
+
+/** A stored response: one per participant, replaced when they edit it before the survey closes. */
+export interface EvaluationResponse {
+  areaId: string;
+  applicationId: string;
+  answers: EvaluationAnswers;
+  submittedAt: string;
+  version: number;
+}
+
+/** The rated dimensions the programme reports publicly, with the words a report uses. */
+export const reportedDimensions = {
+  materials: 'Programme materials',
+  content: 'Content',
+  facilitation: 'Facilitation',
+} as const;
+export type ReportedDimension = keyof typeof reportedDimensions;
+
+export interface EvaluationFigures {
+  invited: number;
+  responses: number;
+  /** Responses over invited, 0 to 1; undefined with nobody invited. */
+  responseRate: number | undefined;
+  /** Share of responses rating each dimension good or excellent, 0 to 1; undefined with no responses. */
+  goodOrExcellent: Record<ReportedDimension, number | undefined>;
+  knowledgeIncreased: number | undefined;
+  abilityIncreased: number | undefined;
+  metExpectations: number | undefined;
+}
+
+const share = (count: number, of: number) => (of === 0 ? undefined : count / of);
+
+/** The figures of one group of areas: pure, so that a report is the same however it is reached. */
+export function evaluationFigures(invited: number, responses: readonly EvaluationAnswers[]): EvaluationFigures {
+  const count = (test: (answers: EvaluationAnswers) => boolean) => responses.filter(test).length;
+  const good = (dimension: ReportedDimension) => share(count((answers) => answers[dimension] === 'good' || answers[dimension] === 'excellent'), responses.length);
+  return {
+    invited,
+    responses: responses.length,
+    responseRate: share(responses.length, invited),
+    goodOrExcellent: { materials: good('materials'), content: good('content'), facilitation: good('facilitation') },
+    knowledgeIncreased: share(count((answers) => answers.knowledgeIncreased === 'yes'), responses.length),
+    abilityIncreased: share(count((answers) => answers.abilityIncreased === 'yes'), responses.length),
+    metExpectations: share(count((answers) => answers.metExpectations === 'yes'), responses.length),
+  };
+}
+
+/** "85%", or "no responses" where there is nothing to divide. */
+export function percent(value: number | undefined): string {
+  return value === undefined ? 'no responses' : `${Math.round(value * 100)}%`;
+}
+
+export interface AreaForReport {
+  areaId: string;
+  name: string;
+}
+
+/**
+ * How areas are named in a report: by name for staff, or as "Area 1", "Area 2", ... in a report
+ * meant for publication, numbered in an order that does not follow their names.
+ */
+export function reportNames(areas: readonly AreaForReport[], published: boolean): Map<string, string> {
+  if (!published) return new Map(areas.map((area) => [area.areaId, area.name]));
+  const ordered = [...areas].sort((a, b) => anonymousOrder(a.areaId).localeCompare(anonymousOrder(b.areaId)));
+  return new Map(ordered.map((area, index) => [area.areaId, `Area ${index + 1}`]));
+}
+
+/** A stable order unrelated to the alphabet, so "Area 1" does not give away which area it is. */
+function anonymousOrder(areaId: string): string {
+  let hash = 2166136261;
+  for (const character of areaId) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,39 @@
+import { formatUkDate, type Area, type OutboundEmail } from '@pip/domain';
+import { composeEmail } from './compose';
+
+interface Participant {
+  applicationId: string;
+  name: string;
+  email: string;
+}
+
+/** Asking each participant to evaluate the programme, and reminding those who have not. */
+export const evaluationEmails = {
+  invitation: (area: Area, to: Participant, url: string): OutboundEmail =>
+    composeEmail({
+      messageId: `evaluation-${area.areaId}-${to.applicationId}`,
+      to: to.email,
+      subject: `How was the programme? Evaluation, Partnership Improvement Programme, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `Now that the four workshops in ${area.name} are over, please tell us how the programme went for you. It takes about five minutes.` },
+        { paragraph: 'Your answers are combined with everyone else’s in what we report; your link is personal, and you can change your answers with it until the survey closes.' },
+      ],
+      action: { label: 'Evaluate the programme', url },
+    }),
+
+  reminderId: (area: Area, applicationId: string) => `evaluation-reminder-${area.areaId}-${applicationId}`,
+
+  /** Held until `sendAfter`; withdrawn as soon as the participant answers. */
+  reminder: (area: Area, to: Participant, url: string, sendAfter: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: evaluationEmails.reminderId(area, to.applicationId),
+      to: to.email,
+      subject: `Reminder: please evaluate the programme, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [{ paragraph: `We have not yet had your evaluation of the programme in ${area.name}. It takes about five minutes, and it shapes how the programme runs in other areas. The survey stays open until the programme team closes it, after ${formatUkDate(sendAfter)}.` }],
+      action: { label: 'Evaluate the programme', url },
+    }),
+    sendAfter,
+  }),
+};

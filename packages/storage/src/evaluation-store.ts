@@ -1,0 +1,101 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EvaluationResponse } from '@pip/domain';
+import { isLostRace } from './conditional';
+import { keys } from './keys';
+import { queryAll } from './query-all';
+
+export interface EvaluationSurvey {
+  areaId: string;
+  openedAt: string;
+  /** How many participants were asked. */
+  invited: number;
+  closedAt?: string;
+}
+
+/** The evaluation survey of each area and its responses: one item per participant, so never two. */
+export class DynamoEvaluationStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async survey(areaId: string): Promise<EvaluationSurvey | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.evaluationSurvey(areaId), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, type: _type, ...survey } = Item;
+    return survey as EvaluationSurvey;
+  }
+
+  /** Opens the survey once; opening it again (a retried step) changes nothing. */
+  async open(survey: EvaluationSurvey): Promise<boolean> {
+    try {
+      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.evaluationSurvey(survey.areaId), type: 'survey', ...survey }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+
+  async close(areaId: string, at: string): Promise<void> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.evaluationSurvey(areaId),
+          UpdateExpression: 'SET closedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+    }
+  }
+
+  async responses(areaId: string): Promise<EvaluationResponse[]> {
+    const { pk, skPrefix } = keys.evaluationResponsesOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map(({ areaId: area, applicationId, answers, submittedAt, version }) => ({ areaId: area, applicationId, answers, submittedAt, version }) as EvaluationResponse);
+  }
+
+  /**
+   * Saves the participant's response if it is still at `expectedVersion` (0: none yet) and the
+   * survey is open. False when another submission got there first or the survey has closed.
+   */
+  async respond(response: EvaluationResponse, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: keys.evaluationSurvey(response.areaId),
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.evaluationResponse(response.areaId, response.applicationId), type: 'evaluation', ...response },
+                ...(expectedVersion === 0
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+  }
+}
