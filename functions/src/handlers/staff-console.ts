@@ -3,6 +3,7 @@ import {
   ValidationError,
   applicationFields,
   areaStage,
+  regionComplete,
   fieldMeta,
   inputFromForm,
   parseInput,
@@ -75,10 +76,13 @@ export const handler = httpHandler({
             ]);
             const counts = { 'local-authority': 0, 'voluntary-community': 0 };
             for (const application of areaApplications) counts[application.answers.sector] += 1;
-            return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts };
+            return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts, progress };
           }),
         );
-        const byRegion = regions.map((region) => ({ regionId: region.regionId, name: region.name, areas: summaries.filter((s) => s.area.regionId === region.regionId) }));
+        const byRegion = regions.map((region) => {
+          const areasOfRegion = summaries.filter((summary) => summary.area.regionId === region.regionId);
+          return { regionId: region.regionId, name: region.name, ready: regionComplete(areasOfRegion.map((summary) => summary.progress)), areas: areasOfRegion };
+        });
         return htmlResponse(200, overviewPage(staffView(event), byRegion));
       },
     },

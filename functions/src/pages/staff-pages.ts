@@ -38,14 +38,15 @@ export interface AreaSummary {
 
 const score = (value: number | undefined) => (value === undefined ? 'Not reviewed' : value.toFixed(2));
 
-export function overviewPage(staff: StaffView, regions: { regionId: string; name: string; areas: AreaSummary[] }[]): SafeHtml {
+export function overviewPage(staff: StaffView, regions: { regionId: string; name: string; ready: boolean; areas: AreaSummary[] }[]): SafeHtml {
   return page({
     title: 'Programme overview',
     staff,
     content: html`<h1 class="govuk-heading-l">Programme overview</h1>
+<p class="govuk-body"><a class="govuk-link" href="/staff/reports">Evaluation report for the whole programme</a></p>
 ${regions.map(
-  (region) => html`<h2 class="govuk-heading-m">${region.name}</h2>
-${region.areas.length > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/staff/regions/${encodeURIComponent(region.regionId)}/learning-event">Learning and mentoring event<span class="govuk-visually-hidden"> for ${region.name}</span></a></p>` : ''}
+  (region) => html`<h2 class="govuk-heading-m">${region.name}${region.ready ? html` <strong class="govuk-tag govuk-tag--green">Ready for its learning and mentoring event</strong>` : ''}</h2>
+${region.areas.length > 0 ? html`<p class="govuk-body"><a class="govuk-link" href="/staff/regions/${encodeURIComponent(region.regionId)}/learning-event">Learning and mentoring event<span class="govuk-visually-hidden"> for ${region.name}</span></a> · <a class="govuk-link" href="/staff/regions/${encodeURIComponent(region.regionId)}/report">Evaluation report<span class="govuk-visually-hidden"> for ${region.name}</span></a></p>` : ''}
 ${
   region.areas.length === 0
     ? html`<p class="govuk-body">No areas yet.</p>`
@@ -92,6 +93,7 @@ export function areaPage(staff: StaffView, area: Area, stage: string, rows: Appl
 <li><a class="govuk-link" href="${base}/audit">Audit log</a></li>
 <li><a class="govuk-link" href="${base}/programme">Programme and timeline: visit, workshops, stages</a></li>
 <li><a class="govuk-link" href="${base}/consultancy">Consultancy sessions of the leads</a></li>
+<li><a class="govuk-link" href="${base}/report">Evaluation report</a></li>
 <li><a class="govuk-link" href="${base}/applications.csv" download>Download all applications (CSV)</a></li>
 </ul>
 <form method="get" action="${base}" class="govuk-!-margin-bottom-6">

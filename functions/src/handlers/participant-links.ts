@@ -1,4 +1,7 @@
-import type { SessionNumber } from '@pip/domain';
+import { ValidationError, type SessionNumber } from '@pip/domain';
+import { SurveyClosedError, submitEvaluation } from '../evaluation-service';
+import { evaluationFromForm, evaluationPage, surveyClosedPage } from '../pages/evaluation-pages';
+import type { FormValues } from '../pages/form-fields';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
@@ -93,8 +96,61 @@ export const handler = httpHandler({
         return htmlResponse(200, followUpPage(link.area, link.name, link.review, answer, link.token, 'Thank you: your answer is saved. You can change it with the same link.'));
       },
     },
+    {
+      method: 'GET',
+      path: '/evaluation/{token}',
+      handler: async (event) => {
+        const link = await evaluationLink(event);
+        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if (link.closed) return htmlResponse(200, surveyClosedPage(link.area));
+        return htmlResponse(200, evaluationPage(link.area, link.name, link.token, (link.response?.answers ?? {}) as FormValues));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/evaluation/{token}',
+      handler: async (event) => {
+        const link = await evaluationLink(event);
+        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        const values = (event.parsedBody ?? {}) as FormValues;
+        try {
+          await submitEvaluation(link.area, link.applicationId, evaluationFromForm(values));
+        } catch (error) {
+          if (error instanceof ValidationError) return htmlResponse(400, evaluationPage(link.area, link.name, link.token, values, { errors: error.fieldErrors }));
+          if (error instanceof SurveyClosedError) return htmlResponse(409, surveyClosedPage(link.area));
+          throw error;
+        }
+        return htmlResponse(200, evaluationPage(link.area, link.name, link.token, values, { notice: 'Thank you: your evaluation is saved. You can change it with the same link until the survey closes.' }));
+      },
+    },
   ],
 });
+
+/** An evaluation link: whole, unexpired, for a participant of the area. */
+async function evaluationLink(event: HttpEvent) {
+  const token = pathParameter(event, 'token');
+  const platform = getPlatform();
+  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
+  if (!link || link.purpose !== 'evaluation' || !link.applicationId) return { problem: 'unknown' as const };
+  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' as const };
+  const [area, survey, responses, applications] = await Promise.all([
+    platform.areas.get(link.areaId),
+    platform.evaluation.survey(link.areaId),
+    platform.evaluation.responses(link.areaId),
+    platform.applications.listForArea(link.areaId),
+  ]);
+  const participant = applications.find((application) => application.applicationId === link.applicationId);
+  if (!area || !survey || !participant) return { problem: 'unknown' as const };
+  return {
+    problem: undefined,
+    token,
+    area,
+    closed: survey.closedAt !== undefined,
+    applicationId: participant.applicationId,
+    name: participant.answers.fullName,
+    response: responses.find((response) => response.applicationId === participant.applicationId),
+  };
+}
 
 /** A follow-up link: whole, unexpired, for a participant of an area whose review dates are proposed. */
 async function followUpLink(event: HttpEvent) {
