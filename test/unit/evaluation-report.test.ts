@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationFigures, percent, reportNames, type EvaluationAnswers } from '@pip/domain';
+
+const answer = (overrides: Partial<EvaluationAnswers> = {}): EvaluationAnswers => ({
+  materials: 'good',
+  content: 'excellent',
+  facilitation: 'fair',
+  knowledgeIncreased: 'yes',
+  abilityIncreased: 'no',
+  metExpectations: 'partly',
+  ...overrides,
+});
+
+describe('evaluation figures', () => {
+  it('give the response rate and the share rating each dimension good or excellent', () => {
+    const figures = evaluationFigures(8, [answer(), answer({ content: 'poor', facilitation: 'good' }), answer({ metExpectations: 'yes' }), answer({ materials: 'fair' })]);
+    expect(figures.responseRate).toBe(0.5);
+    expect(figures.goodOrExcellent).toEqual({ materials: 0.75, content: 0.75, facilitation: 0.25 });
+    expect(figures.knowledgeIncreased).toBe(1);
+    expect(figures.abilityIncreased).toBe(0);
+    expect(figures.metExpectations).toBe(0.25);
+    expect(percent(figures.goodOrExcellent.content)).toBe('75%');
+  });
+
+  it('say there is nothing to report rather than dividing by zero', () => {
+    const none = evaluationFigures(0, []);
+    expect(none.responseRate).toBeUndefined();
+    expect(none.goodOrExcellent.content).toBeUndefined();
+    expect(percent(none.goodOrExcellent.content)).toBe('no responses');
+    const asked = evaluationFigures(12, []);
+    expect(asked.responseRate).toBe(0);
+    expect(asked.goodOrExcellent.materials).toBeUndefined();
+  });
+});
+
+describe('area names in a report', () => {
+  const areas = [
+    { areaId: 'leeds', name: 'Leeds' },
+    { areaId: 'kent', name: 'Kent' },
+    { areaId: 'devon', name: 'Devon' },
+    { areaId: 'cumbria', name: 'Cumbria' },
+  ];
+
+  it('are the real names for staff', () => {
+    expect(reportNames(areas, false).get('kent')).toBe('Kent');
+  });
+
+  it('are Area 1 to Area n for publication, the same each time, whatever order the areas come in', () => {
+    const published = reportNames(areas, true);
+    expect([...published.values()].sort()).toEqual(['Area 1', 'Area 2', 'Area 3', 'Area 4']);
+    expect(reportNames([...areas].reverse(), true)).toEqual(published);
+    const alphabetical = [...areas].sort((a, b) => a.name.localeCompare(b.name)).map((area) => published.get(area.areaId));
+    expect(alphabetical).not.toEqual(['Area 1', 'Area 2', 'Area 3', 'Area 4']);
+  });
+});
