@@ -68,6 +68,11 @@ describe('a staff member in the console, without JavaScript tricks', () => {
     await expectNoAccessibilityViolations();
     await page.goto('/staff/regions/london/learning-event');
     await expectNoAccessibilityViolations();
+    await page.goto('/staff/reports');
+    expect(await page.locator('svg[role="img"] title').count()).toBe(1);
+    await expectNoAccessibilityViolations();
+    await page.goto('/staff/areas/console-test/progress-reviews');
+    await expectNoAccessibilityViolations();
     await page.goto('/staff/areas/console-test/consultancy');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultancy sessions');
     await page.getByRole('button', { name: 'Publish the slot' }).click();

@@ -75,6 +75,21 @@ async function bookConsultancyThroughTheLeads() {
   await workflow().advanceClock(11 * DAY);
   expect((await sam.post(`/staff/areas/${AREA}/consultancy/held`, { session: '1', notes: 'Good progress' })).status).toBe(303);
   for (const lead of leads) expect((await emailsTo(lead.email)).filter((email) => email.subject.startsWith('Book consultancy session 2'))).toHaveLength(1);
+  const missing = await sam.post(`/staff/areas/${AREA}/progress-reviews`, { occasion: 'session-1', 'status-objective-1': 'under-way' });
+  expect(missing.status).toBe(400);
+  expect(await missing.text()).toContain('Select the status of objective 2');
+  const saved = await sam.post(`/staff/areas/${AREA}/progress-reviews`, {
+    occasion: 'session-1',
+    'status-objective-1': 'under-way',
+    'note-objective-1': 'Draft framework with the compact group',
+    'status-objective-2': 'not-started',
+    newConcerns: 'Budget cuts may delay the strategy',
+  });
+  expect(saved.status).toBe(303);
+  const reviews = await (await sam.get(`/staff/areas/${AREA}/progress-reviews`)).text();
+  expect(reviews).toContain('A joint commissioning framework');
+  expect(reviews).toContain('Under way<br><span class="govuk-body-s">Draft framework with the compact group</span>');
+  expect(reviews).toContain('Budget cuts may delay the strategy');
 }
 
 describe('an area carried through its stages by the local workflow', () => {
@@ -191,6 +206,9 @@ describe('an area carried through its stages by the local workflow', () => {
     await workflow().advanceClock(130 * DAY);
     expect(await stage()).toBe('action-plan');
     expect(await teamSubjects()).toContain('Workshops over: agree the action plan: Workflow Test');
+    for (const person of [people[0]!, people[2]!, people[3]!]) {
+      expect((await emailsTo(person.email)).filter((email) => email.subject.startsWith('How was the programme?'))).toHaveLength(1);
+    }
     await workflow().advanceClock(43 * DAY);
     await workflow().idle(AREA);
     expect((await teamSubjects()).filter((subject) => subject.startsWith('Reminder: the action plan'))).toHaveLength(1);
@@ -201,7 +219,8 @@ describe('an area carried through its stages by the local workflow', () => {
     for (const [step, next] of [['action-plan', 'progress-reviews'], ['progress-reviews', 'evaluation'], ['evaluation', 'complete']] as const) {
       if (step === 'progress-reviews') await bookConsultancyThroughTheLeads();
       await expect.poll(async () => (await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).includes(`name="step" value="${step}"`), { timeout: 5000 }).toBe(true);
-      expect((await sam.post(`/staff/areas/${AREA}/programme/steps`, { step })).status).toBe(303);
+      const objectives: Record<string, string> = step === 'action-plan' ? { objectives: '1. A joint commissioning framework\n2. A shared volunteering strategy' } : {};
+      expect((await sam.post(`/staff/areas/${AREA}/programme/steps`, { step, ...objectives })).status).toBe(303);
       expect(await stage()).toBe(next);
     }
     const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();

@@ -1,6 +1,7 @@
 import {
   NotFoundError,
   fromUkLocalTime,
+  objectivesFromText,
   regionComplete,
   regionIds,
   regionName,
@@ -251,6 +252,16 @@ export const handler = httpHandler({
           return render(event, 409, { errors: [{ field: 'step', message: 'The area is not at that step now. Check its stage and try again.' }] });
         }
         await platform.audit.record(auditEntry(areaId, actorOf(event), staffSteps[step].replace(/^(Record that|Close) (\w)/u, (_, verb: string, first: string) => (verb === 'Close' ? `Closed ${first}` : first.toUpperCase())), `${staffSteps[step]}: done.`));
+        if (step === 'action-plan') {
+          const objectives = objectivesFromText(String(form.objectives ?? ''));
+          if (objectives.length === 0) return render(event, 400, { values: form, errors: [{ field: 'objectives', message: 'Enter the objectives of the action plan, one per line' }] });
+          await platform.workflow.saveActionPlan({
+            areaId,
+            objectives: objectives.map((text, index) => ({ objectiveId: `objective-${index + 1}`, text })),
+            agreedAt: platform.clock.now().toISOString(),
+            agreedBy: actorOf(event).name,
+          });
+        }
         if (step === 'evaluation') await platform.evaluation.close(areaId, platform.clock.now().toISOString());
         await completeStaffStep(areaId, step, actorOf(event));
         return redirect(programmePath(areaId, 'step'));

@@ -1,11 +1,25 @@
-import { ValidationError, fromUkLocalTime, sessionNumbers, type FieldError, type SessionNumber } from '@pip/domain';
+import {
+  NotFoundError,
+  ValidationError,
+  fromUkLocalTime,
+  objectiveStatuses,
+  progressReviewProblems,
+  reviewOccasions,
+  sessionNumbers,
+  type FieldError,
+  type ObjectiveStatus,
+  type ProgressReview,
+  type ReviewOccasion,
+  type SessionNumber,
+} from '@pip/domain';
+import { progressReviewPage } from '../pages/progress-review-page';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
 import { bookSession, consultancyState, leadsOf, publishSlot, recordSessionHeld } from '../consultancy-service';
 import type { FormValues } from '../pages/form-fields';
 import { staffConsultancyPage } from '../pages/consultancy-pages';
-import { actorOf, staffView } from '../staff-request';
+import { actorOf, auditEntry, staffView } from '../staff-request';
 import { confirmFollowUp, proposeFollowUp } from '../follow-up-service';
 import { getPlatform } from '../wiring';
 
@@ -35,10 +49,68 @@ async function render(event: HttpEvent, status: number, options: { values?: Form
 const done = (areaId: string, what: string) => redirect(`/staff/areas/${encodeURIComponent(areaId)}/consultancy?done=${what}`);
 const sessionOf = (value: string | undefined): SessionNumber | undefined => sessionNumbers.find((session) => String(session) === value);
 
+const occasionOf = (value: string | undefined): ReviewOccasion => (value && value in reviewOccasions ? (value as ReviewOccasion) : 'session-1');
+
+async function renderReviews(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string; occasion?: ReviewOccasion } = {}) {
+  const areaId = pathParameter(event, 'areaId');
+  const platform = getPlatform();
+  const [area, plan, reviews] = await Promise.all([platform.areas.get(areaId), platform.workflow.actionPlan(areaId), platform.workflow.progressReviews(areaId)]);
+  if (!area) throw new NotFoundError('Area');
+  const order = Object.keys(reviewOccasions);
+  reviews.sort((a, b) => order.indexOf(a.occasion) - order.indexOf(b.occasion));
+  return htmlResponse(
+    status,
+    progressReviewPage(staffView(event), {
+      area,
+      plan,
+      reviews,
+      occasion: options.occasion ?? occasionOf(event.queryStringParameters?.occasion),
+      values: options.values ?? {},
+      errors: options.errors ?? [],
+      notice: options.notice,
+    }),
+  );
+}
+
 export const handler = httpHandler({
   kind: 'page',
   body: 'form',
   routes: [
+    {
+      method: 'GET',
+      path: '/staff/areas/{areaId}/progress-reviews',
+      handler: (event) => renderReviews(event, 200, { notice: event.queryStringParameters?.done ? 'The progress review is saved.' : undefined }),
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/progress-reviews',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const areaId = pathParameter(event, 'areaId');
+        const platform = getPlatform();
+        const plan = await platform.workflow.actionPlan(areaId);
+        const occasion = occasionOf(form.occasion);
+        if (!plan) return renderReviews(event, 409, { errors: [{ field: 'occasion', message: 'Record the action plan’s objectives first, when it is agreed' }] });
+        const statuses = Object.fromEntries(plan.objectives.map((objective) => [objective.objectiveId, form[`status-${objective.objectiveId}`]]));
+        const problems = progressReviewProblems(plan, statuses);
+        if (problems.length > 0) return renderReviews(event, 400, { values: form, errors: problems, occasion });
+        const actor = actorOf(event);
+        const review: ProgressReview = {
+          areaId,
+          occasion,
+          objectives: plan.objectives.map((objective) => {
+            const note = (form[`note-${objective.objectiveId}`] ?? '').trim().slice(0, 1000);
+            return { objectiveId: objective.objectiveId, status: statuses[objective.objectiveId] as ObjectiveStatus, ...(note ? { note } : {}) };
+          }),
+          ...((form.newConcerns ?? '').trim() ? { newConcerns: form.newConcerns!.trim().slice(0, 3000) } : {}),
+          recordedBy: actor.name,
+          recordedAt: platform.clock.now().toISOString(),
+        };
+        await platform.workflow.saveProgressReview(review);
+        await platform.audit.record(auditEntry(areaId, actor, 'Progress review recorded', `${reviewOccasions[occasion]}: ${review.objectives.map((objective, index) => `objective ${index + 1} ${objectiveStatuses[objective.status].toLowerCase()}`).join(', ')}.`, undefined, review));
+        return redirect(`/staff/areas/${encodeURIComponent(areaId)}/progress-reviews?occasion=${occasion}&done=1`);
+      },
+    },
     {
       method: 'GET',
       path: '/staff/areas/{areaId}/consultancy',

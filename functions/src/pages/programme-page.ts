@@ -104,7 +104,12 @@ export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
   const areaPath = `/staff/areas/${encodeURIComponent(view.area.areaId)}`;
   const hidden = html`<input type="hidden" name="csrfToken" value="${staff.csrfToken}">`;
+  const objectivesField = html`<div class="govuk-form-group${errors.get('objectives') ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="objectives">Objectives of the agreed action plan, one per line</label>
+<div class="govuk-hint">Progress reviews follow each of these.</div>
+${errors.get('objectives') ? html`<p id="objectives-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${errors.get('objectives')}</p>` : ''}
+<textarea class="govuk-textarea" id="objectives" name="objectives" rows="5">${view.values.objectives ?? ''}</textarea></div>`;
   const stepForm = (step: StaffStep) => html`<form method="post" action="${areaPath}/programme/steps" novalidate>${hidden}<input type="hidden" name="step" value="${step}">
+${step === 'action-plan' ? objectivesField : ''}
 <button type="submit" class="govuk-button" data-prevent-double-click="true">${staffSteps[step]}</button></form>`;
   return page({
     title: `Programme, ${view.area.name}`,

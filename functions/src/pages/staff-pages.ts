@@ -93,6 +93,7 @@ export function areaPage(staff: StaffView, area: Area, stage: string, rows: Appl
 <li><a class="govuk-link" href="${base}/audit">Audit log</a></li>
 <li><a class="govuk-link" href="${base}/programme">Programme and timeline: visit, workshops, stages</a></li>
 <li><a class="govuk-link" href="${base}/consultancy">Consultancy sessions of the leads</a></li>
+<li><a class="govuk-link" href="${base}/progress-reviews">Progress reviews of the action plan</a></li>
 <li><a class="govuk-link" href="${base}/report">Evaluation report</a></li>
 <li><a class="govuk-link" href="${base}/applications.csv" download>Download all applications (CSV)</a></li>
 </ul>

@@ -20,3 +20,4 @@ export * from './area-stages';
 export * from './workshop-schedule';
 export * from './consultancy';
 export * from './evaluation';
+export * from './progress-review';

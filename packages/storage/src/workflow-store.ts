@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AreaProgress, LearningEvent, StaffStep, WorkshopSchedule } from '@pip/domain';
+import type { ActionPlan, AreaProgress, LearningEvent, ProgressReview, StaffStep, WorkshopSchedule } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -122,6 +122,30 @@ export class DynamoWorkflowStore {
 
   async saveLearningEvent(event: LearningEvent): Promise<void> {
     await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.learningEvent(event.regionId), type: 'learning-event', ...event } }));
+  }
+
+  async actionPlan(areaId: string): Promise<ActionPlan | undefined> {
+    return (await this.read(keys.actionPlan(areaId))) as ActionPlan | undefined;
+  }
+
+  async saveActionPlan(plan: ActionPlan): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.actionPlan(plan.areaId), type: 'action-plan', ...plan } }));
+  }
+
+  async progressReviews(areaId: string): Promise<ProgressReview[]> {
+    const { pk, skPrefix } = keys.progressReviewsOfArea(areaId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip(item) as unknown as ProgressReview);
+  }
+
+  /** One review per occasion; recording it again replaces it. */
+  async saveProgressReview(review: ProgressReview): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.progressReview(review.areaId, review.occasion), type: 'progress-review', ...review } }));
   }
 
   async visit(areaId: string): Promise<{ visitedOn: string; notes?: string; recordedBy: string } | undefined> {
