@@ -9,18 +9,18 @@ import { bookSession, cancelSession, consultancyState, leadsOf } from '../consul
 import { bookingPage } from '../pages/consultancy-pages';
 import { followUpPage } from '../pages/follow-up-pages';
 import { linkProblemPage } from '../pages/participation-pages';
+import { openLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
 type LinkCheck = { problem: 'unknown' | 'expired' } | { areaId: string; session: SessionNumber; leadName: string; token: string };
 
 /** The link must be whole, a consultancy link, unexpired, and its holder still a lead of the area. */
 async function checkLink(event: HttpEvent): Promise<LinkCheck> {
-  const token = pathParameter(event, 'token');
-  const platform = getPlatform();
-  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
-  const session = (link?.details as { session?: number } | undefined)?.session;
-  if (!link || link.purpose !== 'consultancy' || (session !== 1 && session !== 2)) return { problem: 'unknown' };
-  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' };
+  const opened = await openLink(pathParameter(event, 'token'), ['consultancy']);
+  if (opened.problem) return { problem: opened.problem };
+  const { link, token } = opened;
+  const session = (link.details as { session?: number } | undefined)?.session;
+  if (session !== 1 && session !== 2) return { problem: 'unknown' };
   const lead = (await leadsOf(link.areaId)).find((candidate) => candidate.key === link.applicationId);
   if (!lead) return { problem: 'unknown' };
   return { areaId: link.areaId, session, leadName: lead.name, token };
@@ -128,11 +128,10 @@ export const handler = httpHandler({
 
 /** An evaluation link: whole, unexpired, for a participant of the area. */
 async function evaluationLink(event: HttpEvent) {
-  const token = pathParameter(event, 'token');
+  const opened = await openLink(pathParameter(event, 'token'), ['evaluation']);
+  if (opened.problem) return { problem: opened.problem };
+  const { link, token } = opened;
   const platform = getPlatform();
-  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
-  if (!link || link.purpose !== 'evaluation' || !link.applicationId) return { problem: 'unknown' as const };
-  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' as const };
   const [area, survey, responses, applications] = await Promise.all([
     platform.areas.get(link.areaId),
     platform.evaluation.survey(link.areaId),
@@ -154,11 +153,10 @@ async function evaluationLink(event: HttpEvent) {
 
 /** A follow-up link: whole, unexpired, for a participant of an area whose review dates are proposed. */
 async function followUpLink(event: HttpEvent) {
-  const token = pathParameter(event, 'token');
+  const opened = await openLink(pathParameter(event, 'token'), ['follow-up']);
+  if (opened.problem) return { problem: opened.problem };
+  const { link, token } = opened;
   const platform = getPlatform();
-  const link = /^[\w-]{43}$/u.test(token) ? await platform.links.find(token) : undefined;
-  if (!link || link.purpose !== 'follow-up' || !link.applicationId) return { problem: 'unknown' as const };
-  if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' as const };
   const [area, review, answers, applications] = await Promise.all([
     platform.areas.get(link.areaId),
     platform.consultancy.followUp(link.areaId),

@@ -5,6 +5,7 @@ import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
 import { linkProblemPage, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
 import { recordOfferAnswer, recordWithdrawal, selectionContext } from '../selection-service';
+import { openLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
 type LinkState =
@@ -13,14 +14,13 @@ type LinkState =
 
 /** A link is honoured only while it is unexpired and what it offers is still open. */
 async function linkState(event: HttpEvent): Promise<LinkState> {
-  const token = pathParameter(event, 'token');
-  const link = /^[\w-]{43}$/u.test(token) ? await getPlatform().links.find(token) : undefined;
-  if (!link || !link.applicationId || (link.purpose !== 'withdraw' && link.purpose !== 'reserve-offer')) return { kind: 'problem', problem: 'unknown' };
-  if (Date.parse(link.expiresAt) <= getPlatform().clock.now().getTime()) return { kind: 'problem', problem: 'expired' };
+  const opened = await openLink(pathParameter(event, 'token'), ['withdraw', 'reserve-offer']);
+  if (opened.problem) return { kind: 'problem', problem: opened.problem };
+  const { link } = opened;
   const context = await selectionContext(link.areaId);
   const application = context.applications.find((a) => a.applicationId === link.applicationId);
   if (!application) throw new NotFoundError('Application');
-  return { kind: 'ok', link: link as EmailedLink & { applicationId: string }, context, fullName: application.answers.fullName };
+  return { kind: 'ok', link, context, fullName: application.answers.fullName };
 }
 
 const person = (fullName: string) => ({ name: `${fullName} (through their emailed link)` });

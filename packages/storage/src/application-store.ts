@@ -3,7 +3,7 @@ import type { Application, ApplicationStore, OutboundEmail } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
 import { outboxPut } from './outbox-store';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -19,13 +19,7 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   async listForArea(areaId: string): Promise<Application[]> {
-    const { pk, skPrefix } = keys.applicationsOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.applicationsOfArea(areaId));
     return items.map(toApplication);
   }
 

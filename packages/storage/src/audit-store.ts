@@ -1,7 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '@pip/domain';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 /** The Put that records a decision, for the transaction that makes it: the log and the change land together. */
 export function auditPut(tableName: string, entry: AuditEntry): NonNullable<PutCommandInput> {
@@ -25,13 +25,7 @@ export class DynamoAuditStore {
 
   /** Newest first. */
   async listForArea(areaId: string): Promise<AuditEntry[]> {
-    const { pk, skPrefix } = keys.auditOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ScanIndexForward: false,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.auditOfArea(areaId), { newestFirst: true });
     return items.map(({ areaId, entryId, at, actor, action, summary, before, after }) => ({
       areaId, entryId, at, actor, action, summary, before, after,
     }) as AuditEntry);

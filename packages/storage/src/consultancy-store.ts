@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type Dynam
 import { facilitatorKey, type ConsultancySession, type ConsultancySlot, type FollowUpAnswer, type FollowUpReview, type SessionNumber } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 export type StoredSession = ConsultancySession & { status: 'booked' | 'cancelled' };
 export type BookingOutcome = 'booked' | 'slot-taken' | 'session-changed';
@@ -27,12 +27,7 @@ export class DynamoConsultancyStore {
   ) {}
 
   private async query(key: { pk: string; skPrefix: string }): Promise<Record<string, unknown>[]> {
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, key);
     return items.map(strip);
   }
 

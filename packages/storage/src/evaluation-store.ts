@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type Dynam
 import type { EvaluationResponse } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 export interface EvaluationSurvey {
   areaId: string;
@@ -54,13 +54,7 @@ export class DynamoEvaluationStore {
   }
 
   async responses(areaId: string): Promise<EvaluationResponse[]> {
-    const { pk, skPrefix } = keys.evaluationResponsesOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.evaluationResponsesOfArea(areaId));
     return items.map(({ areaId: area, applicationId, answers, submittedAt, version }) => ({ areaId: area, applicationId, answers, submittedAt, version }) as EvaluationResponse);
   }
 

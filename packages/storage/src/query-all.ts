@@ -14,3 +14,19 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/** Every item of one partition whose sort key starts with the prefix, read consistently, oldest key first unless told. */
+export function queryPrefix(
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  key: { pk: string; skPrefix: string },
+  options: { newestFirst?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  return queryAll(documents, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+    ConsistentRead: true,
+    ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+  });
+}

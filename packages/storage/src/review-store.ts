@@ -1,7 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '@pip/domain';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 /** One review per reviewer per application: reviewing again replaces your own scores, never another's. */
 export class DynamoReviewStore {
@@ -20,13 +20,7 @@ export class DynamoReviewStore {
   }
 
   async listForArea(areaId: string): Promise<Review[]> {
-    const { pk, skPrefix } = keys.reviewsOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.reviewsOfArea(areaId));
     return items.map((item) => {
       const { pk: _pk, sk: _sk, type: _type, ...review } = item;
       return review as unknown as Review;

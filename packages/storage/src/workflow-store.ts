@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } fr
 import type { ActionPlan, AreaProgress, LearningEvent, ProgressReview, StaffStep, WorkshopSchedule } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryPrefix } from './query-all';
 
 export interface WorkshopAttendance {
   workshop: number;
@@ -100,13 +100,7 @@ export class DynamoWorkflowStore {
 
   /** Who came to each workshop, by workshop number; recording it again replaces the record. */
   async attendance(areaId: string): Promise<Record<number, WorkshopAttendance>> {
-    const { pk, skPrefix } = keys.attendanceOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.attendanceOfArea(areaId));
     return Object.fromEntries(items.map((item) => [Number(item.workshop), strip(item) as unknown as WorkshopAttendance]));
   }
 
@@ -133,13 +127,7 @@ export class DynamoWorkflowStore {
   }
 
   async progressReviews(areaId: string): Promise<ProgressReview[]> {
-    const { pk, skPrefix } = keys.progressReviewsOfArea(areaId);
-    const items = await queryAll(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    });
+    const items = await queryPrefix(this.documents, this.tableName, keys.progressReviewsOfArea(areaId));
     return items.map((item) => strip(item) as unknown as ProgressReview);
   }
 
