@@ -8,7 +8,7 @@ import { htmlResponse } from '../kit/responses';
 import { bookSession, cancelSession, consultancyState, leadsOf } from '../consultancy-service';
 import { bookingPage } from '../pages/consultancy-pages';
 import { followUpPage } from '../pages/follow-up-pages';
-import { linkProblemPage } from '../pages/participation-pages';
+import { linkProblemResponse } from '../pages/participation-pages';
 import { openLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
@@ -42,7 +42,7 @@ export const handler = httpHandler({
       path: '/consultancy/{token}',
       handler: async (event) => {
         const link = await checkLink(event);
-        if ('problem' in link) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if ('problem' in link) return linkProblemResponse(link.problem);
         return htmlResponse(200, bookingPage(await consultancyState(link.areaId, link.session), link.token));
       },
     },
@@ -51,7 +51,7 @@ export const handler = httpHandler({
       path: '/consultancy/{token}',
       handler: async (event) => {
         const link = await checkLink(event);
-        if ('problem' in link) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if ('problem' in link) return linkProblemResponse(link.problem);
         const form = (event.parsedBody ?? {}) as Record<string, string | undefined>;
         const sequence = Number(form.sequence ?? '-1');
         if (form.action === 'cancel') {
@@ -75,7 +75,7 @@ export const handler = httpHandler({
       path: '/follow-up/{token}',
       handler: async (event) => {
         const link = await followUpLink(event);
-        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if (link.problem) return linkProblemResponse(link.problem);
         return htmlResponse(200, followUpPage(link.area, link.name, link.review, link.answer, link.token));
       },
     },
@@ -84,7 +84,7 @@ export const handler = httpHandler({
       path: '/follow-up/{token}',
       handler: async (event) => {
         const link = await followUpLink(event);
-        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if (link.problem) return linkProblemResponse(link.problem);
         const form = (event.parsedBody ?? {}) as Record<string, string | string[] | undefined>;
         const known = new Set(link.review.options.map((option) => option.optionId));
         const answer = {
@@ -101,7 +101,7 @@ export const handler = httpHandler({
       path: '/evaluation/{token}',
       handler: async (event) => {
         const link = await evaluationLink(event);
-        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if (link.problem) return linkProblemResponse(link.problem);
         if (link.closed) return htmlResponse(200, surveyClosedPage(link.area));
         return htmlResponse(200, evaluationPage(link.area, link.name, link.token, (link.response?.answers ?? {}) as FormValues));
       },
@@ -111,7 +111,7 @@ export const handler = httpHandler({
       path: '/evaluation/{token}',
       handler: async (event) => {
         const link = await evaluationLink(event);
-        if (link.problem) return htmlResponse(link.problem === 'expired' ? 410 : 404, linkProblemPage(link.problem));
+        if (link.problem) return linkProblemResponse(link.problem);
         const values = (event.parsedBody ?? {}) as FormValues;
         try {
           await submitEvaluation(link.area, link.applicationId, evaluationFromForm(values));

@@ -3,7 +3,7 @@ import type { EmailedLink } from '@pip/storage';
 import { pathParameter, publicBaseUrl, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
-import { linkProblemPage, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
+import { linkProblemPage, linkProblemResponse, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
 import { recordOfferAnswer, recordWithdrawal, selectionContext } from '../selection-service';
 import { openLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
@@ -35,7 +35,7 @@ export const handler = httpHandler({
       path: '/participation/{token}',
       handler: async (event) => {
         const state = await linkState(event);
-        if (state.kind === 'problem') return htmlResponse(state.problem === 'expired' ? 410 : 404, linkProblemPage(state.problem));
+        if (state.kind === 'problem') return linkProblemResponse(state.problem);
         const { link, context, fullName } = state;
         const selection = context.stored;
         const id = link.applicationId;
@@ -55,7 +55,7 @@ export const handler = httpHandler({
       path: '/participation/{token}',
       handler: async (event) => {
         const state = await linkState(event);
-        if (state.kind === 'problem') return htmlResponse(state.problem === 'expired' ? 410 : 404, linkProblemPage(state.problem));
+        if (state.kind === 'problem') return linkProblemResponse(state.problem);
         const { link, fullName } = state;
         const action = (event.parsedBody as Record<string, string> | undefined)?.action;
         const baseUrl = publicBaseUrl(event, getPlatform().publicBaseUrl);

@@ -1,6 +1,12 @@
+import { htmlResponse } from '../kit/responses';
 import { formatUkDate, type Area } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { messagePage, page } from './layout';
+
+/** The answer to a link that is not whole, not known or expired: a clear page, 404 or 410, nothing changed. */
+export function linkProblemResponse(problem: 'unknown' | 'expired') {
+  return htmlResponse(problem === 'expired' ? 410 : 404, linkProblemPage(problem));
+}
 
 export function linkProblemPage(problem: 'unknown' | 'expired'): SafeHtml {
   return messagePage(problem === 'expired' ? 'This link has expired' : 'This link does not work', [
