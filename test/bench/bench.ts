@@ -105,6 +105,7 @@ const CLIENT_EXPORTS: Record<string, string> = {
   '@aws-sdk/lib-dynamodb': 'DynamoDBDocumentClient',
   '@aws-sdk/client-ses': 'SESClient',
   '@aws-sdk/client-sesv2': 'SESv2Client',
+  '@aws-sdk/client-sfn': 'SFNClient',
 };
 
 function coldImportMs(file: string): number {
@@ -130,7 +131,7 @@ async function bundles(): Promise<void> {
     const metafile = await bundle({ file: handlerEntry(fn.name) }, file);
     const clients = sdkClients(metafile);
     const baselineFile = join(outDir, `${fn.name}.sdk-only.mjs`);
-    const exports = clients.map((pkg) => `export { ${CLIENT_EXPORTS[pkg] ?? '*'} } from '${pkg}';`).join('\n');
+    const exports = clients.map((pkg) => (CLIENT_EXPORTS[pkg] ? `export { ${CLIENT_EXPORTS[pkg]} } from '${pkg}';` : `export * from '${pkg}';`)).join('\n');
     writeFileSync(join(outDir, `${fn.name}.sdk-only.ts`), exports || 'export {};');
     await bundle({ contents: exports || 'export {};' }, baselineFile);
     const size = statSync(file).size;
