@@ -26,7 +26,8 @@ Partnership Improvement Programme: local platform running${inMemory ? ' (in memo
 
   Apply for an area        ${platform.url}/apply
   Application API          ${platform.url}/api/openapi.json
-  Staff console            ${platform.url}/staff   (sign in locally as a demo staff member)
+  Staff console            ${platform.url}/staff
+  Staff sign-in (local)    ${platform.url}/local/staff-sign-in   (pick a demo staff member)
   Platform clock           ${platform.url}/local/clock   (move time forward so workflow waits end)
   Email inbox              ${inboxUrl}
   Health                   ${platform.url}/health

@@ -1,4 +1,4 @@
-import { formatUkDate, type Area, type OutboundEmail } from '@pip/domain';
+import type { Area, OutboundEmail } from '@pip/domain';
 import { composeEmail } from './compose';
 
 interface Participant {
@@ -31,7 +31,7 @@ export const evaluationEmails = {
       to: to.email,
       subject: `Reminder: please evaluate the programme, ${area.name}`,
       greeting: `Dear ${to.name},`,
-      blocks: [{ paragraph: `We have not yet had your evaluation of the programme in ${area.name}. It takes about five minutes, and it shapes how the programme runs in other areas. The survey stays open until the programme team closes it, after ${formatUkDate(sendAfter)}.` }],
+      blocks: [{ paragraph: `We have not yet had your evaluation of the programme in ${area.name}. It takes about five minutes, and it shapes how the programme runs in other areas. Please answer soon: the survey closes when the programme team ends the evaluation of your area.` }],
       action: { label: 'Evaluate the programme', url },
     }),
     sendAfter,
