@@ -75,6 +75,8 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'GET', path: '/staff/auth/callback', function: 'staff-sign-in', public: true },
   { method: 'POST', path: '/staff/sign-out', function: 'staff-console' },
   { method: 'GET', path: '/staff', function: 'staff-console' },
+  { method: 'GET', path: '/staff/new-area', function: 'staff-console' },
+  { method: 'POST', path: '/staff/new-area', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/applications.csv', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/applications/{applicationId}', function: 'staff-console' },

@@ -68,6 +68,10 @@ describe('a staff member in the console, without JavaScript tricks', () => {
     await expectNoAccessibilityViolations();
     await page.goto('/staff/regions/london/learning-event');
     await expectNoAccessibilityViolations();
+    await page.goto('/staff/new-area');
+    await page.getByRole('button', { name: 'Add the area' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the name of the area');
+    await expectNoAccessibilityViolations();
     await page.goto('/staff/reports');
     expect(await page.locator('svg[role="img"] title').count()).toBe(1);
     await expectNoAccessibilityViolations();

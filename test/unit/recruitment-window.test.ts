@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openAreasByRegion, outcomeDueBy, recruitmentState, type Area } from '@pip/domain';
+import { areaIdFrom, newArea, openAreasByRegion, outcomeDueBy, recruitmentState, type Area } from '@pip/domain';
 
 const area = (areaId: string, regionId: Area['regionId'], opensAt: string, closesAt: string): Area => ({
   areaId,
@@ -35,6 +35,29 @@ describe('recruitment window', () => {
     expect(grouped.map((region) => [region.name, region.areas.map((a) => a.areaId)])).toEqual([
       ['North East', ['northumberland']],
       ['Yorkshire and the Humber', ['bradford', 'leeds']],
+    ]);
+  });
+});
+
+describe('a new area', () => {
+  const now = new Date('2027-01-10T12:00:00Z');
+  it('takes its address from its name', () => {
+    expect(areaIdFrom('  Brighton & Hove ')).toBe('brighton-and-hove');
+    expect(areaIdFrom('Stoke-on-Trent')).toBe('stoke-on-trent');
+    expect(areaIdFrom('Kingston upon Hull, City of')).toBe('kingston-upon-hull-city-of');
+  });
+
+  it('needs a name, a region and a window of a week or more that has not ended', () => {
+    const week = { opensAt: new Date('2027-01-11T09:00:00Z'), closesAt: new Date('2027-01-18T17:00:00Z') };
+    expect(newArea({ name: 'Leeds', regionId: 'yorkshire-and-the-humber', ...week }, now).area).toEqual({
+      areaId: 'leeds',
+      name: 'Leeds',
+      regionId: 'yorkshire-and-the-humber',
+      recruitment: { opensAt: '2027-01-11T09:00:00.000Z', closesAt: '2027-01-18T17:00:00.000Z' },
+    });
+    expect(newArea({ name: ' ', regionId: 'atlantis', opensAt: undefined, closesAt: undefined }, now).problems.map((p) => p.field)).toEqual(['name', 'regionId', 'opens-date', 'closes-date']);
+    expect(newArea({ name: 'Leeds', regionId: 'london', opensAt: new Date('2026-12-01T09:00:00Z'), closesAt: new Date('2027-01-01T09:00:00Z') }, now).problems).toEqual([
+      { field: 'closes-date', message: 'The closing date must be in the future' },
     ]);
   });
 });

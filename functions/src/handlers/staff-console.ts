@@ -3,6 +3,8 @@ import {
   ValidationError,
   applicationFields,
   areaStage,
+  fromUkLocalTime,
+  newArea,
   regionComplete,
   fieldMeta,
   inputFromForm,
@@ -25,7 +27,8 @@ import type { FormValues } from '../pages/form-fields';
 import { applicationPage, areaPage, overviewPage, type StaffView } from '../pages/staff-pages';
 import { selectionContext } from '../selection-service';
 import { getPlatform } from '../wiring';
-import { staffView } from '../staff-request';
+import { actorOf, auditEntry, staffView } from '../staff-request';
+import { newAreaPage } from '../pages/new-area-page';
 
 
 function filtersOf(event: HttpEvent): ApplicationFilters {
@@ -61,6 +64,27 @@ export const handler = httpHandler({
   kind: 'page',
   body: 'form',
   routes: [
+    { method: 'GET', path: '/staff/new-area', handler: (event) => htmlResponse(200, newAreaPage(staffView(event), {}, [])) },
+    {
+      method: 'POST',
+      path: '/staff/new-area',
+      handler: async (event) => {
+        const form = (event.parsedBody ?? {}) as FormValues;
+        const platform = getPlatform();
+        const when = (prefix: string) => {
+          const date = (form[`${prefix}-date`] ?? '').trim();
+          const time = (form[`${prefix}-time`] ?? '').trim();
+          return /^\d{4}-\d{2}-\d{2}$/u.test(date) && /^([01]\d|2[0-3]):[0-5]\d$/u.test(time) ? fromUkLocalTime(date, time) : undefined;
+        };
+        const { area, problems } = newArea({ name: form.name ?? '', regionId: form.regionId ?? '', opensAt: when('opens'), closesAt: when('closes') }, platform.clock.now());
+        if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems));
+        if (!(await platform.areas.add(area))) {
+          return htmlResponse(409, newAreaPage(staffView(event), form, [{ field: 'name', message: `An area called ${area.name} (or with the address ${area.areaId}) already exists` }]));
+        }
+        await platform.audit.record(auditEntry(area.areaId, actorOf(event), 'Area added', `${area.name} added, with applications open from ${area.recruitment.opensAt} to ${area.recruitment.closesAt}.`, undefined, area));
+        return redirect(`/staff/areas/${encodeURIComponent(area.areaId)}`);
+      },
+    },
     {
       method: 'GET',
       path: '/staff',

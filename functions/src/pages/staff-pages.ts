@@ -43,6 +43,7 @@ export function overviewPage(staff: StaffView, regions: { regionId: string; name
     title: 'Programme overview',
     staff,
     content: html`<h1 class="govuk-heading-l">Programme overview</h1>
+<p class="govuk-body"><a class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" href="/staff/new-area">Add an area</a></p>
 <p class="govuk-body"><a class="govuk-link" href="/staff/reports">Evaluation report for the whole programme</a></p>
 ${regions.map(
   (region) => html`<h2 class="govuk-heading-m">${region.name}${region.ready ? html` <strong class="govuk-tag govuk-tag--green">Ready for its learning and mentoring event</strong>` : ''}</h2>

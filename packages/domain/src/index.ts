@@ -21,3 +21,4 @@ export * from './workshop-schedule';
 export * from './consultancy';
 export * from './evaluation';
 export * from './progress-review';
+export * from './new-area';
