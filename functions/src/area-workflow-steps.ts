@@ -45,14 +45,14 @@ async function enter(areaId: string, stage: AreaStageId, what: string): Promise<
 
 async function prompt(areaId: string, key: string, subject: string, paragraphs: string[], page = 'programme'): Promise<void> {
   const platform = getPlatform();
-  // An alert must go even when the area itself is what went wrong.
-  const area = (await platform.areas.get(areaId)) ?? { areaId, name: areaId, regionId: 'london' as const, recruitment: { opensAt: '', closesAt: '' } };
+  // An alert must go even when the area itself is what went wrong: then its id names it.
+  const about = (await platform.areas.get(areaId))?.name ?? areaId;
   await queueAndSend([
     {
       email: staffPrompt({
         messageId: `workflow-${areaId}-${key}`,
         to: platform.staffAlertsTo,
-        area,
+        about,
         subject,
         paragraphs,
         consoleUrl: `${baseUrl()}/staff/areas/${encodeURIComponent(areaId)}/${page}`,
@@ -164,10 +164,10 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
           email: staffPrompt({
             messageId: `workflow-region-${area.regionId}-learning-event`,
             to: platform.staffAlertsTo,
-            area: { ...area, name: regionName(area.regionId) },
+            about: regionName(area.regionId),
             subject: 'Every area is complete: schedule the learning and mentoring event',
             paragraphs: [`The last area of ${regionName(area.regionId)}, ${area.name}, is complete. Schedule the region's learning and mentoring event; its invitations go to every participant of the region.`],
-            consoleUrl: `${baseUrl()}/staff`,
+            consoleUrl: `${baseUrl()}/staff/regions/${area.regionId}/learning-event`,
           }),
         },
       ]);

@@ -13,15 +13,15 @@ import { composeEmail } from './compose';
 
 const TEAM = 'The Partnership Improvement Programme team';
 
-/** A prompt to the programme team's mailbox: what the area needs from them now. */
-export function staffPrompt(options: { messageId: string; to: string; area: Area; subject: string; paragraphs: string[]; consoleUrl: string }): OutboundEmail {
+/** A prompt to the programme team's mailbox: what an area (or a region) needs from them now. */
+export function staffPrompt(options: { messageId: string; to: string; about: string; subject: string; paragraphs: string[]; consoleUrl: string }): OutboundEmail {
   return composeEmail({
     messageId: options.messageId,
     to: options.to,
-    subject: `${options.subject}: ${options.area.name}`,
+    subject: `${options.subject}: ${options.about}`,
     greeting: 'Dear programme team,',
     blocks: options.paragraphs.map((paragraph) => ({ paragraph })),
-    action: { label: `Open ${options.area.name} in the staff console`, url: options.consoleUrl },
+    action: { label: `Open ${options.about} in the staff console`, url: options.consoleUrl },
   });
 }
 
