@@ -1,13 +1,12 @@
-import { bestFollowUpOption, formatUkDate, formatUkDateTime, ukDateOf, type ConsultancySlot, type FieldError, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
+import { bestFollowUpOption, formatUkDate, formatUkDateTime, formatUkTime, ukDateOf, type ConsultancySlot, type FieldError, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { ConsultancyState } from '../consultancy-service';
 import { errorSummary, type FormValues } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
-const ukTime = (instant: string) => formatUkDateTime(instant).split(' on ')[0];
 export const slotLabel = (slot: ConsultancySlot) =>
-  `${ukTime(slot.startsAt)} to ${ukTime(slot.endsAt)}, with ${slot.facilitator}, ${slot.mode === 'online' ? 'online' : `at ${slot.where}`}`;
+  `${formatUkTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, with ${slot.facilitator}, ${slot.mode === 'online' ? 'online' : `at ${slot.where}`}`;
 
 /** Free slots as radios, one group per UK day. */
 function slotChoices(slots: readonly ConsultancySlot[], error: string | undefined): SafeHtml {

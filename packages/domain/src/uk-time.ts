@@ -7,10 +7,14 @@ export function formatUkDate(instant: Date | string): string {
   return ukDate.format(new Date(instant));
 }
 
+/** "11:59pm", GOV.UK style. */
+export function formatUkTime(instant: Date | string): string {
+  return ukTime.format(new Date(instant)).replace(/\s/gu, '').toLowerCase();
+}
+
 /** "11:59pm on 5 March 2027", GOV.UK style. */
 export function formatUkDateTime(instant: Date | string): string {
-  const time = ukTime.format(new Date(instant)).replace(/\s/gu, '').toLowerCase();
-  return `${time} on ${formatUkDate(instant)}`;
+  return `${formatUkTime(instant)} on ${formatUkDate(instant)}`;
 }
 
 function londonOffsetMinutes(instant: Date): number {

@@ -1,5 +1,6 @@
 import { createEvent } from 'ics';
 import type { OutboundEmail } from '@pip/domain';
+import { PROGRAMME_TEAM } from './compose';
 
 export interface CalendarEvent {
   /** Stable across updates, so calendars replace the event rather than add another. */
@@ -11,7 +12,8 @@ export interface CalendarEvent {
   startsAt: string;
   endsAt: string;
   attendee: { name: string; email: string };
-  organiser: { name: string; email: string };
+  /** The sending address, bare or as `Name <address>`; the programme team organises every event. */
+  organiserMailbox: string;
 }
 
 /** An iCalendar invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for one attendee. */
@@ -30,7 +32,7 @@ export function calendarAttachment(event: CalendarEvent, method: 'REQUEST' | 'CA
     end: Date.parse(event.endsAt),
     endInputType: 'utc',
     endOutputType: 'utc',
-    organizer: { name: event.organiser.name, email: event.organiser.email },
+    organizer: { name: PROGRAMME_TEAM, email: event.organiserMailbox.replace(/^.*<([^>]+)>.*$/u, '$1') },
     attendees: [{ name: event.attendee.name, email: event.attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
     productId: 'pip-platform/workshops',
   });

@@ -14,7 +14,8 @@ export interface EmailContent {
   action: { label: string; url: string };
 }
 
-const SIGN_OFF = 'The Partnership Improvement Programme team';
+/** Who every email comes from, and who organises every calendar event. */
+export const PROGRAMME_TEAM = 'The Partnership Improvement Programme team';
 
 /** One content, two renderings: every email goes out as plain text and as HTML. */
 export function composeEmail(content: EmailContent): OutboundEmail {
@@ -22,7 +23,7 @@ export function composeEmail(content: EmailContent): OutboundEmail {
     content.greeting,
     ...content.blocks.map((block) => ('heading' in block ? block.heading.toUpperCase() : block.paragraph)),
     `${content.action.label}:\n${content.action.url}`,
-    SIGN_OFF,
+    PROGRAMME_TEAM,
   ].join('\n\n');
 
   const body = html`<!DOCTYPE html>
@@ -35,7 +36,7 @@ ${content.blocks.map((block) =>
     : html`<p>${block.paragraph}</p>\n`,
 )}
 <p><a href="${content.action.url}" style="color: #1d70b8;">${content.action.label}</a></p>
-<p>${SIGN_OFF}</p>
+<p>${PROGRAMME_TEAM}</p>
 </body></html>`;
 
   return { messageId: content.messageId, to: content.to, subject: content.subject, text, html: body.value };

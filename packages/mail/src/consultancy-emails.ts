@@ -1,8 +1,7 @@
-import { formatUkDate, formatUkDateTime, type Area, type ConsultancySlot, type OutboundEmail, type SessionNumber } from '@pip/domain';
+import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
 import { composeEmail } from './compose';
 
-const TEAM = 'The Partnership Improvement Programme team';
 
 export interface Recipient {
   /** Stable within the area: an application reference, or the facilitator's key. */
@@ -12,7 +11,6 @@ export interface Recipient {
 }
 
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
-const endTime = (slot: ConsultancySlot) => formatUkDateTime(slot.endsAt).split(' on ')[0];
 const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;
 
 function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, from: string) {
@@ -25,7 +23,7 @@ function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     attendee: { name: to.name, email: to.email },
-    organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+    organiserMailbox: from,
   };
 }
 
@@ -51,7 +49,7 @@ export const consultancyEmails = {
       subject: `${sequence === 0 ? 'Booked' : 'Moved'}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
-        { paragraph: `Consultancy session ${session} for ${area.name} is ${sequence === 0 ? 'booked' : 'now'} for ${formatUkDateTime(slot.startsAt)} to ${endTime(slot)}, ${where(slot)}, with ${slot.facilitator}.` },
+        { paragraph: `Consultancy session ${session} for ${area.name} is ${sequence === 0 ? 'booked' : 'now'} for ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` },
         { paragraph: `${bookedBy} made the booking. The calendar file attached ${sequence === 0 ? 'adds it to' : 'updates it in'} your calendar.` },
         { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
       ],
@@ -81,7 +79,7 @@ export const consultancyEmails = {
       to: to.email,
       subject: `Reminder: consultancy session ${session} is ${daysBefore === 1 ? 'tomorrow' : `in ${daysBefore} days`}, ${area.name}`,
       greeting: `Dear ${to.name},`,
-      blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${endTime(slot)}, ${where(slot)}, with ${slot.facilitator}.` }],
+      blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` }],
       action: { label: 'About the programme', url: manageUrl },
     }),
     sendAfter: new Date(Date.parse(slot.startsAt) - daysBefore * 24 * 60 * 60 * 1000).toISOString(),
@@ -152,7 +150,7 @@ export const followUpEmails = {
       startsAt: option.startsAt,
       endsAt: option.endsAt,
       attendee: { name: to.name, email: to.email },
-      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+      organiserMailbox: from,
     }),
   }),
 };

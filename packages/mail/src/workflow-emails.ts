@@ -1,6 +1,6 @@
 import {
-
   formatUkDateTime,
+  formatUkTime,
   venueHosts,
   type Application,
   type LearningEvent,
@@ -11,7 +11,6 @@ import {
 import { calendarAttachment } from './calendar';
 import { composeEmail } from './compose';
 
-const TEAM = 'The Partnership Improvement Programme team';
 
 /** A prompt to the programme team's mailbox: what an area (or a region) needs from them now. */
 export function staffPrompt(options: { messageId: string; to: string; about: string; subject: string; paragraphs: string[]; consoleUrl: string }): OutboundEmail {
@@ -26,7 +25,7 @@ export function staffPrompt(options: { messageId: string; to: string; about: str
 }
 
 function workshopLine(workshop: Workshop): string {
-  return `Workshop ${workshop.number}: ${formatUkDateTime(workshop.startsAt)} to ${formatUkDateTime(workshop.endsAt).split(' on ')[0]}, at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}).`;
+  return `Workshop ${workshop.number}: ${formatUkDateTime(workshop.startsAt)} to ${formatUkTime(workshop.endsAt)}, at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}).`;
 }
 
 /** The briefing every selected participant receives before the workshops. */
@@ -79,7 +78,7 @@ function workshopEvent(area: Area, participant: Application, workshop: Workshop,
     startsAt: workshop.startsAt,
     endsAt: workshop.endsAt,
     attendee: { name: participant.answers.fullName, email: participant.answers.email },
-    organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+    organiserMailbox: from,
   };
 }
 
@@ -140,7 +139,7 @@ export function learningEventInvitation(regionName: string, event: LearningEvent
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       attendee: { name: participant.answers.fullName, email: participant.answers.email },
-      organiser: { name: TEAM, email: from.replace(/^.*<([^>]+)>.*$/u, '$1') },
+      organiserMailbox: from,
     }),
   };
 }
