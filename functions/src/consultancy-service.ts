@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   NotFoundError,
   ValidationError,
@@ -14,7 +14,8 @@ import {
   type SessionNumber,
 } from '@pip/domain';
 import { consultancyEmails, type Recipient } from '@pip/mail';
-import type { BookingOutcome, EmailedLink, StoredSession } from '@pip/storage';
+import type { BookingOutcome, StoredSession } from '@pip/storage';
+import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { auditEntry } from './staff-request';
 import { getPlatform } from './wiring';
@@ -85,10 +86,8 @@ export async function sendBookingLinks(areaId: string, session: SessionNumber): 
   const remindAt = new Date(now + consultancyRules.bookWithinDays * DAY).toISOString();
   const emails: EmailToSend[] = [];
   for (const lead of await leadsOf(areaId)) {
-    const token = randomBytes(32).toString('base64url');
-    const url = `${baseUrl()}/consultancy/${token}`;
-    const link: EmailedLink = { purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } };
-    emails.push({ email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt), link: { token, link } });
+    const { url, link } = newEmailedLink({ purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } }, (token) => `${baseUrl()}/consultancy/${token}`);
+    emails.push({ email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt), link });
     emails.push({ email: consultancyEmails.notBookedReminder(area, session, lead, url, remindAt) });
   }
   emails.push({ email: consultancyEmails.notBookedAlert(area, session, platform.staffAlertsTo, `${baseUrl()}/staff/areas/${encodeURIComponent(areaId)}/consultancy`, remindAt) });

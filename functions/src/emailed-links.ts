@@ -1,19 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import type { EmailedLink, LinkPurpose } from '@pip/storage';
 import { getPlatform } from './wiring';
 
 /** A whole token is 32 random bytes in base64url; anything else cannot be one of ours. */
 const TOKEN = /^[\w-]{43}$/u;
 
-export type OpenedLink = { problem: 'unknown' | 'expired' } | { problem?: undefined; token: string; link: EmailedLink & { applicationId: string } };
+/**
+ * A new link for an email: 256 random bits in the address, stored only as their hash, with the
+ * email in the same outbox transaction (`link` is what the outbox takes).
+ */
+export function newEmailedLink(link: EmailedLink, urlFor: (token: string) => string): { url: string; link: { token: string; link: EmailedLink } } {
+  const token = randomBytes(32).toString('base64url');
+  return { url: urlFor(token), link: { token, link } };
+}
+
+export type OpenedLink<T extends EmailedLink = EmailedLink> = { problem: 'unknown' | 'expired' } | { problem?: undefined; token: string; link: T };
 
 /**
- * The link behind a token from an email, if it is whole, known, for one of these purposes, names
- * a person, and has not expired. What went wrong is said without saying what exists.
+ * The link behind a token from an email, if it is whole, known, for one of these purposes and has
+ * not expired. What went wrong is said without saying what exists.
  */
 export async function openLink(token: string, purposes: readonly LinkPurpose[]): Promise<OpenedLink> {
   const platform = getPlatform();
   const link = TOKEN.test(token) ? await platform.links.find(token) : undefined;
-  if (!link || !purposes.includes(link.purpose) || !link.applicationId) return { problem: 'unknown' };
+  if (!link || !purposes.includes(link.purpose)) return { problem: 'unknown' };
   if (Date.parse(link.expiresAt) <= platform.clock.now().getTime()) return { problem: 'expired' };
-  return { token, link: link as EmailedLink & { applicationId: string } };
+  return { token, link };
+}
+
+/** As `openLink`, for the links sent to one person: the link must name them. */
+export async function openPersonalLink(token: string, purposes: readonly LinkPurpose[]): Promise<OpenedLink<EmailedLink & { applicationId: string }>> {
+  const opened = await openLink(token, purposes);
+  if (opened.problem) return opened;
+  const { link } = opened;
+  if (!link.applicationId) return { problem: 'unknown' };
+  return { token, link: { ...link, applicationId: link.applicationId } };
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { ConcurrentChangeError, NotFoundError, evaluationSchema, parseInput, type Area, type EvaluationResponse } from '@pip/domain';
 import { evaluationEmails } from '@pip/mail';
-import type { EmailedLink } from '@pip/storage';
+import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { getPlatform } from './wiring';
 import { selectedParticipants } from './workshop-emails';
@@ -21,11 +20,9 @@ export async function openEvaluation(areaId: string): Promise<void> {
   const expiresAt = new Date(now.getTime() + LINK_DAYS * DAY).toISOString();
   const remindAt = new Date(now.getTime() + REMIND_AFTER_DAYS * DAY).toISOString();
   const emails: EmailToSend[] = participants.flatMap((participant) => {
-    const token = randomBytes(32).toString('base64url');
-    const url = `${platform.publicBaseUrl ?? ''}/evaluation/${token}`;
     const to = { applicationId: participant.applicationId, name: participant.answers.fullName, email: participant.answers.email };
-    const link: EmailedLink = { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt };
-    return [{ email: evaluationEmails.invitation(area, to, url), link: { token, link } }, { email: evaluationEmails.reminder(area, to, url, remindAt) }];
+    const { url, link } = newEmailedLink({ purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt }, (token) => `${platform.publicBaseUrl ?? ''}/evaluation/${token}`);
+    return [{ email: evaluationEmails.invitation(area, to, url), link }, { email: evaluationEmails.reminder(area, to, url, remindAt) }];
   });
   await queueAndSend(emails);
 }

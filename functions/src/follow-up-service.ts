@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { NotFoundError, ValidationError, bestFollowUpOption, type Actor, type Area, type FollowUpReview } from '@pip/domain';
 import { followUpEmails } from '@pip/mail';
-import type { EmailedLink } from '@pip/storage';
+import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { auditEntry } from './staff-request';
 import { getPlatform } from './wiring';
@@ -21,10 +21,9 @@ async function emailEveryone(areaId: string, email: (to: { key: string; name: st
   const platform = getPlatform();
   const expiresAt = new Date(platform.clock.now().getTime() + LINK_DAYS * DAY).toISOString();
   const emails: EmailToSend[] = (await selectedParticipants(areaId)).map((participant) => {
-    const token = randomBytes(32).toString('base64url');
     const to = { key: participant.applicationId, name: participant.answers.fullName, email: participant.answers.email };
-    const link: EmailedLink = { purpose: 'follow-up', areaId, applicationId: participant.applicationId, expiresAt };
-    return { email: email(to, `${platform.publicBaseUrl ?? ''}/follow-up/${token}`), link: { token, link } };
+    const { url, link } = newEmailedLink({ purpose: 'follow-up', areaId, applicationId: participant.applicationId, expiresAt }, (token) => `${platform.publicBaseUrl ?? ''}/follow-up/${token}`);
+    return { email: email(to, url), link };
   });
   await queueAndSend(emails);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   NotFoundError,
   RecruitmentNotOpenError,
@@ -11,7 +10,7 @@ import {
   type NominationAnswers,
 } from '@pip/domain';
 import { nominationEmails } from '@pip/mail';
-import type { EmailedLink } from '@pip/storage';
+import { newEmailedLink, openLink } from './emailed-links';
 import { log } from './kit/log';
 import { queueAndSend } from './send-emails';
 import { getPlatform } from './wiring';
@@ -32,16 +31,17 @@ async function openArea(areaId: string): Promise<Area> {
 export async function nominateCandidate(areaId: string, input: unknown, baseUrl: string): Promise<{ area: Area; answers: NominationAnswers }> {
   const area = await openArea(areaId);
   const answers = parseNomination(input);
-  const token = randomBytes(32).toString('base64url');
-  const link: EmailedLink = {
-    purpose: 'nomination',
-    areaId,
-    expiresAt: area.recruitment.closesAt,
-    details: { nomination: nominationOf(answers, getPlatform().clock.now().toISOString()), prefill: prefilledAnswers(answers) },
-  };
-  const applyUrl = `${baseUrl}/apply/${encodeURIComponent(areaId)}?nomination=${token}`;
+  const { url, link } = newEmailedLink(
+    {
+      purpose: 'nomination',
+      areaId,
+      expiresAt: area.recruitment.closesAt,
+      details: { nomination: nominationOf(answers, getPlatform().clock.now().toISOString()), prefill: prefilledAnswers(answers) },
+    },
+    (token) => `${baseUrl}/apply/${encodeURIComponent(areaId)}?nomination=${token}`,
+  );
   await queueAndSend([
-    { email: nominationEmails.invitation(area, answers, applyUrl), link: { token, link } },
+    { email: nominationEmails.invitation(area, answers, url), link },
     { email: nominationEmails.confirmation(area, answers, `${baseUrl}/nominate/${encodeURIComponent(areaId)}`) },
   ]);
   log('INFO', 'candidate nominated', { areaId, body: answers.body });
@@ -56,11 +56,9 @@ export interface NominationLink {
 
 /** The nomination behind an emailed link, if the link is one, for this area, and not expired. */
 export async function nominationFromLink(areaId: string, token: string | undefined): Promise<NominationLink | undefined> {
-  if (!token || !/^[A-Za-z0-9_-]{43}$/u.test(token)) return undefined;
-  const platform = getPlatform();
-  const link = await platform.links.find(token);
-  if (!link || link.purpose !== 'nomination' || link.areaId !== areaId) return undefined;
-  if (new Date(link.expiresAt) <= platform.clock.now()) return undefined;
-  const details = link.details as { nomination: Nomination; prefill: Record<string, string> };
+  if (!token) return undefined;
+  const opened = await openLink(token, ['nomination']);
+  if (opened.problem || opened.link.areaId !== areaId) return undefined;
+  const details = opened.link.details as { nomination: Nomination; prefill: Record<string, string> };
   return { token, nomination: details.nomination, prefill: details.prefill };
 }

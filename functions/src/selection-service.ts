@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import {
   ConcurrentChangeError,
   NotFoundError,
@@ -23,7 +22,7 @@ import {
   type SelectionDraft,
 } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
-import type { EmailedLink } from '@pip/storage';
+import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { completeStaffStep } from './staff-steps';
 import { auditEntry } from './staff-request';
@@ -109,17 +108,9 @@ export async function approveSelection(areaId: string, actor: Actor, draft: Sele
   await completeStaffStep(areaId, 'selection-approval', actor);
 }
 
-function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 function withdrawLink(area: Area, application: Application, baseUrl: string) {
-  const token = newToken();
   const expiresAt = new Date(getPlatform().clock.now().getTime() + WITHDRAW_LINK_DAYS * DAY).toISOString();
-  return {
-    url: `${baseUrl}/participation/${token}`,
-    link: { token, link: { purpose: 'withdraw', areaId: area.areaId, applicationId: application.applicationId, expiresAt } satisfies EmailedLink },
-  };
+  return newEmailedLink({ purpose: 'withdraw', areaId: area.areaId, applicationId: application.applicationId, expiresAt }, (token) => `${baseUrl}/participation/${token}`);
 }
 
 /** One outcome email per applicant, whatever happens: the message id is the applicant's, so a retry queues nothing new. */
@@ -140,13 +131,10 @@ export async function sendOutcomeEmails(area: Area, selection: AreaSelection, ap
   );
 }
 
-function offerEmail(area: Area, application: Application, baseUrl: string) {
-  const token = newToken();
+function offerEmail(area: Area, application: Application, baseUrl: string): EmailToSend {
   const answerBy = new Date(getPlatform().clock.now().getTime() + OFFER_ANSWER_DAYS * DAY).toISOString();
-  return {
-    email: selectionEmails.placeOffered(area, application, `${baseUrl}/participation/${token}`, answerBy),
-    link: { token, link: { purpose: 'reserve-offer', areaId: area.areaId, applicationId: application.applicationId, expiresAt: answerBy } satisfies EmailedLink },
-  };
+  const { url, link } = newEmailedLink({ purpose: 'reserve-offer', areaId: area.areaId, applicationId: application.applicationId, expiresAt: answerBy }, (token) => `${baseUrl}/participation/${token}`);
+  return { email: selectionEmails.placeOffered(area, application, url, answerBy), link };
 }
 
 const MAX_ATTEMPTS = 5;

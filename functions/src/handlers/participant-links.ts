@@ -9,14 +9,14 @@ import { bookSession, cancelSession, consultancyState, leadsOf } from '../consul
 import { bookingPage } from '../pages/consultancy-pages';
 import { followUpPage } from '../pages/follow-up-pages';
 import { linkProblemResponse } from '../pages/participation-pages';
-import { openLink } from '../emailed-links';
+import { openPersonalLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
 type LinkCheck = { problem: 'unknown' | 'expired' } | { areaId: string; session: SessionNumber; leadName: string; token: string };
 
 /** The link must be whole, a consultancy link, unexpired, and its holder still a lead of the area. */
 async function checkLink(event: HttpEvent): Promise<LinkCheck> {
-  const opened = await openLink(pathParameter(event, 'token'), ['consultancy']);
+  const opened = await openPersonalLink(pathParameter(event, 'token'), ['consultancy']);
   if (opened.problem) return { problem: opened.problem };
   const { link, token } = opened;
   const session = (link.details as { session?: number } | undefined)?.session;
@@ -128,7 +128,7 @@ export const handler = httpHandler({
 
 /** An evaluation link: whole, unexpired, for a participant of the area. */
 async function evaluationLink(event: HttpEvent) {
-  const opened = await openLink(pathParameter(event, 'token'), ['evaluation']);
+  const opened = await openPersonalLink(pathParameter(event, 'token'), ['evaluation']);
   if (opened.problem) return { problem: opened.problem };
   const { link, token } = opened;
   const platform = getPlatform();
@@ -153,7 +153,7 @@ async function evaluationLink(event: HttpEvent) {
 
 /** A follow-up link: whole, unexpired, for a participant of an area whose review dates are proposed. */
 async function followUpLink(event: HttpEvent) {
-  const opened = await openLink(pathParameter(event, 'token'), ['follow-up']);
+  const opened = await openPersonalLink(pathParameter(event, 'token'), ['follow-up']);
   if (opened.problem) return { problem: opened.problem };
   const { link, token } = opened;
   const platform = getPlatform();

@@ -5,7 +5,7 @@ import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
 import { linkProblemPage, linkProblemResponse, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
 import { recordOfferAnswer, recordWithdrawal, selectionContext } from '../selection-service';
-import { openLink } from '../emailed-links';
+import { openPersonalLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
 type LinkState =
@@ -14,7 +14,7 @@ type LinkState =
 
 /** A link is honoured only while it is unexpired and what it offers is still open. */
 async function linkState(event: HttpEvent): Promise<LinkState> {
-  const opened = await openLink(pathParameter(event, 'token'), ['withdraw', 'reserve-offer']);
+  const opened = await openPersonalLink(pathParameter(event, 'token'), ['withdraw', 'reserve-offer']);
   if (opened.problem) return { kind: 'problem', problem: opened.problem };
   const { link } = opened;
   const context = await selectionContext(link.areaId);

@@ -24,7 +24,7 @@ import { CSRF_COOKIE, STAFF_SESSION_COOKIE, type StaffEvent } from '../kit/staff
 import { setCookie } from '../kit/cookies';
 import { auditPage } from '../pages/audit-page';
 import type { FormValues } from '../pages/form-fields';
-import { applicationPage, areaPage, overviewPage, type StaffView } from '../pages/staff-pages';
+import { applicationPage, areaPage, overviewPage } from '../pages/staff-pages';
 import { selectionContext } from '../selection-service';
 import { getPlatform } from '../wiring';
 import { actorOf, auditEntry, staffView } from '../staff-request';

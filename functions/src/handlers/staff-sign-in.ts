@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cookie, setCookie } from '../kit/cookies';
-import { publicBaseUrl, type HttpEvent } from '../kit/event';
+import { publicBaseUrl } from '../kit/event';
 import { HttpError } from '../kit/http-error';
 import { httpHandler } from '../kit/http-handler';
 import { redirect } from '../kit/responses';
