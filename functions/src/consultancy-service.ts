@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   NotFoundError,
+  REMINDER_DAYS_BEFORE,
   ValidationError,
   beforeCutoff,
   bookableSlots,
   consultancyRules,
   facilitatorKey,
+  reminderTimes,
+  sessionNumbers,
   sectors,
   slotProblems,
   type Actor,
@@ -96,6 +99,7 @@ export async function sendBookingLinks(areaId: string, session: SessionNumber): 
 
 export interface ConsultancyState {
   area: Area;
+  leads: Recipient[];
   session: SessionNumber;
   slots: ConsultancySlot[];
   booking: StoredSession | undefined;
@@ -104,30 +108,37 @@ export interface ConsultancyState {
   canChange: boolean;
 }
 
-export async function consultancyState(areaId: string, session: SessionNumber): Promise<ConsultancyState> {
+/** Both sessions of the area as they stand, from one read of its slots, sessions and leads. */
+export async function consultancyStates(areaId: string): Promise<ConsultancyState[]> {
   const platform = getPlatform();
-  const [area, slots, sessions] = await Promise.all([areaOf(areaId), platform.consultancy.slots(areaId), platform.consultancy.sessions(areaId)]);
-  const booking = sessions[session];
-  const bookedSlot = booking?.status === 'booked' ? slots.find((slot) => slot.slotId === booking.slotId) : undefined;
+  const [area, leads, slots, sessions] = await Promise.all([areaOf(areaId), leadsOf(areaId), platform.consultancy.slots(areaId), platform.consultancy.sessions(areaId)]);
   const now = platform.clock.now();
-  return {
-    area,
-    session,
-    slots,
-    booking,
-    bookedSlot,
-    bookable: bookableSlots(session, slots, sessions, now),
-    canChange: !booking?.heldAt && (!bookedSlot || beforeCutoff(bookedSlot, now)),
-  };
+  return sessionNumbers.map((session) => {
+    const booking = sessions[session];
+    const bookedSlot = booking?.status === 'booked' ? slots.find((slot) => slot.slotId === booking.slotId) : undefined;
+    return {
+      area,
+      leads,
+      session,
+      slots,
+      booking,
+      bookedSlot,
+      bookable: bookableSlots(session, slots, sessions, now),
+      canChange: !booking?.heldAt && (!bookedSlot || beforeCutoff(bookedSlot, now)),
+    };
+  });
 }
 
-async function recipientsFor(areaId: string, slot: ConsultancySlot): Promise<Recipient[]> {
-  return [...(await leadsOf(areaId)), facilitatorOf(slot)];
+export async function consultancyState(areaId: string, session: SessionNumber): Promise<ConsultancyState> {
+  return (await consultancyStates(areaId))[session - 1]!;
 }
+
+/** Who hears about a booking: both leads and the slot's facilitator. */
+const recipientsFor = (state: ConsultancyState, slot: ConsultancySlot): Recipient[] => [...state.leads, facilitatorOf(slot)];
 
 async function withdrawReminders(area: Area, session: SessionNumber, sequence: number, recipients: Recipient[]): Promise<void> {
   const outbox = getPlatform().outbox;
-  for (const to of recipients) for (const days of [7, 1]) await outbox.cancel(consultancyEmails.reminderId(area, session, sequence, days, to));
+  for (const to of recipients) for (const days of REMINDER_DAYS_BEFORE) await outbox.cancel(consultancyEmails.reminderId(area, session, sequence, days, to));
 }
 
 /**
@@ -148,22 +159,19 @@ export async function bookSession(areaId: string, session: SessionNumber, slotId
   if (outcome !== 'booked') return outcome;
 
   const area = state.area;
-  const recipients = await recipientsFor(areaId, slot);
+  const recipients = recipientsFor(state, slot);
   const manageUrl = `${baseUrl()}/apply`;
   if (previous?.status === 'booked') {
     const previousSlot = state.slots.find((candidate) => candidate.slotId === previous.slotId);
-    if (previousSlot) await withdrawReminders(area, session, previous.sequence, await recipientsFor(areaId, previousSlot));
+    if (previousSlot) await withdrawReminders(area, session, previous.sequence, recipientsFor(state, previousSlot));
   }
-  for (const lead of await leadsOf(areaId)) await platform.outbox.cancel(consultancyEmails.notBookedId(area, session, lead.key));
-  await platform.outbox.cancel(consultancyEmails.notBookedId(area, session, 'staff'));
+  for (const key of [...state.leads.map((lead) => lead.key), 'staff']) await platform.outbox.cancel(consultancyEmails.notBookedId(area, session, key));
   const now = platform.clock.now().getTime();
+  const reminders = reminderTimes(slot).filter((reminder) => Date.parse(reminder.at) > now);
   await queueAndSend(
     recipients.flatMap((to) => [
       { email: consultancyEmails.confirmation(area, session, slot, sequence, to, bookedBy, platform.emailConfig.from, manageUrl) },
-      ...[7, 1]
-        .map((days) => consultancyEmails.reminder(area, session, slot, sequence, days, to, manageUrl))
-        .filter((reminder) => Date.parse(reminder.sendAfter!) > now)
-        .map((email) => ({ email })),
+      ...reminders.map((reminder) => ({ email: consultancyEmails.reminder(area, session, slot, sequence, reminder, to, manageUrl) })),
     ]),
   );
   await platform.audit.record(auditEntry(areaId, { name: bookedBy }, previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked', `Session ${session}: ${slot.startsAt}, with ${slot.facilitator}.`, previous, booking));
@@ -177,7 +185,7 @@ export async function cancelSession(areaId: string, session: SessionNumber, canc
   if (!state.booking || state.booking.status !== 'booked' || !state.bookedSlot || !state.canChange) return false;
   if (!(await platform.consultancy.cancel(state.booking))) return false;
   const slot = state.bookedSlot;
-  const recipients = await recipientsFor(areaId, slot);
+  const recipients = recipientsFor(state, slot);
   await withdrawReminders(state.area, session, state.booking.sequence, recipients);
   const manageUrl = `${baseUrl()}/apply`;
   await queueAndSend(recipients.map((to) => ({ email: consultancyEmails.cancellation(state.area, session, slot, state.booking!.sequence, to, cancelledBy, platform.emailConfig.from, manageUrl) })));

@@ -16,7 +16,7 @@ import { progressReviewPage } from '../pages/progress-review-page';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
-import { bookSession, consultancyState, leadsOf, publishSlot, recordSessionHeld } from '../consultancy-service';
+import { bookSession, consultancyStates, publishSlot, recordSessionHeld } from '../consultancy-service';
 import type { FormValues } from '../pages/form-fields';
 import { staffConsultancyPage } from '../pages/consultancy-pages';
 import { actorOf, auditEntry, staffView } from '../staff-request';
@@ -34,15 +34,14 @@ const NOTICES: Record<string, string> = {
 async function render(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
   const areaId = pathParameter(event, 'areaId');
   const platform = getPlatform();
-  const [states, leads, followUp, answers] = await Promise.all([
-    Promise.all(sessionNumbers.map((session) => consultancyState(areaId, session))),
-    leadsOf(areaId),
+  const [states, followUp, answers] = await Promise.all([
+    consultancyStates(areaId),
     platform.consultancy.followUp(areaId),
     platform.consultancy.followUpAnswers(areaId),
   ]);
   return htmlResponse(
     status,
-    staffConsultancyPage(staffView(event), { states, leads: leads.map((lead) => lead.name), followUp, answers, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice }),
+    staffConsultancyPage(staffView(event), { states, leads: states[0]!.leads.map((lead) => lead.name), followUp, answers, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice }),
   );
 }
 

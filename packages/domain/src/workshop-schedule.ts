@@ -97,9 +97,14 @@ export function actionPlanDueAt(schedule: WorkshopSchedule): string {
   return new Date(Date.parse(deliveryEndsAt(schedule)) + ACTION_PLAN_WEEKS * WEEK).toISOString();
 }
 
-/** Reminders go seven days and one day before each workshop. */
+/** Reminders go seven days and one day before each workshop and each consultancy session. */
 export const REMINDER_DAYS_BEFORE = [7, 1] as const;
 
-export function reminderTimes(workshop: Workshop): { daysBefore: number; at: string }[] {
-  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(workshop.startsAt) - days * 24 * 60 * 60 * 1000).toISOString() }));
+export interface Reminder {
+  daysBefore: number;
+  at: string;
+}
+
+export function reminderTimes(event: { startsAt: string }): Reminder[] {
+  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(event.startsAt) - days * 24 * 60 * 60 * 1000).toISOString() }));
 }

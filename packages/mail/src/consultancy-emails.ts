@@ -1,4 +1,4 @@
-import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type SessionNumber } from '@pip/domain';
+import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type Reminder, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
 import { composeEmail } from './compose';
 
@@ -73,7 +73,7 @@ export const consultancyEmails = {
   reminderId: (area: Area, session: SessionNumber, sequence: number, daysBefore: number, to: Recipient) =>
     `consultancy-reminder-${area.areaId}-${session}-${sequence}-${daysBefore}-${to.key}`,
 
-  reminder: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, daysBefore: number, to: Recipient, manageUrl: string): OutboundEmail => ({
+  reminder: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, { daysBefore, at }: Reminder, to: Recipient, manageUrl: string): OutboundEmail => ({
     ...composeEmail({
       messageId: consultancyEmails.reminderId(area, session, sequence, daysBefore, to),
       to: to.email,
@@ -82,7 +82,7 @@ export const consultancyEmails = {
       blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` }],
       action: { label: 'About the programme', url: manageUrl },
     }),
-    sendAfter: new Date(Date.parse(slot.startsAt) - daysBefore * 24 * 60 * 60 * 1000).toISOString(),
+    sendAfter: at,
   }),
 
   notBookedId: (area: Area, session: SessionNumber, to: string) => `consultancy-not-booked-${area.areaId}-${session}-${to}`,
