@@ -1,7 +1,7 @@
 import { bestFollowUpOption, formatUkDate, formatUkDateTime, formatUkTime, ukDateOf, type ConsultancySlot, type FieldError, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { ConsultancyState } from '../consultancy-service';
-import { errorSummary, type FormValues } from './form-fields';
+import { errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -34,7 +34,7 @@ export function bookingPage(state: ConsultancyState, token: string, options: { e
     hasErrors: errors.length > 0,
     content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
 ${errorSummary(errors)}
-${options.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${options.notice}</p></div></div>` : ''}
+${successBanner(options.notice)}
 <span class="govuk-caption-l">${area.name}</span>
 <h1 class="govuk-heading-l">Consultancy session ${session}</h1>
 ${
@@ -72,12 +72,6 @@ export interface StaffConsultancyView {
   leads: string[];
 }
 
-function input(name: string, label: string, value: string | undefined, errors: Map<string, string>, type = 'text', width = ''): SafeHtml {
-  const error = errors.get(name);
-  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="${name}">${label}</label>
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${type}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
-}
 
 export function staffConsultancyPage(staff: StaffView, view: StaffConsultancyView): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
@@ -91,7 +85,7 @@ export function staffConsultancyPage(staff: StaffView, view: StaffConsultancyVie
     hasErrors: view.errors.length > 0,
     backLink: `/staff/areas/${encodeURIComponent(area.areaId)}`,
     content: html`${errorSummary(view.errors)}
-${view.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${view.notice}</p></div></div>` : ''}
+${successBanner(view.notice)}
 <span class="govuk-caption-l">${area.name}</span>
 <h1 class="govuk-heading-l">Consultancy sessions</h1>
 <p class="govuk-body">Leads: ${view.leads.join(' and ') || 'not named yet'}.</p>
@@ -122,16 +116,16 @@ ${
 }
 <h2 class="govuk-heading-m">Publish a slot</h2>
 <form method="post" action="${base}/slots" novalidate>${hidden}
-${input('facilitator', 'Facilitator', view.values.facilitator, errors)}
-${input('facilitatorEmail', 'Facilitator’s email address', view.values.facilitatorEmail, errors, 'email')}
-${input('date', 'Date', view.values.date, errors, 'date', ' govuk-input--width-10')}
-${input('start', 'Start (UK time)', view.values.start ?? '10:00', errors, 'time', ' govuk-input--width-5')}
-${input('end', 'End (UK time)', view.values.end ?? '12:00', errors, 'time', ' govuk-input--width-5')}
+${simpleInput('facilitator', 'Facilitator', view.values.facilitator, errors.get('facilitator'))}
+${simpleInput('facilitatorEmail', 'Facilitator’s email address', view.values.facilitatorEmail, errors.get('facilitatorEmail'), { type: 'email' })}
+${simpleInput('date', 'Date', view.values.date, errors.get('date'), { type: 'date', width: '10' })}
+${simpleInput('start', 'Start (UK time)', view.values.start ?? '10:00', errors.get('start'), { type: 'time', width: '5' })}
+${simpleInput('end', 'End (UK time)', view.values.end ?? '12:00', errors.get('end'), { type: 'time', width: '5' })}
 <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">How</legend><div class="govuk-radios govuk-radios--small govuk-radios--inline">
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="mode" name="mode" type="radio" value="in-person"${mode === 'in-person' ? html` checked` : ''}><label class="govuk-label govuk-radios__label" for="mode">In person</label></div>
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="mode-online" name="mode" type="radio" value="online"${mode === 'online' ? html` checked` : ''}><label class="govuk-label govuk-radios__label" for="mode-online">Online</label></div>
 </div></fieldset></div>
-${input('where', 'Place, or the joining link if online', view.values.where, errors)}
+${simpleInput('where', 'Place, or the joining link if online', view.values.where, errors.get('where'))}
 <button type="submit" class="govuk-button" data-prevent-double-click="true">Publish the slot</button>
 </form>`,
   });
@@ -143,10 +137,10 @@ function followUpSection(view: StaffConsultancyView, base: string, hidden: SafeH
     if (!view.states[1]?.booking?.heldAt) return html`<p class="govuk-body">Propose dates once consultancy session two has taken place.</p>`;
     return html`<form method="post" action="${base}/follow-up" novalidate>${hidden}
 ${[1, 2, 3].map((n) => html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-4"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date ${String(n)}${n === 3 ? ' (optional)' : ''}</legend>
-${input(`follow-up-${n}-date`, 'Date', view.values[`follow-up-${n}-date`], errors, 'date', ' govuk-input--width-10')}
-${input(`follow-up-${n}-start`, 'Start (UK time)', view.values[`follow-up-${n}-start`] ?? '10:00', errors, 'time', ' govuk-input--width-5')}
-${input(`follow-up-${n}-end`, 'End (UK time)', view.values[`follow-up-${n}-end`] ?? '12:30', errors, 'time', ' govuk-input--width-5')}</fieldset>`)}
-${input('follow-up-venue', 'Venue', view.values['follow-up-venue'], errors)}
+${simpleInput(`follow-up-${n}-date`, 'Date', view.values[`follow-up-${n}-date`], errors.get(`follow-up-${n}-date`), { type: 'date', width: '10' })}
+${simpleInput(`follow-up-${n}-start`, 'Start (UK time)', view.values[`follow-up-${n}-start`] ?? '10:00', errors.get(`follow-up-${n}-start`), { type: 'time', width: '5' })}
+${simpleInput(`follow-up-${n}-end`, 'End (UK time)', view.values[`follow-up-${n}-end`] ?? '12:30', errors.get(`follow-up-${n}-end`), { type: 'time', width: '5' })}</fieldset>`)}
+${simpleInput('follow-up-venue', 'Venue', view.values['follow-up-venue'], errors.get('follow-up-venue'))}
 <button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Propose the dates and ask every participant</button></form>`;
   }
   const best = bestFollowUpOption(review, view.answers);

@@ -1,6 +1,6 @@
 import { evaluationFieldMeta, evaluationFields, evaluationSchema, inputFromForm, type Area, type FieldError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, formField, type FormValues } from './form-fields';
+import { errorSummary, formField, type FormValues, successBanner } from './form-fields';
 import { messagePage, page } from './layout';
 
 export const evaluationFromForm = (form: FormValues) => inputFromForm(evaluationSchema.shape, form);
@@ -13,7 +13,7 @@ export function evaluationPage(area: Area, name: string, token: string, values: 
     hasErrors: errors.length > 0,
     content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
 ${errorSummary(errors)}
-${options.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${options.notice}</p></div></div>` : ''}
+${successBanner(options.notice)}
 <span class="govuk-caption-l">${area.name}</span>
 <h1 class="govuk-heading-l">Evaluate the programme</h1>
 <p class="govuk-body">For ${name}. You can change your answers with this link until the survey closes.</p>

@@ -1,5 +1,6 @@
 import { formatUkDateTime, type Area, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
+import { successBanner } from './form-fields';
 import { page } from './layout';
 
 /** A participant's page for the follow-up review: which dates suit, then whether they will attend. */
@@ -8,7 +9,7 @@ export function followUpPage(area: Area, name: string, review: FollowUpReview, a
   return page({
     title: `Follow-up review, ${area.name}`,
     content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-${notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${notice}</p></div></div>` : ''}
+${successBanner(notice)}
 <span class="govuk-caption-l">${area.name}</span>
 <h1 class="govuk-heading-l">Follow-up review</h1>
 <p class="govuk-body">For ${name}. At ${review.venue}. Times are UK time.</p>

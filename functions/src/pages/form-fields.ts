@@ -112,3 +112,17 @@ export function formField(field: FieldView, hintLinks: Record<string, SafeHtml> 
       return textInput(field);
   }
 }
+
+/** GOV.UK success banner: what the last action did, announced when the page loads. Nothing without a notice. */
+export function successBanner(notice: string | undefined): SafeHtml {
+  if (!notice) return html``;
+  return html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${notice}</p></div></div>`;
+}
+
+/** A single labelled input outside a schema-driven form, such as a date, a time or a venue. */
+export function simpleInput(name: string, label: string, value: string | undefined, error: string | undefined, options: { type?: string; width?: string } = {}): SafeHtml {
+  const width = options.width ? ` govuk-input--width-${options.width}` : '';
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="${name}">${label}</label>
+${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
+<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
+}

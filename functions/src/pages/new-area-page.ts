@@ -1,15 +1,9 @@
 import { regions, type FieldError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues } from './form-fields';
+import { errorSummary, type FormValues, simpleInput } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
-function input(name: string, label: string, value: string | undefined, errors: Map<string, string>, type: string, width: string): SafeHtml {
-  const error = errors.get(name);
-  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="${name}">${label}</label>
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${type}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
-}
 
 /** Staff add an area to the programme and open its recruitment; its workflow starts when applications open. */
 export function newAreaPage(staff: StaffView, values: FormValues, problems: readonly FieldError[]): SafeHtml {
@@ -24,16 +18,16 @@ export function newAreaPage(staff: StaffView, values: FormValues, problems: read
 <h1 class="govuk-heading-l">Add an area</h1>
 <p class="govuk-body">The area appears on the application page while its applications are open, and its workflow starts when they open.</p>
 <form method="post" action="/staff/new-area" novalidate><input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-${input('name', 'Name of the area', values.name, errors, 'text', '')}
+${simpleInput('name', 'Name of the area', values.name, errors.get('name'))}
 <div class="govuk-form-group${regionError ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="regionId">Region</label>
 ${regionError ? html`<p id="regionId-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${regionError}</p>` : ''}
 <select class="govuk-select" id="regionId" name="regionId"><option value="">Choose a region</option>${regions.map((region) => html`<option value="${region.regionId}"${values.regionId === region.regionId ? html` selected` : ''}>${region.name}</option>`)}</select></div>
 <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Applications open (UK time)</legend>
-${input('opens-date', 'Date', values['opens-date'], errors, 'date', ' govuk-input--width-10')}
-${input('opens-time', 'Time', values['opens-time'] ?? '09:00', errors, 'time', ' govuk-input--width-5')}</fieldset>
+${simpleInput('opens-date', 'Date', values['opens-date'], errors.get('opens-date'), { type: 'date', width: '10' })}
+${simpleInput('opens-time', 'Time', values['opens-time'] ?? '09:00', errors.get('opens-time'), { type: 'time', width: '5' })}</fieldset>
 <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Applications close (UK time)</legend>
-${input('closes-date', 'Date', values['closes-date'], errors, 'date', ' govuk-input--width-10')}
-${input('closes-time', 'Time', values['closes-time'] ?? '17:00', errors, 'time', ' govuk-input--width-5')}</fieldset>
+${simpleInput('closes-date', 'Date', values['closes-date'], errors.get('closes-date'), { type: 'date', width: '10' })}
+${simpleInput('closes-time', 'Time', values['closes-time'] ?? '17:00', errors.get('closes-time'), { type: 'time', width: '5' })}</fieldset>
 <button type="submit" class="govuk-button" data-prevent-double-click="true">Add the area</button>
 </form></div></div>`,
   });

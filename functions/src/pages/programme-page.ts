@@ -13,7 +13,7 @@ import {
   type WorkshopSchedule,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues } from './form-fields';
+import { errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -50,13 +50,6 @@ function attendanceForms(view: ProgrammeView, hidden: SafeHtml, areaPath: string
 const ukTimeOf = (instant: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
-function input(name: string, label: string, value: string | undefined, errors: Map<string, string>, type = 'text', width = ''): SafeHtml {
-  const error = errors.get(name);
-  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
-<label class="govuk-label" for="${name}">${label}</label>
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${type}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
-}
 
 function timeline(progress: AreaProgress | undefined): SafeHtml {
   if (!progress) return html`<p class="govuk-body">The workflow of this area has not started: it starts when recruitment opens.</p>`;
@@ -79,17 +72,17 @@ ${[1, 2, 3, 4].map((n) => {
   const workshop = stored[n - 1];
   const host = workshopValue(view, `workshop-${n}-host`, workshop?.venue.host ?? (n % 2 === 1 ? 'council' : 'voluntary-sector'));
   return html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-6"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Workshop ${n}</legend>
-${input(`workshop-${n}-date`, 'Date', workshopValue(view, `workshop-${n}-date`, workshop ? ukDateOf(new Date(workshop.startsAt)) : ''), errors, 'date', ' govuk-input--width-10')}
-${input(`workshop-${n}-time`, 'Start time (UK)', workshopValue(view, `workshop-${n}-time`, workshop ? ukTimeOf(workshop.startsAt) : '09:30'), errors, 'time', ' govuk-input--width-5')}
-${input(`workshop-${n}-minutes`, 'Length in minutes (half a day is 210)', workshopValue(view, `workshop-${n}-minutes`, workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES)), errors, 'text', ' govuk-input--width-4')}
-${input(`workshop-${n}-venue`, 'Venue', workshopValue(view, `workshop-${n}-venue`, workshop?.venue.name ?? ''), errors)}
+${simpleInput(`workshop-${n}-date`, 'Date', workshopValue(view, `workshop-${n}-date`, workshop ? ukDateOf(new Date(workshop.startsAt)) : ''), errors.get(`workshop-${n}-date`), { type: 'date', width: '10' })}
+${simpleInput(`workshop-${n}-time`, 'Start time (UK)', workshopValue(view, `workshop-${n}-time`, workshop ? ukTimeOf(workshop.startsAt) : '09:30'), errors.get(`workshop-${n}-time`), { type: 'time', width: '5' })}
+${simpleInput(`workshop-${n}-minutes`, 'Length in minutes (half a day is 210)', workshopValue(view, `workshop-${n}-minutes`, workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES)), errors.get(`workshop-${n}-minutes`), { width: '4' })}
+${simpleInput(`workshop-${n}-venue`, 'Venue', workshopValue(view, `workshop-${n}-venue`, workshop?.venue.name ?? ''), errors.get(`workshop-${n}-venue`))}
 <div class="govuk-form-group${errors.get(`workshop-${n}-host`) ? ' govuk-form-group--error' : ''}"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">Premises</legend>
 ${errors.get(`workshop-${n}-host`) ? html`<p class="govuk-error-message" id="workshop-${n}-host"><span class="govuk-visually-hidden">Error:</span> ${errors.get(`workshop-${n}-host`)}</p>` : ''}
 <div class="govuk-radios govuk-radios--small govuk-radios--inline">${Object.entries(venueHosts).map(
     ([value, label]) => html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="workshop-${n}-host-${value}" name="workshop-${n}-host" type="radio" value="${value}"${host === value ? html` checked` : ''}><label class="govuk-label govuk-radios__label" for="workshop-${n}-host-${value}">${label}</label></div>`,
   )}</div></fieldset></div>
-${input(`workshop-${n}-facilitators`, 'First facilitator', workshopValue(view, `workshop-${n}-facilitators`, workshop?.facilitators[0] ?? ''), errors)}
-${input(`workshop-${n}-facilitator-2`, 'Second facilitator', workshopValue(view, `workshop-${n}-facilitator-2`, workshop?.facilitators[1] ?? ''), errors)}
+${simpleInput(`workshop-${n}-facilitators`, 'First facilitator', workshopValue(view, `workshop-${n}-facilitators`, workshop?.facilitators[0] ?? ''), errors.get(`workshop-${n}-facilitators`))}
+${simpleInput(`workshop-${n}-facilitator-2`, 'Second facilitator', workshopValue(view, `workshop-${n}-facilitator-2`, workshop?.facilitators[1] ?? ''), errors.get(`workshop-${n}-facilitator-2`))}
 </fieldset>`;
 })}
 <div class="govuk-form-group${errors.get('intervalOverride') ? ' govuk-form-group--error' : ''}">
@@ -119,7 +112,7 @@ ${step === 'action-plan' ? objectivesField : ''}
     content: html`${errorSummary(view.errors)}
 <span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Programme and timeline</h1>
-${view.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${view.notice}</p></div></div>` : ''}
+${successBanner(view.notice)}
 ${view.progress?.failure ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The workflow stopped on ${formatUkDateTime(view.progress.failure.at)}: ${view.progress.failure.error}</strong></div>` : ''}
 <p class="govuk-body">Stage: <strong class="govuk-tag">${view.progress ? areaStages[view.progress.stage] : 'Not started'}</strong>${view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : ''}</p>
 <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -128,7 +121,7 @@ ${
   view.visit
     ? html`<p class="govuk-body">Visited on ${formatUkDate(view.visit.visitedOn)}, recorded by ${view.visit.recordedBy}.${view.visit.notes ? html`<br>${view.visit.notes}` : ''}</p>`
     : html`<form method="post" action="${areaPath}/programme/visit" novalidate>${hidden}
-${input('visitedOn', 'Date of the visit', view.values.visitedOn, errors, 'date', ' govuk-input--width-10')}
+${simpleInput('visitedOn', 'Date of the visit', view.values.visitedOn, errors.get('visitedOn'), { type: 'date', width: '10' })}
 <div class="govuk-form-group"><label class="govuk-label" for="notes">Notes (optional)</label><textarea class="govuk-textarea" id="notes" name="notes" rows="3">${view.values.notes ?? ''}</textarea></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Record the visit</button></form>`
 }

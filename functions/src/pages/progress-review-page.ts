@@ -1,6 +1,6 @@
 import { formatUkDateTime, objectiveStatuses, reviewOccasions, type ActionPlan, type Area, type FieldError, type ProgressReview, type ReviewOccasion } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues } from './form-fields';
+import { errorSummary, type FormValues, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -26,7 +26,7 @@ export function progressReviewPage(staff: StaffView, view: ProgressReviewView): 
     hasErrors: view.errors.length > 0,
     backLink: `/staff/areas/${encodeURIComponent(view.area.areaId)}`,
     content: html`${errorSummary(view.errors)}
-${view.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${view.notice}</p></div></div>` : ''}
+${successBanner(view.notice)}
 <span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Progress reviews</h1>
 ${

@@ -15,7 +15,7 @@ import {
   type SelectionDraft,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary } from './form-fields';
+import { errorSummary, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -130,7 +130,7 @@ export function selectionPage(staff: StaffView, view: SelectionView): SafeHtml {
     backLink: `/staff/areas/${encodeURIComponent(view.area.areaId)}`,
     content: html`<span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Selection of six plus six</h1>
-${view.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${view.notice}</p></div></div>` : ''}
+${successBanner(view.notice)}
 ${view.stored?.status === 'approved' ? approvedPage(staff, view, view.stored) : draftPage(staff, view)}`,
   });
 }
