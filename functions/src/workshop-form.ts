@@ -1,8 +1,5 @@
-import { checkSchedule, fromUkLocalTime, type FieldError, type VenueHost, type Workshop } from '@pip/domain';
+import { checkSchedule, fromUkLocalTime, isCalendarDate, isClockTime, type FieldError, type VenueHost, type Workshop } from '@pip/domain';
 import type { FormValues } from './pages/form-fields';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/u;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/u;
 
 /** Reads the four workshops from the form, then checks them against the schedule rules. */
 export function workshopsFromForm(form: FormValues): { workshops: Workshop[]; intervalOverride?: string; intervalBreaches: string[]; errors: FieldError[] } {
@@ -13,8 +10,8 @@ export function workshopsFromForm(form: FormValues): { workshops: Workshop[]; in
     const date = field('date');
     const time = field('time');
     const minutes = Number(field('minutes'));
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) errors.push({ field: `workshop-${n}-date`, message: `Enter the date of workshop ${n}` });
-    if (!TIME.test(time)) errors.push({ field: `workshop-${n}-time`, message: `Enter the start time of workshop ${n}, like 09:30` });
+    if (!isCalendarDate(date)) errors.push({ field: `workshop-${n}-date`, message: `Enter the date of workshop ${n}` });
+    if (!isClockTime(time)) errors.push({ field: `workshop-${n}-time`, message: `Enter the start time of workshop ${n}, like 09:30` });
     if (!Number.isInteger(minutes) || minutes < 30 || minutes > 480) {
       errors.push({ field: `workshop-${n}-minutes`, message: `Enter the length of workshop ${n} in minutes, from 30 to 480` });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkDateTime, fromUkLocalTime } from '@pip/domain';
+import { formatUkDateTime, fromUkLocalTime, isCalendarDate, isClockTime, ukInstantFrom } from '@pip/domain';
 import { html, trusted } from '@pip/html';
 
 describe('html tag', () => {
@@ -23,5 +23,22 @@ describe('UK time', () => {
     expect(fromUkLocalTime('2027-10-31', '09:00').toISOString()).toBe('2027-10-31T09:00:00.000Z');
     expect(formatUkDateTime('2027-03-28T08:00:00Z')).toBe('9:00am on 28 March 2027');
     expect(formatUkDateTime('2027-10-30T23:30:00Z')).toBe('12:30am on 31 October 2027');
+  });
+});
+
+describe('dates and times from forms', () => {
+  it('accept only real calendar dates and 24-hour times', () => {
+    expect(isCalendarDate('2027-02-28')).toBe(true);
+    expect(isCalendarDate('2027-02-30')).toBe(false);
+    expect(isCalendarDate('28/02/2027')).toBe(false);
+    expect(isClockTime('23:59')).toBe(true);
+    expect(isClockTime('24:00')).toBe(false);
+  });
+
+  it('give the UK instant, across the clock change, or nothing', () => {
+    expect(ukInstantFrom(' 2027-03-28 ', '10:00')?.toISOString()).toBe('2027-03-28T09:00:00.000Z');
+    expect(ukInstantFrom('2027-10-31', '10:00')?.toISOString()).toBe('2027-10-31T10:00:00.000Z');
+    expect(ukInstantFrom('2027-02-30', '10:00')).toBeUndefined();
+    expect(ukInstantFrom('2027-03-28', undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import {
   NotFoundError,
-  fromUkLocalTime,
+  isCalendarDate,
+  isClockTime,
+  ukInstantFrom,
   objectivesFromText,
   regionComplete,
   regionIds,
@@ -135,16 +137,14 @@ export const handler = httpHandler({
         const region = await regionParticipants(regionId);
         if (!region.ready) return renderLearningEvent(event, 409, { errors: [{ field: 'date', message: 'Every area of the region must be complete first' }] });
         const errors: FieldError[] = [];
-        const date = (form.date ?? '').trim();
-        const time = (form.time ?? '').trim();
+        const startsAt = ukInstantFrom(form.date, form.time);
         const minutes = Number(form.minutes);
         const venue = (form.venue ?? '').trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) errors.push({ field: 'date', message: 'Enter the date of the event' });
-        if (!/^([01]\d|2[0-3]):[0-5]\d$/u.test(time)) errors.push({ field: 'time', message: 'Enter the start time, like 10:00' });
+        if (!isCalendarDate((form.date ?? '').trim())) errors.push({ field: 'date', message: 'Enter the date of the event' });
+        if (!isClockTime((form.time ?? '').trim())) errors.push({ field: 'time', message: 'Enter the start time, like 10:00' });
         if (!Number.isInteger(minutes) || minutes < 30 || minutes > 600) errors.push({ field: 'minutes', message: 'Enter the length in minutes, from 30 to 600' });
         if (!venue) errors.push({ field: 'venue', message: 'Enter the venue' });
-        if (errors.length > 0) return renderLearningEvent(event, 400, { values: form, errors });
-        const startsAt = fromUkLocalTime(date, time);
+        if (errors.length > 0 || !startsAt) return renderLearningEvent(event, 400, { values: form, errors });
         const previous = await platform.workflow.learningEvent(regionId);
         const actor = actorOf(event);
         const learningEvent: LearningEvent = {
@@ -178,7 +178,7 @@ export const handler = httpHandler({
         const form = (event.parsedBody ?? {}) as FormValues;
         const areaId = pathParameter(event, 'areaId');
         const visitedOn = (form.visitedOn ?? '').trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(visitedOn) || Number.isNaN(Date.parse(visitedOn))) {
+        if (!isCalendarDate(visitedOn)) {
           return render(event, 400, { values: form, errors: [{ field: 'visitedOn', message: 'Enter the date of the visit' }] });
         }
         const platform = getPlatform();

@@ -3,7 +3,7 @@ import {
   ValidationError,
   applicationFields,
   areaStage,
-  fromUkLocalTime,
+  ukInstantFrom,
   newArea,
   regionComplete,
   fieldMeta,
@@ -71,11 +71,7 @@ export const handler = httpHandler({
       handler: async (event) => {
         const form = (event.parsedBody ?? {}) as FormValues;
         const platform = getPlatform();
-        const when = (prefix: string) => {
-          const date = (form[`${prefix}-date`] ?? '').trim();
-          const time = (form[`${prefix}-time`] ?? '').trim();
-          return /^\d{4}-\d{2}-\d{2}$/u.test(date) && /^([01]\d|2[0-3]):[0-5]\d$/u.test(time) ? fromUkLocalTime(date, time) : undefined;
-        };
+        const when = (prefix: string) => ukInstantFrom(form[`${prefix}-date`], form[`${prefix}-time`]);
         const { area, problems } = newArea({ name: form.name ?? '', regionId: form.regionId ?? '', opensAt: when('opens'), closesAt: when('closes') }, platform.clock.now());
         if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems));
         if (!(await platform.areas.add(area))) {

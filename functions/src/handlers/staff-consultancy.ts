@@ -1,7 +1,9 @@
 import {
   NotFoundError,
   ValidationError,
-  fromUkLocalTime,
+  isCalendarDate,
+  isClockTime,
+  ukInstantFrom,
   objectiveStatuses,
   progressReviewProblems,
   reviewOccasions,
@@ -122,10 +124,9 @@ export const handler = httpHandler({
         const form = (event.parsedBody ?? {}) as FormValues;
         const areaId = pathParameter(event, 'areaId');
         const errors: FieldError[] = [];
-        const date = (form.date ?? '').trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) errors.push({ field: 'date', message: 'Enter the date of the slot' });
-        for (const [field, label] of [['start', 'start'], ['end', 'end']] as const) {
-          if (!/^([01]\d|2[0-3]):[0-5]\d$/u.test((form[field] ?? '').trim())) errors.push({ field, message: `Enter the ${label} time, like 10:00` });
+        if (!isCalendarDate((form.date ?? '').trim())) errors.push({ field: 'date', message: 'Enter the date of the slot' });
+        for (const field of ['start', 'end'] as const) {
+          if (!isClockTime((form[field] ?? '').trim())) errors.push({ field, message: `Enter the ${field} time, like 10:00` });
         }
         const mode = form.mode === 'online' ? 'online' : 'in-person';
         if (errors.length > 0) return render(event, 400, { values: form, errors });
@@ -133,8 +134,8 @@ export const handler = httpHandler({
           await publishSlot(areaId, {
             facilitator: form.facilitator ?? '',
             facilitatorEmail: form.facilitatorEmail ?? '',
-            startsAt: fromUkLocalTime(date, form.start!.trim()),
-            endsAt: fromUkLocalTime(date, form.end!.trim()),
+            startsAt: ukInstantFrom(form.date, form.start)!,
+            endsAt: ukInstantFrom(form.date, form.end)!,
             mode,
             where: form.where ?? '',
           }, actorOf(event));
@@ -181,15 +182,15 @@ export const handler = httpHandler({
         const options: { startsAt: Date; endsAt: Date }[] = [];
         const errors: FieldError[] = [];
         for (const n of [1, 2, 3]) {
-          const date = (form[`follow-up-${n}-date`] ?? '').trim();
-          if (!date && n === 3) continue;
-          const start = (form[`follow-up-${n}-start`] ?? '').trim();
-          const end = (form[`follow-up-${n}-end`] ?? '').trim();
-          if (!/^\d{4}-\d{2}-\d{2}$/u.test(date) || !/^\d{2}:\d{2}$/u.test(start) || !/^\d{2}:\d{2}$/u.test(end)) {
+          const date = form[`follow-up-${n}-date`];
+          if (!date?.trim() && n === 3) continue;
+          const startsAt = ukInstantFrom(date, form[`follow-up-${n}-start`]);
+          const endsAt = ukInstantFrom(date, form[`follow-up-${n}-end`]);
+          if (!startsAt || !endsAt || endsAt <= startsAt) {
             errors.push({ field: `follow-up-${n}-date`, message: `Enter date ${n} with its start and end times` });
             continue;
           }
-          options.push({ startsAt: fromUkLocalTime(date, start), endsAt: fromUkLocalTime(date, end) });
+          options.push({ startsAt, endsAt });
         }
         if (errors.length > 0) return render(event, 400, { values: form, errors });
         try {

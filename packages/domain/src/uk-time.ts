@@ -43,3 +43,22 @@ export function fromUkLocalTime(date: string, time: string): Date {
 export function ukDateOf(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** A real calendar date as date inputs post it, YYYY-MM-DD: "2027-02-30" is not one. */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** A time of day as time inputs post it, HH:MM on the 24-hour clock. */
+export function isClockTime(text: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/u.test(text);
+}
+
+/** The instant a form's UK date and time fields name, or undefined when either is not one. */
+export function ukInstantFrom(date: string | undefined, time: string | undefined): Date | undefined {
+  const day = (date ?? '').trim();
+  const clock = (time ?? '').trim();
+  return isCalendarDate(day) && isClockTime(clock) ? fromUkLocalTime(day, clock) : undefined;
+}
