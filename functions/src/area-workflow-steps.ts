@@ -1,5 +1,4 @@
 import {
-  NotFoundError,
   actionPlanDueAt,
   deliveryEndsAt,
   enterStage,
@@ -30,11 +29,7 @@ export interface StepRequest {
 
 const baseUrl = () => getPlatform().publicBaseUrl ?? '';
 
-async function areaOf(areaId: string) {
-  const area = await getPlatform().areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
-  return area;
-}
+const areaOf = (areaId: string) => getPlatform().areas.existing(areaId);
 
 async function enter(areaId: string, stage: AreaStageId, what: string): Promise<void> {
   const platform = getPlatform();

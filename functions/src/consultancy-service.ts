@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  NotFoundError,
   REMINDER_DAYS_BEFORE,
   ValidationError,
   beforeCutoff,
@@ -26,11 +25,7 @@ import { getPlatform } from './wiring';
 const DAY = 24 * 60 * 60 * 1000;
 const baseUrl = () => getPlatform().publicBaseUrl ?? '';
 
-async function areaOf(areaId: string): Promise<Area> {
-  const area = await getPlatform().areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
-  return area;
-}
+const areaOf = (areaId: string) => getPlatform().areas.existing(areaId);
 
 /** The two leads of an approved selection, as recipients. */
 export async function leadsOf(areaId: string): Promise<Recipient[]> {

@@ -13,3 +13,12 @@ export function csvCell(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/** A CSV download, named for the browser to save. */
+export function csvResponse(filename: string, header: string[], rows: unknown[][]) {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
+    body: toCsv(header, rows),
+  };
+}

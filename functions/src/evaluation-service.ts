@@ -1,4 +1,4 @@
-import { ConcurrentChangeError, NotFoundError, evaluationSchema, parseInput, type Area, type EvaluationResponse } from '@pip/domain';
+import { ConcurrentChangeError, evaluationSchema, parseInput, type Area, type EvaluationResponse } from '@pip/domain';
 import { evaluationEmails } from '@pip/mail';
 import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
@@ -12,8 +12,7 @@ const REMIND_AFTER_DAYS = 14;
 /** After the fourth workshop: the survey opens and every participant gets a personal link, and later a reminder if they have not answered. */
 export async function openEvaluation(areaId: string): Promise<void> {
   const platform = getPlatform();
-  const area = await platform.areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
+  const area = await platform.areas.existing(areaId);
   const participants = await selectedParticipants(areaId);
   const now = platform.clock.now();
   await platform.evaluation.open({ areaId, openedAt: now.toISOString(), invited: participants.length });

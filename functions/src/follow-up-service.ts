@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, ValidationError, bestFollowUpOption, type Actor, type Area, type FollowUpReview } from '@pip/domain';
+import { ValidationError, bestFollowUpOption, type Actor, type FollowUpReview } from '@pip/domain';
 import { followUpEmails } from '@pip/mail';
 import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
@@ -10,11 +10,7 @@ import { selectedParticipants } from './workshop-emails';
 const DAY = 24 * 60 * 60 * 1000;
 const LINK_DAYS = 180;
 
-async function areaOf(areaId: string): Promise<Area> {
-  const area = await getPlatform().areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
-  return area;
-}
+const areaOf = (areaId: string) => getPlatform().areas.existing(areaId);
 
 /** A personal link for each participant, answering for the dates and then for attendance. */
 async function emailEveryone(areaId: string, email: (to: { key: string; name: string; email: string }, url: string) => EmailToSend['email']): Promise<void> {

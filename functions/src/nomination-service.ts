@@ -1,5 +1,4 @@
 import {
-  NotFoundError,
   RecruitmentNotOpenError,
   nominationOf,
   parseNomination,
@@ -17,8 +16,7 @@ import { getPlatform } from './wiring';
 
 async function openArea(areaId: string): Promise<Area> {
   const platform = getPlatform();
-  const area = await platform.areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
+  const area = await platform.areas.existing(areaId);
   const state = recruitmentState(area, platform.clock.now());
   if (state !== 'open') throw new RecruitmentNotOpenError(area, state);
   return area;

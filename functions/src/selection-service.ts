@@ -36,8 +36,7 @@ const OFFER_ANSWER_DAYS = 14;
 
 export async function selectionContext(areaId: string) {
   const { areas, applications, reviews, selections } = getPlatform();
-  const area = await areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
+  const area = await areas.existing(areaId);
   const [areaApplications, areaReviews, stored] = await Promise.all([
     applications.listForArea(areaId),
     reviews.listForArea(areaId),

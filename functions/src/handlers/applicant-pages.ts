@@ -1,4 +1,4 @@
-import { NotFoundError, RecruitmentNotOpenError, ValidationError, openAreasByRegion, recruitmentState } from '@pip/domain';
+import { RecruitmentNotOpenError, ValidationError, openAreasByRegion, recruitmentState } from '@pip/domain';
 import { pathParameter, publicBaseUrl, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
@@ -16,11 +16,7 @@ import { nominateCandidate, nominationFromLink } from '../nomination-service';
 import { submitAndDeliver } from '../submit-and-deliver';
 import { getPlatform } from '../wiring';
 
-async function areaOf(event: HttpEvent) {
-  const area = await getPlatform().areas.get(pathParameter(event, 'areaId'));
-  if (!area) throw new NotFoundError('Area');
-  return area;
-}
+const areaOf = (event: HttpEvent) => getPlatform().areas.existing(pathParameter(event, 'areaId'));
 
 export const handler = httpHandler({
   kind: 'page',

@@ -39,8 +39,7 @@ const NOTICES: Record<string, string> = {
 async function render(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
   const platform = getPlatform();
   const areaId = pathParameter(event, 'areaId');
-  const area = await platform.areas.get(areaId);
-  if (!area) throw new NotFoundError('Area');
+  const area = await platform.areas.existing(areaId);
   const [progress, visit, workshops, participants, attendance, ...waiting] = await Promise.all([
     platform.workflow.progress(areaId),
     platform.workflow.visit(areaId),

@@ -16,7 +16,7 @@ import {
   type ApplicationFilters,
   matchesFilters,
 } from '@pip/domain';
-import { toCsv } from '../csv';
+import { csvResponse } from '../csv';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
@@ -146,14 +146,7 @@ export const handler = httpHandler({
             candidate.meanScore?.toFixed(2) ?? '',
           ];
         });
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="${context.area.areaId}-applications.csv"`,
-          },
-          body: toCsv(header, rows),
-        };
+        return csvResponse(`${context.area.areaId}-applications.csv`, header, rows);
       },
     },
     {
@@ -194,8 +187,7 @@ export const handler = httpHandler({
       path: '/staff/areas/{areaId}/audit',
       handler: async (event) => {
         const { areas, audit, applications } = getPlatform();
-        const area = await areas.get(pathParameter(event, 'areaId'));
-        if (!area) throw new NotFoundError('Area');
+        const area = await areas.existing(pathParameter(event, 'areaId'));
         const [entries, areaApplications] = await Promise.all([audit.listForArea(area.areaId), applications.listForArea(area.areaId)]);
         const names = new Map(areaApplications.map((application) => [application.applicationId, `${application.answers.fullName} (${application.applicationId})`]));
         return htmlResponse(200, auditPage(staffView(event), area, entries, (id) => names.get(id) ?? id));

@@ -1,5 +1,4 @@
 import {
-  NotFoundError,
   ValidationError,
   isCalendarDate,
   isClockTime,
@@ -55,8 +54,7 @@ const occasionOf = (value: string | undefined): ReviewOccasion => (value && valu
 async function renderReviews(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string; occasion?: ReviewOccasion } = {}) {
   const areaId = pathParameter(event, 'areaId');
   const platform = getPlatform();
-  const [area, plan, reviews] = await Promise.all([platform.areas.get(areaId), platform.workflow.actionPlan(areaId), platform.workflow.progressReviews(areaId)]);
-  if (!area) throw new NotFoundError('Area');
+  const [area, plan, reviews] = await Promise.all([platform.areas.existing(areaId), platform.workflow.actionPlan(areaId), platform.workflow.progressReviews(areaId)]);
   const order = Object.keys(reviewOccasions);
   reviews.sort((a, b) => order.indexOf(a.occasion) - order.indexOf(b.occasion));
   return htmlResponse(

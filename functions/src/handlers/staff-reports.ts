@@ -1,7 +1,7 @@
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
-import { toCsv } from '../csv';
+import { csvResponse } from '../csv';
 import { reportCsvRows, reportPage } from '../pages/report-page';
 import { evaluationReport, regionScope, type ReportScope } from '../report-service';
 import { staffView } from '../staff-request';
@@ -31,14 +31,7 @@ async function csv(event: HttpEvent) {
   const { scope, file } = scopeOf(event);
   const report = await evaluationReport(scope, published(event));
   const { header, rows } = reportCsvRows(report);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="evaluation-${report.published ? 'published' : file}.csv"`,
-    },
-    body: toCsv(header, rows),
-  };
+  return csvResponse(`evaluation-${report.published ? 'published' : file}.csv`, header, rows);
 }
 
 /** Evaluation reports for an area, a region and the whole programme, on the page and as CSV. */

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Area, AreaStore } from '@pip/domain';
+import { NotFoundError, type Area, type AreaStore } from '@pip/domain';
 import { keys, lists } from './keys';
 import { isLostRace } from './conditional';
 import { queryAll } from './query-all';
@@ -26,6 +26,13 @@ export class DynamoAreaStore implements AreaStore {
   }
 
   /** Adds the area unless it exists; an existing area is never overwritten. Returns whether it was added. */
+  /** The area, or NotFoundError: for requests and steps about an area that must exist. */
+  async existing(areaId: string): Promise<Area> {
+    const area = await this.get(areaId);
+    if (!area) throw new NotFoundError('Area');
+    return area;
+  }
+
   async add(area: Area): Promise<boolean> {
     try {
       await this.documents.send(
