@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationStore, OutboundEmail } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { outboxPut } from './outbox-store';
 import { queryPrefix } from './query-all';
@@ -38,8 +38,8 @@ export class DynamoApplicationStore implements ApplicationStore {
     condition: string,
     values: Record<string, unknown>,
   ): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -58,12 +58,8 @@ export class DynamoApplicationStore implements ApplicationStore {
             { Put: outboxPut(this.tableName, email, application.updatedAt) },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, type Area, type AreaStore } from '@pip/domain';
 import { keys, lists } from './keys';
-import { isLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { queryAll } from './query-all';
 
 export class DynamoAreaStore implements AreaStore {
@@ -34,19 +34,15 @@ export class DynamoAreaStore implements AreaStore {
   }
 
   async add(area: Area): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
 

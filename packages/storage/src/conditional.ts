@@ -12,3 +12,14 @@ export function isLostRace(error: unknown): boolean {
   }
   return false;
 }
+
+/** Runs a conditional write: true when it landed, false when it lost a race; any other error is thrown. */
+export async function unlessLostRace(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isLostRace(error)) return false;
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { facilitatorKey, type ConsultancySession, type ConsultancySlot, type FollowUpAnswer, type FollowUpReview, type SessionNumber } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { isLostRace, unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -47,8 +47,8 @@ export class DynamoConsultancyStore {
   /** Adds the slot if the facilitator's calendar is still at `expectedVersion`; false if it changed. */
   async publish(slot: ConsultancySlot, expectedVersion: number): Promise<boolean> {
     const key = facilitatorKey(slot.facilitator);
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -65,12 +65,8 @@ export class DynamoConsultancyStore {
             { Put: { TableName: this.tableName, Item: { ...keys.facilitatorSlot(key, slot.slotId), type: 'facilitator-slot', ...slot } } },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async sessions(areaId: string): Promise<Partial<Record<SessionNumber, StoredSession>>> {
@@ -114,8 +110,8 @@ export class DynamoConsultancyStore {
 
   /** Cancels the booking as the canceller saw it, freeing its slot; false if it changed meanwhile. */
   async cancel(previous: StoredSession): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             this.freeSlot(previous),
@@ -131,12 +127,8 @@ export class DynamoConsultancyStore {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   private freeSlot(session: StoredSession) {
@@ -153,8 +145,8 @@ export class DynamoConsultancyStore {
 
   /** Staff record that the session took place, with notes on the action plan's progress. */
   async recordHeld(areaId: string, session: SessionNumber, notes: string, at: string): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -169,12 +161,8 @@ export class DynamoConsultancyStore {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async followUp(areaId: string): Promise<FollowUpReview | undefined> {
@@ -184,21 +172,17 @@ export class DynamoConsultancyStore {
 
   /** Proposes the dates once; a second proposal (a double click) changes nothing. */
   async proposeFollowUp(review: FollowUpReview): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Confirms one date, once. */
   async confirmFollowUp(areaId: string, optionId: string): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.followUpReview(areaId),
@@ -206,12 +190,8 @@ export class DynamoConsultancyStore {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
           ExpressionAttributeValues: { ':option': optionId },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async followUpAnswers(areaId: string): Promise<FollowUpAnswer[]> {

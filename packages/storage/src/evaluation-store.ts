@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EvaluationResponse } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { isLostRace, unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -28,13 +28,9 @@ export class DynamoEvaluationStore {
 
   /** Opens the survey once; opening it again (a retried step) changes nothing. */
   async open(survey: EvaluationSurvey): Promise<boolean> {
-    try {
-      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.evaluationSurvey(survey.areaId), type: 'survey', ...survey }, ConditionExpression: 'attribute_not_exists(pk)' }));
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+    return unlessLostRace(
+      this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.evaluationSurvey(survey.areaId), type: 'survey', ...survey }, ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
   }
 
   async close(areaId: string, at: string): Promise<void> {
@@ -63,8 +59,8 @@ export class DynamoEvaluationStore {
    * survey is open. False when another submission got there first or the survey has closed.
    */
   async respond(response: EvaluationResponse, expectedVersion: number): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -85,11 +81,7 @@ export class DynamoEvaluationStore {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { OutboundEmail } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { keys, lists } from './keys';
 import { linkPut, type EmailedLink } from './link-store';
 import { queryAll } from './query-all';
@@ -56,20 +56,16 @@ export class DynamoOutboxStore {
    * decision sends nothing twice. A link the email carries is stored with it, or not at all.
    */
   async enqueue(email: OutboundEmail, createdAt: string, link?: { token: string; link: EmailedLink }): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: outboxPut(this.tableName, email, createdAt) },
             ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : []),
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Ids of emails due and not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
@@ -85,8 +81,8 @@ export class DynamoOutboxStore {
 
   /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
   async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.email(messageId),
@@ -101,12 +97,8 @@ export class DynamoOutboxStore {
             ':one': 1,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async markSent(messageId: string, now: Date): Promise<void> {
@@ -123,8 +115,8 @@ export class DynamoOutboxStore {
 
   /** Withdraws an email not yet sent, such as a reminder of a workshop that moved; false if it went already. */
   async cancel(messageId: string): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.email(messageId),
@@ -133,12 +125,8 @@ export class DynamoOutboxStore {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending' },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Puts the email back for a later attempt, keeping the reason for staff to see. */

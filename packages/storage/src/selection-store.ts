@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AreaSelection, AuditEntry } from '@pip/domain';
 import { auditPut } from './audit-store';
-import { isLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -36,8 +36,8 @@ export class DynamoSelectionStore {
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { ...keys.selection(next.areaId), type: 'selection', ...next }, ...condition } },
@@ -45,11 +45,7 @@ export class DynamoSelectionStore {
             ...alongside,
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

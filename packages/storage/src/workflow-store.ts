@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ActionPlan, AreaProgress, LearningEvent, ProgressReview, StaffStep, WorkshopSchedule } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { isLostRace, unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -81,8 +81,8 @@ export class DynamoWorkflowStore {
 
   /** Writes the schedule only if nobody changed it since `expectedSequence` (-1: none yet). */
   async saveWorkshops(schedule: WorkshopSchedule, expectedSequence: number): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return unlessLostRace(
+      this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...keys.workshops(schedule.areaId), type: 'workshops', ...schedule },
@@ -90,12 +90,8 @@ export class DynamoWorkflowStore {
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: '#sequence = :expected', ExpressionAttributeNames: { '#sequence': 'sequence' }, ExpressionAttributeValues: { ':expected': expectedSequence } }),
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isLostRace(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Who came to each workshop, by workshop number; recording it again replaces the record. */
