@@ -111,4 +111,10 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
 ];
 
+/**
+ * Where a request that matches no route goes (API Gateway's `$default` route): the public pages,
+ * whose router answers with a "Page not found" page, or JSON under /api/.
+ */
+export const unmatchedRequestsFunction: FunctionName = 'applicant-pages';
+
 export const routeKey = (route: Route): string => `${route.method} ${route.path}`;

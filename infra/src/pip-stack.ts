@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { platformFunctions, routes, type PlatformFunction as FunctionDefinition } from '@pip/functions/routes';
+import { platformFunctions, routes, unmatchedRequestsFunction, type PlatformFunction as FunctionDefinition } from '@pip/functions/routes';
 import type { Construct } from 'constructs';
 import { EmailSending } from './constructs/email-sending';
 import { PlatformFunction } from './constructs/platform-function';
@@ -58,7 +58,7 @@ export class PipStack extends Stack {
       if (access.workflow === 'respond') workflow.grantTaskResponse(fn);
     }
 
-    api.serve(routes, functions);
+    api.serve(routes, unmatchedRequestsFunction, functions);
     new Schedules(this, 'schedules', { definitions: platformFunctions, functions });
     new CfnOutput(this, 'url', { value: api.url, description: 'The platform, as people reach it' });
     new CfnOutput(this, 'staff-user-pool', { value: staffIdentity.userPool.userPoolId, description: 'Add staff here, in the staff group' });

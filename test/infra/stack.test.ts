@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { platformFunctions, routes } from '@pip/functions/routes';
+import { platformFunctions, routes, unmatchedRequestsFunction } from '@pip/functions/routes';
 import { PipStack } from '@pip/infra/pip-stack';
 import { tableSchema } from '@pip/storage/table-schema';
 import { STAFF_GROUP } from '@pip/domain';
@@ -52,9 +52,20 @@ describe('the CDK stack', () => {
   it('builds exactly the routes of the route table into the HTTP API', () => {
     const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
     const keys = Object.values(apiRoutes).map((route) => (route as { Properties: { RouteKey: string } }).Properties.RouteKey);
-    expect(keys.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    expect(keys.sort()).toEqual([...routes.map((route) => `${route.method} ${route.path}`), '$default'].sort());
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+  });
+
+  it('sends every request no route matches to the function that answers "Page not found"', () => {
+    type Resource = { Properties: Record<string, unknown> };
+    const [unmatched] = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: '$default' } })) as Resource[];
+    const integrationId = JSON.stringify(unmatched?.Properties.Target).match(/"Ref":"([^"]+)"/u)?.[1];
+    const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId ?? ''] as Resource | undefined;
+    const functionId = JSON.stringify(integration?.Properties.IntegrationUri).match(/"Fn::GetAtt":\["([^"]+)"/u)?.[1];
+    const target = template.findResources('AWS::Lambda::Function')[functionId ?? ''] as Resource | undefined;
+    const expected = platformFunctions.find((fn) => fn.name === unmatchedRequestsFunction);
+    expect(target?.Properties.Description).toBe(expected?.description);
   });
 
   it('lets only the functions that send email send it, from the verified domain', () => {

@@ -56,6 +56,19 @@ describe('the local platform', () => {
     expect(await css.text()).toContain('.govuk-error-summary');
     expect((await fetch(`${base}/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
+
+  it('answers an address no route matches with a "Page not found" page, or JSON under /api/', async () => {
+    const page = await fetch(`${base}/staff/areas/leeds/no-such-page`);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const text = await page.text();
+    expect(text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+    expect(text).toContain('<title>Page not found – Partnership Improvement Programme</title>');
+    expect((await fetch(`${base}/apply`, { method: 'DELETE' })).status).toBe(404);
+    const api = await fetch(`${base}/api/no-such-thing`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ message: expect.stringContaining('check it is correct') });
+  });
 });
 
 describe('applying through the form', () => {

@@ -63,8 +63,10 @@ export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, 
         return;
       }
       const refusal = refusalFor(request.error, request.context.awsRequestId ?? request.event.requestContext.requestId);
+      // A mistyped /api/ address reaches the pages' function by the `$default` route; it still gets JSON.
+      const asJson = kind === 'json' || request.event.rawPath.startsWith('/api/');
       request.response =
-        kind === 'json'
+        asJson
           ? jsonResponse(refusal.status, { message: refusal.message, ...(refusal.errors ? { errors: refusal.errors } : {}) })
           : htmlResponse(refusal.status, messagePage(refusal.title, [refusal.message, html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`]));
     },

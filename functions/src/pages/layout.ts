@@ -14,7 +14,8 @@ export interface PageOptions {
 
 /** The GOV.UK Frontend page template, written out so that it needs no JavaScript or template engine. */
 export function page(options: PageOptions): SafeHtml {
-  const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME} – GOV.UK`;
+  // No "– GOV.UK" suffix and no crown: the programme's service is styled like GOV.UK but not on it.
+  const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME}`;
   return html`<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template">
 <head>

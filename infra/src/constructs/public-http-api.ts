@@ -1,4 +1,4 @@
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Route } from '@pip/functions/routes';
@@ -20,17 +20,26 @@ export class PublicHttpApi extends Construct {
     return this.api.apiEndpoint;
   }
 
-  serve(routes: readonly Route[], functions: ReadonlyMap<string, IFunction>): void {
+  /** One route per entry of the route table, and a `$default` route for every other request. */
+  serve(routes: readonly Route[], unmatchedRequestsFunction: string, functions: ReadonlyMap<string, IFunction>): void {
     const integrations = new Map<string, HttpLambdaIntegration>();
-    for (const route of routes) {
-      const fn = functions.get(route.function);
-      if (!fn) throw new Error(`Route ${route.method} ${route.path} names unknown function ${route.function}`);
-      let integration = integrations.get(route.function);
+    const integrationFor = (name: string, what: string): HttpLambdaIntegration => {
+      const fn = functions.get(name);
+      if (!fn) throw new Error(`${what} names unknown function ${name}`);
+      let integration = integrations.get(name);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${route.function}-integration`, fn);
-        integrations.set(route.function, integration);
+        integration = new HttpLambdaIntegration(`${name}-integration`, fn);
+        integrations.set(name, integration);
       }
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      return integration;
+    };
+    for (const route of routes) {
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrationFor(route.function, `Route ${route.method} ${route.path}`) });
     }
+    new HttpRoute(this, 'unmatched', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: integrationFor(unmatchedRequestsFunction, 'The $default route'),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { handlerEntry } from '@pip/functions/function-entries';
-import { routes } from '@pip/functions/routes';
+import { routes, unmatchedRequestsFunction } from '@pip/functions/routes';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { lambdaContext, toApiGatewayEvent } from './api-gateway-event';
 import { routeMatcher } from './route-matcher';
@@ -73,8 +73,8 @@ export function startHttpServer(options: { port: number; localRoutes?: LocalRout
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const matched = match(request.method ?? 'GET', url.pathname);
-      if (!matched) return apiGatewayError(response, 404, 'Not Found');
+      // As API Gateway's `$default` route does, a request no route matches goes to one function.
+      const matched = match(request.method ?? 'GET', url.pathname) ?? { routeKey: '$default', pathParameters: {}, route: { function: unmatchedRequestsFunction } };
       const body = await readBody(request);
       if (body === 'too-large') return apiGatewayError(response, 413, 'Request Entity Too Large');
       const event = toApiGatewayEvent(request, body, matched);
