@@ -4,13 +4,14 @@ import { startPlatform, type RunningPlatform } from '@pip/local';
 import { DynamoAreaStore, DynamoApplicationStore, DynamoOutboxStore, createDocumentClient } from '@pip/storage';
 
 /** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
-export async function startTestPlatform(options: { workflow?: boolean; tableName?: string } = {}): Promise<RunningPlatform> {
+export async function startTestPlatform(options: { workflow?: boolean; tableName?: string; demoApplicants?: boolean } = {}): Promise<RunningPlatform> {
   return startPlatform({
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
     tableName: options.tableName ?? `pip-test-${randomUUID().slice(0, 8)}`,
     port: 0,
     workflow: options.workflow ?? false,
+    demoApplicants: options.demoApplicants ?? false,
   });
 }
 

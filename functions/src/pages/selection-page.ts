@@ -1,5 +1,6 @@
 import {
   TIE_BREAK_RULE,
+  byRank,
   formatUkDateTime,
   sectorNames,
   sectors,
@@ -46,7 +47,7 @@ function nameOf(view: SelectionView, id: string): string {
 function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
   const rows = view.candidates
     .filter((candidate) => candidate.sector === sector)
-    .sort((a, b) => (b.meanScore ?? -1) - (a.meanScore ?? -1));
+    .sort(byRank);
   const chosen = view.draft.selected[sector];
   return html`<h2 class="govuk-heading-m">${sectorNames[sector][0]!.toUpperCase()}${sectorNames[sector].slice(1)}: ${chosen.length} of 6 selected</h2>
 <table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">${sectorNames[sector]} applicants</caption>

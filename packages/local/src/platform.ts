@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { platformFunctions } from '@pip/functions/routes';
-import { DynamoAreaStore, DynamoRegionStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { DynamoApplicationStore, DynamoAreaStore, DynamoRegionStore, DynamoReviewStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
 import { join } from 'node:path';
 import { LOCAL_CLOCK_PATH, localClockHandler } from './local-clock';
 import { LOCAL_SIGN_IN_PATH, localSignInHandler } from './local-sign-in';
@@ -9,6 +9,7 @@ import { LOCAL_STAFF_AUDIENCE, LocalStaffIdentity, localStaff } from './staff-id
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { freePort } from './free-port';
 import { loadHandler, startHttpServer, type LocalRoute } from './http-server';
+import { seedDemoApplicants } from './demo-applicants';
 import { seedDemoProgramme } from './seed';
 import { startSesLocal, type RunningSes } from './ses-local';
 import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
@@ -25,6 +26,8 @@ export interface PlatformOptions {
   dynamoPort?: number;
   sesPort?: number;
   seed?: boolean;
+  /** Also seed the closed demo area with scored applicants, so a demo can try selection at once. */
+  demoApplicants?: boolean;
   /** Run the scheduled functions on their timers; tests call them directly instead. */
   schedules?: boolean;
   /** Run the area workflow (synthesized from the CDK stack) on this machine. */
@@ -122,6 +125,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       STAFF_ALERTS_TO: 'programme-team@pip.localhost',
       PUBLIC_BASE_URL: url,
     });
+
+    if (options.demoApplicants) {
+      // After the server's address is known (their emails link to it), before workflows propose selections.
+      const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
+      const [sam, priya] = localStaff;
+      await seedDemoApplicants(
+        { areas: new DynamoAreaStore(documents, tableName), applications: new DynamoApplicationStore(documents, tableName), reviews: new DynamoReviewStore(documents, tableName) },
+        [sam!, priya!],
+        url,
+      );
+      documents.destroy();
+    }
 
     let workflow: LocalWorkflowHandle | undefined;
     if (options.workflow) {

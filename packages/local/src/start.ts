@@ -15,6 +15,7 @@ const platform = await startPlatform({
   dataDir: inMemory ? undefined : resolve(import.meta.dirname, '../../../.data/dynamodb'),
   schedules: true,
   workflow: true,
+  demoApplicants: true,
 }).catch((error: unknown) => {
   console.error(`The local platform could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
