@@ -25,6 +25,22 @@ describe('staff adding an area', () => {
     expect(await (await sam.get('/staff/areas/stoke-on-trent/audit')).text()).toMatch(/Sam Rivers[\s\S]*Area added/u);
   });
 
+  it('reads dates typed as day, month and year, and refuses 30 February by name', async () => {
+    const parts = (name: string, iso: string) => {
+      const [year, month, day] = iso.split('-');
+      return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
+    };
+    const added = await sam.post('/staff/new-area', { name: 'Wakefield', regionId: 'yorkshire-and-the-humber', ...parts('opens-date', ukDate(2)), 'opens-time': '09:00', ...parts('closes-date', ukDate(40)), 'closes-time': '17:00' });
+    expect(added.status).toBe(303);
+    expect(await (await sam.get('/staff/areas/wakefield')).text()).toContain(`Applications 9:00am on`);
+    const impossible = await sam.post('/staff/new-area', { name: 'Calderdale', regionId: 'yorkshire-and-the-humber', 'opens-date-day': '30', 'opens-date-month': '2', 'opens-date-year': '2027', 'opens-time': '09:00', ...parts('closes-date', ukDate(40)), 'closes-time': '17:00' });
+    expect(impossible.status).toBe(400);
+    const page = await impossible.text();
+    expect(page).toContain('href="#opens-date"');
+    expect(page).toMatch(/id="opens-date" name="opens-date-day" type="text" inputmode="numeric" value="30"/u);
+    expect(page).toMatch(/name="opens-date-month" type="text" inputmode="numeric" value="2"/u);
+  });
+
   it('refuses the same area twice, and a window that is too short or already over, saying why', async () => {
     const again = await sam.post('/staff/new-area', { name: 'stoke on trent', regionId: 'west-midlands', 'opens-date': ukDate(1), 'opens-time': '09:00', 'closes-date': ukDate(30), 'closes-time': '17:00' });
     expect(again.status).toBe(409);

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { HttpEvent, HttpResult } from './event';
 import { header } from './event';
+import { joinDateParts } from './form-dates';
 import { HttpError } from './http-error';
 
 /** Far above any honest application (two 250-word answers), far below API Gateway's 10 MB. */
@@ -25,7 +26,8 @@ function formFields(params: URLSearchParams): Record<string, string | string[]> 
 
 /**
  * Parses the body of requests that carry one: refuses it with 413 when too large and 415 when it
- * is not the kind the route accepts. Forms become a plain object of their fields, JSON stays as sent.
+ * is not the kind the route accepts. Forms become a plain object of their fields (a date's three
+ * fields joined into one), JSON stays as sent.
  */
 export function bodyParser(kind: BodyKind): MiddlewareObj<HttpEvent, HttpResult> {
   return {
@@ -42,7 +44,7 @@ export function bodyParser(kind: BodyKind): MiddlewareObj<HttpEvent, HttpResult>
       }
       const text = raw.toString('utf8');
       if (kind === 'form') {
-        event.parsedBody = formFields(new URLSearchParams(text));
+        event.parsedBody = joinDateParts(formFields(new URLSearchParams(text)));
         return;
       }
       try {

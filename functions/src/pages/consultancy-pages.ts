@@ -1,7 +1,7 @@
 import { bestFollowUpOption, formatUkDate, formatUkDateTime, formatUkTime, ukDateOf, type ConsultancySlot, type FieldError, type FollowUpAnswer, type FollowUpReview } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { ConsultancyState } from '../consultancy-service';
-import { errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
+import { dateInput, errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -118,7 +118,7 @@ ${
 <form method="post" action="${base}/slots" novalidate>${hidden}
 ${simpleInput('facilitator', 'Facilitator', view.values.facilitator, errors.get('facilitator'))}
 ${simpleInput('facilitatorEmail', 'Facilitator’s email address', view.values.facilitatorEmail, errors.get('facilitatorEmail'), { type: 'email' })}
-${simpleInput('date', 'Date', view.values.date, errors.get('date'), { type: 'date', width: '10' })}
+${dateInput('date', 'Date', view.values.date, errors.get('date'))}
 ${simpleInput('start', 'Start (UK time)', view.values.start ?? '10:00', errors.get('start'), { type: 'time', width: '5' })}
 ${simpleInput('end', 'End (UK time)', view.values.end ?? '12:00', errors.get('end'), { type: 'time', width: '5' })}
 <div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">How</legend><div class="govuk-radios govuk-radios--small govuk-radios--inline">
@@ -137,7 +137,7 @@ function followUpSection(view: StaffConsultancyView, base: string, hidden: SafeH
     if (!view.states[1]?.booking?.heldAt) return html`<p class="govuk-body">Propose dates once consultancy session two has taken place.</p>`;
     return html`<form method="post" action="${base}/follow-up" novalidate>${hidden}
 ${[1, 2, 3].map((n) => html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-4"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date ${String(n)}${n === 3 ? ' (optional)' : ''}</legend>
-${simpleInput(`follow-up-${n}-date`, 'Date', view.values[`follow-up-${n}-date`], errors.get(`follow-up-${n}-date`), { type: 'date', width: '10' })}
+${dateInput(`follow-up-${n}-date`, 'Date', view.values[`follow-up-${n}-date`], errors.get(`follow-up-${n}-date`))}
 ${simpleInput(`follow-up-${n}-start`, 'Start (UK time)', view.values[`follow-up-${n}-start`] ?? '10:00', errors.get(`follow-up-${n}-start`), { type: 'time', width: '5' })}
 ${simpleInput(`follow-up-${n}-end`, 'End (UK time)', view.values[`follow-up-${n}-end`] ?? '12:30', errors.get(`follow-up-${n}-end`), { type: 'time', width: '5' })}</fieldset>`)}
 ${simpleInput('follow-up-venue', 'Venue', view.values['follow-up-venue'], errors.get('follow-up-venue'))}

@@ -1,5 +1,6 @@
 import type { FieldError, FieldMeta } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
+import { splitDate } from '../kit/form-dates';
 
 export type FormValues = Record<string, string | undefined>;
 
@@ -125,4 +126,27 @@ export function simpleInput(name: string, label: string, value: string | undefin
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="${name}">${label}</label>
 ${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
 <input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
+}
+
+/**
+ * GOV.UK date input: day, month and year fields in a fieldset. The day field carries the date's own
+ * id, so that the error summary's link lands in it; the body parser joins the three on the way in.
+ */
+export function dateInput(name: string, legend: string, value: string | undefined, error: string | undefined): SafeHtml {
+  const parts = splitDate(value);
+  const part = (which: 'day' | 'month' | 'year', label: string, width: string) =>
+    html`<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="${which === 'day' ? name : `${name}-${which}`}">${label}</label>
+<input class="govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}" id="${which === 'day' ? name : `${name}-${which}`}" name="${name}-${which}" type="text" inputmode="numeric" value="${parts[which]}"></div></div>`;
+  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
+<fieldset class="govuk-fieldset" role="group" aria-describedby="${name}-hint${error ? ` ${name}-error` : ''}">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${legend}</legend>
+<div id="${name}-hint" class="govuk-hint">For example, 27 3 2027</div>
+${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
+<div class="govuk-date-input">
+${part('day', 'Day', '2')}
+${part('month', 'Month', '2')}
+${part('year', 'Year', '4')}
+</div>
+</fieldset>
+</div>`;
 }

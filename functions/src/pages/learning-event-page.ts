@@ -1,6 +1,6 @@
 import { formatUkDateTime, type FieldError, type LearningEvent } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
+import { dateInput, errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -34,7 +34,7 @@ ${
 <p class="govuk-body">Saving sends ${view.event ? 'an updated invitation' : 'an invitation'} with a calendar file to all ${view.participants} participants of the region.</p>
 <form method="post" action="/staff/regions/${encodeURIComponent(view.regionId)}/learning-event" novalidate>
 <input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-${simpleInput('date', 'Date', view.values.date, errors.get('date'), { type: 'date', width: '10' })}
+${dateInput('date', 'Date', view.values.date, errors.get('date'))}
 ${simpleInput('time', 'Start time (UK)', view.values.time ?? '10:00', errors.get('time'), { type: 'time', width: '5' })}
 ${simpleInput('minutes', 'Length in minutes', view.values.minutes ?? '240', errors.get('minutes'), { width: '4' })}
 ${simpleInput('venue', 'Venue', view.values.venue, errors.get('venue'))}

@@ -1,6 +1,6 @@
 import { regions, type FieldError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues, simpleInput } from './form-fields';
+import { dateInput, errorSummary, type FormValues, simpleInput } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -23,10 +23,10 @@ ${simpleInput('name', 'Name of the area', values.name, errors.get('name'))}
 ${regionError ? html`<p id="regionId-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${regionError}</p>` : ''}
 <select class="govuk-select" id="regionId" name="regionId"><option value="">Choose a region</option>${regions.map((region) => html`<option value="${region.regionId}"${values.regionId === region.regionId ? html` selected` : ''}>${region.name}</option>`)}</select></div>
 <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Applications open (UK time)</legend>
-${simpleInput('opens-date', 'Date', values['opens-date'], errors.get('opens-date'), { type: 'date', width: '10' })}
+${dateInput('opens-date', 'Date', values['opens-date'], errors.get('opens-date'))}
 ${simpleInput('opens-time', 'Time', values['opens-time'] ?? '09:00', errors.get('opens-time'), { type: 'time', width: '5' })}</fieldset>
 <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Applications close (UK time)</legend>
-${simpleInput('closes-date', 'Date', values['closes-date'], errors.get('closes-date'), { type: 'date', width: '10' })}
+${dateInput('closes-date', 'Date', values['closes-date'], errors.get('closes-date'))}
 ${simpleInput('closes-time', 'Time', values['closes-time'] ?? '17:00', errors.get('closes-time'), { type: 'time', width: '5' })}</fieldset>
 <button type="submit" class="govuk-button" data-prevent-double-click="true">Add the area</button>
 </form></div></div>`,

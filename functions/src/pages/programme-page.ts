@@ -13,7 +13,7 @@ import {
   type WorkshopSchedule,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
+import { dateInput, errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
 
@@ -72,7 +72,7 @@ ${[1, 2, 3, 4].map((n) => {
   const workshop = stored[n - 1];
   const host = workshopValue(view, `workshop-${n}-host`, workshop?.venue.host ?? (n % 2 === 1 ? 'council' : 'voluntary-sector'));
   return html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-6"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Workshop ${n}</legend>
-${simpleInput(`workshop-${n}-date`, 'Date', workshopValue(view, `workshop-${n}-date`, workshop ? ukDateOf(new Date(workshop.startsAt)) : ''), errors.get(`workshop-${n}-date`), { type: 'date', width: '10' })}
+${dateInput(`workshop-${n}-date`, 'Date', workshopValue(view, `workshop-${n}-date`, workshop ? ukDateOf(new Date(workshop.startsAt)) : ''), errors.get(`workshop-${n}-date`))}
 ${simpleInput(`workshop-${n}-time`, 'Start time (UK)', workshopValue(view, `workshop-${n}-time`, workshop ? ukTimeOf(workshop.startsAt) : '09:30'), errors.get(`workshop-${n}-time`), { type: 'time', width: '5' })}
 ${simpleInput(`workshop-${n}-minutes`, 'Length in minutes (half a day is 210)', workshopValue(view, `workshop-${n}-minutes`, workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES)), errors.get(`workshop-${n}-minutes`), { width: '4' })}
 ${simpleInput(`workshop-${n}-venue`, 'Venue', workshopValue(view, `workshop-${n}-venue`, workshop?.venue.name ?? ''), errors.get(`workshop-${n}-venue`))}
@@ -121,7 +121,7 @@ ${
   view.visit
     ? html`<p class="govuk-body">Visited on ${formatUkDate(view.visit.visitedOn)}, recorded by ${view.visit.recordedBy}.${view.visit.notes ? html`<br>${view.visit.notes}` : ''}</p>`
     : html`<form method="post" action="${areaPath}/programme/visit" novalidate>${hidden}
-${simpleInput('visitedOn', 'Date of the visit', view.values.visitedOn, errors.get('visitedOn'), { type: 'date', width: '10' })}
+${dateInput('visitedOn', 'Date of the visit', view.values.visitedOn, errors.get('visitedOn'))}
 <div class="govuk-form-group"><label class="govuk-label" for="notes">Notes (optional)</label><textarea class="govuk-textarea" id="notes" name="notes" rows="3">${view.values.notes ?? ''}</textarea></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Record the visit</button></form>`
 }

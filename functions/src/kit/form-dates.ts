@@ -1,0 +1,28 @@
+/**
+ * GOV.UK date inputs post a date as three fields, `<name>-day`, `<name>-month` and `<name>-year`.
+ * The body parser joins them into one `<name>` field as YYYY-MM-DD, so that handlers and domain
+ * rules read one date however it was typed, and refuse impossible ones in one place.
+ */
+const PARTS = ['day', 'month', 'year'] as const;
+
+export function joinDateParts(fields: Record<string, string | string[]>): Record<string, string | string[]> {
+  const joined = { ...fields };
+  for (const name of Object.keys(fields)) {
+    const base = name.endsWith('-day') ? name.slice(0, -'-day'.length) : undefined;
+    if (!base || joined[base] !== undefined) continue;
+    const parts = PARTS.map((part) => fields[`${base}-${part}`]);
+    if (parts.some((part) => typeof part !== 'string')) continue;
+    const [day, month, year] = (parts as string[]).map((part) => part.replace(/\s+/gu, ''));
+    joined[base] = day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
+    for (const part of PARTS) delete joined[`${base}-${part}`];
+  }
+  return joined;
+}
+
+/** The parts to show again in a date input: leading zeros dropped, as people type them. */
+export function splitDate(value: string | undefined): { day: string; month: string; year: string } {
+  const match = /^([^-]*)-([^-]*)-(.*)$/u.exec(value ?? '');
+  if (!match) return { day: '', month: '', year: '' };
+  const shown = (part: string) => (/^\d+$/u.test(part) ? String(Number(part)) : part);
+  return { year: match[1]!, month: shown(match[2]!), day: shown(match[3]!) };
+}
