@@ -59,3 +59,30 @@ describe('the demo area with applicants', () => {
     }
   });
 });
+
+describe("filtering an area's applications", () => {
+  const names = (page: string) => [...page.matchAll(/<td class="govuk-table__cell"><a class="govuk-link" href="[^"]+">([^<]+)<\/a>/gu)].map((match) => match[1]).sort();
+
+  it('by sector, flag and lowest mean score, saying how many of how many', async () => {
+    const sam = staffSession(platform);
+    const good = await (await sam.get('/staff/areas/cumbria?minScore=4')).text();
+    expect(names(good)).toEqual(['Andrew Thompson', 'David Nicholson', 'Fiona Graham', 'Gareth Jones', 'Helen Armstrong', 'Joanne Wilson']);
+    expect(good).toContain('Showing 6 of 16 applications.');
+    const goodVoluntary = await (await sam.get('/staff/areas/cumbria?sector=voluntary-community&minScore=4')).text();
+    expect(names(goodVoluntary)).toEqual(['Andrew Thompson', 'Gareth Jones', 'Joanne Wilson']);
+    expect(names(await (await sam.get('/staff/areas/cumbria?flag=bme-network')).text())).toEqual(['Amina Yusuf', 'Rajesh Patel']);
+    expect(await (await sam.get('/staff/areas/cumbria?minScore=5')).text()).toContain('None of the 16 applications match these filters.');
+    expect(await (await sam.get('/staff/areas/kent')).text()).toContain('No applications yet.');
+  });
+
+  it('refuses a lowest score that is not one, at the field, keeping what was typed and showing every application', async () => {
+    for (const typed of ['lots', '7', '0.5']) {
+      const response = await staffSession(platform).get(`/staff/areas/cumbria?minScore=${typed}`);
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain('<a href="#minScore">Enter a mean score from 1 to 5, like 3.5</a>');
+      expect(page).toContain(`id="minScore" name="minScore" type="text" inputmode="decimal" value="${typed}"`);
+      expect(page).toContain('Showing 16 of 16 applications.');
+    }
+  });
+});

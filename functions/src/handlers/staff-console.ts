@@ -2,6 +2,7 @@ import {
   NotFoundError,
   ValidationError,
   applicationFields,
+  applicationFlags,
   areaStage,
   ukInstantFrom,
   newArea,
@@ -31,13 +32,24 @@ import { actorOf, auditEntry, staffView } from '../staff-request';
 import { newAreaPage } from '../pages/new-area-page';
 
 
-function filtersOf(event: HttpEvent): ApplicationFilters {
+const flags = Object.keys(applicationFlags) as NonNullable<ApplicationFilters['flag']>[];
+
+/** The filters in the address; a minimum score that is not one gets a message, not a silent shrug. */
+function filtersOf(event: HttpEvent): { filters: ApplicationFilters; minScoreText: string; minScoreError?: string } {
   const query = event.queryStringParameters ?? {};
-  const minScore = Number(query.minScore);
+  const minScoreText = (query.minScore ?? '').trim();
+  const minScore = Number(minScoreText);
+  const scoreGiven = minScoreText !== '';
+  const scoreValid = scoreGiven && Number.isFinite(minScore) && minScore >= 1 && minScore <= 5;
+  const flag = flags.find((known) => known === query.flag);
   return {
-    ...(query.sector ? { sector: query.sector } : {}),
-    ...(query.flag ? { flag: query.flag as ApplicationFilters['flag'] } : {}),
-    ...(query.minScore && Number.isFinite(minScore) ? { minScore } : {}),
+    filters: {
+      ...(query.sector === 'local-authority' || query.sector === 'voluntary-community' ? { sector: query.sector } : {}),
+      ...(flag ? { flag } : {}),
+      ...(scoreValid ? { minScore } : {}),
+    },
+    minScoreText,
+    ...(scoreGiven && !scoreValid ? { minScoreError: 'Enter a mean score from 1 to 5, like 3.5' } : {}),
   };
 }
 
@@ -111,7 +123,7 @@ export const handler = httpHandler({
       path: '/staff/areas/{areaId}',
       handler: async (event) => {
         const context = await selectionContext(pathParameter(event, 'areaId'));
-        const filters = filtersOf(event);
+        const { filters, minScoreText, minScoreError } = filtersOf(event);
         const rows = context.applications
           .map((application) => ({
             application,
@@ -122,7 +134,10 @@ export const handler = httpHandler({
           .sort((a, b) => (b.candidate.meanScore ?? -1) - (a.candidate.meanScore ?? -1) || a.application.answers.fullName.localeCompare(b.application.answers.fullName));
         const progress = await getPlatform().workflow.progress(context.area.areaId);
         const stage = areaStage(context.area, context.stored?.status, getPlatform().clock.now(), progress);
-        return htmlResponse(200, areaPage(staffView(event), context.area, stage, rows, filters, context.applications.length));
+        return htmlResponse(
+          minScoreError ? 400 : 200,
+          areaPage(staffView(event), { area: context.area, stage, rows, filters, total: context.applications.length, minScoreText, ...(minScoreError ? { minScoreError } : {}) }),
+        );
       },
     },
     {

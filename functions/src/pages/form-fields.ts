@@ -121,11 +121,12 @@ export function successBanner(notice: string | undefined): SafeHtml {
 }
 
 /** A single labelled input outside a schema-driven form, such as a date, a time or a venue. */
-export function simpleInput(name: string, label: string, value: string | undefined, error: string | undefined, options: { type?: string; width?: string } = {}): SafeHtml {
+export function simpleInput(name: string, label: string, value: string | undefined, error: string | undefined, options: { type?: string; width?: string; inputmode?: string } = {}): SafeHtml {
   const width = options.width ? ` govuk-input--width-${options.width}` : '';
+  const inputmode = options.inputmode ? html` inputmode="${options.inputmode}"` : '';
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="${name}">${label}</label>
 ${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
+<input class="govuk-input${width}${error ? ' govuk-input--error' : ''}" id="${name}" name="${name}" type="${options.type ?? 'text'}"${inputmode} value="${value ?? ''}"${error ? html` aria-describedby="${name}-error"` : ''}></div>`;
 }
 
 /**

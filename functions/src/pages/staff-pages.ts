@@ -22,7 +22,7 @@ import {
   type StaffProfile,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, formField, type FormValues } from './form-fields';
+import { errorSummary, formField, simpleInput, type FormValues } from './form-fields';
 import { page } from './layout';
 
 export interface StaffView {
@@ -80,13 +80,26 @@ export interface ApplicationRow {
   reviewCount: number;
 }
 
-export function areaPage(staff: StaffView, area: Area, stage: string, rows: ApplicationRow[], filters: ApplicationFilters, total: number): SafeHtml {
+export interface AreaPageView {
+  area: Area;
+  stage: string;
+  rows: ApplicationRow[];
+  filters: ApplicationFilters;
+  /** How many applications the area has, before filtering. */
+  total: number;
+  minScoreText: string;
+  minScoreError?: string;
+}
+
+export function areaPage(staff: StaffView, { area, stage, rows, filters, total, minScoreText, minScoreError }: AreaPageView): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(area.areaId)}`;
   return page({
     title: `${area.name} applications`,
     staff,
     backLink: '/staff',
-    content: html`<span class="govuk-caption-l">${regionName(area.regionId)} – ${stage}</span>
+    hasErrors: minScoreError !== undefined,
+    content: html`${errorSummary(minScoreError ? [{ field: 'minScore', message: minScoreError }] : [])}
+<span class="govuk-caption-l">${regionName(area.regionId)} – ${stage}</span>
 <h1 class="govuk-heading-l">${area.name}</h1>
 <p class="govuk-body">Applications ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.</p>
 <ul class="govuk-list">
@@ -104,12 +117,15 @@ export function areaPage(staff: StaffView, area: Area, stage: string, rows: Appl
 <select class="govuk-select" id="sector" name="sector">${option('', 'All sectors', filters.sector)}${option('local-authority', 'Local authority', filters.sector)}${option('voluntary-community', 'Voluntary and community sector', filters.sector)}</select></div></div>
 <div class="govuk-grid-column-one-third"><div class="govuk-form-group"><label class="govuk-label" for="flag">Flag</label>
 <select class="govuk-select" id="flag" name="flag">${option('', 'Any', filters.flag)}${Object.entries(applicationFlags).map(([value, label]) => option(value, label, filters.flag))}</select></div></div>
-<div class="govuk-grid-column-one-third"><div class="govuk-form-group"><label class="govuk-label" for="minScore">Mean score at least</label>
-<input class="govuk-input govuk-input--width-4" id="minScore" name="minScore" type="text" inputmode="decimal" value="${filters.minScore ?? ''}"></div></div>
+<div class="govuk-grid-column-one-third">${simpleInput('minScore', 'Mean score at least', minScoreText, minScoreError, { width: '4', inputmode: 'decimal' })}</div>
 </div>
 <button type="submit" class="govuk-button govuk-button--secondary">Filter applications</button>
 </form>
-<p class="govuk-body" role="status">Showing ${rows.length} of ${total} applications.</p>
+${total === 0
+  ? html`<p class="govuk-body" role="status">No applications yet.</p>`
+  : rows.length === 0
+    ? html`<p class="govuk-body" role="status">None of the ${total} applications match these filters.</p>`
+    : html`<p class="govuk-body" role="status">Showing ${rows.length} of ${total} applications.</p>
 <table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">Applications for ${area.name}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Applicant</th><th scope="col" class="govuk-table__header">Organisation</th>
@@ -126,7 +142,7 @@ ${rows.map(
 <td class="govuk-table__cell govuk-table__cell--numeric">${reviewCount}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">${score(candidate.meanScore)}</td></tr>\n`,
 )}
-</tbody></table>`,
+</tbody></table>`}`,
   });
 }
 
