@@ -14,6 +14,8 @@ import {
   type Area,
   type ConsultancySlot,
   type SessionNumber,
+  LOST_RACE,
+  takeTurns,
 } from '@pip/domain';
 import { consultancyEmails, type Recipient } from '@pip/mail';
 import type { BookingOutcome, StoredSession } from '@pip/storage';
@@ -53,7 +55,7 @@ export interface SlotInput {
 export async function publishSlot(areaId: string, input: SlotInput, actor: Actor): Promise<ConsultancySlot> {
   const platform = getPlatform();
   await areaOf(areaId);
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  return takeTurns(async () => {
     const slot: ConsultancySlot = {
       slotId: randomUUID(),
       areaId,
@@ -67,12 +69,10 @@ export async function publishSlot(areaId: string, input: SlotInput, actor: Actor
     const held = await platform.consultancy.facilitatorSlots(slot.facilitator);
     const problems = slotProblems(slot, held.slots, platform.clock.now());
     if (problems.length > 0) throw new ValidationError(problems);
-    if (await platform.consultancy.publish(slot, held.version)) {
-      await platform.audit.record(auditEntry(areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${slot.startsAt} to ${slot.endsAt}, ${slot.mode === 'online' ? 'online' : slot.where}.`, undefined, slot));
-      return slot;
-    }
-  }
-  throw new ValidationError([{ field: 'start', message: 'The facilitator’s calendar kept changing; try again' }]);
+    if (!(await platform.consultancy.publish(slot, held.version))) return LOST_RACE;
+    await platform.audit.record(auditEntry(areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${slot.startsAt} to ${slot.endsAt}, ${slot.mode === 'online' ? 'online' : slot.where}.`, undefined, slot));
+    return slot;
+  }, () => new ValidationError([{ field: 'start', message: 'The facilitator’s calendar kept changing; try again' }]));
 }
 
 /** Emails each lead their own link to book the session, and holds reminders for if it stays unbooked. */

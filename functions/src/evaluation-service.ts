@@ -1,4 +1,4 @@
-import { ConcurrentChangeError, evaluationSchema, parseInput, type Area, type EvaluationResponse } from '@pip/domain';
+import { ConcurrentChangeError, LOST_RACE, evaluationSchema, parseInput, takeTurns, type Area, type EvaluationResponse } from '@pip/domain';
 import { evaluationEmails } from '@pip/mail';
 import { newEmailedLink } from './emailed-links';
 import { queueAndSend, type EmailToSend } from './send-emails';
@@ -35,15 +35,12 @@ export class SurveyClosedError extends Error {}
 export async function submitEvaluation(area: Area, applicationId: string, input: unknown): Promise<EvaluationResponse> {
   const platform = getPlatform();
   const answers = parseInput(evaluationSchema, input);
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    const [survey, responses] = await Promise.all([platform.evaluation.survey(area.areaId), platform.evaluation.responses(area.areaId)]);
+  return takeTurns(async () => {
+    const [survey, existing] = await Promise.all([platform.evaluation.survey(area.areaId), platform.evaluation.response(area.areaId, applicationId)]);
     if (!survey || survey.closedAt) throw new SurveyClosedError();
-    const existing = responses.find((response) => response.applicationId === applicationId);
     const response: EvaluationResponse = { areaId: area.areaId, applicationId, answers, submittedAt: platform.clock.now().toISOString(), version: (existing?.version ?? 0) + 1 };
-    if (await platform.evaluation.respond(response, existing?.version ?? 0)) {
-      await platform.outbox.cancel(evaluationEmails.reminderId(area, applicationId));
-      return response;
-    }
-  }
-  throw new ConcurrentChangeError('Your evaluation');
+    if (!(await platform.evaluation.respond(response, existing?.version ?? 0))) return LOST_RACE;
+    await platform.outbox.cancel(evaluationEmails.reminderId(area, applicationId));
+    return response;
+  }, () => new ConcurrentChangeError('Your evaluation'));
 }

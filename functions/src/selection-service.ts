@@ -20,6 +20,8 @@ import {
   type AuditEntry,
   type Sector,
   type SelectionDraft,
+  LOST_RACE,
+  takeTurns,
 } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
 import { newEmailedLink } from './emailed-links';
@@ -136,24 +138,20 @@ function offerEmail(area: Area, application: Application, baseUrl: string): Emai
   return { email: selectionEmails.placeOffered(area, application, url, answerBy), link };
 }
 
-const MAX_ATTEMPTS = 5;
-
 /** Applies a change to an approved selection, retrying when another change lands first. */
 async function changeApproved(
   areaId: string,
   change: (selection: AreaSelection, context: SelectionContext) => { next: AreaSelection; audit: AuditEntry; emails: (context: SelectionContext) => EmailToSend[] } | undefined,
 ): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+  return takeTurns(async () => {
     const context = await selectionContext(areaId);
     if (context.stored?.status !== 'approved') return false;
     const result = change(context.stored, context);
     if (!result) return false;
-    if (await getPlatform().selections.write(result.next, context.stored.version, result.audit)) {
-      await queueAndSend(result.emails(context));
-      return true;
-    }
-  }
-  throw new ConcurrentChangeError('The selection');
+    if (!(await getPlatform().selections.write(result.next, context.stored.version, result.audit))) return LOST_RACE;
+    await queueAndSend(result.emails(context));
+    return true;
+  }, () => new ConcurrentChangeError('The selection'));
 }
 
 function applicationIn(context: SelectionContext, applicationId: string): Application {

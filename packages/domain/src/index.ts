@@ -22,3 +22,4 @@ export * from './consultancy';
 export * from './evaluation';
 export * from './progress-review';
 export * from './new-area';
+export * from './take-turns';

@@ -3,6 +3,7 @@ import { recruitmentState, type Area } from './area';
 import { ConcurrentChangeError, NotFoundError, RecruitmentNotOpenError } from './errors';
 import { parseApplicationAnswers } from './parse-answers';
 import type { ApplicantEmails, ApplicationStore, AreaStore, Clock, OutboundEmail } from './ports';
+import { LOST_RACE, takeTurns } from './take-turns';
 
 export interface SubmitApplicationPorts {
   areas: AreaStore;
@@ -21,8 +22,6 @@ export interface SubmissionResult {
   application: Application;
   email?: OutboundEmail;
 }
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * Accepts an application while the area's window is open. The same email address applying again
@@ -43,7 +42,7 @@ export async function submitApplication(
   const answers = parseApplicationAnswers(input);
   const at = now.toISOString();
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+  return takeTurns(async () => {
     const existing = await ports.applications.findByApplicant(areaId, applicantKey(answers.email));
     if (!existing) {
       const application: Application = {
@@ -56,8 +55,8 @@ export async function submitApplication(
         ...(nomination ? { nomination } : {}),
       };
       const email = ports.emails.applicationReceived(area, application);
-      if (await ports.applications.create(application, email)) return { outcome: 'received', area, application, email };
-      continue; // Someone with the same email address got there first: this becomes an update.
+      // Someone with the same email address may get there first: then this becomes an update.
+      return (await ports.applications.create(application, email)) ? { outcome: 'received', area, application, email } : LOST_RACE;
     }
     const addsNomination = nomination !== undefined && existing.nomination === undefined;
     if (sameAnswers(existing.answers, answers) && !addsNomination) return { outcome: 'unchanged', area, application: existing };
@@ -69,9 +68,6 @@ export async function submitApplication(
       ...(addsNomination ? { nomination } : {}),
     };
     const email = ports.emails.applicationUpdated(area, application);
-    if (await ports.applications.update(application, existing.version, email)) {
-      return { outcome: 'updated', area, application, email };
-    }
-  }
-  throw new ConcurrentChangeError('Your application');
+    return (await ports.applications.update(application, existing.version, email)) ? { outcome: 'updated', area, application, email } : LOST_RACE;
+  }, () => new ConcurrentChangeError('Your application'));
 }

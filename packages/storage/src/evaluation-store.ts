@@ -51,7 +51,13 @@ export class DynamoEvaluationStore {
 
   async responses(areaId: string): Promise<EvaluationResponse[]> {
     const items = await queryPrefix(this.documents, this.tableName, keys.evaluationResponsesOfArea(areaId));
-    return items.map(({ areaId: area, applicationId, answers, submittedAt, version }) => ({ areaId: area, applicationId, answers, submittedAt, version }) as EvaluationResponse);
+    return items.map(toResponse);
+  }
+
+  /** One participant's response, read consistently: the version their next submission builds on. */
+  async response(areaId: string, applicationId: string): Promise<EvaluationResponse | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.evaluationResponse(areaId, applicationId), ConsistentRead: true }));
+    return Item ? toResponse(Item) : undefined;
   }
 
   /**
@@ -84,4 +90,9 @@ export class DynamoEvaluationStore {
       ),
     );
   }
+}
+
+function toResponse(item: Record<string, unknown>): EvaluationResponse {
+  const { areaId, applicationId, answers, submittedAt, version } = item as unknown as EvaluationResponse;
+  return { areaId, applicationId, answers, submittedAt, version };
 }
