@@ -64,6 +64,8 @@ describe('the local platform', () => {
     const text = await page.text();
     expect(text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
     expect(text).toContain('<title>Page not found – Partnership Improvement Programme</title>');
+    expect(text).toContain('<a class="govuk-link" href="/staff">Go to the programme overview</a>');
+    expect(await (await fetch(`${base}/apply/nowhere`)).text()).toContain('<a class="govuk-link" href="/apply">See the areas open for applications</a>');
     expect((await fetch(`${base}/apply`, { method: 'DELETE' })).status).toBe(404);
     const api = await fetch(`${base}/api/no-such-thing`);
     expect(api.status).toBe(404);

@@ -54,6 +54,13 @@ function titleFor(status: number): string {
   return 'There is a problem';
 }
 
+/** Where to go from an error page: staff back to their overview, everyone else to the open areas. */
+function onwardLink(path: string) {
+  return path === '/staff' || path.startsWith('/staff/')
+    ? html`<a class="govuk-link" href="/staff">Go to the programme overview</a>`
+    : html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`;
+}
+
 /** Maps every error to a GOV.UK page or a JSON body with the same meaning. */
 export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, HttpResult> {
   return {
@@ -68,7 +75,7 @@ export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, 
       request.response =
         asJson
           ? jsonResponse(refusal.status, { message: refusal.message, ...(refusal.errors ? { errors: refusal.errors } : {}) })
-          : htmlResponse(refusal.status, messagePage(refusal.title, [refusal.message, html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`]));
+          : htmlResponse(refusal.status, messagePage(refusal.title, [refusal.message, onwardLink(request.event.rawPath)]));
     },
   };
 }
