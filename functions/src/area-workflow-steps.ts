@@ -31,11 +31,17 @@ const baseUrl = () => getPlatform().publicBaseUrl ?? '';
 
 const areaOf = (areaId: string) => getPlatform().areas.existing(areaId);
 
-async function enter(areaId: string, stage: AreaStageId, what: string): Promise<void> {
+/**
+ * Records that the area entered a stage. `happenedAt` is when what moved it happened, such as the
+ * recruitment window opening, when the workflow may have noticed later; never after now.
+ */
+async function enter(areaId: string, stage: AreaStageId, what: string, happenedAt?: string): Promise<void> {
   const platform = getPlatform();
   const progress = await platform.workflow.progress(areaId);
   if (progress?.stage === stage && progress.history.at(-1)?.what === what) return; // A retried step.
-  await platform.workflow.saveProgress(enterStage(progress, areaId, stage, platform.clock.now().toISOString(), what));
+  const now = platform.clock.now().toISOString();
+  const at = happenedAt && happenedAt < now ? happenedAt : now;
+  await platform.workflow.saveProgress(enterStage(progress, areaId, stage, at, what));
 }
 
 async function prompt(areaId: string, key: string, subject: string, paragraphs: string[], page = 'programme'): Promise<void> {
@@ -66,13 +72,13 @@ async function schedule(areaId: string) {
 const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowState | Record<string, never>>> = {
   'open-recruitment': async ({ state }) => {
     const area = await areaOf(state.areaId);
-    await enter(area.areaId, 'recruitment', 'Recruitment opened');
+    await enter(area.areaId, 'recruitment', 'Recruitment opened', area.recruitment.opensAt);
     return { areaId: area.areaId, recruitmentClosesAt: area.recruitment.closesAt };
   },
 
   'propose-selection': async ({ state }) => {
     const applications = await getPlatform().applications.listForArea(state.areaId);
-    await enter(state.areaId, 'selection', `Recruitment closed with ${applications.length} applications`);
+    await enter(state.areaId, 'selection', `Recruitment closed with ${applications.length} applications`, state.recruitmentClosesAt);
     await prompt(state.areaId, 'selection', 'Applications have closed: review and approve the selection', [
       `Recruitment has closed with ${applications.length} applications. Review them, check the proposed selection of six plus six and its reasons, name the two leads and approve it.`,
     ], 'selection');

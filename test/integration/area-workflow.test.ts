@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
-import { DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
+import { DynamoAreaStore, DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea, type Applicant } from '../support/programme-data';
@@ -105,6 +105,14 @@ describe('an area carried through its stages by the local workflow', () => {
     await workflow().advanceClock(2 * DAY);
     expect(await stage()).toBe('selection');
     expect(await teamSubjects()).toContain('Applications have closed: review and approve the selection: Workflow Test');
+    // The timeline says when recruitment opened and closed, not when the workflow noticed.
+    const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+    const [progress, area] = await Promise.all([new DynamoWorkflowStore(documents, platform.tableName).progress(AREA), new DynamoAreaStore(documents, platform.tableName).get(AREA)]);
+    documents.destroy();
+    expect(progress?.history.map((entry) => [entry.stage, entry.at])).toEqual([
+      ['recruitment', area!.recruitment.opensAt],
+      ['selection', area!.recruitment.closesAt],
+    ]);
   });
 
   it('sends the outcomes when staff approve, then waits for the visit and the workshops', async () => {
