@@ -1,4 +1,4 @@
-import { checkSchedule, fromUkLocalTime, isCalendarDate, isClockTime, type FieldError, type VenueHost, type Workshop } from '@pip/domain';
+import { checkSchedule, dateProblem, fromUkLocalTime, isClockTime, type FieldError, type VenueHost, type Workshop } from '@pip/domain';
 import type { FormValues } from './pages/form-fields';
 
 /** Reads the four workshops from the form, then checks them against the schedule rules. */
@@ -10,7 +10,8 @@ export function workshopsFromForm(form: FormValues): { workshops: Workshop[]; in
     const date = field('date');
     const time = field('time');
     const minutes = Number(field('minutes'));
-    if (!isCalendarDate(date)) errors.push({ field: `workshop-${n}-date`, message: `Enter the date of workshop ${n}` });
+    const workshopDateProblem = dateProblem(date, `the date of workshop ${n}`);
+    if (workshopDateProblem) errors.push({ field: `workshop-${n}-date`, message: workshopDateProblem });
     if (!isClockTime(time)) errors.push({ field: `workshop-${n}-time`, message: `Enter the start time of workshop ${n}, like 09:30` });
     if (!Number.isInteger(minutes) || minutes < 30 || minutes > 480) {
       errors.push({ field: `workshop-${n}-minutes`, message: `Enter the length of workshop ${n} in minutes, from 30 to 480` });

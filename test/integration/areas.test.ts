@@ -36,9 +36,16 @@ describe('staff adding an area', () => {
     const impossible = await sam.post('/staff/new-area', { name: 'Calderdale', regionId: 'yorkshire-and-the-humber', 'opens-date-day': '30', 'opens-date-month': '2', 'opens-date-year': '2027', 'opens-time': '09:00', ...parts('closes-date', ukDate(40)), 'closes-time': '17:00' });
     expect(impossible.status).toBe(400);
     const page = await impossible.text();
-    expect(page).toContain('href="#opens-date"');
+    expect(page).toContain('<a href="#opens-date">The date applications open must be a real date</a>');
+    expect(page).not.toContain('Enter when applications open');
     expect(page).toMatch(/id="opens-date" name="opens-date-day" type="text" inputmode="numeric" value="30"/u);
     expect(page).toMatch(/name="opens-date-month" type="text" inputmode="numeric" value="2"/u);
+  });
+
+  it('says which part of a window is missing: the date, or the time', async () => {
+    const page = await (await sam.post('/staff/new-area', { name: 'Kirklees', regionId: 'yorkshire-and-the-humber', 'opens-date': '', 'opens-time': '09:00', 'closes-date': ukDate(40), 'closes-time': '25:99' })).text();
+    expect(page).toContain('<a href="#opens-date">Enter the date applications open</a>');
+    expect(page).toContain('<a href="#closes-time">Enter the time applications close, like 09:00</a>');
   });
 
   it('refuses the same area twice, and a window that is too short or already over, saying why', async () => {

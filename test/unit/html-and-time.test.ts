@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkDateTime, fromUkLocalTime, isCalendarDate, isClockTime, ukInstantFrom } from '@pip/domain';
+import { dateProblem, formatUkDateTime, fromUkLocalTime, isCalendarDate, isClockTime, ukInstantFrom } from '@pip/domain';
 import { html, trusted } from '@pip/html';
 
 describe('html tag', () => {
@@ -40,5 +40,13 @@ describe('dates and times from forms', () => {
     expect(ukInstantFrom('2027-10-31', '10:00')?.toISOString()).toBe('2027-10-31T10:00:00.000Z');
     expect(ukInstantFrom('2027-02-30', '10:00')).toBeUndefined();
     expect(ukInstantFrom('2027-03-28', undefined)).toBeUndefined();
+  });
+
+  it('say what is wrong with a date in GOV.UK words: missing, or not a real date', () => {
+    expect(dateProblem(' ', 'the date of the visit')).toBe('Enter the date of the visit');
+    expect(dateProblem(undefined, 'the date of the visit')).toBe('Enter the date of the visit');
+    expect(dateProblem('2027-02-30', 'the date of the visit')).toBe('The date of the visit must be a real date');
+    expect(dateProblem('2027-13-01', 'the date of workshop 2')).toBe('The date of workshop 2 must be a real date');
+    expect(dateProblem('2027-02-28', 'the date of the visit')).toBeUndefined();
   });
 });

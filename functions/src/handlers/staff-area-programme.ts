@@ -1,6 +1,6 @@
 import {
   NotFoundError,
-  isCalendarDate,
+  dateProblem,
   isClockTime,
   ukInstantFrom,
   objectivesFromText,
@@ -139,7 +139,8 @@ export const handler = httpHandler({
         const startsAt = ukInstantFrom(form.date, form.time);
         const minutes = Number(form.minutes);
         const venue = (form.venue ?? '').trim();
-        if (!isCalendarDate((form.date ?? '').trim())) errors.push({ field: 'date', message: 'Enter the date of the event' });
+        const eventDateProblem = dateProblem(form.date, 'the date of the event');
+        if (eventDateProblem) errors.push({ field: 'date', message: eventDateProblem });
         if (!isClockTime((form.time ?? '').trim())) errors.push({ field: 'time', message: 'Enter the start time, like 10:00' });
         if (!Number.isInteger(minutes) || minutes < 30 || minutes > 600) errors.push({ field: 'minutes', message: 'Enter the length in minutes, from 30 to 600' });
         if (!venue) errors.push({ field: 'venue', message: 'Enter the venue' });
@@ -177,9 +178,8 @@ export const handler = httpHandler({
         const form = (event.parsedBody ?? {}) as FormValues;
         const areaId = pathParameter(event, 'areaId');
         const visitedOn = (form.visitedOn ?? '').trim();
-        if (!isCalendarDate(visitedOn)) {
-          return render(event, 400, { values: form, errors: [{ field: 'visitedOn', message: 'Enter the date of the visit' }] });
-        }
+        const visitDateProblem = dateProblem(visitedOn, 'the date of the visit');
+        if (visitDateProblem) return render(event, 400, { values: form, errors: [{ field: 'visitedOn', message: visitDateProblem }] });
         const platform = getPlatform();
         const actor = actorOf(event);
         const visit = { visitedOn, ...(form.notes?.trim() ? { notes: form.notes.trim().slice(0, 2000) } : {}), recordedBy: actor.name };

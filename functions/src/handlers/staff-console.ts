@@ -5,6 +5,9 @@ import {
   applicationFlags,
   areaStage,
   ukInstantFrom,
+  dateProblem,
+  isClockTime,
+  type FieldError,
   newArea,
   regionComplete,
   fieldMeta,
@@ -53,6 +56,16 @@ function filtersOf(event: HttpEvent): { filters: ApplicationFilters; minScoreTex
   };
 }
 
+/** "Enter when applications open" made exact: which of its date or time is missing or not real. */
+function exactly(problem: FieldError, form: FormValues): FieldError[] {
+  const prefix = problem.field === 'opens-date' ? 'opens' : problem.field === 'closes-date' ? 'closes' : undefined;
+  if (!prefix || ukInstantFrom(form[`${prefix}-date`], form[`${prefix}-time`])) return [problem];
+  const verb = prefix === 'opens' ? 'open' : 'close';
+  const date = dateProblem(form[`${prefix}-date`], `the date applications ${verb}`);
+  const time = isClockTime((form[`${prefix}-time`] ?? '').trim()) ? undefined : `Enter the time applications ${verb}, like 09:00`;
+  return [...(date ? [{ field: `${prefix}-date`, message: date }] : []), ...(time ? [{ field: `${prefix}-time`, message: time }] : [])];
+}
+
 async function applicationDetail(event: HttpEvent, myReview?: FormValues, errors: ValidationError['fieldErrors'] = []) {
   const context = await selectionContext(pathParameter(event, 'areaId'));
   const application = context.applications.find((a) => a.applicationId === pathParameter(event, 'applicationId'));
@@ -85,7 +98,7 @@ export const handler = httpHandler({
         const platform = getPlatform();
         const when = (prefix: string) => ukInstantFrom(form[`${prefix}-date`], form[`${prefix}-time`]);
         const { area, problems } = newArea({ name: form.name ?? '', regionId: form.regionId ?? '', opensAt: when('opens'), closesAt: when('closes') }, platform.clock.now());
-        if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems));
+        if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems.flatMap((problem) => exactly(problem, form))));
         if (!(await platform.areas.add(area))) {
           return htmlResponse(409, newAreaPage(staffView(event), form, [{ field: 'name', message: `An area called ${area.name} (or with the address ${area.areaId}) already exists` }]));
         }

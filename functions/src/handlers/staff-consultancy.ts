@@ -1,6 +1,6 @@
 import {
   ValidationError,
-  isCalendarDate,
+  dateProblem,
   isClockTime,
   ukInstantFrom,
   objectiveStatuses,
@@ -122,7 +122,8 @@ export const handler = httpHandler({
         const form = (event.parsedBody ?? {}) as FormValues;
         const areaId = pathParameter(event, 'areaId');
         const errors: FieldError[] = [];
-        if (!isCalendarDate((form.date ?? '').trim())) errors.push({ field: 'date', message: 'Enter the date of the slot' });
+        const slotDateProblem = dateProblem(form.date, 'the date of the slot');
+        if (slotDateProblem) errors.push({ field: 'date', message: slotDateProblem });
         for (const field of ['start', 'end'] as const) {
           if (!isClockTime((form[field] ?? '').trim())) errors.push({ field, message: `Enter the ${field} time, like 10:00` });
         }

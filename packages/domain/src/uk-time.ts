@@ -51,6 +51,17 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
+/**
+ * What is wrong with a date from a form, in GOV.UK's words, naming it as `what` ("the date of the
+ * visit"): nothing typed, or not a real date (a month 13, 30 February). Undefined when it is fine.
+ */
+export function dateProblem(text: string | undefined, what: string): string | undefined {
+  const value = (text ?? '').trim();
+  if (value === '') return `Enter ${what}`;
+  if (!isCalendarDate(value)) return `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a real date`;
+  return undefined;
+}
+
 /** A time of day as time inputs post it, HH:MM on the 24-hour clock. */
 export function isClockTime(text: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/u.test(text);
