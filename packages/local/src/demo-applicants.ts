@@ -76,10 +76,12 @@ export async function seedDemoApplicants(
     );
     if (outcome !== 'received') continue;
     added += 1;
+    // Reviewed the day after applications closed, or now if that is still to come.
+    const reviewedAt = new Date(Math.min(Date.now(), Date.parse(area.recruitment.closesAt) + DAY + index * 60_000)).toISOString();
     for (const [which, reviewer] of reviewers.entries()) {
       const [roleFit, partnershipExperience, commitment] = applicant.scores[which]!;
       const scores: ReviewScores = { roleFit, partnershipExperience, commitment };
-      await stores.reviews.save({ ...scores, areaId: area.areaId, applicationId: application.applicationId, staffId: reviewer.staffId, staffName: reviewer.name, reviewedAt: appliedAt.toISOString() });
+      await stores.reviews.save({ ...scores, areaId: area.areaId, applicationId: application.applicationId, staffId: reviewer.staffId, staffName: reviewer.name, reviewedAt });
     }
   }
   return added;
