@@ -107,6 +107,23 @@ describe('selecting six plus six for an area', () => {
     expect(reviewed).toContain('Mean score: <strong>4.50</strong> from 2 reviews');
   });
 
+  it('logs each review and each change of one in the audit log, and nothing for the same scores again', async () => {
+    const name = councils[3]!.fullName;
+    const entries = async () => (await auditText()).split(name).length - 1;
+    const before = await entries();
+    expect(before).toBe(2); // Sam's and Priya's reviews.
+    await review(sam, councils[3]!, 4); // The same as before: a double click.
+    expect(await entries()).toBe(2);
+    await review(sam, councils[3]!, 5);
+    await review(sam, councils[3]!, 4);
+    const audit = await auditText();
+    expect(await entries()).toBe(4);
+    expect(audit).toContain(`Scored ${name}: role and seniority fit 5, partnership experience 5, commitment 5 (mean 5.00).`);
+    expect(audit.match(/Review changed/gu)).toHaveLength(2);
+    expect(audit).toContain('role and seniority fit 5, partnership experience 5, commitment 5 (mean 5.00)<br>Note: Reviewed by Sam Rivers');
+    expect(audit).not.toContain('"roleFit"');
+  });
+
   it('refuses a score out of range with a field error, saving nothing', async () => {
     const response = await sam.post(`/staff/areas/${AREA}/applications/${councils[0]!.applicationId}/reviews`, { roleFit: '9', partnershipExperience: '', commitment: '3' });
     expect(response.status).toBe(400);

@@ -15,6 +15,8 @@ import {
   parseInput,
   regions,
   reviewSchema,
+  reviewSummary,
+  sameScores,
   sectorNames,
   toCandidate,
   type ApplicationFilters,
@@ -193,8 +195,14 @@ export const handler = httpHandler({
         try {
           const scores = parseInput(reviewSchema, inputFromForm(reviewSchema.shape, form));
           const context = await selectionContext(areaId);
-          if (!context.applications.some((a) => a.applicationId === applicationId)) throw new NotFoundError('Application');
-          await getPlatform().reviews.save({ ...scores, areaId, applicationId, staffId: staff.staffId, staffName: staff.name, reviewedAt: getPlatform().clock.now().toISOString() });
+          const application = context.applications.find((a) => a.applicationId === applicationId);
+          if (!application) throw new NotFoundError('Application');
+          const mine = context.reviews.find((review) => review.applicationId === applicationId && review.staffId === staff.staffId);
+          if (!sameScores(mine, scores)) {
+            const review = { ...scores, areaId, applicationId, staffId: staff.staffId, staffName: staff.name, reviewedAt: getPlatform().clock.now().toISOString() };
+            const before = mine ? { roleFit: mine.roleFit, partnershipExperience: mine.partnershipExperience, commitment: mine.commitment, note: mine.note } : undefined;
+            await getPlatform().reviews.save(review, auditEntry(areaId, actorOf(event), mine ? 'Review changed' : 'Application reviewed', reviewSummary(application.answers.fullName, scores), before, scores));
+          }
         } catch (error) {
           if (error instanceof ValidationError) return htmlResponse(400, await applicationDetail(event, form, error.fieldErrors));
           throw error;

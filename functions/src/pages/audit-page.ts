@@ -1,4 +1,4 @@
-import { formatUkDateTime, sectorNames, sectors, type Area, type AuditEntry, type SelectionDraft } from '@pip/domain';
+import { formatUkDateTime, isReviewScores, scoresInWords, sectorNames, sectors, type Area, type AuditEntry, type SelectionDraft } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { page } from './layout';
 import type { StaffView } from './staff-pages';
@@ -9,8 +9,9 @@ type NameOf = (applicationId: string) => string;
 const isSelection = (value: unknown): value is SelectionDraft =>
   typeof value === 'object' && value !== null && 'selected' in value && 'leads' in value;
 
-/** A selection as staff read it: who, by sector, and who leads; anything else as it was stored. */
+/** A selection as staff read it (who, by sector, and who leads), scores in words; anything else as it was stored. */
 function snapshot(value: unknown, nameOf: NameOf): SafeHtml {
+  if (isReviewScores(value)) return html`<p class="govuk-body-s">${scoresInWords(value)}${value.note ? html`<br>Note: ${value.note}` : ''}</p>`;
   if (!isSelection(value)) return html`<pre class="govuk-body-s">${JSON.stringify(value, null, 2)}</pre>`;
   return html`<dl class="govuk-summary-list govuk-summary-list--no-border govuk-body-s">${sectors.map((sector) => {
     const lead = value.leads[sector];

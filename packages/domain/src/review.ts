@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldMeta } from './form-meta';
+import { metaOf } from './schema-input';
 
 const scoreOptions = { '1': '1 – poor', '2': '2', '3': '3', '4': '4', '5': '5 – excellent' } as const;
 
@@ -48,4 +49,25 @@ export function reviewMean(review: ReviewScores): number {
 export function meanScore(reviews: readonly ReviewScores[]): number | undefined {
   if (reviews.length === 0) return undefined;
   return reviews.reduce((sum, review) => sum + reviewMean(review), 0) / reviews.length;
+}
+
+/** Whether a review says anything new: the same scores and note again (a double click) do not. */
+export function sameScores(a: ReviewScores | undefined, b: ReviewScores): boolean {
+  return a !== undefined && reviewCriteria.every((key) => a[key] === b[key]) && (a.note ?? '') === (b.note ?? '');
+}
+
+/** Each score by its criterion's name, and their mean: "role and seniority fit 4, … (mean 4.33)". */
+export function scoresInWords(scores: ReviewScores): string {
+  const parts = reviewCriteria.map((key) => `${metaOf(reviewSchema.shape[key]).title.toLowerCase()} ${scores[key]}`);
+  return `${parts.join(', ')} (mean ${reviewMean(scores).toFixed(2)})`;
+}
+
+/** A stored value that is a review's scores, as the audit log keeps them before and after a change. */
+export function isReviewScores(value: unknown): value is ReviewScores {
+  return typeof value === 'object' && value !== null && reviewCriteria.every((key) => typeof (value as Record<string, unknown>)[key] === 'number');
+}
+
+/** The audit log's line for a review. */
+export function reviewSummary(applicantName: string, scores: ReviewScores): string {
+  return `Scored ${applicantName}: ${scoresInWords(scores)}.`;
 }

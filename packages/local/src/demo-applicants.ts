@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { submitApplication, type ApplicationAnswers, type ReviewScores, type StaffProfile } from '@pip/domain';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { reviewSummary, submitApplication, type ApplicationAnswers, type ReviewScores, type StaffProfile } from '@pip/domain';
 import { applicantEmails } from '@pip/mail';
 import type { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore } from '@pip/storage';
 
@@ -81,7 +81,9 @@ export async function seedDemoApplicants(
     for (const [which, reviewer] of reviewers.entries()) {
       const [roleFit, partnershipExperience, commitment] = applicant.scores[which]!;
       const scores: ReviewScores = { roleFit, partnershipExperience, commitment };
-      await stores.reviews.save({ ...scores, areaId: area.areaId, applicationId: application.applicationId, staffId: reviewer.staffId, staffName: reviewer.name, reviewedAt });
+      const review = { ...scores, areaId: area.areaId, applicationId: application.applicationId, staffId: reviewer.staffId, staffName: reviewer.name, reviewedAt };
+      const audit = { areaId: area.areaId, entryId: randomUUID(), at: reviewedAt, actor: { staffId: reviewer.staffId, name: reviewer.name }, action: 'Application reviewed', summary: reviewSummary(application.answers.fullName, scores), after: scores };
+      await stores.reviews.save(review, audit);
     }
   }
   return added;

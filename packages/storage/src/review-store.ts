@@ -1,5 +1,6 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Review } from '@pip/domain';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, Review } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -10,11 +11,14 @@ export class DynamoReviewStore {
     private readonly tableName: string,
   ) {}
 
-  async save(review: Review): Promise<void> {
+  /** The review and its audit log entry are one transaction: neither stands without the other. */
+  async save(review: Review, audit: AuditEntry): Promise<void> {
     await this.documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.review(review.areaId, review.applicationId, review.staffId), type: 'review', ...review },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.review(review.areaId, review.applicationId, review.staffId), type: 'review', ...review } } },
+          { Put: auditPut(this.tableName, audit) },
+        ],
       }),
     );
   }
