@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEMO_SELECTION_AREA } from './demo-applicants';
 import { startPlatform } from './platform';
 
 /**
@@ -29,6 +30,7 @@ Partnership Improvement Programme: local platform running${inMemory ? ' (in memo
   Application API          ${platform.url}/api/openapi.json
   Staff console            ${platform.url}/staff
   Staff sign-in (local)    ${platform.url}/local/staff-sign-in   (pick a demo staff member)
+  Try a selection          ${platform.url}/staff/areas/${DEMO_SELECTION_AREA}/selection   (sixteen reviewed demo applicants)
   Platform clock           ${platform.url}/local/clock   (move time forward so workflow waits end)
   Email inbox              ${inboxUrl}
   Health                   ${platform.url}/health
