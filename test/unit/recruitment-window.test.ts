@@ -48,16 +48,29 @@ describe('a new area', () => {
   });
 
   it('needs a name, a region and a window of a week or more that has not ended', () => {
-    const week = { opensAt: new Date('2027-01-11T09:00:00Z'), closesAt: new Date('2027-01-18T17:00:00Z') };
+    const week = { opens: { date: '2027-01-11', time: '09:00' }, closes: { date: '2027-01-18', time: '17:00' } };
     expect(newArea({ name: 'Leeds', regionId: 'yorkshire-and-the-humber', ...week }, now).area).toEqual({
       areaId: 'leeds',
       name: 'Leeds',
       regionId: 'yorkshire-and-the-humber',
       recruitment: { opensAt: '2027-01-11T09:00:00.000Z', closesAt: '2027-01-18T17:00:00.000Z' },
     });
-    expect(newArea({ name: ' ', regionId: 'atlantis', opensAt: undefined, closesAt: undefined }, now).problems.map((p) => p.field)).toEqual(['name', 'regionId', 'opens-date', 'closes-date']);
-    expect(newArea({ name: 'Leeds', regionId: 'london', opensAt: new Date('2026-12-01T09:00:00Z'), closesAt: new Date('2027-01-01T09:00:00Z') }, now).problems).toEqual([
+    expect(newArea({ name: ' ', regionId: 'atlantis', opens: { date: '', time: '09:00' }, closes: { date: undefined, time: undefined } }, now).problems.map((p) => p.field)).toEqual([
+      'name',
+      'regionId',
+      'opens-date',
+      'closes-date',
+      'closes-time',
+    ]);
+    expect(newArea({ name: 'Leeds', regionId: 'london', opens: { date: '2026-12-01', time: '09:00' }, closes: { date: '2027-01-01', time: '09:00' } }, now).problems).toEqual([
       { field: 'closes-date', message: 'The closing date must be in the future' },
+    ]);
+  });
+
+  it('says which part of its window is wrong: a date that is not real, or a time', () => {
+    expect(newArea({ name: 'Leeds', regionId: 'london', opens: { date: '2027-02-30', time: '09:00' }, closes: { date: '2027-03-30', time: '9am' } }, now).problems).toEqual([
+      { field: 'opens-date', message: 'The date applications open must be a real date' },
+      { field: 'closes-time', message: 'Enter the time applications close, like 09:00' },
     ]);
   });
 });

@@ -1,13 +1,10 @@
 import {
   NotFoundError,
+  formatUkDateTime,
   ValidationError,
   applicationFields,
   applicationFlags,
   areaStage,
-  ukInstantFrom,
-  dateProblem,
-  isClockTime,
-  type FieldError,
   newArea,
   regionComplete,
   fieldMeta,
@@ -15,8 +12,6 @@ import {
   parseInput,
   regions,
   reviewSchema,
-  reviewSummary,
-  sameScores,
   sectorNames,
   toCandidate,
   type ApplicationFilters,
@@ -31,6 +26,7 @@ import { setCookie } from '../kit/cookies';
 import { auditPage } from '../pages/audit-page';
 import type { FormValues } from '../pages/form-fields';
 import { applicationPage, areaPage, overviewPage } from '../pages/staff-pages';
+import { recordReview } from '../review-service';
 import { selectionContext } from '../selection-service';
 import { getPlatform } from '../wiring';
 import { actorOf, auditEntry, staffView } from '../staff-request';
@@ -56,16 +52,6 @@ function filtersOf(event: HttpEvent): { filters: ApplicationFilters; minScoreTex
     minScoreText,
     ...(scoreGiven && !scoreValid ? { minScoreError: 'Enter a mean score from 1 to 5, like 3.5' } : {}),
   };
-}
-
-/** "Enter when applications open" made exact: which of its date or time is missing or not real. */
-function exactly(problem: FieldError, form: FormValues): FieldError[] {
-  const prefix = problem.field === 'opens-date' ? 'opens' : problem.field === 'closes-date' ? 'closes' : undefined;
-  if (!prefix || ukInstantFrom(form[`${prefix}-date`], form[`${prefix}-time`])) return [problem];
-  const verb = prefix === 'opens' ? 'open' : 'close';
-  const date = dateProblem(form[`${prefix}-date`], `the date applications ${verb}`);
-  const time = isClockTime((form[`${prefix}-time`] ?? '').trim()) ? undefined : `Enter the time applications ${verb}, like 09:00`;
-  return [...(date ? [{ field: `${prefix}-date`, message: date }] : []), ...(time ? [{ field: `${prefix}-time`, message: time }] : [])];
 }
 
 async function applicationDetail(event: HttpEvent, myReview?: FormValues, errors: ValidationError['fieldErrors'] = []) {
@@ -98,13 +84,13 @@ export const handler = httpHandler({
       handler: async (event) => {
         const form = (event.parsedBody ?? {}) as FormValues;
         const platform = getPlatform();
-        const when = (prefix: string) => ukInstantFrom(form[`${prefix}-date`], form[`${prefix}-time`]);
-        const { area, problems } = newArea({ name: form.name ?? '', regionId: form.regionId ?? '', opensAt: when('opens'), closesAt: when('closes') }, platform.clock.now());
-        if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems.flatMap((problem) => exactly(problem, form))));
-        if (!(await platform.areas.add(area))) {
+        const when = (prefix: string) => ({ date: form[`${prefix}-date`], time: form[`${prefix}-time`] });
+        const { area, problems } = newArea({ name: form.name ?? '', regionId: form.regionId ?? '', opens: when('opens'), closes: when('closes') }, platform.clock.now());
+        if (!area) return htmlResponse(400, newAreaPage(staffView(event), form, problems));
+        const audit = auditEntry(area.areaId, actorOf(event), 'Area added', `${area.name} added, with applications open from ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.`, undefined, area);
+        if (!(await platform.areas.add(area, audit))) {
           return htmlResponse(409, newAreaPage(staffView(event), form, [{ field: 'name', message: `An area called ${area.name} (or with the address ${area.areaId}) already exists` }]));
         }
-        await platform.audit.record(auditEntry(area.areaId, actorOf(event), 'Area added', `${area.name} added, with applications open from ${area.recruitment.opensAt} to ${area.recruitment.closesAt}.`, undefined, area));
         return redirect(`/staff/areas/${encodeURIComponent(area.areaId)}`);
       },
     },
@@ -194,15 +180,7 @@ export const handler = httpHandler({
         const { staff } = event as StaffEvent;
         try {
           const scores = parseInput(reviewSchema, inputFromForm(reviewSchema.shape, form));
-          const context = await selectionContext(areaId);
-          const application = context.applications.find((a) => a.applicationId === applicationId);
-          if (!application) throw new NotFoundError('Application');
-          const mine = context.reviews.find((review) => review.applicationId === applicationId && review.staffId === staff.staffId);
-          if (!sameScores(mine, scores)) {
-            const review = { ...scores, areaId, applicationId, staffId: staff.staffId, staffName: staff.name, reviewedAt: getPlatform().clock.now().toISOString() };
-            const before = mine ? { roleFit: mine.roleFit, partnershipExperience: mine.partnershipExperience, commitment: mine.commitment, note: mine.note } : undefined;
-            await getPlatform().reviews.save(review, auditEntry(areaId, actorOf(event), mine ? 'Review changed' : 'Application reviewed', reviewSummary(application.answers.fullName, scores), before, scores));
-          }
+          await recordReview(areaId, applicationId, scores, { staffId: staff.staffId, name: staff.name });
         } catch (error) {
           if (error instanceof ValidationError) return htmlResponse(400, await applicationDetail(event, form, error.fieldErrors));
           throw error;

@@ -1,12 +1,19 @@
 import type { Area } from './area';
 import type { FieldError } from './errors';
 import { regionIds, type RegionId } from './regions';
+import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
+
+/** A moment as a form gives it: a UK date (YYYY-MM-DD) and a UK time of day (HH:MM). */
+export interface UkDateTimeInput {
+  date: string | undefined;
+  time: string | undefined;
+}
 
 export interface NewAreaInput {
   name: string;
   regionId: string;
-  opensAt: Date | undefined;
-  closesAt: Date | undefined;
+  opens: UkDateTimeInput;
+  closes: UkDateTimeInput;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,15 +40,23 @@ export function newArea(input: NewAreaInput, now: Date): { area?: Area; problems
   else if (name.length > 100 || !areaIdFrom(name)) problems.push({ field: 'name', message: 'Enter a name of up to 100 letters and numbers' });
   const regionId = regionIds.find((id) => id === input.regionId);
   if (!regionId) problems.push({ field: 'regionId', message: 'Select the region' });
-  if (!input.opensAt) problems.push({ field: 'opens-date', message: 'Enter when applications open' });
-  if (!input.closesAt) problems.push({ field: 'closes-date', message: 'Enter when applications close' });
-  if (input.opensAt && input.closesAt) {
-    if (input.closesAt.getTime() - input.opensAt.getTime() < 7 * DAY) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
-    else if (input.closesAt.getTime() <= now.getTime()) problems.push({ field: 'closes-date', message: 'The closing date must be in the future' });
+  const opensAt = moment(input.opens, 'opens', 'open', problems);
+  const closesAt = moment(input.closes, 'closes', 'close', problems);
+  if (opensAt && closesAt) {
+    if (closesAt.getTime() - opensAt.getTime() < 7 * DAY) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
+    else if (closesAt.getTime() <= now.getTime()) problems.push({ field: 'closes-date', message: 'The closing date must be in the future' });
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0 || !opensAt || !closesAt) return { problems };
   return {
-    area: { areaId: areaIdFrom(name), name, regionId: regionId as RegionId, recruitment: { opensAt: input.opensAt!.toISOString(), closesAt: input.closesAt!.toISOString() } },
+    area: { areaId: areaIdFrom(name), name, regionId: regionId as RegionId, recruitment: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() } },
     problems,
   };
+}
+
+/** The instant applications open or close, or the problems with its date and time, by field. */
+function moment(input: UkDateTimeInput, prefix: 'opens' | 'closes', verb: 'open' | 'close', problems: FieldError[]): Date | undefined {
+  const date = dateProblem(input.date, `the date applications ${verb}`);
+  if (date) problems.push({ field: `${prefix}-date`, message: date });
+  if (!isClockTime((input.time ?? '').trim())) problems.push({ field: `${prefix}-time`, message: `Enter the time applications ${verb}, like 09:00` });
+  return ukInstantFrom(input.date, input.time);
 }

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, type Area, type AreaStore } from '@pip/domain';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, type Area, type AreaStore, type AuditEntry } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { keys, lists } from './keys';
 import { unlessLostRace } from './conditional';
 import { queryAll } from './query-all';
@@ -33,15 +34,17 @@ export class DynamoAreaStore implements AreaStore {
     return area;
   }
 
-  async add(area: Area): Promise<boolean> {
+  /** Adds the area unless one has its id; with an audit entry, the two are one transaction. */
+  async add(area: Area, audit?: AuditEntry): Promise<boolean> {
+    const put = {
+      TableName: this.tableName,
+      Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
     return unlessLostRace(
-      this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
+      audit
+        ? this.documents.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: auditPut(this.tableName, audit) }] }))
+        : this.documents.send(new PutCommand(put)),
     );
   }
 }
