@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 
 /** Starting an area's execution and answering its steps that wait for staff. */
@@ -6,6 +7,19 @@ export interface AreaWorkflowControl {
   start(areaId: string): Promise<void>;
   /** Lets the execution waiting on this token go on. */
   continue(token: string): Promise<void>;
+  /**
+   * Starts the area's workflow again after its execution failed. `attempt` names the new
+   * execution, so asking twice for the same attempt starts one. Steps already done are passed
+   * through: each does nothing twice, and staff steps already answered do not wait again.
+   */
+  restart(areaId: string, attempt: string): Promise<void>;
+}
+
+/** Execution names allow 80 letters, digits, hyphens and underscores; a long area id keeps a hash of the rest. */
+export function executionName(areaId: string, attempt?: string): string {
+  const name = attempt ? `${areaId}--${attempt.replace(/[^A-Za-z0-9]/gu, '')}` : areaId;
+  if (name.length <= 80) return name;
+  return `${name.slice(0, 67)}-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
 /** Step Functions in AWS: the execution is named after the area, which makes it one per area. */
@@ -21,7 +35,16 @@ export class StepFunctionsControl implements AreaWorkflowControl {
 
   async start(areaId: string): Promise<void> {
     try {
-      await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: areaId, input: JSON.stringify({ areaId }) }));
+      await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: executionName(areaId), input: JSON.stringify({ areaId }) }));
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ExecutionAlreadyExists') return;
+      throw error;
+    }
+  }
+
+  async restart(areaId: string, attempt: string): Promise<void> {
+    try {
+      await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: executionName(areaId, attempt), input: JSON.stringify({ areaId }) }));
     } catch (error) {
       if ((error as { name?: string }).name === 'ExecutionAlreadyExists') return;
       throw error;
@@ -47,7 +70,7 @@ export function useLocalWorkflow(control: AreaWorkflowControl | undefined): void
 }
 
 /** Where no workflow runs (the tests that need none), starting and continuing do nothing. */
-const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined };
+const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined, restart: async () => undefined };
 
 export function areaWorkflowControl(): AreaWorkflowControl {
   if (localControl) return localControl;

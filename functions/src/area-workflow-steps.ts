@@ -1,6 +1,7 @@
 import {
   actionPlanDueAt,
   deliveryEndsAt,
+  canEnter,
   enterStage,
   formatUkDate,
   regionComplete,
@@ -39,6 +40,8 @@ async function enter(areaId: string, stage: AreaStageId, what: string, happenedA
   const platform = getPlatform();
   const progress = await platform.workflow.progress(areaId);
   if (progress?.stage === stage && progress.history.at(-1)?.what === what) return; // A retried step.
+  // A resumed execution passes stages the area has left: nothing to record, and no stale write.
+  if (progress && !canEnter(progress.stage, stage)) return;
   const now = platform.clock.now().toISOString();
   const at = happenedAt && happenedAt < now ? happenedAt : now;
   await platform.workflow.saveProgress(enterStage(progress, areaId, stage, at, what));
@@ -185,7 +188,7 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
     log('ERROR', 'area workflow failed', { areaId: state.areaId, error });
     await prompt(state.areaId, `failure-${at}`, 'The area workflow stopped with an error', [
       `The workflow of this area stopped at the ${progress?.stage ?? 'first'} stage after retrying: ${error}`,
-      'Fix the cause, then start the area again from the console or ask a developer to redrive the execution.',
+      "Fix the cause, then resume the workflow from the area's programme page in the staff console: it passes through the steps already done and tries this one again.",
     ]);
     return state;
   },

@@ -8,8 +8,8 @@ export type HttpMethod = 'GET' | 'POST';
 export interface FunctionAccess {
   table?: 'read' | 'write';
   email?: boolean;
-  /** Starts area workflows, or answers the steps where they wait for staff. */
-  workflow?: 'start' | 'respond';
+  /** Starts (or restarts) area workflows, and answers the steps where they wait for staff. */
+  workflow?: readonly ('start' | 'respond')[];
 }
 
 export interface PlatformFunction {
@@ -37,13 +37,13 @@ export const platformFunctions = [
   { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
   { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
   { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write' } },
-  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true, workflow: 'respond' } },
-  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: 'write', email: true, workflow: 'respond' } },
+  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true, workflow: ['respond'] } },
+  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: 'write', email: true, workflow: ['start', 'respond'] } },
   { name: 'participant-links', description: 'Emailed links: consultancy bookings, the follow-up review, the evaluation', access: { table: 'write', email: true } },
   { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: 'write', email: true } },
   { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV', access: { table: 'read' } },
-  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: 'respond' } },
-  { name: 'start-area-workflows', description: 'Starts the workflow of each area whose recruitment has opened', access: { table: 'read', workflow: 'start' }, everyMinutes: 5 },
+  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: ['respond'] } },
+  { name: 'start-area-workflows', description: 'Starts the workflow of each area whose recruitment has opened', access: { table: 'read', workflow: ['start'] }, everyMinutes: 5 },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
   { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: 'write', email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: 'write', email: true }, everyMinutes: 1 },
@@ -91,6 +91,7 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/attendance', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/steps', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/resume', function: 'staff-area-programme' },
   { method: 'GET', path: '/staff/areas/{areaId}/consultancy', function: 'staff-consultancy' },
   { method: 'GET', path: '/staff/areas/{areaId}/progress-reviews', function: 'staff-consultancy' },
   { method: 'POST', path: '/staff/areas/{areaId}/progress-reviews', function: 'staff-consultancy' },

@@ -54,8 +54,8 @@ export class PipStack extends Stack {
     for (const definition of platformFunctions) {
       const fn = functions.get(definition.name)!;
       const access = definition.access as FunctionDefinition['access'];
-      if (access.workflow === 'start') workflow.grantStart(fn);
-      if (access.workflow === 'respond') workflow.grantTaskResponse(fn);
+      if (access.workflow?.includes('start')) workflow.grantStart(fn);
+      if (access.workflow?.includes('respond')) workflow.grantTaskResponse(fn);
     }
 
     api.serve(routes, unmatchedRequestsFunction, functions);

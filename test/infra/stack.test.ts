@@ -106,13 +106,13 @@ describe('the CDK stack', () => {
     expect(JSON.stringify(apiRoutes)).not.toContain('/local/');
   });
 
-  it('has one Standard state machine for the area workflow, started only by the function that starts it', () => {
+  it('has one Standard state machine for the area workflow, started only by the functions that start or resume it', () => {
     template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD', StateMachineName: 'pip-platform-area-workflow' });
     const starters = template.findResources('AWS::IAM::Policy', {
       Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartExecution' })]) } },
     });
-    expect(Object.keys(starters)).toHaveLength(platformFunctions.filter((fn) => 'workflow' in fn.access && fn.access.workflow === 'start').length);
+    expect(Object.keys(starters)).toHaveLength(platformFunctions.filter((fn) => 'workflow' in fn.access && (fn.access.workflow as readonly string[]).includes('start')).length);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
   });
 

@@ -4,13 +4,18 @@ import { localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoWorkflowStore, createDocumentClient, keys } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
-import { apply, openArea } from '../support/programme-data';
+import { apply, openArea, type Applicant } from '../support/programme-data';
 import { approvePair, staffSession } from '../support/staff-session';
 
-/* A step that keeps failing: the workflow retries it, records the failure, alerts staff and stops. */
+/* A step that keeps failing: the workflow retries it, records the failure, alerts staff and stops; staff fix the cause and resume it. */
 const AREA = 'failure-test';
 const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
+let council: Applicant;
+let voluntary: Applicant;
+
+const ukDate = (instant: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+const subjectsTo = async (person: Applicant) => (await emailsTo(person.email)).map((email) => email.subject);
 
 beforeAll(async () => {
   platform = await startTestPlatform({ workflow: true });
@@ -20,8 +25,8 @@ afterAll(() => platform?.stop());
 describe('a workflow step that fails after its retries', () => {
   it('records the failure on the area, alerts the programme team and ends the execution', async () => {
     await openArea(platform, AREA, 'Failure Test', 'west-midlands');
-    const council = await apply(platform, AREA, 'fail-la');
-    const voluntary = await apply(platform, AREA, 'fail-vcs', { sector: 'voluntary-community', organisationKind: 'other' });
+    council = await apply(platform, AREA, 'fail-la');
+    voluntary = await apply(platform, AREA, 'fail-vcs', { sector: 'voluntary-community', organisationKind: 'other' });
     await platform.workflow!.start(AREA);
     await platform.workflow!.advanceClock(2 * DAY);
     await platform.workflow!.idle(AREA);
@@ -47,6 +52,49 @@ describe('a workflow step that fails after its retries', () => {
     expect(execution.Item?.status).toBe('failed');
     const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
     expect(page).toContain('The workflow stopped on');
+    expect(page).toContain('Resume the workflow</button>');
     documents.destroy();
+  });
+
+  it('goes on when staff fix the cause and resume it, passing through what is done and sending nothing twice', async () => {
+    const sam = staffSession(platform, localStaff[0]);
+    const form: Record<string, string> = { sequence: '-1' };
+    for (const n of [1, 2, 3, 4]) {
+      Object.assign(form, {
+        [`workshop-${n}-date`]: ukDate(Date.now() + (14 + (n - 1) * 35) * DAY),
+        [`workshop-${n}-time`]: '09:30',
+        [`workshop-${n}-minutes`]: '210',
+        [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
+        [`workshop-${n}-host`]: n % 2 ? 'council' : 'voluntary-sector',
+        [`workshop-${n}-facilitators`]: 'Alex Facilitator',
+        [`workshop-${n}-facilitator-2`]: 'Bea Facilitator',
+      });
+    }
+    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, form)).status).toBe(303);
+    // A double click: one new execution, one audit entry.
+    const resumed = await Promise.all([sam.post(`/staff/areas/${AREA}/programme/resume`, {}), sam.post(`/staff/areas/${AREA}/programme/resume`, {})]);
+    expect(resumed.map((response) => response.status)).toEqual([303, 303]);
+    await platform.workflow!.idle(AREA);
+    // The new execution's wait for recruitment to close has long ended: the next tick of the clock passes it.
+    await platform.workflow!.advanceClock(0);
+    await platform.workflow!.idle(AREA);
+
+    const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+    const progress = await new DynamoWorkflowStore(documents, platform.tableName).progress(AREA);
+    documents.destroy();
+    expect(progress?.stage).toBe('delivery');
+    expect(progress?.failure).toBeUndefined();
+    for (const person of [council, voluntary]) {
+      const subjects = await subjectsTo(person);
+      expect(subjects.filter((subject) => subject.startsWith('You have been selected'))).toHaveLength(1);
+      expect(subjects.filter((subject) => subject.startsWith('Your briefing'))).toHaveLength(1);
+      expect(subjects.filter((subject) => subject.startsWith('Invitation: workshop'))).toHaveLength(4);
+    }
+    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    expect(audit.match(/Workflow resumed/gu)).toHaveLength(1);
+    const page = await (await sam.get(`/staff/areas/${AREA}/programme?done=resumed`)).text();
+    expect(page).not.toContain('The workflow stopped on');
+    expect((await sam.post(`/staff/areas/${AREA}/programme/resume`, {})).status).toBe(303);
+    expect((await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).match(/Workflow resumed/gu)).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ import { htmlResponse, redirect } from '../kit/responses';
 import type { FormValues } from '../pages/form-fields';
 import { programmePage } from '../pages/programme-page';
 import { actorOf, auditEntry, staffView } from '../staff-request';
-import { completeStaffStep } from '../staff-steps';
+import { completeStaffStep, resumeAfterFailure } from '../staff-steps';
 import { selectedParticipants, sendWorkshopEmails } from '../workshop-emails';
 import { workshopsFromForm } from '../workshop-form';
 import { getPlatform } from '../wiring';
@@ -34,6 +34,7 @@ const NOTICES: Record<string, string> = {
   workshops: 'The workshop schedule is saved.',
   step: 'Recorded: the area moves on to its next stage.',
   attendance: 'Attendance is recorded.',
+  resumed: 'The workflow is going on again: it passes through the steps already done and tries the one that stopped it.',
 };
 
 async function render(event: HttpEvent, status: number, options: { values?: FormValues; errors?: FieldError[]; notice?: string } = {}) {
@@ -250,10 +251,12 @@ export const handler = httpHandler({
         if (!step || !(await platform.workflow.isWaiting(areaId, step))) {
           return render(event, 409, { errors: [{ field: 'step', message: 'The area is not at that step now. Check its stage and try again.' }] });
         }
+        const objectives = objectivesFromText(String(form.objectives ?? ''));
+        if (step === 'action-plan' && objectives.length === 0) {
+          return render(event, 400, { values: form, errors: [{ field: 'objectives', message: 'Enter the objectives of the action plan, one per line' }] });
+        }
         await platform.audit.record(auditEntry(areaId, actorOf(event), staffSteps[step].replace(/^(Record that|Close) (\w)/u, (_, verb: string, first: string) => (verb === 'Close' ? `Closed ${first}` : first.toUpperCase())), `${staffSteps[step]}: done.`));
         if (step === 'action-plan') {
-          const objectives = objectivesFromText(String(form.objectives ?? ''));
-          if (objectives.length === 0) return render(event, 400, { values: form, errors: [{ field: 'objectives', message: 'Enter the objectives of the action plan, one per line' }] });
           await platform.workflow.saveActionPlan({
             areaId,
             objectives: objectives.map((text, index) => ({ objectiveId: `objective-${index + 1}`, text })),
@@ -264,6 +267,17 @@ export const handler = httpHandler({
         if (step === 'evaluation') await platform.evaluation.close(areaId, platform.clock.now().toISOString());
         await completeStaffStep(areaId, step, actorOf(event));
         return redirect(programmePath(areaId, 'step'));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/areas/{areaId}/programme/resume',
+      handler: async (event) => {
+        const areaId = pathParameter(event, 'areaId');
+        await getPlatform().areas.existing(areaId);
+        // A second click, or a colleague's, finds nothing to resume: the page shows where the area stands.
+        await resumeAfterFailure(areaId, actorOf(event));
+        return redirect(programmePath(areaId, 'resumed'));
       },
     },
   ],

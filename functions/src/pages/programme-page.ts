@@ -113,7 +113,9 @@ ${step === 'action-plan' ? objectivesField : ''}
 <span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Programme and timeline</h1>
 ${successBanner(view.notice)}
-${view.progress?.failure ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The workflow stopped on ${formatUkDateTime(view.progress.failure.at)}: ${view.progress.failure.error}</strong></div>` : ''}
+${view.progress?.failure ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The workflow stopped on ${formatUkDateTime(view.progress.failure.at)}: ${view.progress.failure.error}</strong></div>
+<form method="post" action="${areaPath}/programme/resume" novalidate>${hidden}<p class="govuk-body">Once the cause is fixed, resume the workflow: it passes through the steps already done and tries this one again.</p>
+<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Resume the workflow</button></form>` : ''}
 <p class="govuk-body">Stage: <strong class="govuk-tag">${view.progress ? areaStages[view.progress.stage] : 'Not started'}</strong>${view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : ''}</p>
 <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
 <h2 class="govuk-heading-m">Area visit</h2>

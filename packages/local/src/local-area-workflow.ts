@@ -103,6 +103,19 @@ export class LocalAreaWorkflow {
     );
   }
 
+  /** Claims an execution name for the area; false if it was used before, as AWS refuses a name twice. */
+  private async claimName(areaId: string, name: string): Promise<boolean> {
+    try {
+      await this.options.documents.send(
+        new PutCommand({ TableName: this.options.tableName, Item: { ...keys.localExecutionName(areaId, name), type: 'local-execution-name' }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   /** One thing at a time per area, as one execution would do. */
   private enqueue(areaId: string, work: () => Promise<void>): Promise<void> {
     const next = (this.queues.get(areaId) ?? Promise.resolve()).then(work).catch((error: unknown) => {
@@ -125,6 +138,16 @@ export class LocalAreaWorkflow {
   start(areaId: string): Promise<void> {
     return this.enqueue(areaId, async () => {
       if (await this.record(areaId)) return;
+      const input = { areaId };
+      await this.save({ areaId, status: 'running', stateName: this.options.definition.StartAt, input });
+      await this.run(areaId, this.options.definition.StartAt, input);
+    });
+  }
+
+  /** Runs the area's failed execution again from the start, once per attempt, as a new named execution in AWS would. */
+  restart(areaId: string, attempt: string): Promise<void> {
+    return this.enqueue(areaId, async () => {
+      if ((await this.record(areaId))?.status !== 'failed' || !(await this.claimName(areaId, attempt))) return;
       const input = { areaId };
       await this.save({ areaId, status: 'running', stateName: this.options.definition.StartAt, input });
       await this.run(areaId, this.options.definition.StartAt, input);

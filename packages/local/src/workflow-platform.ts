@@ -40,6 +40,7 @@ export async function startLocalWorkflow(endpoint: string, tableName: string, re
   useLocalWorkflow({
     start: async (areaId) => void workflow.start(areaId),
     continue: async (token) => void workflow.continue(token),
+    restart: async (areaId, attempt) => void workflow.restart(areaId, attempt),
   });
   const areaIds = async () => (await areas.list()).map((area) => area.areaId);
   await workflow.resume(await areaIds());

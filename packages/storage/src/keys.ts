@@ -43,6 +43,8 @@ export const keys = {
   areaVisit: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'VISIT' }),
   /** Where the local workflow runner stopped an area's execution; only the local platform writes it. */
   localExecution: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'LOCAL-EXECUTION' }),
+  /** A name an area's local execution was started under: like an execution name in AWS, used once. */
+  localExecutionName: (areaId: string, name: string) => ({ pk: `AREA#${areaId}`, sk: `LOCAL-EXECUTION-NAME#${name}` }),
   /** Emailed links are found by the hash of their token; the token itself is never stored. */
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ActionPlan, AreaProgress, LearningEvent, ProgressReview, StaffStep, WorkshopSchedule } from '@pip/domain';
 import { isLostRace, unlessLostRace } from './conditional';
 import { keys } from './keys';
@@ -35,6 +35,22 @@ export class DynamoWorkflowStore {
 
   async saveProgress(progress: AreaProgress): Promise<void> {
     await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.areaProgress(progress.areaId), type: 'area-progress', ...progress } }));
+  }
+
+  /** Clears the failure recorded at `at`, once: false if it is gone or a newer one replaced it. */
+  async clearFailure(areaId: string, at: string): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.areaProgress(areaId),
+          UpdateExpression: 'REMOVE failure',
+          ConditionExpression: 'failure.#at = :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
   }
 
   /** The token of the execution waiting at this step; a newer wait replaces an older one. */
