@@ -4,7 +4,7 @@ import { localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoWorkflowStore, createDocumentClient, keys } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
-import { apply, openArea, type Applicant } from '../support/programme-data';
+import { apply, openArea, workshopScheduleForm, type Applicant } from '../support/programme-data';
 import { approvePair, staffSession } from '../support/staff-session';
 
 /* A step that keeps failing: the workflow retries it, records the failure, alerts staff and stops; staff fix the cause and resume it. */
@@ -14,7 +14,6 @@ let platform: RunningPlatform;
 let council: Applicant;
 let voluntary: Applicant;
 
-const ukDate = (instant: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 const subjectsTo = async (person: Applicant) => (await emailsTo(person.email)).map((email) => email.subject);
 
 beforeAll(async () => {
@@ -58,19 +57,7 @@ describe('a workflow step that fails after its retries', () => {
 
   it('goes on when staff fix the cause and resume it, passing through what is done and sending nothing twice', async () => {
     const sam = staffSession(platform, localStaff[0]);
-    const form: Record<string, string> = { sequence: '-1' };
-    for (const n of [1, 2, 3, 4]) {
-      Object.assign(form, {
-        [`workshop-${n}-date`]: ukDate(Date.now() + (14 + (n - 1) * 35) * DAY),
-        [`workshop-${n}-time`]: '09:30',
-        [`workshop-${n}-minutes`]: '210',
-        [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
-        [`workshop-${n}-host`]: n % 2 ? 'council' : 'voluntary-sector',
-        [`workshop-${n}-facilitators`]: 'Alex Facilitator',
-        [`workshop-${n}-facilitator-2`]: 'Bea Facilitator',
-      });
-    }
-    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, form)).status).toBe(303);
+    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, workshopScheduleForm(Date.now()))).status).toBe(303);
     // A double click: one new execution, one audit entry.
     const resumed = await Promise.all([sam.post(`/staff/areas/${AREA}/programme/resume`, {}), sam.post(`/staff/areas/${AREA}/programme/resume`, {})]);
     expect(resumed.map((response) => response.status)).toEqual([303, 303]);

@@ -3,7 +3,7 @@ import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoAreaStore, DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
-import { apply, openArea, type Applicant } from '../support/programme-data';
+import { apply, openArea, ukDate, workshopScheduleForm, type Applicant } from '../support/programme-data';
 import { staffSession, type StaffSession } from '../support/staff-session';
 
 /*
@@ -32,9 +32,6 @@ async function stage(): Promise<string | undefined> {
 
 const teamSubjects = async () => (await emailsTo(TEAM)).map((email) => email.subject).filter((subject) => subject.endsWith('Workflow Test'));
 
-function ukDate(instant: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-}
 
 beforeAll(async () => {
   platform = await startTestPlatform({ workflow: true });
@@ -136,18 +133,7 @@ describe('an area carried through its stages by the local workflow', () => {
     expect((await sam.post(`/staff/areas/${AREA}/programme/visit`, { visitedOn: ukDate(now()) })).status).toBe(303);
     expect(await stage()).toBe('preparation');
     scheduledFrom = now();
-    const form: Record<string, string> = { sequence: '-1' };
-    for (const n of [1, 2, 3, 4]) {
-      Object.assign(form, {
-        [`workshop-${n}-date`]: ukDate(scheduledFrom + (14 + (n - 1) * 35) * DAY),
-        [`workshop-${n}-time`]: '09:30',
-        [`workshop-${n}-minutes`]: '210',
-        [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
-        [`workshop-${n}-host`]: n % 2 ? 'council' : 'voluntary-sector',
-        [`workshop-${n}-facilitators`]: 'Alex Facilitator',
-        [`workshop-${n}-facilitator-2`]: 'Bea Facilitator',
-      });
-    }
+    const form = workshopScheduleForm(scheduledFrom);
     expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, form)).status).toBe(303);
     scheduleForm = form;
     expect(await stage()).toBe('delivery');

@@ -51,3 +51,25 @@ export async function apply(platform: RunningPlatform, areaId: string, label: st
   const { applicationId } = (await response.json()) as { applicationId: string };
   return { applicationId, email, fullName };
 }
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const ukDate = (instant: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+
+/** The programme page's schedule form for four workshops five weeks apart, the first two weeks after `from`. */
+export function workshopScheduleForm(from: number): Record<string, string> {
+  const form: Record<string, string> = { sequence: '-1' };
+  for (const n of [1, 2, 3, 4]) {
+    Object.assign(form, {
+      [`workshop-${n}-date`]: ukDate(from + (14 + (n - 1) * 35) * DAY),
+      [`workshop-${n}-time`]: '09:30',
+      [`workshop-${n}-minutes`]: '210',
+      [`workshop-${n}-venue`]: n % 2 ? 'Civic Centre' : 'Voluntary Action Centre',
+      [`workshop-${n}-host`]: n % 2 ? 'council' : 'voluntary-sector',
+      [`workshop-${n}-facilitators`]: 'Alex Facilitator',
+      [`workshop-${n}-facilitator-2`]: 'Bea Facilitator',
+    });
+  }
+  return form;
+}
