@@ -52,6 +52,7 @@ describe('a workflow step that fails after its retries', () => {
     const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
     expect(page).toContain('The workflow stopped on');
     expect(page).toContain('Resume the workflow</button>');
+    expect(await (await sam.get('/staff')).text()).toContain('<strong class="govuk-tag govuk-tag--red">Workflow stopped</strong>');
     documents.destroy();
   });
 
@@ -81,6 +82,7 @@ describe('a workflow step that fails after its retries', () => {
     expect(audit.match(/Workflow resumed/gu)).toHaveLength(1);
     const page = await (await sam.get(`/staff/areas/${AREA}/programme?done=resumed`)).text();
     expect(page).not.toContain('The workflow stopped on');
+    expect(await (await sam.get('/staff')).text()).not.toContain('Workflow stopped');
     expect((await sam.post(`/staff/areas/${AREA}/programme/resume`, {})).status).toBe(303);
     expect((await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).match(/Workflow resumed/gu)).toHaveLength(1);
   });

@@ -109,7 +109,7 @@ export const handler = httpHandler({
             ]);
             const counts = { 'local-authority': 0, 'voluntary-community': 0 };
             for (const application of areaApplications) counts[application.answers.sector] += 1;
-            return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts, progress };
+            return { area, stage: areaStage(area, selection?.status, clock.now(), progress), counts, progress, stopped: progress?.failure !== undefined };
           }),
         );
         const byRegion = regions.map((region) => {

@@ -34,6 +34,8 @@ export interface AreaSummary {
   area: Area;
   stage: string;
   counts: Record<Sector, number>;
+  /** The area's workflow stopped on an error and waits for staff to resume it. */
+  stopped?: boolean;
 }
 
 const score = (value: number | undefined) => (value === undefined ? 'Not reviewed' : value.toFixed(2));
@@ -58,9 +60,9 @@ ${
 <th scope="col" class="govuk-table__header govuk-table__header--numeric">VCS applications</th></tr></thead>
 <tbody class="govuk-table__body">
 ${region.areas.map(
-  ({ area, stage, counts }) => html`<tr class="govuk-table__row">
+  ({ area, stage, counts, stopped }) => html`<tr class="govuk-table__row">
 <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/staff/areas/${encodeURIComponent(area.areaId)}">${area.name}</a></th>
-<td class="govuk-table__cell">${stage}</td>
+<td class="govuk-table__cell">${stage}${stopped ? html` <strong class="govuk-tag govuk-tag--red">Workflow stopped</strong>` : ''}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">${counts['local-authority']}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">${counts['voluntary-community']}</td></tr>\n`,
 )}
