@@ -30,7 +30,7 @@ const baseUrl = () => getPlatform().publicBaseUrl ?? '';
 const areaOf = (areaId: string) => getPlatform().areas.existing(areaId);
 
 /** The two leads of an approved selection, as recipients. */
-export async function leadsOf(areaId: string): Promise<Recipient[]> {
+async function leadsOf(areaId: string): Promise<Recipient[]> {
   const platform = getPlatform();
   const [selection, applications] = await Promise.all([platform.selections.get(areaId), platform.applications.listForArea(areaId)]);
   if (selection?.status !== 'approved') return [];
@@ -138,11 +138,13 @@ async function withdrawReminders(area: Area, session: SessionNumber, sequence: n
 
 /**
  * Books (or moves) the session into the slot, if the slot is still free and the session is as
- * the person saw it. Both leads and the facilitator get the booking with its calendar file.
+ * the person saw it (`state`, read for the page they acted on). Both leads and the facilitator
+ * get the booking with its calendar file.
  */
-export async function bookSession(areaId: string, session: SessionNumber, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<BookingOutcome | 'not-bookable'> {
+export async function bookSession(state: ConsultancyState, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<BookingOutcome | 'not-bookable'> {
   const platform = getPlatform();
-  const state = await consultancyState(areaId, session);
+  const { session } = state;
+  const { areaId } = state.area;
   const slot = state.bookable.find((candidate) => candidate.slotId === slotId);
   if (!slot) return state.slots.some((candidate) => candidate.slotId === slotId && candidate.bookedFor !== undefined) ? 'slot-taken' : 'not-bookable';
   if (!state.canChange) return 'not-bookable';
@@ -174,9 +176,10 @@ export async function bookSession(areaId: string, session: SessionNumber, slotId
 }
 
 /** Cancels the booking before the cutoff: its slot is free again and everyone's calendar loses it. */
-export async function cancelSession(areaId: string, session: SessionNumber, cancelledBy: string): Promise<boolean> {
+export async function cancelSession(state: ConsultancyState, cancelledBy: string): Promise<boolean> {
   const platform = getPlatform();
-  const state = await consultancyState(areaId, session);
+  const { session } = state;
+  const { areaId } = state.area;
   if (!state.booking || state.booking.status !== 'booked' || !state.bookedSlot || !state.canChange) return false;
   if (!(await platform.consultancy.cancel(state.booking))) return false;
   const slot = state.bookedSlot;

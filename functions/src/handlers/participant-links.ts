@@ -1,18 +1,18 @@
-import { ValidationError, type SessionNumber } from '@pip/domain';
+import { ValidationError } from '@pip/domain';
 import { SurveyClosedError, submitEvaluation } from '../evaluation-service';
 import { evaluationFromForm, evaluationPage, surveyClosedPage } from '../pages/evaluation-pages';
 import type { FormValues } from '../pages/form-fields';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
-import { bookSession, cancelSession, consultancyState, leadsOf } from '../consultancy-service';
+import { bookSession, cancelSession, consultancyState, type ConsultancyState } from '../consultancy-service';
 import { bookingPage } from '../pages/consultancy-pages';
 import { followUpPage } from '../pages/follow-up-pages';
 import { linkProblemResponse } from '../pages/participation-pages';
 import { openPersonalLink } from '../emailed-links';
 import { getPlatform } from '../wiring';
 
-type LinkCheck = { problem: 'unknown' | 'expired' } | { areaId: string; session: SessionNumber; leadName: string; token: string };
+type LinkCheck = { problem: 'unknown' | 'expired' } | { state: ConsultancyState; leadName: string; token: string };
 
 /** The link must be whole, a consultancy link, unexpired, and its holder still a lead of the area. */
 async function checkLink(event: HttpEvent): Promise<LinkCheck> {
@@ -21,9 +21,10 @@ async function checkLink(event: HttpEvent): Promise<LinkCheck> {
   const { link, token } = opened;
   const session = (link.details as { session?: number } | undefined)?.session;
   if (session !== 1 && session !== 2) return { problem: 'unknown' };
-  const lead = (await leadsOf(link.areaId)).find((candidate) => candidate.key === link.applicationId);
+  const state = await consultancyState(link.areaId, session);
+  const lead = state.leads.find((candidate) => candidate.key === link.applicationId);
   if (!lead) return { problem: 'unknown' };
-  return { areaId: link.areaId, session, leadName: lead.name, token };
+  return { state, leadName: lead.name, token };
 }
 
 const MESSAGES = {
@@ -43,7 +44,7 @@ export const handler = httpHandler({
       handler: async (event) => {
         const link = await checkLink(event);
         if ('problem' in link) return linkProblemResponse(link.problem);
-        return htmlResponse(200, bookingPage(await consultancyState(link.areaId, link.session), link.token));
+        return htmlResponse(200, bookingPage(link.state, link.token));
       },
     },
     {
@@ -54,18 +55,20 @@ export const handler = httpHandler({
         if ('problem' in link) return linkProblemResponse(link.problem);
         const form = (event.parsedBody ?? {}) as Record<string, string | undefined>;
         const sequence = Number(form.sequence ?? '-1');
+        const { areaId } = link.state.area;
+        const { session } = link.state;
         if (form.action === 'cancel') {
-          const cancelled = await cancelSession(link.areaId, link.session, link.leadName);
-          const state = await consultancyState(link.areaId, link.session);
+          const cancelled = await cancelSession(link.state, link.leadName);
+          const state = await consultancyState(areaId, session);
           return cancelled
             ? htmlResponse(200, bookingPage(state, link.token, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' }))
             : htmlResponse(409, bookingPage(state, link.token, { errors: [{ field: 'main-content', message: 'The session could not be cancelled: it may already be cancelled, or be less than a day away.' }] }));
         }
         if (!form.slotId) {
-          return htmlResponse(400, bookingPage(await consultancyState(link.areaId, link.session), link.token, { errors: [{ field: 'slotId', message: 'Choose a time' }] }));
+          return htmlResponse(400, bookingPage(link.state, link.token, { errors: [{ field: 'slotId', message: 'Choose a time' }] }));
         }
-        const outcome = await bookSession(link.areaId, link.session, form.slotId, link.leadName, sequence >= 0 ? sequence : undefined);
-        const state = await consultancyState(link.areaId, link.session);
+        const outcome = await bookSession(link.state, form.slotId, link.leadName, sequence >= 0 ? sequence : undefined);
+        const state = await consultancyState(areaId, session);
         if (outcome === 'booked') return htmlResponse(200, bookingPage(state, link.token, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' }));
         return htmlResponse(409, bookingPage(state, link.token, { errors: [{ field: 'slotId', message: MESSAGES[outcome] }] }));
       },

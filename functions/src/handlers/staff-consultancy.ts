@@ -17,7 +17,7 @@ import { progressReviewPage } from '../pages/progress-review-page';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
-import { bookSession, consultancyStates, publishSlot, recordSessionHeld } from '../consultancy-service';
+import { bookSession, consultancyState, consultancyStates, publishSlot, recordSessionHeld } from '../consultancy-service';
 import type { FormValues } from '../pages/form-fields';
 import { staffConsultancyPage } from '../pages/consultancy-pages';
 import { actorOf, auditEntry, staffView } from '../staff-request';
@@ -153,7 +153,7 @@ export const handler = httpHandler({
         const areaId = pathParameter(event, 'areaId');
         const session = sessionOf(form.session);
         if (!session || !form.slotId) return render(event, 400, { errors: [{ field: 'session', message: 'Choose a time to book' }] });
-        const outcome = await bookSession(areaId, session, form.slotId, `${actorOf(event).name} (programme team)`, undefined);
+        const outcome = await bookSession(await consultancyState(areaId, session), form.slotId, `${actorOf(event).name} (programme team)`, undefined);
         if (outcome !== 'booked') return render(event, 409, { errors: [{ field: 'session', message: 'That time was just taken, or the session changed. Check the page and try again.' }] });
         return done(areaId, 'booked');
       },
