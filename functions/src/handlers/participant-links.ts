@@ -10,6 +10,7 @@ import { bookingPage } from '../pages/consultancy-pages';
 import { followUpPage } from '../pages/follow-up-pages';
 import { linkProblemResponse } from '../pages/participation-pages';
 import { openPersonalLink } from '../emailed-links';
+import type { LinkPurpose } from '@pip/storage';
 import { getPlatform } from '../wiring';
 
 type LinkCheck = { problem: 'unknown' | 'expired' } | { state: ConsultancyState; leadName: string; token: string };
@@ -129,52 +130,34 @@ export const handler = httpHandler({
   ],
 });
 
-/** An evaluation link: whole, unexpired, for a participant of the area. */
-async function evaluationLink(event: HttpEvent) {
-  const opened = await openPersonalLink(pathParameter(event, 'token'), ['evaluation']);
+/**
+ * A personal link whose holder is a participant of its area, with what the page needs of them:
+ * `read` gets it for the link's area and participant, in parallel with the area and its
+ * applications, and answers undefined when there is nothing (yet) to answer.
+ */
+async function participantLink<T extends object>(event: HttpEvent, purpose: LinkPurpose, read: (areaId: string, applicationId: string) => Promise<T | undefined>) {
+  const opened = await openPersonalLink(pathParameter(event, 'token'), [purpose]);
   if (opened.problem) return { problem: opened.problem };
   const { link, token } = opened;
   const platform = getPlatform();
-  const [area, survey, responses, applications] = await Promise.all([
-    platform.areas.get(link.areaId),
-    platform.evaluation.survey(link.areaId),
-    platform.evaluation.responses(link.areaId),
-    platform.applications.listForArea(link.areaId),
-  ]);
+  const [area, applications, found] = await Promise.all([platform.areas.get(link.areaId), platform.applications.listForArea(link.areaId), read(link.areaId, link.applicationId)]);
   const participant = applications.find((application) => application.applicationId === link.applicationId);
-  if (!area || !survey || !participant) return { problem: 'unknown' as const };
-  return {
-    problem: undefined,
-    token,
-    area,
-    closed: survey.closedAt !== undefined,
-    applicationId: participant.applicationId,
-    name: participant.answers.fullName,
-    response: responses.find((response) => response.applicationId === participant.applicationId),
-  };
+  if (!area || !participant || !found) return { problem: 'unknown' as const };
+  return { problem: undefined, token, area, applicationId: participant.applicationId, name: participant.answers.fullName, ...found };
 }
 
+/** An evaluation link: whole, unexpired, for a participant of an area whose survey has opened. */
+const evaluationLink = (event: HttpEvent) =>
+  participantLink(event, 'evaluation', async (areaId, applicationId) => {
+    const { evaluation } = getPlatform();
+    const [survey, response] = await Promise.all([evaluation.survey(areaId), evaluation.response(areaId, applicationId)]);
+    return survey ? { closed: survey.closedAt !== undefined, response } : undefined;
+  });
+
 /** A follow-up link: whole, unexpired, for a participant of an area whose review dates are proposed. */
-async function followUpLink(event: HttpEvent) {
-  const opened = await openPersonalLink(pathParameter(event, 'token'), ['follow-up']);
-  if (opened.problem) return { problem: opened.problem };
-  const { link, token } = opened;
-  const platform = getPlatform();
-  const [area, review, answers, applications] = await Promise.all([
-    platform.areas.get(link.areaId),
-    platform.consultancy.followUp(link.areaId),
-    platform.consultancy.followUpAnswers(link.areaId),
-    platform.applications.listForArea(link.areaId),
-  ]);
-  const participant = applications.find((application) => application.applicationId === link.applicationId);
-  if (!area || !review || !participant) return { problem: 'unknown' as const };
-  return {
-    problem: undefined,
-    token,
-    area,
-    review,
-    applicationId: participant.applicationId,
-    name: participant.answers.fullName,
-    answer: answers.find((answer) => answer.applicationId === participant.applicationId),
-  };
-}
+const followUpLink = (event: HttpEvent) =>
+  participantLink(event, 'follow-up', async (areaId, applicationId) => {
+    const { consultancy } = getPlatform();
+    const [review, answer] = await Promise.all([consultancy.followUp(areaId), consultancy.followUpAnswer(areaId, applicationId)]);
+    return review ? { review, answer } : undefined;
+  });

@@ -198,6 +198,11 @@ export class DynamoConsultancyStore {
     return (await this.query(keys.followUpAnswersOfArea(areaId))) as unknown as FollowUpAnswer[];
   }
 
+  async followUpAnswer(areaId: string, applicationId: string): Promise<FollowUpAnswer | undefined> {
+    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.followUpAnswer(areaId, applicationId), ConsistentRead: true }));
+    return Item ? (strip(Item) as unknown as FollowUpAnswer) : undefined;
+  }
+
   /** One answer per participant: answering again replaces it. */
   async saveFollowUpAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
     await this.documents.send(
