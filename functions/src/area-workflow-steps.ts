@@ -4,7 +4,6 @@ import {
   canEnter,
   enterStage,
   formatUkDate,
-  regionComplete,
   regionName,
   type AreaStageId,
   type StaffStep,
@@ -16,6 +15,7 @@ import { sendBookingLinks } from './consultancy-service';
 import { openEvaluation } from './evaluation-service';
 import { log } from './kit/log';
 import { sendOutcomeEmails } from './selection-service';
+import { regionProgress } from './region-progress';
 import { queueAndSend } from './send-emails';
 import { awaitStaff } from './staff-steps';
 import { getPlatform } from './wiring';
@@ -160,9 +160,7 @@ const steps: Record<WorkflowStep, (request: StepRequest) => Promise<WorkflowStat
     const platform = getPlatform();
     const area = await areaOf(state.areaId);
     await enter(area.areaId, 'complete', 'Evaluation closed: the area is complete');
-    const regionAreas = (await platform.areas.list()).filter((candidate) => candidate.regionId === area.regionId);
-    const progress = await Promise.all(regionAreas.map((candidate) => platform.workflow.progress(candidate.areaId)));
-    if (regionComplete(progress)) {
+    if ((await regionProgress(area.regionId)).complete) {
       await queueAndSend([
         {
           email: staffPrompt({

@@ -4,7 +4,6 @@ import {
   isClockTime,
   ukInstantFrom,
   objectivesFromText,
-  regionComplete,
   regionIds,
   regionName,
   staffSteps,
@@ -23,6 +22,7 @@ import { httpHandler } from '../kit/http-handler';
 import { htmlResponse, redirect } from '../kit/responses';
 import type { FormValues } from '../pages/form-fields';
 import { programmePage } from '../pages/programme-page';
+import { regionProgress } from '../region-progress';
 import { actorOf, auditEntry, staffView } from '../staff-request';
 import { completeStaffStep, resumeAfterFailure } from '../staff-steps';
 import { selectedParticipants, sendWorkshopEmails } from '../workshop-emails';
@@ -82,13 +82,11 @@ async function sendCalendarUpdates(areaId: string, schedule: WorkshopSchedule, p
 }
 
 async function regionParticipants(regionId: string) {
-  const platform = getPlatform();
-  const regionAreas = (await platform.areas.list()).filter((area) => area.regionId === regionId);
-  const progress = await Promise.all(regionAreas.map((area) => platform.workflow.progress(area.areaId)));
-  const participants = (await Promise.all(regionAreas.map((area) => selectedParticipants(area.areaId)))).flat();
+  const { areas, progress, complete } = await regionProgress(regionId);
+  const participants = (await Promise.all(areas.map((area) => selectedParticipants(area.areaId)))).flat();
   return {
-    ready: regionComplete(progress),
-    areasToComplete: regionAreas.filter((_, index) => progress[index]?.stage !== 'complete').map((area) => area.name),
+    ready: complete,
+    areasToComplete: areas.filter((_, index) => progress[index]?.stage !== 'complete').map((area) => area.name),
     participants,
   };
 }

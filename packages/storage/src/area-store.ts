@@ -26,7 +26,17 @@ export class DynamoAreaStore implements AreaStore {
     return items.map(toArea);
   }
 
-  /** Adds the area unless it exists; an existing area is never overwritten. Returns whether it was added. */
+  /** The areas of one region, from the same list by its region prefix. */
+  async listInRegion(regionId: string): Promise<Area[]> {
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :list AND begins_with(gsi1sk, :region)',
+      ExpressionAttributeValues: { ':list': lists.areas, ':region': `${regionId}#` },
+    });
+    return items.map(toArea);
+  }
+
   /** The area, or NotFoundError: for requests and steps about an area that must exist. */
   async existing(areaId: string): Promise<Area> {
     const area = await this.get(areaId);
@@ -34,7 +44,7 @@ export class DynamoAreaStore implements AreaStore {
     return area;
   }
 
-  /** Adds the area unless one has its id; with an audit entry, the two are one transaction. */
+  /** Adds the area unless one has its id (never overwriting it); with an audit entry, the two are one transaction. */
   async add(area: Area, audit?: AuditEntry): Promise<boolean> {
     const put = {
       TableName: this.tableName,
