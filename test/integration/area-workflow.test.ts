@@ -127,6 +127,7 @@ describe('an area carried through its stages by the local workflow', () => {
     expect(approval.status).toBe(303);
     expect(await stage()).toBe('preparation');
     for (const person of people) expect((await emailsTo(person.email)).filter((email) => email.subject.startsWith('You have been selected'))).toHaveLength(1);
+    expect(await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).toContain('waiting for staff to record the area visit and schedule the four workshops');
   });
 
   it('briefs every participant and invites them to four workshops with calendar files once the visit and schedule are in', async () => {

@@ -10,7 +10,6 @@ import {
   type FieldError,
   type LearningEvent,
   type RegionId,
-  type StaffStep,
   type WorkshopSchedule,
 } from '@pip/domain';
 import { learningEventInvitation } from '@pip/mail';
@@ -41,19 +40,19 @@ async function render(event: HttpEvent, status: number, options: { values?: Form
   const platform = getPlatform();
   const areaId = pathParameter(event, 'areaId');
   const area = await platform.areas.existing(areaId);
-  const [progress, visit, workshops, participants, attendance, ...waiting] = await Promise.all([
+  const [progress, visit, workshops, participants, attendance, waiting] = await Promise.all([
     platform.workflow.progress(areaId),
     platform.workflow.visit(areaId),
     platform.workflow.workshops(areaId),
     selectedParticipants(areaId),
     platform.workflow.attendance(areaId),
-    ...(Object.keys(staffSteps) as StaffStep[]).map(async (step) => ((await platform.workflow.isWaiting(areaId, step)) ? step : undefined)),
+    platform.workflow.waitingSteps(areaId),
   ]);
   return htmlResponse(
     status,
     programmePage(staffView(event), {
       area, progress, visit, workshops,
-      waitingFor: waiting.find((step): step is StaffStep => step !== undefined),
+      waitingFor: waiting[0],
       participants: participants.map((participant) => ({ applicationId: participant.applicationId, name: participant.answers.fullName })),
       attendance,
       now: platform.clock.now(),

@@ -147,19 +147,13 @@ export class DynamoConsultancyStore {
   async recordHeld(areaId: string, session: SessionNumber, notes: string, at: string): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.consultancySession(areaId, session),
-                UpdateExpression: 'SET heldAt = :at, notes = :notes',
-                ConditionExpression: '#status = :booked',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':at': at, ':notes': notes, ':booked': 'booked' },
-              },
-            },
-          ],
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.consultancySession(areaId, session),
+          UpdateExpression: 'SET heldAt = :at, notes = :notes',
+          ConditionExpression: '#status = :booked',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':at': at, ':notes': notes, ':booked': 'booked' },
         }),
       ),
     );

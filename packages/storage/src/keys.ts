@@ -36,6 +36,7 @@ export const keys = {
   learningEvent: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'LEARNING-EVENT' }),
   areaProgress: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'PROGRESS' }),
   staffStepToken: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-STEP#${step}` }),
+  staffStepTokensOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'STAFF-STEP#' }),
   staffStepDone: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-DONE#${step}` }),
   workshops: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'WORKSHOPS' }),
   attendance: (areaId: string, workshop: number) => ({ pk: `AREA#${areaId}`, sk: `ATTENDANCE#${workshop}` }),

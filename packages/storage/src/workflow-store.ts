@@ -60,6 +60,12 @@ export class DynamoWorkflowStore {
     );
   }
 
+  /** The staff steps the area's workflow waits at now (a token is held), in one read. */
+  async waitingSteps(areaId: string): Promise<StaffStep[]> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.staffStepTokensOfArea(areaId));
+    return items.map((item) => String(item.sk).slice('STAFF-STEP#'.length) as StaffStep);
+  }
+
   async isWaiting(areaId: string, step: StaffStep): Promise<boolean> {
     return (await this.read(keys.staffStepToken(areaId, step))) !== undefined;
   }
