@@ -253,6 +253,8 @@ export class LocalAreaWorkflow {
     // A failed execution rejects its result; the failure is recorded from the event log instead.
     const finished = execution.result.catch(() => null);
     let enteredFirst = false;
+    // A Wait whose time has already come (a resumed execution passing an old date) goes on at once, as in AWS.
+    let dueWait: { name: string; input: unknown } | undefined;
     for await (const event of execution.eventLogs as unknown as AsyncGenerator<EventLog>) {
       if (event.type === 'StateEntered' && event.state) {
         const name = event.state.name;
@@ -262,6 +264,7 @@ export class LocalAreaWorkflow {
         if (state.Type === 'Wait' && !resumingThisWait) {
           const waitUntil = String(atPath(event.state.input, String(state.TimestampPath)));
           await this.save({ areaId, status: 'waiting', stateName: name, input: event.state.input, waitUntil });
+          if (Date.parse(waitUntil) <= this.options.now().getTime()) dueWait = { name, input: event.state.input };
           execution.abort();
           break;
         }
@@ -275,5 +278,6 @@ export class LocalAreaWorkflow {
       }
     }
     await finished;
+    if (dueWait) await this.run(areaId, dueWait.name, dueWait.input, dueWait.name);
   }
 }
