@@ -13,13 +13,9 @@ export interface EvaluationReport {
 }
 
 async function areasIn(scope: ReportScope): Promise<Area[]> {
-  const all = await getPlatform().areas.list();
-  if (scope.kind === 'area') {
-    const area = all.find((candidate) => candidate.areaId === scope.areaId);
-    if (!area) throw new NotFoundError('Area');
-    return [area];
-  }
-  return scope.kind === 'region' ? all.filter((area) => area.regionId === scope.regionId) : all;
+  const { areas } = getPlatform();
+  if (scope.kind === 'area') return [await areas.existing(scope.areaId)];
+  return scope.kind === 'region' ? areas.listInRegion(scope.regionId) : areas.list();
 }
 
 export function regionScope(regionId: string): ReportScope {
