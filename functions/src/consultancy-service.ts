@@ -132,8 +132,8 @@ export async function consultancyState(areaId: string, session: SessionNumber): 
 const recipientsFor = (state: ConsultancyState, slot: ConsultancySlot): Recipient[] => [...state.leads, facilitatorOf(slot)];
 
 async function withdrawReminders(area: Area, session: SessionNumber, sequence: number, recipients: Recipient[]): Promise<void> {
-  const outbox = getPlatform().outbox;
-  for (const to of recipients) for (const days of REMINDER_DAYS_BEFORE) await outbox.cancel(consultancyEmails.reminderId(area, session, sequence, days, to));
+  const { outbox } = getPlatform();
+  await Promise.all(recipients.flatMap((to) => REMINDER_DAYS_BEFORE.map((days) => outbox.cancel(consultancyEmails.reminderId(area, session, sequence, days, to)))));
 }
 
 /**
@@ -162,7 +162,7 @@ export async function bookSession(state: ConsultancyState, slotId: string, booke
     const previousSlot = state.slots.find((candidate) => candidate.slotId === previous.slotId);
     if (previousSlot) await withdrawReminders(area, session, previous.sequence, recipientsFor(state, previousSlot));
   }
-  for (const key of [...state.leads.map((lead) => lead.key), 'staff']) await platform.outbox.cancel(consultancyEmails.notBookedId(area, session, key));
+  await Promise.all([...state.leads.map((lead) => lead.key), 'staff'].map((key) => platform.outbox.cancel(consultancyEmails.notBookedId(area, session, key))));
   const now = platform.clock.now().getTime();
   const reminders = reminderTimes(slot).filter((reminder) => Date.parse(reminder.at) > now);
   await queueAndSend(

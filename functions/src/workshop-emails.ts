@@ -1,4 +1,4 @@
-import { reminderTimes, sectors, type Application, type Area, type WorkshopSchedule } from '@pip/domain';
+import { reminderTimes, sectors, type Application, type Area, type Workshop, type WorkshopSchedule } from '@pip/domain';
 import { briefing, workshopCancellation, workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
 import { queueAndSend, type EmailToSend } from './send-emails';
 import { getPlatform } from './wiring';
@@ -12,6 +12,16 @@ export async function selectedParticipants(areaId: string): Promise<Application[
   return applications.filter((application) => ids.has(application.applicationId));
 }
 
+/** Withdraws the reminders held for these participants before these workshops of one schedule. */
+async function withdrawReminders(area: Area, participants: readonly Application[], workshops: readonly Workshop[], sequence: number): Promise<void> {
+  const { outbox } = getPlatform();
+  await Promise.all(
+    participants.flatMap((participant) =>
+      workshops.flatMap((workshop) => reminderTimes(workshop).map(({ daysBefore }) => outbox.cancel(workshopReminderId(area, participant, workshop, daysBefore, sequence)))),
+    ),
+  );
+}
+
 /**
  * Each participant's invitation to each workshop, with its calendar file, and the two reminders
  * held until seven days and one day before it. A schedule with a higher sequence is an update:
@@ -21,13 +31,7 @@ export async function sendWorkshopEmails(area: Area, participants: readonly Appl
   const platform = getPlatform();
   const programmeUrl = `${platform.publicBaseUrl ?? ''}/apply`;
   const now = platform.clock.now().getTime();
-  if (previous) {
-    for (const participant of participants) {
-      for (const workshop of previous.workshops) {
-        for (const { daysBefore } of reminderTimes(workshop)) await platform.outbox.cancel(workshopReminderId(area, participant, workshop, daysBefore, previous.sequence));
-      }
-    }
-  }
+  if (previous) await withdrawReminders(area, participants, previous.workshops, previous.sequence);
   const emails: EmailToSend[] = participants.flatMap((participant) =>
     schedule.workshops.flatMap((workshop) => [
       { email: workshopInvitation(area, participant, workshop, schedule.sequence, platform.emailConfig.from, programmeUrl) },
@@ -57,9 +61,7 @@ export async function invitationsFollowSelection(areaId: string, change: { left?
   const programmeUrl = `${platform.publicBaseUrl ?? ''}/apply`;
   const left = applications.find((application) => application.applicationId === change.left);
   if (left) {
-    for (const workshop of toCome.workshops) {
-      for (const { daysBefore } of reminderTimes(workshop)) await platform.outbox.cancel(workshopReminderId(area, left, workshop, daysBefore, schedule.sequence));
-    }
+    await withdrawReminders(area, [left], toCome.workshops, schedule.sequence);
     await queueAndSend(toCome.workshops.map((workshop) => ({ email: workshopCancellation(area, left, workshop, schedule.sequence, platform.emailConfig.from, programmeUrl) })));
   }
   const joined = applications.find((application) => application.applicationId === change.joined);
