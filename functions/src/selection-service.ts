@@ -38,8 +38,8 @@ const OFFER_ANSWER_DAYS = 14;
 
 export async function selectionContext(areaId: string) {
   const { areas, applications, reviews, selections } = getPlatform();
-  const area = await areas.existing(areaId);
-  const [areaApplications, areaReviews, stored] = await Promise.all([
+  const [area, areaApplications, areaReviews, stored] = await Promise.all([
+    areas.existing(areaId),
     applications.listForArea(areaId),
     reviews.listForArea(areaId),
     selections.get(areaId),
@@ -92,6 +92,7 @@ export async function approveSelection(areaId: string, actor: Actor, draft: Sele
   const stored = context.stored;
   const alreadyApprovedThis =
     stored?.status === 'approved' && stored.approvedBy?.staffId === actor.staffId && sameSelection(stored, draft);
+  let approved = stored;
   if (!alreadyApprovedThis) {
     const now = platform.clock.now().toISOString();
     const { outcomes, reserves } = finalOutcomes(draft, context.candidates);
@@ -103,9 +104,9 @@ export async function approveSelection(areaId: string, actor: Actor, draft: Sele
     if (stored?.status === 'approved' || !(await platform.selections.write(next, expectedVersion, audit))) {
       throw conflict(await platform.selections.get(areaId));
     }
+    approved = next;
   }
-  const approved = (await platform.selections.get(areaId))!;
-  await sendOutcomeEmails(context.area, approved, context.applications, baseUrl);
+  await sendOutcomeEmails(context.area, approved!, context.applications, baseUrl);
   await completeStaffStep(areaId, 'selection-approval', actor);
 }
 
