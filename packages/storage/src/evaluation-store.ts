@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EvaluationResponse } from '@pip/domain';
-import { isLostRace, unlessLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -33,9 +33,10 @@ export class DynamoEvaluationStore {
     );
   }
 
+  /** Closes the survey once; closing it again, or one never opened, changes nothing. */
   async close(areaId: string, at: string): Promise<void> {
-    try {
-      await this.documents.send(
+    await unlessLostRace(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.evaluationSurvey(areaId),
@@ -43,10 +44,8 @@ export class DynamoEvaluationStore {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-    } catch (error) {
-      if (!isLostRace(error)) throw error;
-    }
+      ),
+    );
   }
 
   async responses(areaId: string): Promise<EvaluationResponse[]> {

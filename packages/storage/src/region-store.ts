@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { regions } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 
 /** The region records that later carry each region's learning and mentoring event. */
@@ -14,18 +14,12 @@ export class DynamoRegionStore {
   async addAll(): Promise<number> {
     let added = 0;
     for (const [order, region] of regions.entries()) {
-      try {
-        await this.documents.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.region(region.regionId), ...keys.regionList(order), type: 'region', ...region },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        added += 1;
-      } catch (error) {
-        if (!isLostRace(error)) throw error;
-      }
+      const put = new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.region(region.regionId), ...keys.regionList(order), type: 'region', ...region },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      });
+      if (await unlessLostRace(this.documents.send(put))) added += 1;
     }
     return added;
   }
