@@ -69,10 +69,6 @@ export function finalOutcomes(
   return { outcomes, reserves };
 }
 
-export function draftFromProposal(areaId: string, proposal: Proposal, actor: Actor, at: string): AreaSelection {
-  return { areaId, version: 0, status: 'draft', selected: proposal.selected, leads: {}, updatedBy: actor, updatedAt: at };
-}
-
 export interface Withdrawal {
   selection: AreaSelection;
   /** The reserve now offered the place, if any is left. */

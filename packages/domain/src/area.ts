@@ -1,3 +1,4 @@
+import { DAY } from './durations';
 import { areaStages, type AreaProgress } from './area-stages';
 import type { RegionId } from './regions';
 import { regions } from './regions';
@@ -30,7 +31,7 @@ const OUTCOME_DAYS_AFTER_CLOSE = 21;
 
 export function outcomeDueBy(area: Area): Date {
   const closes = new Date(area.recruitment.closesAt);
-  return new Date(closes.getTime() + OUTCOME_DAYS_AFTER_CLOSE * 24 * 60 * 60 * 1000);
+  return new Date(closes.getTime() + OUTCOME_DAYS_AFTER_CLOSE * DAY);
 }
 
 export interface RegionWithOpenAreas {

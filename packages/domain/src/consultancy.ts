@@ -1,4 +1,5 @@
 import type { FieldError } from './errors';
+import { DAY, HOUR } from './durations';
 
 /** A time a facilitator offers for a lead's consultancy session, in person or online. */
 export interface ConsultancySlot {
@@ -44,8 +45,6 @@ export const consultancyRules = {
 
 export type ConsultancyRules = typeof consultancyRules;
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 const overlap = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
   Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
@@ -124,3 +123,9 @@ export function bestFollowUpOption(review: FollowUpReview, answers: readonly Fol
   const best = counted[0];
   return best ? { optionId: best.optionId, count: best.count } : undefined;
 }
+
+/** A session as stored: booked into a slot, or cancelled (its slot free again). */
+export type SessionBooking = ConsultancySession & { status: 'booked' | 'cancelled' };
+
+/** How a booking attempt ended: booked, or refused because the slot or the session changed first. */
+export type BookingOutcome = 'booked' | 'slot-taken' | 'session-changed';

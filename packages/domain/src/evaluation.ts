@@ -44,6 +44,15 @@ export type EvaluationField = keyof EvaluationAnswers;
 export const evaluationFields = Object.keys(evaluationSchema.shape) as EvaluationField[];
 export const evaluationFieldMeta = (name: EvaluationField): FieldMeta => metaOf(evaluationSchema.shape[name]);
 
+/** An area's survey: open from the fourth workshop until staff close it. */
+export interface EvaluationSurvey {
+  areaId: string;
+  openedAt: string;
+  /** How many participants were asked. */
+  invited: number;
+  closedAt?: string;
+}
+
 /** A stored response: one per participant, replaced when they edit it before the survey closes. */
 export interface EvaluationResponse {
   areaId: string;

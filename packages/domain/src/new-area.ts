@@ -1,4 +1,5 @@
 import type { Area } from './area';
+import { DAY } from './durations';
 import type { FieldError } from './errors';
 import { regionIds, type RegionId } from './regions';
 import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
@@ -16,7 +17,6 @@ export interface NewAreaInput {
   closes: UkDateTimeInput;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The area's id in addresses: its name in lower case, words joined by hyphens. */
 export function areaIdFrom(name: string): string {

@@ -2,7 +2,7 @@ import { applicantKey, newApplicationReference, sameAnswers, type Application, t
 import { recruitmentState, type Area } from './area';
 import { ConcurrentChangeError, NotFoundError, RecruitmentNotOpenError } from './errors';
 import { parseApplicationAnswers } from './parse-answers';
-import type { ApplicantEmails, ApplicationStore, AreaStore, Clock, OutboundEmail } from './ports';
+import type { ApplicantEmails, ApplicationStore, AreaStore, Clock, OutboundEmail } from './ports/index';
 import { LOST_RACE, takeTurns } from './take-turns';
 
 export interface SubmitApplicationPorts {

@@ -1,7 +1,7 @@
+import { DAY, WEEK } from './durations';
 import type { FieldError } from './errors';
 
 export const WORKSHOPS_PER_AREA = 4;
-const WEEK = 7 * 24 * 60 * 60 * 1000;
 export const MIN_WEEKS_BETWEEN = 4;
 export const MAX_WEEKS_BETWEEN = 6;
 /** Half a day: a morning from 9:30 to 1pm, unless staff say otherwise. */
@@ -106,5 +106,21 @@ export interface Reminder {
 }
 
 export function reminderTimes(event: { startsAt: string }): Reminder[] {
-  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(event.startsAt) - days * 24 * 60 * 60 * 1000).toISOString() }));
+  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(event.startsAt) - days * DAY).toISOString() }));
+}
+
+/** Who came to one workshop, as staff recorded it. */
+export interface WorkshopAttendance {
+  workshop: number;
+  /** Application references of the participants who came. */
+  present: string[];
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** The programme team's visit to an area before its workshops. */
+export interface AreaVisit {
+  visitedOn: string;
+  notes?: string;
+  recordedBy: string;
 }

@@ -1,0 +1,14 @@
+import type { EvaluationResponse, EvaluationSurvey } from '../evaluation';
+
+/** The evaluation survey of each area and its responses, one per participant. */
+export interface EvaluationStore {
+  survey(areaId: string): Promise<EvaluationSurvey | undefined>;
+  /** Opens the survey once; false if it is open already. */
+  open(survey: EvaluationSurvey): Promise<boolean>;
+  /** Closes the survey once; closing it again changes nothing. */
+  close(areaId: string, at: string): Promise<void>;
+  responses(areaId: string): Promise<EvaluationResponse[]>;
+  response(areaId: string, applicationId: string): Promise<EvaluationResponse | undefined>;
+  /** Saves the response if still at `expectedVersion` (0: none yet) and the survey is open; false otherwise. */
+  respond(response: EvaluationResponse, expectedVersion: number): Promise<boolean>;
+}

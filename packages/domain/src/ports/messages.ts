@@ -1,0 +1,60 @@
+/** An email waiting in the outbox. The id is derived from the event, so one event is one email. */
+export interface OutboundEmail {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** An iCalendar attachment (an invitation, update or cancellation), sent as text/calendar. */
+  calendar?: { filename: string; method: 'REQUEST' | 'CANCEL'; ics: string };
+  /** Held in the outbox until this instant, as a reminder is. */
+  sendAfter?: string;
+}
+
+/** What a personal link in an email is for. */
+export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up' | 'evaluation';
+
+/** What an emailed link lets its holder do, and until when. */
+export interface EmailedLink {
+  purpose: LinkPurpose;
+  areaId: string;
+  applicationId?: string;
+  expiresAt: string;
+  /** Anything the page behind the link needs, such as a nomination's prefilled answers. */
+  details?: Record<string, unknown>;
+}
+
+/** A new link's secret token and what it grants: stored with the email that carries it, or not at all. */
+export interface NewEmailedLink {
+  token: string;
+  link: EmailedLink;
+}
+
+/** An email to queue, with the link it carries if any. */
+export interface EmailToSend {
+  email: OutboundEmail;
+  link?: NewEmailedLink;
+}
+
+/** Emailed links, found by the token a person brings back; only its hash is ever stored. */
+export interface EmailedLinkStore {
+  find(token: string): Promise<EmailedLink | undefined>;
+}
+
+/** Emails waiting to be sent. */
+export interface Outbox {
+  /** Queues an email once: false when its message id is already there (a repeated event). */
+  enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean>;
+  /** Withdraws an email not yet sent, such as a reminder for a moved event; false if there was none to withdraw. */
+  cancel(messageId: string): Promise<boolean>;
+}
+
+/** Sends a queued email now; if the email service is down it stays queued for the scheduled delivery. */
+export interface EmailDelivery {
+  sendNow(messageId: string): Promise<void>;
+}
+
+/** Makes the secret token of a new emailed link. */
+export interface LinkTokens {
+  newToken(): string;
+}
