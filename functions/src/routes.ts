@@ -26,7 +26,10 @@ export interface Route {
   /** API Gateway syntax: `/apply/{areaId}`, `/assets/{proxy+}`. */
   path: string;
   function: string;
-  /** Open to anyone. Every other route is for signed-in staff only, and its handler refuses anyone else. */
+  /**
+   * Open to anyone. Every other route is for signed-in staff only: the HTTP kit reads this flag
+   * when it builds a function's router, so the table is what grants access.
+   */
   public?: true;
 }
 
@@ -51,7 +54,7 @@ export const platformFunctions = [
 
 export type FunctionName = (typeof platformFunctions)[number]['name'];
 
-export const routes: readonly (Route & { function: FunctionName })[] = [
+export const routes = [
   { method: 'GET', path: '/', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/apply', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
@@ -110,7 +113,16 @@ export const routes: readonly (Route & { function: FunctionName })[] = [
   { method: 'GET', path: '/staff/areas/{areaId}/report.csv', function: 'staff-reports' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
-];
+] as const satisfies readonly (Route & { function: FunctionName })[];
+
+type TableRoute = (typeof routes)[number];
+
+/** The routes one function serves, as `METHOD /path` keys: a handler serves exactly these. */
+export type RouteKeyOf<F extends FunctionName> = Extract<TableRoute, { function: F }> extends infer R
+  ? R extends { method: infer M extends string; path: infer P extends string }
+    ? `${M} ${P}`
+    : never
+  : never;
 
 /**
  * Where a request that matches no route goes (API Gateway's `$default` route): the public pages,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { localStaff, type RunningPlatform } from '@pip/local';
-import { DynamoWorkflowStore, createDocumentClient, keys } from '@pip/storage';
+import { DynamoAreaProgressStore, DynamoStaffStepStore, createDocumentClient, keys } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea, workshopScheduleForm, type Applicant } from '../support/programme-data';
@@ -34,16 +34,16 @@ describe('a workflow step that fails after its retries', () => {
     await platform.workflow!.idle(AREA);
     // Preparation marked done with no workshops behind it: the briefing step cannot succeed.
     const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
-    const store = new DynamoWorkflowStore(documents, platform.tableName);
+    const staffSteps = new DynamoStaffStepStore(documents, platform.tableName);
     await sam.post(`/staff/areas/${AREA}/programme/visit`, { visitedOn: '2026-12-01' });
-    await store.markDone(AREA, 'preparation', 'Test', new Date().toISOString());
-    const token = await store.takeToken(AREA, 'preparation');
+    await staffSteps.markDone(AREA, 'preparation', 'Test', new Date().toISOString());
+    const token = await staffSteps.take(AREA, 'preparation');
     expect(token).toBeDefined();
     const { areaWorkflowControl } = await import('@pip/functions/area-workflow-control');
     await areaWorkflowControl().continue(token!);
     await platform.workflow!.idle(AREA);
 
-    const progress = await store.progress(AREA);
+    const progress = await new DynamoAreaProgressStore(documents, platform.tableName).get(AREA);
     expect(progress?.failure?.error).toContain('The workshops of failure-test are not scheduled');
     const alerts = (await emailsTo('programme-team@pip.localhost')).filter((email) => email.subject === 'The area workflow stopped with an error: Failure Test');
     expect(alerts).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('a workflow step that fails after its retries', () => {
     await platform.workflow!.idle(AREA);
 
     const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
-    const progress = await new DynamoWorkflowStore(documents, platform.tableName).progress(AREA);
+    const progress = await new DynamoAreaProgressStore(documents, platform.tableName).get(AREA);
     documents.destroy();
     expect(progress?.stage).toBe('delivery');
     expect(progress?.failure).toBeUndefined();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localStaff, type RunningPlatform } from '@pip/local';
-import { DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
+import { DynamoAreaProgressStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea } from '../support/programme-data';
@@ -16,7 +16,7 @@ let platform: RunningPlatform | undefined;
 async function stageIn(running: RunningPlatform): Promise<string | undefined> {
   await running.workflow!.idle(AREA);
   const documents = createDocumentClient({ endpoint: running.dynamoEndpoint, region: 'eu-west-2' });
-  const progress = await new DynamoWorkflowStore(documents, running.tableName).progress(AREA);
+  const progress = await new DynamoAreaProgressStore(documents, running.tableName).get(AREA);
   documents.destroy();
   return progress?.stage;
 }

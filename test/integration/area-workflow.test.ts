@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
-import { DynamoAreaStore, DynamoWorkflowStore, createDocumentClient } from '@pip/storage';
+import { DynamoAreaProgressStore, DynamoAreaStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea, ukDate, workshopScheduleForm, type Applicant } from '../support/programme-data';
@@ -25,7 +25,7 @@ const workflow = () => platform.workflow!;
 async function stage(): Promise<string | undefined> {
   await workflow().idle(AREA);
   const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
-  const progress = await new DynamoWorkflowStore(documents, platform.tableName).progress(AREA);
+  const progress = await new DynamoAreaProgressStore(documents, platform.tableName).get(AREA);
   documents.destroy();
   return progress?.stage;
 }
@@ -104,7 +104,7 @@ describe('an area carried through its stages by the local workflow', () => {
     expect(await teamSubjects()).toContain('Applications have closed: review and approve the selection: Workflow Test');
     // The timeline says when recruitment opened and closed, not when the workflow noticed.
     const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
-    const [progress, area] = await Promise.all([new DynamoWorkflowStore(documents, platform.tableName).progress(AREA), new DynamoAreaStore(documents, platform.tableName).get(AREA)]);
+    const [progress, area] = await Promise.all([new DynamoAreaProgressStore(documents, platform.tableName).get(AREA), new DynamoAreaStore(documents, platform.tableName).get(AREA)]);
     documents.destroy();
     expect(progress?.history.map((entry) => [entry.stage, entry.at])).toEqual([
       ['recruitment', area!.recruitment.opensAt],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { submitApplication, type Area } from '@pip/domain';
+import { submitApplication, type Area, type AuditEntry } from '@pip/domain';
 import { SesMailer, applicantEmails, deliverEmail, deliverPendingEmails } from '@pip/mail';
 import { DynamoAreaStore, ensureTable } from '@pip/storage';
 import { freePort } from '@pip/local';
@@ -20,12 +20,13 @@ const area: Area = {
   regionId: 'yorkshire-and-the-humber',
   recruitment: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
 };
+const areaAdded: AuditEntry = { areaId: area.areaId, entryId: randomUUID(), at: new Date().toISOString(), actor: { name: 'Test' }, action: 'Area added', summary: 'Wakefield added.' };
 
 beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
   await ensureTable(client, tableName);
   client.destroy();
-  await new DynamoAreaStore(stores.documents, tableName).add(area);
+  await new DynamoAreaStore(stores.documents, tableName).add(area, areaAdded);
 });
 afterAll(() => stores.documents.destroy());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { platformFunctions, routes } from '@pip/functions/routes';
-import { routeMatcher } from '../../packages/local/src/route-matcher';
+import { routeMatcher } from '../../infra/local/src/route-matcher';
 
 describe('route table', () => {
   it('names only functions that exist, and every route once', () => {

@@ -1,8 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
-import { DomainError, RecruitmentNotOpenError, ValidationError, formatUkDateTime } from '@pip/domain';
+import { ConflictError, DomainError, NotFoundError, RecruitmentNotOpenError, ValidationError, formatUkDateTime } from '@pip/domain';
 import { html } from '@pip/html';
-import { messagePage } from '../pages/layout';
 import type { HttpEvent, HttpResult } from './event';
+import type { ErrorPage } from './http-handler';
 import { HttpError } from './http-error';
 import { describeError, log } from './log';
 import { htmlResponse, jsonResponse, redirect } from './responses';
@@ -15,7 +15,10 @@ interface Refusal {
   errors?: { path: string; message: string }[];
 }
 
-/** What a person is told about an error. Anything unexpected is logged and never shown. */
+/**
+ * The one place where each kind of refusal gets its HTTP status and its words. The domain says what
+ * kind of refusal it is; nothing below the kit knows about HTTP. Anything unexpected is logged and never shown.
+ */
 function refusalFor(error: unknown, requestId: string): Refusal {
   if (error instanceof ValidationError) {
     return {
@@ -33,7 +36,9 @@ function refusalFor(error: unknown, requestId: string): Refusal {
         : `Applications for ${area.name} open at ${formatUkDateTime(area.recruitment.opensAt)}.`;
     return { status: 409, title: state === 'closed' ? 'Applications have closed' : 'Applications are not open yet', message };
   }
-  if (error instanceof DomainError) return { status: error.status, title: titleFor(error.status), message: error.message };
+  if (error instanceof NotFoundError) return { status: 404, title: 'Page not found', message: error.message };
+  if (error instanceof ConflictError) return { status: 409, title: 'There is a problem', message: error.message };
+  if (error instanceof DomainError) return { status: 400, title: 'There is a problem', message: error.message };
   if (error instanceof HttpError) return { status: error.status, title: titleFor(error.status), message: error.message };
   const status = (error as { statusCode?: unknown }).statusCode;
   if (status === 404 || status === 405) return { status: 404, title: 'Page not found', message: 'If you typed the web address, check it is correct.' };
@@ -43,6 +48,14 @@ function refusalFor(error: unknown, requestId: string): Refusal {
     title: 'Sorry, there is a problem with the service',
     message: `Try again later. If you contact the programme team, quote reference ${requestId}.`,
   };
+}
+
+/** The HTTP status of a refusal, for handlers that show it on their own page instead. */
+export function statusFor(error: DomainError): number {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  return 400;
 }
 
 function titleFor(status: number): string {
@@ -61,8 +74,8 @@ function onwardLink(path: string) {
     : html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`;
 }
 
-/** Maps every error to a GOV.UK page or a JSON body with the same meaning. */
-export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, HttpResult> {
+/** Maps every error to a page (drawn by the function's own error page) or a JSON body with the same meaning. */
+export function errorResponses(kind: 'page' | 'json', errorPage?: ErrorPage): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
       if (kind === 'page' && request.error instanceof SignInRequiredError) {
@@ -71,11 +84,10 @@ export function errorResponses(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, 
       }
       const refusal = refusalFor(request.error, request.context.awsRequestId ?? request.event.requestContext.requestId);
       // A mistyped /api/ address reaches the pages' function by the `$default` route; it still gets JSON.
-      const asJson = kind === 'json' || request.event.rawPath.startsWith('/api/');
-      request.response =
-        asJson
-          ? jsonResponse(refusal.status, { message: refusal.message, ...(refusal.errors ? { errors: refusal.errors } : {}) })
-          : htmlResponse(refusal.status, messagePage(refusal.title, [refusal.message, onwardLink(request.event.rawPath)]));
+      const asJson = kind === 'json' || !errorPage || request.event.rawPath.startsWith('/api/');
+      request.response = asJson
+        ? jsonResponse(refusal.status, { message: refusal.message, ...(refusal.errors ? { errors: refusal.errors } : {}) })
+        : htmlResponse(refusal.status, errorPage(refusal.title, [refusal.message, onwardLink(request.event.rawPath)]));
     },
   };
 }

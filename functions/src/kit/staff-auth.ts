@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareObj } from '@middy/core';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { STAFF_GROUP } from '@pip/domain';
-import type { HttpEvent, HttpResult } from './event';
+import type { HttpEvent } from './event';
 import { header } from './event';
 import { cookie } from './cookies';
 import { HttpError } from './http-error';
@@ -79,25 +78,29 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
  * token, and nothing else gets in. Page posts must also carry the form token that matches the
  * CSRF cookie, which another site can neither read nor set.
  */
-export function staffAuth(kind: 'page' | 'json'): MiddlewareObj<HttpEvent, HttpResult> {
-  return {
-    before: async (request) => {
-      const event = request.event as StaffEvent;
-      const token =
-        kind === 'json'
-          ? /^Bearer (.+)$/u.exec(header(event, 'authorization') ?? '')?.[1]
-          : cookie(event, STAFF_SESSION_COOKIE);
-      if (!token) throw new SignInRequiredError();
-      event.staff = await verifyStaffToken(token);
-      if (kind === 'page') {
-        event.csrfToken = cookie(event, CSRF_COOKIE) ?? '';
-        if (event.requestContext.http.method !== 'GET') {
-          const posted = (event.parsedBody as Record<string, string> | undefined)?.csrfToken;
-          if (!sameToken(posted, event.csrfToken)) {
-            throw new HttpError(403, 'This form has expired. Go back, reload the page and try again.');
-          }
-        }
-      }
-    },
-  };
+export async function requireStaff(kind: 'page' | 'json', event: HttpEvent): Promise<void> {
+  const staffEvent = event as StaffEvent;
+  const token =
+    kind === 'json' ? /^Bearer (.+)$/u.exec(header(event, 'authorization') ?? '')?.[1] : cookie(event, STAFF_SESSION_COOKIE);
+  if (!token) throw new SignInRequiredError();
+  staffEvent.staff = await verifyStaffToken(token);
+  if (kind !== 'page') return;
+  staffEvent.csrfToken = cookie(event, CSRF_COOKIE) ?? '';
+  if (event.requestContext.http.method === 'GET') return;
+  const posted = (event.parsedBody as Record<string, unknown> | undefined)?.csrfToken;
+  if (typeof posted !== 'string' || !sameToken(posted, staffEvent.csrfToken)) {
+    throw new HttpError(403, 'This form has expired. Go back, reload the page and try again.');
+  }
+}
+
+/** The signed-in staff member of a staff route, as the audit log and stored decisions record them. */
+export function staffOf(event: HttpEvent): StaffMember {
+  const { staff } = event as Partial<StaffEvent>;
+  if (!staff) throw new SignInRequiredError();
+  return staff;
+}
+
+/** Who is signed in and the token their forms carry, as staff pages show them. */
+export function staffView(event: HttpEvent): { name: string; csrfToken: string } {
+  return { name: staffOf(event).name, csrfToken: (event as StaffEvent).csrfToken ?? '' };
 }

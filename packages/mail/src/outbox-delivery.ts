@@ -1,12 +1,39 @@
-import type { Clock } from '@pip/domain';
-import type { DynamoOutboxStore } from '@pip/storage';
+import type { Clock, OutboundEmail } from '@pip/domain';
 import type { Mailer } from './ses-mailer';
 
 /** Long enough for one SES call with retries; a sender that dies mid-send frees the email after it. */
 const CLAIM_SECONDS = 60;
 
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
+
+/** An email in the outbox, with where it stands in being sent. */
+export interface StoredEmail extends OutboundEmail {
+  status: EmailStatus;
+  createdAt: string;
+  attempts: number;
+  sentAt?: string;
+  lastError?: string;
+  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
+  claimExpiresAt?: string;
+}
+
+/**
+ * The outbox as delivery needs it: more than the use cases' `Outbox`, since only delivery claims
+ * emails, marks them sent and releases them. Declared here so that mail need not know which store keeps them.
+ */
+export interface DeliveryOutbox {
+  /** Ids of emails due and not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
+  pendingIds(now: Date): Promise<string[]>;
+  /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
+  claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean>;
+  get(messageId: string): Promise<StoredEmail | undefined>;
+  markSent(messageId: string, now: Date): Promise<void>;
+  /** Puts the email back for a later attempt, keeping the reason for staff to see. */
+  release(messageId: string, reason: string): Promise<void>;
+}
+
 export interface OutboxDeliveryPorts {
-  outbox: DynamoOutboxStore;
+  outbox: DeliveryOutbox;
   mailer: Mailer;
   clock: Clock;
   log?: (message: string, detail: Record<string, unknown>) => void;

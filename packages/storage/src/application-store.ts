@@ -1,6 +1,7 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationStore, OutboundEmail } from '@pip/domain';
 import { unlessLostRace } from './conditional';
+import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { outboxPut } from './outbox-store';
 import { queryPrefix } from './query-all';
@@ -12,10 +13,8 @@ export class DynamoApplicationStore implements ApplicationStore {
   ) {}
 
   async findByApplicant(areaId: string, email: string): Promise<Application | undefined> {
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.application(areaId, email), ConsistentRead: true }),
-    );
-    return Item ? toApplication(Item) : undefined;
+    const item = await getItem(this.documents, this.tableName, keys.application(areaId, email));
+    return item ? toApplication(item) : undefined;
   }
 
   async listForArea(areaId: string): Promise<Application[]> {
@@ -63,7 +62,6 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 }
 
-function toApplication(item: Record<string, unknown>): Application {
-  const { applicationId, areaId, answers, submittedAt, updatedAt, version, nomination } = item as unknown as Application;
-  return { applicationId, areaId, answers, submittedAt, updatedAt, version, ...(nomination ? { nomination } : {}) };
+function toApplication({ applicationId, areaId, answers, submittedAt, updatedAt, version, nomination }: Item): Application {
+  return { applicationId, areaId, answers, submittedAt, updatedAt, version, ...optional({ nomination }) };
 }

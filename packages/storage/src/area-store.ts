@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, type Area, type AreaStore, type AuditEntry } from '@pip/domain';
 import { auditPut } from './audit-store';
-import { keys, lists } from './keys';
 import { unlessLostRace } from './conditional';
+import type { Item } from './items';
+import { keys, lists } from './keys';
 import { queryAll } from './query-all';
 
 export class DynamoAreaStore implements AreaStore {
@@ -44,23 +45,27 @@ export class DynamoAreaStore implements AreaStore {
     return area;
   }
 
-  /** Adds the area unless one has its id (never overwriting it); with an audit entry, the two are one transaction. */
-  async add(area: Area, audit?: AuditEntry): Promise<boolean> {
-    const put = {
-      TableName: this.tableName,
-      Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    };
+  /** Adds the area unless one has its id (never overwriting it), with its audit entry in the same transaction. */
+  async add(area: Area, audit: AuditEntry): Promise<boolean> {
     return unlessLostRace(
-      audit
-        ? this.documents.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: auditPut(this.tableName, audit) }] }))
-        : this.documents.send(new PutCommand(put)),
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: auditPut(this.tableName, audit) },
+          ],
+        }),
+      ),
     );
   }
 }
 
-function toArea(item: Record<string, unknown>): Area {
-  const { areaId, name, regionId, recruitment } = item as unknown as Area;
+function toArea({ areaId, name, regionId, recruitment }: Item): Area {
   return { areaId, name, regionId, recruitment };
 }
-

@@ -1,5 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '@pip/domain';
+import type { AuditEntry, AuditLog } from '@pip/domain';
+import { optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -13,7 +14,7 @@ export function auditPut(tableName: string, entry: AuditEntry): NonNullable<PutC
   };
 }
 
-export class DynamoAuditStore {
+export class DynamoAuditStore implements AuditLog {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -26,8 +27,10 @@ export class DynamoAuditStore {
   /** Newest first. */
   async listForArea(areaId: string): Promise<AuditEntry[]> {
     const items = await queryPrefix(this.documents, this.tableName, keys.auditOfArea(areaId), { newestFirst: true });
-    return items.map(({ areaId, entryId, at, actor, action, summary, before, after }) => ({
-      areaId, entryId, at, actor, action, summary, before, after,
-    }) as AuditEntry);
+    return items.map(toAuditEntry);
   }
+}
+
+function toAuditEntry({ areaId, entryId, at, actor, action, summary, before, after }: Item): AuditEntry {
+  return { areaId, entryId, at, actor, action, summary, ...optional({ before, after }) };
 }

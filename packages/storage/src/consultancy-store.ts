@@ -1,13 +1,9 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { facilitatorKey, type ConsultancySession, type ConsultancySlot, type FollowUpAnswer, type FollowUpReview, type SessionNumber } from '@pip/domain';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { facilitatorKey, type BookingOutcome, type ConsultancySlot, type ConsultancyStore, type SessionBooking, type SessionNumber } from '@pip/domain';
 import { isLostRace, unlessLostRace } from './conditional';
+import { optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
-
-export type StoredSession = ConsultancySession & { status: 'booked' | 'cancelled' };
-export type BookingOutcome = 'booked' | 'slot-taken' | 'session-changed';
-
-const strip = ({ pk: _pk, sk: _sk, type: _type, ...rest }: Record<string, unknown>) => rest;
 
 /** Why a booking transaction was refused: the slot (first item) or the session (second). */
 function refusal(error: unknown): BookingOutcome {
@@ -20,28 +16,24 @@ function refusal(error: unknown): BookingOutcome {
  * is free and the session only if it is as the booker saw it, so however many people press the
  * button at once, one booking stands and everyone else is told.
  */
-export class DynamoConsultancyStore {
+export class DynamoConsultancyStore implements ConsultancyStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  private async query(key: { pk: string; skPrefix: string }): Promise<Record<string, unknown>[]> {
-    const items = await queryPrefix(this.documents, this.tableName, key);
-    return items.map(strip);
-  }
-
   async slots(areaId: string): Promise<ConsultancySlot[]> {
-    return ((await this.query(keys.consultancySlotsOfArea(areaId))) as unknown as ConsultancySlot[]).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const items = await queryPrefix(this.documents, this.tableName, keys.consultancySlotsOfArea(areaId));
+    return items.map(toSlot).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
   async facilitatorSlots(facilitator: string): Promise<{ slots: ConsultancySlot[]; version: number }> {
     const key = facilitatorKey(facilitator);
-    const [slots, { Item }] = await Promise.all([
-      this.query(keys.facilitatorSlots(key)),
+    const [items, { Item }] = await Promise.all([
+      queryPrefix(this.documents, this.tableName, keys.facilitatorSlots(key)),
       this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.facilitator(key), ConsistentRead: true })),
     ]);
-    return { slots: slots as unknown as ConsultancySlot[], version: Number(Item?.version ?? 0) };
+    return { slots: items.map(toSlot), version: Number(Item?.version ?? 0) };
   }
 
   /** Adds the slot if the facilitator's calendar is still at `expectedVersion`; false if it changed. */
@@ -69,16 +61,16 @@ export class DynamoConsultancyStore {
     );
   }
 
-  async sessions(areaId: string): Promise<Partial<Record<SessionNumber, StoredSession>>> {
-    const items = (await this.query(keys.consultancySessionsOfArea(areaId))) as unknown as StoredSession[];
-    return Object.fromEntries(items.map((item) => [item.session, item]));
+  async sessions(areaId: string): Promise<Partial<Record<SessionNumber, SessionBooking>>> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.consultancySessionsOfArea(areaId));
+    return Object.fromEntries(items.map(toSession).map((session) => [session.session, session]));
   }
 
   /**
    * Books the slot for the session. `previous` is the session as the booker saw it: none, or a
    * cancelled one (whose sequence the new booking continues), or a booking being moved.
    */
-  async book(session: StoredSession, previous: StoredSession | undefined): Promise<BookingOutcome> {
+  async book(session: SessionBooking, previous: SessionBooking | undefined): Promise<BookingOutcome> {
     const moving = previous?.status === 'booked' ? previous : undefined;
     const sessionCondition = previous
       ? { ConditionExpression: '#sequence = :expected AND #status = :status', ExpressionAttributeNames: { '#sequence': 'sequence', '#status': 'status' }, ExpressionAttributeValues: { ':expected': previous.sequence, ':status': previous.status } }
@@ -109,7 +101,7 @@ export class DynamoConsultancyStore {
   }
 
   /** Cancels the booking as the canceller saw it, freeing its slot; false if it changed meanwhile. */
-  async cancel(previous: StoredSession): Promise<boolean> {
+  async cancel(previous: SessionBooking): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
@@ -131,7 +123,7 @@ export class DynamoConsultancyStore {
     );
   }
 
-  private freeSlot(session: StoredSession) {
+  private freeSlot(session: SessionBooking) {
     return {
       Update: {
         TableName: this.tableName,
@@ -158,49 +150,12 @@ export class DynamoConsultancyStore {
       ),
     );
   }
+}
 
-  async followUp(areaId: string): Promise<FollowUpReview | undefined> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.followUpReview(areaId), ConsistentRead: true }));
-    return Item ? (strip(Item) as unknown as FollowUpReview) : undefined;
-  }
+function toSlot({ slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, bookedFor }: Item): ConsultancySlot {
+  return { slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, ...optional({ bookedFor }) };
+}
 
-  /** Proposes the dates once; a second proposal (a double click) changes nothing. */
-  async proposeFollowUp(review: FollowUpReview): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      ),
-    );
-  }
-
-  /** Confirms one date, once. */
-  async confirmFollowUp(areaId: string, optionId: string): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.followUpReview(areaId),
-          UpdateExpression: 'SET confirmedOptionId = :option',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
-          ExpressionAttributeValues: { ':option': optionId },
-        }),
-      ),
-    );
-  }
-
-  async followUpAnswers(areaId: string): Promise<FollowUpAnswer[]> {
-    return (await this.query(keys.followUpAnswersOfArea(areaId))) as unknown as FollowUpAnswer[];
-  }
-
-  async followUpAnswer(areaId: string, applicationId: string): Promise<FollowUpAnswer | undefined> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.followUpAnswer(areaId, applicationId), ConsistentRead: true }));
-    return Item ? (strip(Item) as unknown as FollowUpAnswer) : undefined;
-  }
-
-  /** One answer per participant: answering again replaces it. */
-  async saveFollowUpAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
-    await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpAnswer(areaId, answer.applicationId), type: 'follow-up-answer', ...answer } }),
-    );
-  }
+function toSession({ areaId, session, slotId, bookedBy, bookedAt, sequence, heldAt, notes, status }: Item): SessionBooking {
+  return { areaId, session, slotId, bookedBy, bookedAt, sequence, status, ...optional({ heldAt, notes }) };
 }

@@ -1,29 +1,20 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EvaluationResponse } from '@pip/domain';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
 import { unlessLostRace } from './conditional';
+import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
-export interface EvaluationSurvey {
-  areaId: string;
-  openedAt: string;
-  /** How many participants were asked. */
-  invited: number;
-  closedAt?: string;
-}
-
 /** The evaluation survey of each area and its responses: one item per participant, so never two. */
-export class DynamoEvaluationStore {
+export class DynamoEvaluationStore implements EvaluationStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   async survey(areaId: string): Promise<EvaluationSurvey | undefined> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.evaluationSurvey(areaId), ConsistentRead: true }));
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, type: _type, ...survey } = Item;
-    return survey as EvaluationSurvey;
+    const item = await getItem(this.documents, this.tableName, keys.evaluationSurvey(areaId));
+    return item ? toSurvey(item) : undefined;
   }
 
   /** Opens the survey once; opening it again (a retried step) changes nothing. */
@@ -55,8 +46,8 @@ export class DynamoEvaluationStore {
 
   /** One participant's response, read consistently: the version their next submission builds on. */
   async response(areaId: string, applicationId: string): Promise<EvaluationResponse | undefined> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.evaluationResponse(areaId, applicationId), ConsistentRead: true }));
-    return Item ? toResponse(Item) : undefined;
+    const item = await getItem(this.documents, this.tableName, keys.evaluationResponse(areaId, applicationId));
+    return item ? toResponse(item) : undefined;
   }
 
   /**
@@ -91,7 +82,10 @@ export class DynamoEvaluationStore {
   }
 }
 
-function toResponse(item: Record<string, unknown>): EvaluationResponse {
-  const { areaId, applicationId, answers, submittedAt, version } = item as unknown as EvaluationResponse;
+function toSurvey({ areaId, openedAt, invited, closedAt }: Item): EvaluationSurvey {
+  return { areaId, openedAt, invited, ...optional({ closedAt }) };
+}
+
+function toResponse({ areaId, applicationId, answers, submittedAt, version }: Item): EvaluationResponse {
   return { areaId, applicationId, answers, submittedAt, version };
 }

@@ -2,8 +2,6 @@ import { applicantKey } from '@pip/domain';
 
 /** Every item's keys are built here and nowhere else. */
 export const keys = {
-  region: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'REGION' }),
-  regionList: (order: number) => ({ gsi1pk: 'REGIONS', gsi1sk: String(order).padStart(3, '0') }),
   area: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'AREA' }),
   areaList: (regionId: string, name: string) => ({ gsi1pk: 'AREAS', gsi1sk: `${regionId}#${name}` }),
   application: (areaId: string, email: string) => ({ pk: `AREA#${areaId}`, sk: `APPLICANT#${applicantKey(email)}` }),
@@ -52,4 +50,4 @@ export const keys = {
   pendingEmail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#PENDING', gsi1sk: createdAt }),
 } as const;
 
-export const lists = { regions: 'REGIONS', areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING' } as const;
+export const lists = { areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING' } as const;

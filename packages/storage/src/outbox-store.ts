@@ -1,12 +1,14 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { OutboundEmail } from '@pip/domain';
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { NewEmailedLink, OutboundEmail, Outbox } from '@pip/domain';
 import { unlessLostRace } from './conditional';
+import { linkPut } from './emailed-link-store';
+import { getItem, optional, type Item } from './items';
 import { keys, lists } from './keys';
-import { linkPut, type EmailedLink } from './link-store';
 import { queryAll } from './query-all';
 
 export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
 
+/** An email as the outbox holds it. Mail declares the same shape for its delivery: storage does not depend on mail. */
 export interface StoredEmail extends OutboundEmail {
   status: EmailStatus;
   createdAt: string;
@@ -38,24 +40,27 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
   };
 }
 
-export class DynamoOutboxStore {
+/**
+ * The outbox, for the use cases that queue emails and for the delivery that sends them. Storage
+ * does not depend on the mail package, so this class meets the delivery's outbox interface by its
+ * shape rather than by naming it.
+ */
+export class DynamoOutboxStore implements Outbox {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   async get(messageId: string): Promise<StoredEmail | undefined> {
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.email(messageId), ConsistentRead: true }),
-    );
-    return Item as StoredEmail | undefined;
+    const item = await getItem(this.documents, this.tableName, keys.email(messageId));
+    return item ? toStoredEmail(item) : undefined;
   }
 
   /**
    * Queues an email once: an email with the same message id is never queued again, so a retried
    * decision sends nothing twice. A link the email carries is stored with it, or not at all.
    */
-  async enqueue(email: OutboundEmail, createdAt: string, link?: { token: string; link: EmailedLink }): Promise<boolean> {
+  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
@@ -141,4 +146,22 @@ export class DynamoOutboxStore {
       }),
     );
   }
+}
+
+function toStoredEmail({
+  messageId,
+  to,
+  subject,
+  text,
+  html,
+  calendar,
+  sendAfter,
+  status,
+  createdAt,
+  attempts,
+  sentAt,
+  lastError,
+  claimExpiresAt,
+}: Item): StoredEmail {
+  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, sentAt, lastError, claimExpiresAt }) };
 }

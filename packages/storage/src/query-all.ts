@@ -1,11 +1,12 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Item } from './items';
 
 /** Follows LastEvaluatedKey so that a list is never silently cut at 1 MB. */
 export async function queryAll(
   documents: DynamoDBDocumentClient,
   input: QueryCommandInput,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
+): Promise<Item[]> {
+  const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
@@ -21,7 +22,7 @@ export function queryPrefix(
   tableName: string,
   key: { pk: string; skPrefix: string },
   options: { newestFirst?: boolean } = {},
-): Promise<Record<string, unknown>[]> {
+): Promise<Item[]> {
   return queryAll(documents, {
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

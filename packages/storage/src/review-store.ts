@@ -1,11 +1,12 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, Review } from '@pip/domain';
+import type { AuditEntry, Review, ReviewStore } from '@pip/domain';
 import { auditPut } from './audit-store';
+import { optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
 /** One review per reviewer per application: reviewing again replaces your own scores, never another's. */
-export class DynamoReviewStore {
+export class DynamoReviewStore implements ReviewStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -25,9 +26,10 @@ export class DynamoReviewStore {
 
   async listForArea(areaId: string): Promise<Review[]> {
     const items = await queryPrefix(this.documents, this.tableName, keys.reviewsOfArea(areaId));
-    return items.map((item) => {
-      const { pk: _pk, sk: _sk, type: _type, ...review } = item;
-      return review as unknown as Review;
-    });
+    return items.map(toReview);
   }
+}
+
+function toReview({ areaId, applicationId, staffId, staffName, reviewedAt, roleFit, partnershipExperience, commitment, note }: Item): Review {
+  return { areaId, applicationId, staffId, staffName, reviewedAt, roleFit, partnershipExperience, commitment, ...optional({ note }) };
 }

@@ -1,37 +1,27 @@
-import {
-  GetCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { AreaSelection, AuditEntry } from '@pip/domain';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AreaSelection, AuditEntry, SelectionStore } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
+import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export class DynamoSelectionStore {
+export class DynamoSelectionStore implements SelectionStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   async get(areaId: string): Promise<AreaSelection | undefined> {
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.selection(areaId), ConsistentRead: true }),
-    );
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, type: _type, ...selection } = Item;
-    return selection as AreaSelection;
+    const item = await getItem(this.documents, this.tableName, keys.selection(areaId));
+    return item ? toSelection(item) : undefined;
   }
 
   /**
-   * Writes the next version of the selection with its audit entry, and anything else that must
-   * happen with it, in one transaction, only if the stored version is still `expectedVersion`
-   * (0: none stored yet). False when someone else changed it first; then nothing is written.
+   * Writes the next version of the selection with its audit entry in one transaction, only if the
+   * stored version is still `expectedVersion` (0: none stored yet). False when someone else changed
+   * it first; then nothing is written.
    */
-  async write(next: AreaSelection, expectedVersion: number, audit: AuditEntry, alongside: TransactItem[] = []): Promise<boolean> {
+  async write(next: AreaSelection, expectedVersion: number, audit: AuditEntry): Promise<boolean> {
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -42,10 +32,28 @@ export class DynamoSelectionStore {
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { ...keys.selection(next.areaId), type: 'selection', ...next }, ...condition } },
             { Put: auditPut(this.tableName, audit) },
-            ...alongside,
           ],
         }),
       ),
     );
   }
+}
+
+function toSelection({
+  areaId,
+  version,
+  status,
+  selected,
+  leads,
+  updatedBy,
+  updatedAt,
+  approvedBy,
+  approvedAt,
+  outcomes,
+  reserves,
+  offered,
+  withdrawn,
+  declined,
+}: Item): AreaSelection {
+  return { areaId, version, status, selected, leads, updatedBy, updatedAt, ...optional({ approvedBy, approvedAt, outcomes, reserves, offered, withdrawn, declined }) };
 }

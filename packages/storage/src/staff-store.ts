@@ -1,10 +1,11 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StaffProfile } from '@pip/domain';
+import type { StaffProfile, StaffStore } from '@pip/domain';
+import type { Item } from './items';
 import { keys, lists } from './keys';
 import { queryAll } from './query-all';
 
 /** Who the programme staff are, recorded as each signs in, so the console can say who has not reviewed. */
-export class DynamoStaffStore {
+export class DynamoStaffStore implements StaffStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -26,6 +27,10 @@ export class DynamoStaffStore {
       KeyConditionExpression: 'gsi1pk = :list',
       ExpressionAttributeValues: { ':list': lists.staff },
     });
-    return items.map(({ staffId, name, email }) => ({ staffId: String(staffId), name: String(name), email: String(email) }));
+    return items.map(toStaffProfile);
   }
+}
+
+function toStaffProfile({ staffId, name, email }: Item): StaffProfile {
+  return { staffId, name, email };
 }

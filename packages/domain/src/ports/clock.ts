@@ -12,3 +12,6 @@ export interface PlatformSettings {
   /** Links in emails sent by the workflow point here; a request's own host is used when it is not set. */
   publicBaseUrl: string | undefined;
 }
+
+/** One line of the platform's log: CloudWatch in AWS, the terminal on this machine. */
+export type Logger = (level: 'INFO' | 'WARN' | 'ERROR', message: string, detail?: Record<string, unknown>) => void;

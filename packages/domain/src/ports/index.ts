@@ -1,6 +1,6 @@
 import type { AreaProgressStore, AreaStore, AuditLog } from './areas';
 import type { ApplicantEmails, ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
-import type { Clock, PlatformSettings } from './clock';
+import type { Clock, Logger, PlatformSettings } from './clock';
 import type { ConsultancyStore, FollowUpStore } from './consultancy';
 import type { EvaluationStore } from './evaluation';
 import type { EmailDelivery, EmailedLinkStore, LinkTokens, Outbox } from './messages';
@@ -23,6 +23,7 @@ export * from './workflow';
 export interface Ports {
   clock: Clock;
   settings: PlatformSettings;
+  log: Logger;
   /** Random bytes, for application references. */
   random: (bytes: number) => Uint8Array;
   areas: AreaStore;

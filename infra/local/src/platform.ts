@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { platformFunctions } from '@pip/functions/routes';
-import { DynamoApplicationStore, DynamoAreaStore, DynamoRegionStore, DynamoReviewStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
 import { join } from 'node:path';
 import { LOCAL_CLOCK_PATH, localClockHandler } from './local-clock';
 import { LOCAL_SIGN_IN_PATH, localSignInHandler } from './local-sign-in';
@@ -83,10 +83,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     client.destroy();
     if (options.seed !== false) {
       const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
-      await seedDemoProgramme(
-        { regions: new DynamoRegionStore(documents, tableName), areas: new DynamoAreaStore(documents, tableName) },
-        new Date(),
-      );
+      await seedDemoProgramme(new DynamoAreaStore(documents, tableName), new Date());
       await Promise.all(localStaff.map((staff) => new DynamoStaffStore(documents, tableName).record(staff)));
       documents.destroy();
     }

@@ -1,7 +1,4 @@
-import { fromUkLocalTime, ukDateOf, type Area, type RegionId } from '@pip/domain';
-import type { DynamoAreaStore, DynamoRegionStore } from '@pip/storage';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY, fromUkLocalTime, formatUkDateTime, ukDateOf, type Area, type AreaStore, type RegionId } from '@pip/domain';
 
 /** A recruitment window of UK dates, opening at 9am and closing at 5pm, relative to `now`. */
 function window(now: Date, opensInDays: number, closesInDays: number): Area['recruitment'] {
@@ -25,14 +22,12 @@ export function demoAreas(now: Date): Area[] {
 }
 
 /** Idempotent: what exists is kept, so restarts never move a window or duplicate an area. */
-export async function seedDemoProgramme(
-  stores: { regions: DynamoRegionStore; areas: DynamoAreaStore },
-  now: Date,
-): Promise<{ regionsAdded: number; areasAdded: number }> {
-  const regionsAdded = await stores.regions.addAll();
+export async function seedDemoProgramme(areas: AreaStore, now: Date): Promise<{ areasAdded: number }> {
   let areasAdded = 0;
   for (const area of demoAreas(now)) {
-    if (await stores.areas.add(area)) areasAdded += 1;
+    const summary = `${area.name} added for the demo, with applications open from ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.`;
+    const audit = { areaId: area.areaId, entryId: 'demo-seed', at: now.toISOString(), actor: { name: 'Demo set-up' }, action: 'Area added', summary, after: area };
+    if (await areas.add(area, audit)) areasAdded += 1;
   }
-  return { regionsAdded, areasAdded };
+  return { areasAdded };
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { setCookie } from './kit/cookies';
-import type { HttpEvent } from './kit/event';
-import { redirect } from './kit/responses';
-import { CSRF_COOKIE, STAFF_SESSION_COOKIE, verifyStaffToken } from './kit/staff-auth';
-import { getPlatform } from './wiring';
+import type { StaffStore } from '@pip/domain';
+import { setCookie } from './cookies';
+import type { HttpEvent } from './event';
+import { redirect } from './responses';
+import { CSRF_COOKIE, STAFF_SESSION_COOKIE, verifyStaffToken } from './staff-auth';
 
 const SESSION_SECONDS = 60 * 60;
 
@@ -13,9 +13,9 @@ export function safeReturnPath(value: string | undefined): string {
 }
 
 /** Sets the session and CSRF cookies for a verified staff ID token and records who signed in. */
-export async function startStaffSession(event: HttpEvent, idToken: string, returnTo: string) {
+export async function startStaffSession(staffStore: StaffStore, event: HttpEvent, idToken: string, returnTo: string) {
   const staff = await verifyStaffToken(idToken);
-  await getPlatform().staff.record(staff);
+  await staffStore.record(staff);
   return {
     ...redirect(safeReturnPath(returnTo)),
     cookies: [

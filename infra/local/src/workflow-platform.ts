@@ -1,4 +1,4 @@
-import { useLocalWorkflow } from '@pip/functions/area-workflow-control';
+import { useLocalWorkflow } from '@pip/functions/composition-root';
 import { DynamoAreaStore, createDocumentClient } from '@pip/storage';
 import { loadHandler } from './http-server';
 import { LocalAreaWorkflow } from './local-area-workflow';

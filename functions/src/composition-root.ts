@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import type { AreaWorkflowControl, Clock, EmailDelivery, Ports } from '@pip/domain';
+import { SesMailer, applicantEmails, deliverEmail, type OutboxDeliveryPorts } from '@pip/mail';
+import { emailServiceAnswers } from '@pip/mail/email-health';
+import {
+  DynamoActionPlanStore,
+  DynamoApplicationStore,
+  DynamoAreaProgressStore,
+  DynamoAreaStore,
+  DynamoAuditStore,
+  DynamoConsultancyStore,
+  DynamoEmailedLinkStore,
+  DynamoEvaluationStore,
+  DynamoFollowUpStore,
+  DynamoLearningEventStore,
+  DynamoOutboxStore,
+  DynamoProgressReviewStore,
+  DynamoReviewStore,
+  DynamoSelectionStore,
+  DynamoStaffStepStore,
+  DynamoStaffStore,
+  DynamoVisitStore,
+  DynamoWorkshopStore,
+  createDocumentClient,
+  tableAnswers,
+} from '@pip/storage';
+import { StepFunctionsControl } from './adapters/step-functions-control';
+import { describeError, log } from './kit/log';
+
+/**
+ * The composition root: the one place that builds the adapters behind the ports, from the
+ * environment, which the CDK stack sets in AWS and the local platform sets on this machine.
+ * Every port is built on first use, once per Lambda container, so a function constructs only the
+ * clients its use cases touch. Handlers take their ports from here and hand them to use cases.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
+
+/** An object whose every property is made by its factory on first read, and kept. */
+function lazily<T extends object>(factories: { [K in keyof T]: () => T[K] }): T {
+  const made: Partial<T> = {};
+  const ports = {} as T;
+  for (const key of Object.keys(factories) as (keyof T)[]) {
+    Object.defineProperty(ports, key, { enumerable: true, get: () => (made[key] ??= factories[key]()) });
+  }
+  return ports;
+}
+
+let localWorkflow: AreaWorkflowControl | undefined;
+
+/** The local platform runs the area workflow in-process and hands its control over here. */
+export function useLocalWorkflow(control: AreaWorkflowControl | undefined): void {
+  localWorkflow = control;
+}
+
+/** Where no workflow runs (the tests that need none), starting and continuing do nothing. */
+const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined, restart: async () => undefined };
+
+export interface Platform extends Ports {
+  /** Sending what the outbox holds, for the scheduled delivery. */
+  outboxDelivery: OutboxDeliveryPorts;
+  /** Whether the table and the email service answer, for the health check. */
+  health: { table(): Promise<boolean>; email(): Promise<boolean> };
+}
+
+function createPlatform(): Platform {
+  const region = process.env.AWS_REGION;
+  const table = lazily({
+    name: () => required('TABLE_NAME'),
+    documents: () => createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region }),
+  });
+  const email = () => ({ endpoint: process.env.SES_ENDPOINT, region, from: required('MAIL_FROM') });
+  // Only the local platform sets an offset, to move time forward in a demo or a test.
+  const clock: Clock = { now: () => new Date(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0)) };
+  const store = <S>(Store: new (documents: ReturnType<typeof createDocumentClient>, tableName: string) => S) => () => new Store(table.documents, table.name);
+  const platform: Platform = lazily<Platform>({
+    clock: () => clock,
+    settings: () => ({
+      mailFrom: required('MAIL_FROM'),
+      staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
+      publicBaseUrl: process.env.PUBLIC_BASE_URL?.replace(/\/$/u, ''),
+    }),
+    random: () => (bytes: number) => new Uint8Array(randomBytes(bytes)),
+    linkTokens: () => ({ newToken: () => randomBytes(32).toString('base64url') }),
+    log: () => log,
+    areas: store(DynamoAreaStore),
+    progress: store(DynamoAreaProgressStore),
+    audit: store(DynamoAuditStore),
+    applications: store(DynamoApplicationStore),
+    applicantEmails: () => applicantEmails,
+    reviews: store(DynamoReviewStore),
+    staff: store(DynamoStaffStore),
+    selections: store(DynamoSelectionStore),
+    staffSteps: store(DynamoStaffStepStore),
+    workshops: store(DynamoWorkshopStore),
+    visits: store(DynamoVisitStore),
+    actionPlans: store(DynamoActionPlanStore),
+    progressReviews: store(DynamoProgressReviewStore),
+    learningEvents: store(DynamoLearningEventStore),
+    consultancy: store(DynamoConsultancyStore),
+    followUps: store(DynamoFollowUpStore),
+    evaluation: store(DynamoEvaluationStore),
+    emailedLinks: store(DynamoEmailedLinkStore),
+    outbox: store(DynamoOutboxStore),
+    outboxDelivery: () => ({
+      outbox: platform.outbox as DynamoOutboxStore,
+      mailer: new SesMailer(email()),
+      clock,
+      log: (message, detail) => log('WARN', message, detail),
+    }),
+    delivery: (): EmailDelivery => ({
+      // If the email service is down the email stays in the outbox and the scheduled delivery sends it later.
+      sendNow: async (messageId) => {
+        try {
+          await deliverEmail(platform.outboxDelivery, messageId);
+        } catch (error) {
+          log('WARN', 'email left in the outbox for scheduled delivery', { messageId, ...describeError(error) });
+        }
+      },
+    }),
+    workflow: () => {
+      const arn = process.env.STATE_MACHINE_ARN;
+      const aws = arn ? new StepFunctionsControl(arn, region) : noWorkflow;
+      // Asked at each call: the local platform may hand over its runner after the first use.
+      const control = () => localWorkflow ?? aws;
+      return {
+        start: (areaId) => control().start(areaId),
+        continue: (token) => control().continue(token),
+        restart: (areaId, attempt) => control().restart(areaId, attempt),
+      };
+    },
+    health: () => ({ table: () => tableAnswers(table.documents, table.name), email: () => emailServiceAnswers(email()) }),
+  });
+  return platform;
+}
+
+let platform: Platform | undefined;
+
+/** The ports of this Lambda container (or this local process), built once, each on first use. */
+export function platformPorts(): Platform {
+  platform ??= createPlatform();
+  return platform;
+}

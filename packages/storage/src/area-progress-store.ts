@@ -1,0 +1,41 @@
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AreaProgress, AreaProgressStore } from '@pip/domain';
+import { unlessLostRace } from './conditional';
+import { getItem, optional, type Item } from './items';
+import { keys } from './keys';
+
+export class DynamoAreaProgressStore implements AreaProgressStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(areaId: string): Promise<AreaProgress | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.areaProgress(areaId));
+    return item ? toAreaProgress(item) : undefined;
+  }
+
+  async save(progress: AreaProgress): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.areaProgress(progress.areaId), type: 'area-progress', ...progress } }));
+  }
+
+  /** Clears the failure recorded at `at`, once: false if it is gone or a newer one replaced it. */
+  async clearFailure(areaId: string, at: string): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.areaProgress(areaId),
+          UpdateExpression: 'REMOVE failure',
+          ConditionExpression: 'failure.#at = :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
+  }
+}
+
+function toAreaProgress({ areaId, stage, history, failure }: Item): AreaProgress {
+  return { areaId, stage, history, ...optional({ failure }) };
+}

@@ -1,0 +1,67 @@
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FollowUpAnswer, FollowUpReview, FollowUpStore } from '@pip/domain';
+import { unlessLostRace } from './conditional';
+import { getItem, optional, type Item } from './items';
+import { keys } from './keys';
+import { queryPrefix } from './query-all';
+
+export class DynamoFollowUpStore implements FollowUpStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(areaId: string): Promise<FollowUpReview | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.followUpReview(areaId));
+    return item ? toReview(item) : undefined;
+  }
+
+  /** Proposes the dates once; a second proposal (a double click) changes nothing. */
+  async propose(review: FollowUpReview): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    );
+  }
+
+  /** Confirms one date, once. */
+  async confirm(areaId: string, optionId: string): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.followUpReview(areaId),
+          UpdateExpression: 'SET confirmedOptionId = :option',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
+          ExpressionAttributeValues: { ':option': optionId },
+        }),
+      ),
+    );
+  }
+
+  async answers(areaId: string): Promise<FollowUpAnswer[]> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.followUpAnswersOfArea(areaId));
+    return items.map(toAnswer);
+  }
+
+  async answer(areaId: string, applicationId: string): Promise<FollowUpAnswer | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.followUpAnswer(areaId, applicationId));
+    return item ? toAnswer(item) : undefined;
+  }
+
+  /** One answer per participant: answering again replaces it. */
+  async saveAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpAnswer(areaId, answer.applicationId), type: 'follow-up-answer', ...answer } }),
+    );
+  }
+}
+
+function toReview({ areaId, options, venue, proposedBy, confirmedOptionId }: Item): FollowUpReview {
+  return { areaId, options, venue, proposedBy, ...optional({ confirmedOptionId }) };
+}
+
+function toAnswer({ applicationId, available, attending }: Item): FollowUpAnswer {
+  return { applicationId, available, ...optional({ attending }) };
+}

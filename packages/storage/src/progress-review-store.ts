@@ -1,0 +1,26 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ProgressReview, ProgressReviewStore } from '@pip/domain';
+import { optional, type Item } from './items';
+import { keys } from './keys';
+import { queryPrefix } from './query-all';
+
+export class DynamoProgressReviewStore implements ProgressReviewStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async list(areaId: string): Promise<ProgressReview[]> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.progressReviewsOfArea(areaId));
+    return items.map(toProgressReview);
+  }
+
+  /** One review per occasion; recording it again replaces it. */
+  async save(review: ProgressReview): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.progressReview(review.areaId, review.occasion), type: 'progress-review', ...review } }));
+  }
+}
+
+function toProgressReview({ areaId, occasion, objectives, newConcerns, recordedBy, recordedAt }: Item): ProgressReview {
+  return { areaId, occasion, objectives, recordedBy, recordedAt, ...optional({ newConcerns }) };
+}

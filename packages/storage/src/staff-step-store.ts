@@ -1,0 +1,59 @@
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StaffStep, StaffStepStore } from '@pip/domain';
+import { isLostRace } from './conditional';
+import { getItem } from './items';
+import { keys } from './keys';
+import { queryPrefix } from './query-all';
+
+export class DynamoStaffStepStore implements StaffStepStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** The token of the execution waiting at this step; a newer wait replaces an older one. */
+  async hold(areaId: string, step: StaffStep, token: string, at: string): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.staffStepToken(areaId, step), type: 'staff-step-token', token, waitingSince: at } }),
+    );
+  }
+
+  /** Removes and returns the token, so that of two staff acting at once only one answers the execution. */
+  async take(areaId: string, step: StaffStep): Promise<string | undefined> {
+    try {
+      const { Attributes } = await this.documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.staffStepToken(areaId, step),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes?.token as string | undefined;
+    } catch (error) {
+      if (isLostRace(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The staff steps the area's workflow waits at now (a token is held), in one read. */
+  async waiting(areaId: string): Promise<StaffStep[]> {
+    const key = keys.staffStepTokensOfArea(areaId);
+    const items = await queryPrefix(this.documents, this.tableName, key);
+    // The step is in the sort key only: the token item carries no copy of it.
+    return items.map((item) => String(item.sk).slice(key.skPrefix.length) as StaffStep);
+  }
+
+  async isWaiting(areaId: string, step: StaffStep): Promise<boolean> {
+    return (await getItem(this.documents, this.tableName, keys.staffStepToken(areaId, step))) !== undefined;
+  }
+
+  /** Staff did what this step waits for; recorded first, so a workflow arriving later goes straight on. */
+  async markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', by, at } }));
+  }
+
+  async isDone(areaId: string, step: StaffStep): Promise<boolean> {
+    return (await getItem(this.documents, this.tableName, keys.staffStepDone(areaId, step))) !== undefined;
+  }
+}
