@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Area } from '@pip/domain';
 import type { RunningPlatform } from '@pip/local';
@@ -14,7 +15,7 @@ export async function openArea(platform: RunningPlatform, areaId: string, name: 
     recruitment: { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
   };
   const stores = storesOf(platform);
-  await stores.areas.add(area);
+  await stores.areas.add(area, { areaId, entryId: randomUUID(), at: new Date().toISOString(), actor: { name: 'Test set-up' }, action: 'Area added', summary: `${name} added.` });
   stores.documents.destroy();
   return area;
 }

@@ -1,25 +1,26 @@
-import { formatUkDateTime } from '@pip/domain';
+import { DAY, formatUkDateTime } from '@pip/domain';
 import { html } from '@pip/html';
-import { httpHandler } from '@pip/functions/kit/http-handler';
+import { httpRouter } from '@pip/functions/kit/http-handler';
+import { formText } from '@pip/functions/kit/form';
 import { htmlResponse, redirect } from '@pip/functions/kit/responses';
-import { page } from '@pip/functions/pages/layout';
+import { messagePage, page } from '@pip/functions/pages/layout';
 import type { LocalWorkflowHandle } from './workflow-platform';
 
 export const LOCAL_CLOCK_PATH = '/local/clock';
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The local-only clock control: moves the platform's time forward so that a demo can watch waits
  * end (recruitment closing, workshops passing) without waiting weeks. Never part of the CDK stack.
  */
 export function localClockHandler(workflow: LocalWorkflowHandle) {
-  return httpHandler({
+  return httpRouter({
     kind: 'page',
-    access: 'public',
     body: 'form',
+    errorPage: messagePage,
     routes: [
       {
         method: 'GET',
+        public: true,
         path: LOCAL_CLOCK_PATH,
         handler: () => {
           const now = new Date(Date.now() + workflow.clockOffset());
@@ -42,9 +43,10 @@ export function localClockHandler(workflow: LocalWorkflowHandle) {
       },
       {
         method: 'POST',
+        public: true,
         path: LOCAL_CLOCK_PATH,
         handler: async (event) => {
-          const days = Number((event.parsedBody as Record<string, string> | undefined)?.days);
+          const days = Number(formText(event, 'days'));
           if (Number.isFinite(days) && days > 0 && days <= 366) await workflow.advanceClock(days * DAY);
           return redirect(LOCAL_CLOCK_PATH);
         },

@@ -1,8 +1,10 @@
 import { html } from '@pip/html';
-import { httpHandler } from '@pip/functions/kit/http-handler';
+import { httpRouter } from '@pip/functions/kit/http-handler';
 import { htmlResponse } from '@pip/functions/kit/responses';
-import { page } from '@pip/functions/pages/layout';
-import { safeReturnPath, startStaffSession } from '@pip/functions/staff-session';
+import { messagePage, page } from '@pip/functions/pages/layout';
+import { platformPorts } from '@pip/functions/composition-root';
+import { readForm } from '@pip/functions/kit/form';
+import { safeReturnPath, startStaffSession } from '@pip/functions/kit/staff-session';
 import { localStaff, type LocalStaffIdentity } from './staff-identity';
 
 export const LOCAL_SIGN_IN_PATH = '/local/staff-sign-in';
@@ -12,13 +14,14 @@ export const LOCAL_SIGN_IN_PATH = '/local/staff-sign-in';
  * sign-in gives in AWS. It is served by the local platform alone and is never part of the CDK stack.
  */
 export function localSignInHandler(identity: LocalStaffIdentity) {
-  return httpHandler({
+  return httpRouter({
     kind: 'page',
-    access: 'public',
     body: 'form',
+    errorPage: messagePage,
     routes: [
       {
         method: 'GET',
+        public: true,
         path: LOCAL_SIGN_IN_PATH,
         handler: (event) => {
           const returnTo = safeReturnPath(event.queryStringParameters?.returnTo);
@@ -44,11 +47,12 @@ export function localSignInHandler(identity: LocalStaffIdentity) {
       },
       {
         method: 'POST',
+        public: true,
         path: LOCAL_SIGN_IN_PATH,
         handler: (event) => {
-          const form = (event.parsedBody ?? {}) as Record<string, string>;
+          const form = readForm(event, { staffId: 'text', returnTo: 'text' });
           const staff = localStaff.find((member) => member.staffId === form.staffId) ?? localStaff[0]!;
-          return startStaffSession(event, identity.issueIdToken(staff), form.returnTo ?? '/staff');
+          return startStaffSession(platformPorts().staff, event, identity.issueIdToken(staff), form.returnTo || '/staff');
         },
       },
     ],

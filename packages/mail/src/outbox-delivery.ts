@@ -19,7 +19,8 @@ export interface StoredEmail extends OutboundEmail {
 
 /**
  * The outbox as delivery needs it: more than the use cases' `Outbox`, since only delivery claims
- * emails, marks them sent and releases them. Declared here so that mail need not know which store keeps them.
+ * emails, marks them sent and releases them. Declared here so that mail need not know which store
+ * keeps them; storage's outbox meets it by its shape.
  */
 export interface DeliveryOutbox {
   /** Ids of emails due and not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
