@@ -35,9 +35,13 @@ beforeAll(async () => {
   expect((await approvePair(sam, AREA, lead, voluntary)).status).toBe(303);
   const slot = { facilitator: 'Fay Facilitator', facilitatorEmail: 'fay@example.org', start: '10:00', end: '12:00', mode: 'in-person', where: 'Civic Centre, Room 2' };
   expect((await sam.post(`/staff/areas/${AREA}/consultancy/slots`, { ...slot, 'date-day': '16', 'date-month': '3', 'date-year': '2027' })).status).toBe(303);
-  const [{ sendBookingLinks }, { openEvaluation }] = await Promise.all([import('@pip/functions/consultancy-service'), import('@pip/functions/evaluation-service')]);
-  await sendBookingLinks(AREA, 1);
-  await openEvaluation(AREA);
+  const [{ platformPorts }, { sendBookingLinks }, { openEvaluation }] = await Promise.all([
+    import('@pip/functions/composition-root'),
+    import('@pip/functions/use-cases/send-booking-links'),
+    import('@pip/functions/use-cases/open-evaluation'),
+  ]);
+  await sendBookingLinks(platformPorts(), AREA, 1);
+  await openEvaluation(platformPorts(), AREA);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

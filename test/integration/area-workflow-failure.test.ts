@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY } from '@pip/domain';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoAreaProgressStore, DynamoStaffStepStore, createDocumentClient, keys } from '@pip/storage';
@@ -9,7 +10,6 @@ import { approvePair, staffSession } from '../support/staff-session';
 
 /* A step that keeps failing: the workflow retries it, records the failure, alerts staff and stops; staff fix the cause and resume it. */
 const AREA = 'failure-test';
-const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
 let council: Applicant;
 let voluntary: Applicant;
@@ -39,8 +39,8 @@ describe('a workflow step that fails after its retries', () => {
     await staffSteps.markDone(AREA, 'preparation', 'Test', new Date().toISOString());
     const token = await staffSteps.take(AREA, 'preparation');
     expect(token).toBeDefined();
-    const { areaWorkflowControl } = await import('@pip/functions/area-workflow-control');
-    await areaWorkflowControl().continue(token!);
+    const { platformPorts } = await import('@pip/functions/composition-root');
+    await platformPorts().workflow.continue(token!);
     await platform.workflow!.idle(AREA);
 
     const progress = await new DynamoAreaProgressStore(documents, platform.tableName).get(AREA);

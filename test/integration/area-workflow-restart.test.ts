@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DAY } from '@pip/domain';
 import { localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoAreaProgressStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
@@ -9,7 +10,6 @@ import { approvePair, staffSession } from '../support/staff-session';
 
 /* The local platform restarted mid-way: each unfinished area continues from its stored stage. */
 const AREA = 'restart-test';
-const DAY = 24 * 60 * 60 * 1000;
 const tableName = `pip-restart-${randomUUID().slice(0, 8)}`;
 let platform: RunningPlatform | undefined;
 

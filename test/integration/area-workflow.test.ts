@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY } from '@pip/domain';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoAreaProgressStore, DynamoAreaStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
@@ -12,7 +13,6 @@ import { staffSession, type StaffSession } from '../support/staff-session';
  */
 const AREA = 'workflow-test';
 const TEAM = 'programme-team@pip.localhost';
-const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
 let sam: StaffSession;
 const people: Applicant[] = [];

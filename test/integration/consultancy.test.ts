@@ -67,8 +67,8 @@ describe('consultancy slots and bookings', () => {
   });
 
   it('emails each lead a personal link; the booking page lists the free times in UK time', async () => {
-    const { sendBookingLinks } = await import('@pip/functions/consultancy-service');
-    await sendBookingLinks(AREA, 1);
+    const [{ platformPorts }, { sendBookingLinks }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/send-booking-links')]);
+    await sendBookingLinks(platformPorts(), AREA, 1);
     const page = await (await fetch(`${base}${await linkFor(council, 1)}`)).text();
     expect(page).toContain('28 March 2027</h3>');
     expect(page).toContain('10:00am to 12:00pm, with Fay Facilitator, at Civic Centre, Room 2');

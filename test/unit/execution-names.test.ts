@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionName } from '@pip/functions/area-workflow-control';
+import { executionName } from '@pip/functions/adapters/step-functions-control';
 
 describe('Step Functions execution names of an area', () => {
   it('are the area id, then one per resumed attempt', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinDateParts, splitDate } from '@pip/functions/kit/form-dates';
+import { joinDateParts } from '@pip/functions/kit/form-dates';
+import { splitDate } from '../../functions/src/pages/components/date-input';
 
 describe('dates typed as day, month and year', () => {
   it('join into one YYYY-MM-DD field, padded, with the parts gone', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, nominationOf, parseNomination, prefilledAnswers, submitApplication, type Application, type ApplicationStore, type Area, type OutboundEmail } from '@pip/domain';
+import { ValidationError, nominationOf, parseNomination, prefilledAnswers, type Area } from '@pip/domain';
 import { applicantEmails } from '@pip/mail';
+import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/submit-application';
 import { goodAnswers } from '../support/application-answers';
+import { MemoryApplications, MemoryAreas, MemoryDelivery } from './use-cases/memory-ports';
 
 const nominated = {
   body: 'nacvs',
@@ -49,26 +51,21 @@ describe('a nomination', () => {
 
 describe('an application from a nomination', () => {
   const area: Area = { areaId: 'kirklees', name: 'Kirklees', regionId: 'yorkshire-and-the-humber', recruitment: { opensAt: '2027-01-04T09:00:00Z', closesAt: '2027-02-01T17:00:00Z' } };
-  const stored = new Map<string, Application>();
-  const store: ApplicationStore = {
-    findByApplicant: async (_areaId, email) => stored.get(email),
-    listForArea: async () => [...stored.values()],
-    create: async (application: Application, _email: OutboundEmail) => (stored.has(application.answers.email) ? false : (stored.set(application.answers.email, application), true)),
-    update: async (application: Application) => (stored.set(application.answers.email, application), true),
-  } as ApplicationStore;
-  const ports = {
-    areas: { get: async () => area, list: async () => [area] },
-    applications: store,
-    emails: applicantEmails('https://pip.example'),
+  const ports: SubmitApplicationPorts = {
+    areas: new MemoryAreas([area]),
+    applications: new MemoryApplications(),
+    applicantEmails,
     clock: { now: () => new Date('2027-01-10T12:00:00Z') },
     random: (bytes: number) => new Uint8Array(bytes).fill(7),
+    delivery: new MemoryDelivery(),
+    log: () => undefined,
   };
   const nomination = nominationOf(parseNomination(nominated), '2027-01-09T09:00:00Z');
 
   it('keeps the nomination, and a later application without the link does not lose it', async () => {
-    const first = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example'), nomination);
+    const first = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example'), 'https://pip.example', nomination);
     expect(first.application.nomination).toEqual(nomination);
-    const again = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example', { jobTitle: 'Chief Executive' }));
+    const again = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example', { jobTitle: 'Chief Executive' }), 'https://pip.example');
     expect(again.outcome).toBe('updated');
     expect(again.application.nomination).toEqual(nomination);
   });

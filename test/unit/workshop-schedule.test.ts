@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionPlanDueAt, canEnter, checkSchedule, enterStage, regionComplete, reminderTimes, type Workshop } from '@pip/domain';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY, actionPlanDueAt, canEnter, checkSchedule, enterStage, regionComplete, reminderTimes, type Workshop } from '@pip/domain';
 
 function workshopsEvery(days: number[], hosts: Workshop['venue']['host'][] = ['council', 'voluntary-sector', 'council', 'voluntary-sector']): Workshop[] {
   let start = Date.parse('2027-03-01T09:30:00Z');

@@ -1,22 +1,19 @@
-import { pathParameter } from '../kit/event';
-import { httpHandler } from '../kit/http-handler';
+import { pathParameter, type HttpEvent } from '../kit/event';
 import { jsonResponse } from '../kit/responses';
+import { platformPorts } from '../composition-root';
 import { openApiDocument } from '../openapi';
-import { submitAndDeliver } from '../submit-and-deliver';
+import { submitApplication } from '../use-cases/submit-application';
+import { baseUrlOf, jsonHandler } from './shared/page-handler';
 
-export const handler = httpHandler({
-  kind: 'json',
-  access: 'public',
-  body: 'json',
-  routes: [
-    {
-      method: 'POST',
-      path: '/api/areas/{areaId}/applications',
-      handler: async (event) => {
-        const { outcome, application } = await submitAndDeliver(event, pathParameter(event, 'areaId'), event.parsedBody);
-        return jsonResponse(outcome === 'received' ? 201 : 200, { applicationId: application.applicationId, outcome });
-      },
+/** The applications API: the same submission as the form, in JSON, described by its OpenAPI document. */
+export const handler = jsonHandler(
+  'applications-api',
+  {
+    'POST /api/areas/{areaId}/applications': async (event: HttpEvent) => {
+      const { outcome, application } = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), event.parsedBody, baseUrlOf(event));
+      return jsonResponse(outcome === 'received' ? 201 : 200, { applicationId: application.applicationId, outcome });
     },
-    { method: 'GET', path: '/api/openapi.json', handler: () => jsonResponse(200, openApiDocument()) },
-  ],
-});
+    'GET /api/openapi.json': () => jsonResponse(200, openApiDocument()),
+  },
+  { body: 'json' },
+);

@@ -1,77 +1,67 @@
-import { NotFoundError, sectors } from '@pip/domain';
-import type { EmailedLink } from '@pip/storage';
-import { pathParameter, publicBaseUrl, type HttpEvent } from '../kit/event';
-import { httpHandler } from '../kit/http-handler';
+import { NotSelectedError, OfferClosedError } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { formText } from '../kit/form';
+import type { RouteHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
-import { linkProblemPage, linkProblemResponse, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
-import { recordOfferAnswer, recordWithdrawal, selectionContext } from '../selection-service';
-import { openPersonalLink } from '../emailed-links';
-import { getPlatform } from '../wiring';
+import { platformPorts } from '../composition-root';
+import { linkProblemPage, linkProblemStatus, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
+import { answerReserveOffer } from '../use-cases/answer-reserve-offer';
+import { openParticipationLink, type OpenParticipationLink } from '../use-cases/participation-link';
+import { recordWithdrawal } from '../use-cases/record-withdrawal';
+import { baseUrlOf, pageHandler } from './shared/page-handler';
 
-type LinkState =
-  | { kind: 'problem'; problem: 'unknown' | 'expired' }
-  | { kind: 'ok'; link: EmailedLink & { applicationId: string }; context: Awaited<ReturnType<typeof selectionContext>>; fullName: string };
+const offerClosed = () => participationDonePage('This offer is closed', 'You have already answered this offer, or it has passed to someone else.');
 
-/** A link is honoured only while it is unexpired and what it offers is still open. */
-async function linkState(event: HttpEvent): Promise<LinkState> {
-  const opened = await openPersonalLink(pathParameter(event, 'token'), ['withdraw', 'reserve-offer']);
-  if (opened.problem) return { kind: 'problem', problem: opened.problem };
-  const { link } = opened;
-  const context = await selectionContext(link.areaId);
-  const application = context.applications.find((a) => a.applicationId === link.applicationId);
-  if (!application) throw new NotFoundError('Application');
-  return { kind: 'ok', link, context, fullName: application.answers.fullName };
+/** GET: the question the link asks while it is still open; otherwise what has become of it. */
+const showLink: RouteHandler = async (event) => {
+  const token = pathParameter(event, 'token');
+  const opened = await openParticipationLink(platformPorts(), token);
+  if (opened.problem) return htmlResponse(linkProblemStatus(opened.problem), linkProblemPage(opened.problem));
+  const { link, area, fullName, place } = opened;
+  if (link.purpose === 'withdraw') {
+    if (place !== 'withdrawn') return htmlResponse(200, withdrawPage(area, fullName, token));
+    return htmlResponse(200, participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part. Thank you for letting us know.'));
+  }
+  if (place === 'offered') return htmlResponse(200, offerPage(area, fullName, token, link.expiresAt));
+  if (place === 'selected') return htmlResponse(200, participationDonePage('You have accepted the place', 'You are taking part. We will email you the briefing and the workshop dates.'));
+  return htmlResponse(200, offerClosed());
+};
+
+/** The participant withdraws. Finding them withdrawn already (a double click) is the same answer. */
+async function withdraw(event: HttpEvent, { link, actor }: OpenParticipationLink) {
+  try {
+    await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor, baseUrlOf(event));
+  } catch (error) {
+    if (!(error instanceof NotSelectedError)) throw error;
+  }
+  return htmlResponse(200, participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.'));
 }
 
-const person = (fullName: string) => ({ name: `${fullName} (through their emailed link)` });
+/** The reserve accepts or declines the place; an offer already answered or passed on is closed. */
+async function answerOffer(event: HttpEvent, { link, actor }: OpenParticipationLink, accepted: boolean) {
+  try {
+    await answerReserveOffer(platformPorts(), link.areaId, link.applicationId, accepted, actor, baseUrlOf(event));
+  } catch (error) {
+    if (error instanceof OfferClosedError) return htmlResponse(409, offerClosed());
+    throw error;
+  }
+  return htmlResponse(200, accepted
+    ? participationDonePage('You have accepted the place', 'You are taking part. We have emailed you to confirm, and will send the briefing and the workshop dates.')
+    : participationDonePage('You have declined the place', 'Thank you for letting us know. The place will be offered to the next person on the reserve list.'));
+}
 
-export const handler = httpHandler({
-  kind: 'page',
-  access: 'public',
-  body: 'form',
-  routes: [
-    {
-      method: 'GET',
-      path: '/participation/{token}',
-      handler: async (event) => {
-        const state = await linkState(event);
-        if (state.kind === 'problem') return linkProblemResponse(state.problem);
-        const { link, context, fullName } = state;
-        const selection = context.stored;
-        const id = link.applicationId;
-        if (link.purpose === 'withdraw') {
-          if (selection?.withdrawn?.includes(id)) return htmlResponse(200, participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part. Thank you for letting us know.'));
-          return htmlResponse(200, withdrawPage(context.area, fullName, pathParameter(event, 'token')));
-        }
-        if (sectors.some((sector) => selection?.offered?.[sector] === id)) {
-          return htmlResponse(200, offerPage(context.area, fullName, pathParameter(event, 'token'), link.expiresAt));
-        }
-        const accepted = sectors.some((sector) => selection?.selected[sector].includes(id));
-        return htmlResponse(200, participationDonePage(accepted ? 'You have accepted the place' : 'This offer is closed', accepted ? 'You are taking part. We will email you the briefing and the workshop dates.' : 'You have already answered this offer, or it has passed to someone else.'));
-      },
-    },
-    {
-      method: 'POST',
-      path: '/participation/{token}',
-      handler: async (event) => {
-        const state = await linkState(event);
-        if (state.kind === 'problem') return linkProblemResponse(state.problem);
-        const { link, fullName } = state;
-        const action = (event.parsedBody as Record<string, string> | undefined)?.action;
-        const baseUrl = publicBaseUrl(event, getPlatform().publicBaseUrl);
-        if (link.purpose === 'withdraw' && action === 'withdraw') {
-          await recordWithdrawal(link.areaId, link.applicationId, person(fullName), baseUrl);
-          return htmlResponse(200, participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.'));
-        }
-        if (link.purpose === 'reserve-offer' && (action === 'accept' || action === 'decline')) {
-          const answered = await recordOfferAnswer(link.areaId, link.applicationId, action === 'accept', person(fullName), baseUrl);
-          if (!answered) return htmlResponse(409, participationDonePage('This offer is closed', 'You have already answered this offer, or it has passed to someone else.'));
-          return htmlResponse(200, action === 'accept'
-            ? participationDonePage('You have accepted the place', 'You are taking part. We have emailed you to confirm, and will send the briefing and the workshop dates.')
-            : participationDonePage('You have declined the place', 'Thank you for letting us know. The place will be offered to the next person on the reserve list.'));
-        }
-        return htmlResponse(400, linkProblemPage('unknown'));
-      },
-    },
-  ],
+/** POST: what the person chose on the page, if their link is for it. */
+const answerLink: RouteHandler = async (event) => {
+  const opened = await openParticipationLink(platformPorts(), pathParameter(event, 'token'));
+  if (opened.problem) return htmlResponse(linkProblemStatus(opened.problem), linkProblemPage(opened.problem));
+  const action = formText(event, 'action');
+  if (opened.link.purpose === 'withdraw' && action === 'withdraw') return withdraw(event, opened);
+  if (opened.link.purpose === 'reserve-offer' && (action === 'accept' || action === 'decline')) return answerOffer(event, opened, action === 'accept');
+  return htmlResponse(400, linkProblemPage('unknown'));
+};
+
+/** Emailed links for selected participants and reserves: withdrawing, and answering the offer of a place. */
+export const handler = pageHandler('participation-pages', {
+  'GET /participation/{token}': showLink,
+  'POST /participation/{token}': answerLink,
 });

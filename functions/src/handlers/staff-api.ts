@@ -1,41 +1,24 @@
-import { selectionBreaches, toCandidate } from '@pip/domain';
-import { pathParameter } from '../kit/event';
-import { httpHandler } from '../kit/http-handler';
+import { applicationsWithReviews, selectionBreaches } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../kit/event';
 import { jsonResponse } from '../kit/responses';
-import { currentDraft, selectionContext } from '../selection-service';
+import { platformPorts } from '../composition-root';
+import { currentDraft, selectionContext } from '../use-cases/selection-context';
+import { jsonHandler } from './shared/page-handler';
 
 /** The staff console's facts as JSON, for staff tools; bearer tokens only. */
-export const handler = httpHandler({
-  kind: 'json',
-  routes: [
-    {
-      method: 'GET',
-      path: '/api/staff/areas/{areaId}/applications',
-      handler: async (event) => {
-        const context = await selectionContext(pathParameter(event, 'areaId'));
-        return jsonResponse(200, {
-          areaId: context.area.areaId,
-          applications: context.applications.map((application) => ({
-            ...application,
-            meanScore: toCandidate(application, context.reviews).meanScore ?? null,
-            reviews: context.reviews.filter((review) => review.applicationId === application.applicationId),
-          })),
-        });
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/staff/areas/{areaId}/selection',
-      handler: async (event) => {
-        const context = await selectionContext(pathParameter(event, 'areaId'));
-        const draft = currentDraft(context);
-        return jsonResponse(200, {
-          status: context.stored?.status ?? 'proposal',
-          selection: draft,
-          proposal: context.proposal,
-          breaches: selectionBreaches(draft, context.candidates),
-        });
-      },
-    },
-  ],
+export const handler = jsonHandler('staff-api', {
+  'GET /api/staff/areas/{areaId}/applications': async (event: HttpEvent) => {
+    const context = await selectionContext(platformPorts(), pathParameter(event, 'areaId'));
+    return jsonResponse(200, { areaId: context.area.areaId, applications: applicationsWithReviews(context.applications, context.reviews) });
+  },
+  'GET /api/staff/areas/{areaId}/selection': async (event: HttpEvent) => {
+    const context = await selectionContext(platformPorts(), pathParameter(event, 'areaId'));
+    const draft = currentDraft(context);
+    return jsonResponse(200, {
+      status: context.stored?.status ?? 'proposal',
+      selection: draft,
+      proposal: context.proposal,
+      breaches: selectionBreaches(draft, context.candidates),
+    });
+  },
 });

@@ -1,14 +1,15 @@
-import { pathParameter, type HttpEvent } from '../kit/event';
-import { httpHandler } from '../kit/http-handler';
-import { htmlResponse } from '../kit/responses';
+import { regionScope, type ReportScope } from '@pip/domain';
 import { csvResponse } from '../csv';
+import { pathParameter, type HttpEvent } from '../kit/event';
+import { htmlResponse } from '../kit/responses';
+import { staffView } from '../kit/staff-auth';
+import { platformPorts } from '../composition-root';
 import { reportCsvRows, reportPage } from '../pages/report-page';
-import { evaluationReport, regionScope, type ReportScope } from '../report-service';
-import { staffView } from '../staff-request';
+import { evaluationReport } from '../use-cases/evaluation-report';
+import { pageHandler } from './shared/page-handler';
 
-const published = (event: HttpEvent) => event.queryStringParameters?.published === '1';
-
-function scopeOf(event: HttpEvent): { scope: ReportScope; path: string; file: string } {
+/** What the address asks for: the report's scope, its page's path, and the name its CSV is saved under. */
+function reportAsked(event: HttpEvent): { scope: ReportScope; path: string; file: string } {
   const path = event.requestContext.http.path.replace(/\.csv$/u, '');
   if (path.startsWith('/staff/areas/')) {
     const areaId = pathParameter(event, 'areaId');
@@ -21,28 +22,27 @@ function scopeOf(event: HttpEvent): { scope: ReportScope; path: string; file: st
   return { scope: { kind: 'programme' }, path, file: 'programme' };
 }
 
+const published = (event: HttpEvent) => event.queryStringParameters?.published === '1';
+
 async function page(event: HttpEvent) {
-  const { scope, path } = scopeOf(event);
-  const report = await evaluationReport(scope, published(event));
+  const { scope, path } = reportAsked(event);
+  const report = await evaluationReport(platformPorts(), scope, published(event));
   return htmlResponse(200, reportPage(staffView(event), report, { staff: path, published: `${path}?published=1`, csv: `${path}.csv${report.published ? '?published=1' : ''}` }));
 }
 
 async function csv(event: HttpEvent) {
-  const { scope, file } = scopeOf(event);
-  const report = await evaluationReport(scope, published(event));
+  const { scope, file } = reportAsked(event);
+  const report = await evaluationReport(platformPorts(), scope, published(event));
   const { header, rows } = reportCsvRows(report);
   return csvResponse(`evaluation-${report.published ? 'published' : file}.csv`, header, rows);
 }
 
 /** Evaluation reports for an area, a region and the whole programme, on the page and as CSV. */
-export const handler = httpHandler({
-  kind: 'page',
-  routes: [
-    { method: 'GET', path: '/staff/reports', handler: page },
-    { method: 'GET', path: '/staff/reports.csv', handler: csv },
-    { method: 'GET', path: '/staff/regions/{regionId}/report', handler: page },
-    { method: 'GET', path: '/staff/regions/{regionId}/report.csv', handler: csv },
-    { method: 'GET', path: '/staff/areas/{areaId}/report', handler: page },
-    { method: 'GET', path: '/staff/areas/{areaId}/report.csv', handler: csv },
-  ],
+export const handler = pageHandler('staff-reports', {
+  'GET /staff/reports': page,
+  'GET /staff/reports.csv': csv,
+  'GET /staff/regions/{regionId}/report': page,
+  'GET /staff/regions/{regionId}/report.csv': csv,
+  'GET /staff/areas/{areaId}/report': page,
+  'GET /staff/areas/{areaId}/report.csv': csv,
 });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { pathParameter } from '../kit/event';
+import { pathParameter, type HttpEvent } from '../kit/event';
 import { HttpError } from '../kit/http-error';
-import { httpHandler } from '../kit/http-handler';
+import { functionHandler } from '../kit/http-handler';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -34,27 +34,22 @@ function fileFor(proxyPath: string): string {
   return file;
 }
 
-export const handler = httpHandler({
+export const handler = functionHandler('static-assets', {
   kind: 'json',
-  access: 'public',
-  routes: [
-    {
-      method: 'GET',
-      path: '/assets/{proxy+}',
-      handler: async (event) => {
-        const file = fileFor(decodeURIComponent(pathParameter(event, 'proxy')));
-        const type = CONTENT_TYPES[extname(file)];
-        if (!type) throw new HttpError(404, 'Not found');
-        const content = await readFile(file).catch(() => {
-          throw new HttpError(404, 'Not found');
-        });
-        return {
-          statusCode: 200,
-          headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' },
-          body: content.toString('base64'),
-          isBase64Encoded: true,
-        };
-      },
+  routes: {
+    'GET /assets/{proxy+}': async (event: HttpEvent) => {
+      const file = fileFor(decodeURIComponent(pathParameter(event, 'proxy')));
+      const type = CONTENT_TYPES[extname(file)];
+      if (!type) throw new HttpError(404, 'Not found');
+      const content = await readFile(file).catch(() => {
+        throw new HttpError(404, 'Not found');
+      });
+      return {
+        statusCode: 200,
+        headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' },
+        body: content.toString('base64'),
+        isBase64Encoded: true,
+      };
     },
-  ],
+  },
 });

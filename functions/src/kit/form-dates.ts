@@ -18,11 +18,3 @@ export function joinDateParts(fields: Record<string, string | string[]>): Record
   }
   return joined;
 }
-
-/** The parts to show again in a date input: leading zeros dropped, as people type them. */
-export function splitDate(value: string | undefined): { day: string; month: string; year: string } {
-  const match = /^([^-]*)-([^-]*)-(.*)$/u.exec(value ?? '');
-  if (!match) return { day: '', month: '', year: '' };
-  const shown = (part: string) => (/^\d+$/u.test(part) ? String(Number(part)) : part);
-  return { year: match[1]!, month: shown(match[2]!), day: shown(match[3]!) };
-}

@@ -1,4 +1,6 @@
 import { html, type SafeHtml } from '@pip/html';
+import { button, formWithCsrf, twoThirds } from './components';
+import type { StaffView } from './staff-view';
 
 export const SERVICE_NAME = 'Partnership Improvement Programme';
 
@@ -9,13 +11,14 @@ export interface PageOptions {
   hasErrors?: boolean;
   backLink?: string;
   /** Present on staff pages: who is signed in, and the token their forms carry. */
-  staff?: { name: string; csrfToken: string };
+  staff?: StaffView;
 }
 
 /** The GOV.UK Frontend page template, written out so that it needs no JavaScript or template engine. */
 export function page(options: PageOptions): SafeHtml {
   // No "– GOV.UK" suffix and no crown: the programme's service is styled like GOV.UK but not on it.
   const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME}`;
+  const serviceName = `${SERVICE_NAME}${options.staff ? ' – staff' : ''}`;
   return html`<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template">
 <head>
@@ -31,7 +34,7 @@ export function page(options: PageOptions): SafeHtml {
 <header class="govuk-header" data-module="govuk-header">
 <div class="govuk-header__container govuk-width-container">
 <div class="govuk-header__content">
-<a href="${options.staff ? '/staff' : '/apply'}" class="govuk-header__link govuk-header__service-name">${SERVICE_NAME}${options.staff ? ' – staff' : ''}</a>
+<a href="${options.staff ? '/staff' : '/apply'}" class="govuk-header__link govuk-header__service-name">${serviceName}</a>
 </div>
 ${options.staff ? staffHeader(options.staff) : ''}
 </div>
@@ -62,14 +65,18 @@ ${options.content}
 </html>`;
 }
 
-function staffHeader(staff: { name: string; csrfToken: string }): SafeHtml {
+function staffHeader(staff: StaffView): SafeHtml {
+  const signOut = formWithCsrf({
+    action: '/staff/sign-out',
+    csrfToken: staff.csrfToken,
+    classes: 'pip-inline-form',
+    content: button({ text: 'Sign out', classes: 'secondary', inline: true }),
+  });
   return html`<nav aria-label="Staff menu" class="govuk-header__navigation">
 <ul class="govuk-header__navigation-list">
 <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff">Programme overview</a></li>
 <li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${staff.name}</span></li>
-<li class="govuk-header__navigation-item"><form method="post" action="/staff/sign-out" class="pip-inline-form">
-<input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Sign out</button></form></li>
+<li class="govuk-header__navigation-item">${signOut}</li>
 </ul>
 </nav>`;
 }
@@ -78,9 +85,7 @@ function staffHeader(staff: { name: string; csrfToken: string }): SafeHtml {
 export function messagePage(title: string, paragraphs: (string | SafeHtml)[]): SafeHtml {
   return page({
     title,
-    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-<h1 class="govuk-heading-l">${title}</h1>
-${paragraphs.map((paragraph) => html`<p class="govuk-body">${paragraph}</p>`)}
-</div></div>`,
+    content: twoThirds(html`<h1 class="govuk-heading-l">${title}</h1>
+${paragraphs.map((paragraph) => html`<p class="govuk-body">${paragraph}</p>`)}`),
   });
 }

@@ -1,8 +1,9 @@
 import { formatUkDateTime, type FieldError, type LearningEvent } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { dateInput, errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
+import { button, dateInput, errorSummary, formWithCsrf, input, notificationBanner, timeInput } from './components';
+import type { FormValues } from './form-fields';
 import { page } from './layout';
-import type { StaffView } from './staff-pages';
+import type { StaffView } from './staff-view';
 
 export interface LearningEventView {
   regionId: string;
@@ -16,9 +17,28 @@ export interface LearningEventView {
   notice?: string;
 }
 
+function scheduleForm(staff: StaffView, view: LearningEventView, errors: Map<string, string>): SafeHtml {
+  return formWithCsrf({
+    action: `/staff/regions/${encodeURIComponent(view.regionId)}/learning-event`,
+    csrfToken: staff.csrfToken,
+    content: html`${dateInput({ name: 'date', legend: 'Date', value: view.values.date, errorMessage: errors.get('date') })}
+${timeInput({ name: 'time', label: 'Start time (UK)', value: view.values.time ?? '10:00', errorMessage: errors.get('time') })}
+${input({
+  name: 'minutes',
+  label: { text: 'Length in minutes' },
+  value: view.values.minutes ?? '240',
+  errorMessage: errors.get('minutes'),
+  classes: 'govuk-input--width-4',
+})}
+${input({ name: 'venue', label: { text: 'Venue' }, value: view.values.venue, errorMessage: errors.get('venue') })}
+${button({ text: view.event ? 'Change the event and send updates' : 'Schedule the event and send invitations', preventDoubleClick: true })}`,
+  });
+}
 
 export function learningEventPage(staff: StaffView, view: LearningEventView): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
+  const { event } = view;
+  const invitation = event ? 'an updated invitation' : 'an invitation';
   return page({
     title: `Learning and mentoring event, ${view.regionName}`,
     staff,
@@ -26,20 +46,14 @@ export function learningEventPage(staff: StaffView, view: LearningEventView): Sa
     backLink: '/staff',
     content: html`${errorSummary(view.errors)}<span class="govuk-caption-l">${view.regionName}</span>
 <h1 class="govuk-heading-l">Learning and mentoring event</h1>
-${successBanner(view.notice)}
+${notificationBanner({ type: 'success', text: view.notice })}
 ${
   !view.ready
-    ? html`<p class="govuk-body">The event is scheduled once every area of the region is complete. Still to complete: ${view.areasToComplete.join(', ') || 'no areas yet'}.</p>`
-    : html`${view.event ? html`<p class="govuk-body">Scheduled for ${formatUkDateTime(view.event.startsAt)} at ${view.event.venue}, by ${view.event.scheduledBy}.</p>` : ''}
-<p class="govuk-body">Saving sends ${view.event ? 'an updated invitation' : 'an invitation'} with a calendar file to all ${view.participants} participants of the region.</p>
-<form method="post" action="/staff/regions/${encodeURIComponent(view.regionId)}/learning-event" novalidate>
-<input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-${dateInput('date', 'Date', view.values.date, errors.get('date'))}
-${simpleInput('time', 'Start time (UK)', view.values.time ?? '10:00', errors.get('time'), { type: 'time', width: '5' })}
-${simpleInput('minutes', 'Length in minutes', view.values.minutes ?? '240', errors.get('minutes'), { width: '4' })}
-${simpleInput('venue', 'Venue', view.values.venue, errors.get('venue'))}
-<button type="submit" class="govuk-button" data-prevent-double-click="true">${view.event ? 'Change the event and send updates' : 'Schedule the event and send invitations'}</button>
-</form>`
+    ? html`<p class="govuk-body">The event is scheduled once every area of the region is complete.
+Still to complete: ${view.areasToComplete.join(', ') || 'no areas yet'}.</p>`
+    : html`${event ? html`<p class="govuk-body">Scheduled for ${formatUkDateTime(event.startsAt)} at ${event.venue}, by ${event.scheduledBy}.</p>` : ''}
+<p class="govuk-body">Saving sends ${invitation} with a calendar file to all ${view.participants} participants of the region.</p>
+${scheduleForm(staff, view, errors)}`
 }`,
   });
 }

@@ -10,7 +10,8 @@ import {
   type NominationAnswers,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, formField, type FormValues } from './form-fields';
+import { button, errorSummary, formWithCsrf, panel, twoThirds } from './components';
+import { formField, type FormValues } from './form-fields';
 import { page } from './layout';
 
 export function nominationFromForm(form: FormValues): Record<string, unknown> {
@@ -23,28 +24,30 @@ export function nominationFormPage(area: Area, values: FormValues, errors: reado
     title: `Nominate a candidate for ${area.name}`,
     hasErrors: errors.length > 0,
     backLink: '/apply',
-    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-${errorSummary(errors)}
+    content: twoThirds(html`${errorSummary(errors)}
 <span class="govuk-caption-l">${area.name}, ${regionName(area.regionId)}</span>
 <h1 class="govuk-heading-l">Nominate a candidate</h1>
-<p class="govuk-body">ACRE, bassac, Community Matters, NACVS and local ChangeUp consortia can put forward voluntary and community sector leaders for the programme in their area.</p>
-<p class="govuk-body">We will email the person you nominate a link to an application with the details you give here filled in. They decide whether to apply, by ${formatUkDateTime(area.recruitment.closesAt)}.</p>
-<form method="post" action="/nominate/${encodeURIComponent(area.areaId)}" novalidate>
-${nominationFields.map((name) => formField({ name, meta: nominationFieldMeta(name), value: values[name], error: errorFor.get(name) }))}
-<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send nomination</button>
-</form>
-</div></div>`,
+<p class="govuk-body">ACRE, bassac, Community Matters, NACVS and local ChangeUp consortia can put forward
+voluntary and community sector leaders for the programme in their area.</p>
+<p class="govuk-body">We will email the person you nominate a link to an application with the details you give here filled in.
+They decide whether to apply, by ${formatUkDateTime(area.recruitment.closesAt)}.</p>
+${formWithCsrf({
+  action: `/nominate/${encodeURIComponent(area.areaId)}`,
+  content: html`${nominationFields.map((name) =>
+    formField({ name, meta: nominationFieldMeta(name), value: values[name], error: errorFor.get(name) }),
+  )}
+${button({ text: 'Send nomination', preventDoubleClick: true })}`,
+})}`),
   });
 }
 
 export function nominationSentPage(area: Area, answers: NominationAnswers): SafeHtml {
   return page({
     title: 'Nomination sent',
-    content: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">Nomination sent</h1></div>
-<p class="govuk-body">We have emailed ${answers.candidateName} at ${answers.candidateEmail} a link to apply, and sent you a confirmation at ${answers.nominatorEmail}.</p>
+    content: twoThirds(html`${panel({ titleText: 'Nomination sent' })}
+<p class="govuk-body">We have emailed ${answers.candidateName} at ${answers.candidateEmail} a link to apply,
+and sent you a confirmation at ${answers.nominatorEmail}.</p>
 <p class="govuk-body">Applications for ${area.name} close at ${formatUkDateTime(area.recruitment.closesAt)}.</p>
-<p class="govuk-body"><a class="govuk-link" href="/nominate/${encodeURIComponent(area.areaId)}">Nominate someone else</a></p>
-</div></div>`,
+<p class="govuk-body"><a class="govuk-link" href="/nominate/${encodeURIComponent(area.areaId)}">Nominate someone else</a></p>`),
   });
 }

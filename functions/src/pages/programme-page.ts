@@ -13,9 +13,26 @@ import {
   type WorkshopSchedule,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { dateInput, errorSummary, type FormValues, simpleInput, successBanner } from './form-fields';
+import {
+  button,
+  checkboxes,
+  column,
+  dateInput,
+  errorSummary,
+  fieldset,
+  formWithCsrf,
+  gridRow,
+  input,
+  notificationBanner,
+  radios,
+  tag,
+  textarea,
+  timeInput,
+  warningText,
+} from './components';
+import type { FormValues } from './form-fields';
 import { page } from './layout';
-import type { StaffView } from './staff-pages';
+import type { StaffView } from './staff-view';
 
 export interface ProgrammeView {
   area: Area;
@@ -32,24 +49,39 @@ export interface ProgrammeView {
   now: Date;
 }
 
-function attendanceForms(view: ProgrammeView, hidden: SafeHtml, areaPath: string): SafeHtml {
+function attendanceForms(view: ProgrammeView, csrfToken: string, areaPath: string): SafeHtml {
   const held = (view.workshops?.workshops ?? []).filter((workshop) => Date.parse(workshop.startsAt) <= view.now.getTime());
   if (held.length === 0) return html`<p class="govuk-body">Attendance can be recorded once a workshop has started.</p>`;
   return html`${held.map((workshop) => {
     const record = view.attendance[workshop.number];
-    return html`<form method="post" action="${areaPath}/programme/attendance" novalidate>${hidden}<input type="hidden" name="workshop" value="${String(workshop.number)}">
-<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Workshop ${workshop.number}, ${formatUkDate(workshop.startsAt)}${record ? ` (recorded by ${record.recordedBy})` : ''}</legend>
-<div class="govuk-checkboxes govuk-checkboxes--small">${view.participants.map(
-      (participant) => html`<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="present-${String(workshop.number)}-${participant.applicationId}" name="present" type="checkbox" value="${participant.applicationId}"${record?.present.includes(participant.applicationId) ? html` checked` : ''}>
-<label class="govuk-label govuk-checkboxes__label" for="present-${String(workshop.number)}-${participant.applicationId}">${participant.name}</label></div>`,
-    )}</div></fieldset></div>
-<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Record attendance at workshop ${String(workshop.number)}</button></form>`;
+    const number = String(workshop.number);
+    return formWithCsrf({
+      action: `${areaPath}/programme/attendance`,
+      csrfToken,
+      hidden: { workshop: number },
+      content: html`${checkboxes({
+        name: 'present',
+        fieldset: {
+          legend: {
+            text: `Workshop ${number}, ${formatUkDate(workshop.startsAt)}${record ? ` (recorded by ${record.recordedBy})` : ''}`,
+            classes: 'govuk-fieldset__legend--s',
+          },
+        },
+        classes: 'govuk-checkboxes--small',
+        items: view.participants.map((participant) => ({
+          value: participant.applicationId,
+          text: participant.name,
+          id: `present-${number}-${participant.applicationId}`,
+        })),
+        values: record?.present,
+      })}
+${button({ text: `Record attendance at workshop ${number}`, classes: 'secondary', preventDoubleClick: true })}`,
+    });
   })}`;
 }
 
 const ukTimeOf = (instant: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-
 
 function timeline(progress: AreaProgress | undefined): SafeHtml {
   if (!progress) return html`<p class="govuk-body">The workflow of this area has not started: it starts when recruitment opens.</p>`;
@@ -58,52 +90,112 @@ function timeline(progress: AreaProgress | undefined): SafeHtml {
   )}</ol>`;
 }
 
-/** Values for the workshop form: what was posted, else the stored schedule, else sensible defaults. */
-function workshopValue(view: ProgrammeView, name: string, fallback: string): string {
-  return view.values[name] ?? fallback;
+/** One workshop's fields: what was posted, else the stored schedule, else sensible defaults. */
+function workshopFields(view: ProgrammeView, n: number, errors: Map<string, string>): SafeHtml {
+  const workshop = view.workshops?.workshops[n - 1];
+  const name = (field: string) => `workshop-${n}-${field}`;
+  const value = (field: string, fallback: string) => view.values[name(field)] ?? fallback;
+  const text = (field: string, label: string, fallback: string, classes?: string) =>
+    input({ name: name(field), label: { text: label }, value: value(field, fallback), errorMessage: errors.get(name(field)), classes });
+  const minutes = workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES);
+  return fieldset({
+    classes: 'govuk-!-margin-bottom-6',
+    legend: { text: `Workshop ${n}`, classes: 'govuk-fieldset__legend--s' },
+    content: html`${dateInput({
+      name: name('date'),
+      legend: 'Date',
+      value: value('date', workshop ? ukDateOf(new Date(workshop.startsAt)) : ''),
+      errorMessage: errors.get(name('date')),
+    })}
+${timeInput({
+  name: name('time'),
+  label: 'Start time (UK)',
+  value: value('time', workshop ? ukTimeOf(workshop.startsAt) : '09:30'),
+  errorMessage: errors.get(name('time')),
+})}
+${text('minutes', 'Length in minutes (half a day is 210)', minutes, 'govuk-input--width-4')}
+${text('venue', 'Venue', workshop?.venue.name ?? '')}
+${radios({
+  name: name('host'),
+  fieldset: { legend: { text: 'Premises' } },
+  errorMessage: errors.get(name('host')),
+  classes: 'govuk-radios--small govuk-radios--inline',
+  items: Object.entries(venueHosts).map(([host, label], index) => ({ value: host, text: label, id: index === 0 ? undefined : name(`host-${host}`) })),
+  value: value('host', workshop?.venue.host ?? (n % 2 === 1 ? 'council' : 'voluntary-sector')),
+})}
+${text('facilitators', 'First facilitator', workshop?.facilitators[0] ?? '')}
+${text('facilitator-2', 'Second facilitator', workshop?.facilitators[1] ?? '')}`,
+  });
 }
 
 function workshopForm(view: ProgrammeView, staff: StaffView, errors: Map<string, string>): SafeHtml {
-  const stored = view.workshops?.workshops ?? [];
-  return html`<form method="post" action="/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops" novalidate>
-<input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-<input type="hidden" name="sequence" value="${view.workshops ? String(view.workshops.sequence) : '-1'}">
-${[1, 2, 3, 4].map((n) => {
-  const workshop = stored[n - 1];
-  const host = workshopValue(view, `workshop-${n}-host`, workshop?.venue.host ?? (n % 2 === 1 ? 'council' : 'voluntary-sector'));
-  return html`<fieldset class="govuk-fieldset govuk-!-margin-bottom-6"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Workshop ${n}</legend>
-${dateInput(`workshop-${n}-date`, 'Date', workshopValue(view, `workshop-${n}-date`, workshop ? ukDateOf(new Date(workshop.startsAt)) : ''), errors.get(`workshop-${n}-date`))}
-${simpleInput(`workshop-${n}-time`, 'Start time (UK)', workshopValue(view, `workshop-${n}-time`, workshop ? ukTimeOf(workshop.startsAt) : '09:30'), errors.get(`workshop-${n}-time`), { type: 'time', width: '5' })}
-${simpleInput(`workshop-${n}-minutes`, 'Length in minutes (half a day is 210)', workshopValue(view, `workshop-${n}-minutes`, workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES)), errors.get(`workshop-${n}-minutes`), { width: '4' })}
-${simpleInput(`workshop-${n}-venue`, 'Venue', workshopValue(view, `workshop-${n}-venue`, workshop?.venue.name ?? ''), errors.get(`workshop-${n}-venue`))}
-<div class="govuk-form-group${errors.get(`workshop-${n}-host`) ? ' govuk-form-group--error' : ''}"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">Premises</legend>
-${errors.get(`workshop-${n}-host`) ? html`<p class="govuk-error-message" id="workshop-${n}-host"><span class="govuk-visually-hidden">Error:</span> ${errors.get(`workshop-${n}-host`)}</p>` : ''}
-<div class="govuk-radios govuk-radios--small govuk-radios--inline">${Object.entries(venueHosts).map(
-    ([value, label]) => html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="workshop-${n}-host-${value}" name="workshop-${n}-host" type="radio" value="${value}"${host === value ? html` checked` : ''}><label class="govuk-label govuk-radios__label" for="workshop-${n}-host-${value}">${label}</label></div>`,
-  )}</div></fieldset></div>
-${simpleInput(`workshop-${n}-facilitators`, 'First facilitator', workshopValue(view, `workshop-${n}-facilitators`, workshop?.facilitators[0] ?? ''), errors.get(`workshop-${n}-facilitators`))}
-${simpleInput(`workshop-${n}-facilitator-2`, 'Second facilitator', workshopValue(view, `workshop-${n}-facilitator-2`, workshop?.facilitators[1] ?? ''), errors.get(`workshop-${n}-facilitator-2`))}
-</fieldset>`;
+  return formWithCsrf({
+    action: `/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops`,
+    csrfToken: staff.csrfToken,
+    hidden: { sequence: view.workshops ? String(view.workshops.sequence) : '-1' },
+    content: html`${[1, 2, 3, 4].map((n) => workshopFields(view, n, errors))}
+${textarea({
+  name: 'intervalOverride',
+  label: { text: 'Reason to keep an interval outside four to six weeks (only if you need to)' },
+  errorMessage: errors.get('intervalOverride'),
+  value: view.values.intervalOverride ?? view.workshops?.intervalOverride ?? '',
+  rows: 2,
 })}
-<div class="govuk-form-group${errors.get('intervalOverride') ? ' govuk-form-group--error' : ''}">
-<label class="govuk-label" for="intervalOverride">Reason to keep an interval outside four to six weeks (only if you need to)</label>
-${errors.get('intervalOverride') ? html`<p id="intervalOverride-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${errors.get('intervalOverride')}</p>` : ''}
-<textarea class="govuk-textarea" id="intervalOverride" name="intervalOverride" rows="2">${workshopValue(view, 'intervalOverride', view.workshops?.intervalOverride ?? '')}</textarea></div>
-<button type="submit" class="govuk-button" data-prevent-double-click="true">${view.workshops ? 'Save the new schedule and send calendar updates' : 'Save the schedule'}</button>
-</form>`;
+${button({ text: view.workshops ? 'Save the new schedule and send calendar updates' : 'Save the schedule', preventDoubleClick: true })}`,
+  });
+}
+
+function visitSection(view: ProgrammeView, csrfToken: string, areaPath: string, errors: Map<string, string>): SafeHtml {
+  const { visit } = view;
+  if (visit) {
+    const notes = visit.notes ? html`<br>${visit.notes}` : '';
+    return html`<p class="govuk-body">Visited on ${formatUkDate(visit.visitedOn)}, recorded by ${visit.recordedBy}.${notes}</p>`;
+  }
+  return formWithCsrf({
+    action: `${areaPath}/programme/visit`,
+    csrfToken,
+    content: html`${dateInput({ name: 'visitedOn', legend: 'Date of the visit', value: view.values.visitedOn, errorMessage: errors.get('visitedOn') })}
+${textarea({ name: 'notes', label: { text: 'Notes (optional)' }, value: view.values.notes, rows: 3 })}
+${button({ text: 'Record the visit', classes: 'secondary', preventDoubleClick: true })}`,
+  });
+}
+
+function stepForm(step: StaffStep, view: ProgrammeView, csrfToken: string, areaPath: string, errors: Map<string, string>): SafeHtml {
+  const objectives = textarea({
+    name: 'objectives',
+    label: { text: 'Objectives of the agreed action plan, one per line' },
+    hint: 'Progress reviews follow each of these.',
+    errorMessage: errors.get('objectives'),
+    value: view.values.objectives,
+    rows: 5,
+  });
+  return formWithCsrf({
+    action: `${areaPath}/programme/steps`,
+    csrfToken,
+    hidden: { step },
+    content: html`${step === 'action-plan' ? objectives : ''}
+${button({ text: staffSteps[step], preventDoubleClick: true })}`,
+  });
+}
+
+/** The workflow stopped on an error: what it said, and a way to resume once the cause is fixed. */
+function failureNotice(failure: NonNullable<AreaProgress['failure']>, csrfToken: string, areaPath: string): SafeHtml {
+  return html`${warningText({ text: `The workflow stopped on ${formatUkDateTime(failure.at)}: ${failure.error}` })}
+${formWithCsrf({
+  action: `${areaPath}/programme/resume`,
+  csrfToken,
+  content: html`<p class="govuk-body">Once the cause is fixed, resume the workflow: it passes through the steps already done and tries this one again.</p>
+${button({ text: 'Resume the workflow', classes: 'secondary', preventDoubleClick: true })}`,
+})}`;
 }
 
 export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
   const areaPath = `/staff/areas/${encodeURIComponent(view.area.areaId)}`;
-  const hidden = html`<input type="hidden" name="csrfToken" value="${staff.csrfToken}">`;
-  const objectivesField = html`<div class="govuk-form-group${errors.get('objectives') ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="objectives">Objectives of the agreed action plan, one per line</label>
-<div class="govuk-hint">Progress reviews follow each of these.</div>
-${errors.get('objectives') ? html`<p id="objectives-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${errors.get('objectives')}</p>` : ''}
-<textarea class="govuk-textarea" id="objectives" name="objectives" rows="5">${view.values.objectives ?? ''}</textarea></div>`;
-  const stepForm = (step: StaffStep) => html`<form method="post" action="${areaPath}/programme/steps" novalidate>${hidden}<input type="hidden" name="step" value="${step}">
-${step === 'action-plan' ? objectivesField : ''}
-<button type="submit" class="govuk-button" data-prevent-double-click="true">${staffSteps[step]}</button></form>`;
+  const { csrfToken } = staff;
+  const stage = tag({ text: view.progress ? areaStages[view.progress.stage] : 'Not started' });
+  const waiting = view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : '';
+  const nextStep = view.waitingFor && view.waitingFor !== 'preparation' && view.waitingFor !== 'selection-approval' ? view.waitingFor : undefined;
   return page({
     title: `Programme, ${view.area.name}`,
     staff,
@@ -112,29 +204,21 @@ ${step === 'action-plan' ? objectivesField : ''}
     content: html`${errorSummary(view.errors)}
 <span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Programme and timeline</h1>
-${successBanner(view.notice)}
-${view.progress?.failure ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The workflow stopped on ${formatUkDateTime(view.progress.failure.at)}: ${view.progress.failure.error}</strong></div>
-<form method="post" action="${areaPath}/programme/resume" novalidate>${hidden}<p class="govuk-body">Once the cause is fixed, resume the workflow: it passes through the steps already done and tries this one again.</p>
-<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Resume the workflow</button></form>` : ''}
-<p class="govuk-body">Stage: <strong class="govuk-tag">${view.progress ? areaStages[view.progress.stage] : 'Not started'}</strong>${view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : ''}</p>
-<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-<h2 class="govuk-heading-m">Area visit</h2>
-${
-  view.visit
-    ? html`<p class="govuk-body">Visited on ${formatUkDate(view.visit.visitedOn)}, recorded by ${view.visit.recordedBy}.${view.visit.notes ? html`<br>${view.visit.notes}` : ''}</p>`
-    : html`<form method="post" action="${areaPath}/programme/visit" novalidate>${hidden}
-${dateInput('visitedOn', 'Date of the visit', view.values.visitedOn, errors.get('visitedOn'))}
-<div class="govuk-form-group"><label class="govuk-label" for="notes">Notes (optional)</label><textarea class="govuk-textarea" id="notes" name="notes" rows="3">${view.values.notes ?? ''}</textarea></div>
-<button type="submit" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Record the visit</button></form>`
-}
+${notificationBanner({ type: 'success', text: view.notice })}
+${view.progress?.failure ? failureNotice(view.progress.failure, csrfToken, areaPath) : ''}
+<p class="govuk-body">Stage: ${stage}${waiting}</p>
+${gridRow(
+  column(
+    'two-thirds',
+    html`<h2 class="govuk-heading-m">Area visit</h2>
+${visitSection(view, csrfToken, areaPath, errors)}
 <h2 class="govuk-heading-m">Workshops</h2>
 ${workshopForm(view, staff, errors)}
 <h2 class="govuk-heading-m">Attendance</h2>
-${attendanceForms(view, hidden, areaPath)}
-${view.waitingFor && view.waitingFor !== 'preparation' && view.waitingFor !== 'selection-approval' ? html`<h2 class="govuk-heading-m">Next step</h2>${stepForm(view.waitingFor)}` : ''}
-</div><div class="govuk-grid-column-one-third">
-<h2 class="govuk-heading-m">Timeline</h2>
-${timeline(view.progress)}
-</div></div>`,
+${attendanceForms(view, csrfToken, areaPath)}
+${nextStep ? html`<h2 class="govuk-heading-m">Next step</h2>${stepForm(nextStep, view, csrfToken, areaPath, errors)}` : ''}`,
+  ),
+  column('one-third', html`<h2 class="govuk-heading-m">Timeline</h2>\n${timeline(view.progress)}`),
+)}`,
   });
 }

@@ -1,8 +1,18 @@
-import { formatUkDateTime, objectiveStatuses, reviewOccasions, type ActionPlan, type Area, type FieldError, type ProgressReview, type ReviewOccasion } from '@pip/domain';
+import {
+  formatUkDateTime,
+  objectiveStatuses,
+  reviewOccasions,
+  type ActionPlan,
+  type Area,
+  type FieldError,
+  type ProgressReview,
+  type ReviewOccasion,
+} from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, type FormValues, successBanner } from './form-fields';
+import { button, errorSummary, formWithCsrf, input, notificationBanner, radios, select, table, textarea } from './components';
+import type { FormValues } from './form-fields';
 import { page } from './layout';
-import type { StaffView } from './staff-pages';
+import type { StaffView } from './staff-view';
 
 export interface ProgressReviewView {
   area: Area;
@@ -14,57 +24,97 @@ export interface ProgressReviewView {
   notice?: string;
 }
 
-/** The progress review form: each objective's status and a note, and any new concerns; with the reviews so far. */
-export function progressReviewPage(staff: StaffView, view: ProgressReviewView): SafeHtml {
+/** Every objective against every review so far, with the notes given. */
+function reviewsSoFar(plan: ActionPlan, reviews: readonly ProgressReview[]): SafeHtml {
+  if (reviews.length === 0) return html``;
+  const concerns = reviews.filter((review) => review.newConcerns);
+  return html`${table({
+    caption: 'Reviews so far',
+    captionClasses: 'govuk-table__caption--m',
+    head: ['Objective', ...reviews.map((review) => reviewOccasions[review.occasion])],
+    firstCellIsHeader: true,
+    rows: plan.objectives.map((objective) => [
+      objective.text,
+      ...reviews.map((review) => {
+        const entry = review.objectives.find((candidate) => candidate.objectiveId === objective.objectiveId);
+        return html`${entry ? objectiveStatuses[entry.status] : '–'}${entry?.note ? html`<br><span class="govuk-body-s">${entry.note}</span>` : ''}`;
+      }),
+    ]),
+  })}
+${concerns.map(
+  (review) => html`<p class="govuk-body"><strong>New concerns at ${reviewOccasions[review.occasion].toLowerCase()}:</strong> ${review.newConcerns}</p>`,
+)}`;
+}
+
+const recordedBy = (review: ProgressReview) =>
+  html`<p class="govuk-body">Recorded by ${review.recordedBy}, ${formatUkDateTime(review.recordedAt)}. Saving replaces it.</p>`;
+
+/** The form for one occasion: each objective's status and a note, and any new concerns. */
+function reviewForm(staff: StaffView, view: ProgressReviewView, plan: ActionPlan, base: string): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
-  const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/progress-reviews`;
   const existing = view.reviews.find((review) => review.occasion === view.occasion);
   const value = (name: string, stored: string | undefined) => view.values[name] ?? stored;
+  const objective = ({ objectiveId, text }: ActionPlan['objectives'][number], index: number) => {
+    const stored = existing?.objectives.find((candidate) => candidate.objectiveId === objectiveId);
+    return radios({
+      name: `status-${objectiveId}`,
+      fieldset: { legend: { text: `Objective ${String(index + 1)}: ${text}`, classes: 'govuk-fieldset__legend--s' } },
+      errorMessage: errors.get(`status-${objectiveId}`),
+      classes: 'govuk-radios--small govuk-radios--inline',
+      items: Object.entries(objectiveStatuses).map(([key, label], optionIndex) => ({
+        value: key,
+        text: label,
+        id: optionIndex === 0 ? undefined : `status-${objectiveId}-${key}`,
+      })),
+      value: value(`status-${objectiveId}`, stored?.status),
+      afterInputs: input({
+        name: `note-${objectiveId}`,
+        label: { text: 'Note (optional)', classes: 'govuk-!-margin-top-2' },
+        value: value(`note-${objectiveId}`, stored?.note),
+      }),
+    });
+  };
+  return formWithCsrf({
+    action: base,
+    csrfToken: staff.csrfToken,
+    hidden: { occasion: view.occasion },
+    content: html`${existing ? recordedBy(existing) : ''}
+${plan.objectives.map(objective)}
+${textarea({ name: 'newConcerns', label: { text: 'New concerns raised (optional)' }, value: value('newConcerns', existing?.newConcerns), rows: 3 })}
+${button({ text: 'Save the progress review', preventDoubleClick: true })}`,
+  });
+}
+
+/** Which occasion to record: a form of its own, since choosing one reloads the page with its answers. */
+function occasionChooser(view: ProgressReviewView, base: string): SafeHtml {
+  return html`<form method="get" action="${base}">${select({
+    name: 'occasion',
+    label: { text: 'Occasion' },
+    items: Object.entries(reviewOccasions).map(([key, label]) => ({ value: key, text: label })),
+    value: view.occasion,
+    formGroup: { afterInput: button({ text: 'Choose', classes: 'secondary', inline: true }) },
+  })}</form>`;
+}
+
+/** The progress review form: each objective's status and a note, and any new concerns; with the reviews so far. */
+export function progressReviewPage(staff: StaffView, view: ProgressReviewView): SafeHtml {
+  const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/progress-reviews`;
   return page({
     title: `Progress reviews, ${view.area.name}`,
     staff,
     hasErrors: view.errors.length > 0,
     backLink: `/staff/areas/${encodeURIComponent(view.area.areaId)}`,
     content: html`${errorSummary(view.errors)}
-${successBanner(view.notice)}
+${notificationBanner({ type: 'success', text: view.notice })}
 <span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Progress reviews</h1>
 ${
   !view.plan
     ? html`<p class="govuk-body">Progress is reviewed against the objectives of the action plan, which are recorded when it is agreed.</p>`
-    : html`${
-        view.reviews.length === 0
-          ? ''
-          : html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Reviews so far</caption>
-<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Objective</th>${view.reviews.map((review) => html`<th scope="col" class="govuk-table__header">${reviewOccasions[review.occasion]}</th>`)}</tr></thead>
-<tbody class="govuk-table__body">${view.plan.objectives.map(
-              (objective) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${objective.text}</th>${view.reviews.map((review) => {
-                const entry = review.objectives.find((candidate) => candidate.objectiveId === objective.objectiveId);
-                return html`<td class="govuk-table__cell">${entry ? objectiveStatuses[entry.status] : '–'}${entry?.note ? html`<br><span class="govuk-body-s">${entry.note}</span>` : ''}</td>`;
-              })}</tr>`,
-            )}</tbody></table>
-${view.reviews.filter((review) => review.newConcerns).map((review) => html`<p class="govuk-body"><strong>New concerns at ${reviewOccasions[review.occasion].toLowerCase()}:</strong> ${review.newConcerns}</p>`)}`
-      }
+    : html`${reviewsSoFar(view.plan, view.reviews)}
 <h2 class="govuk-heading-m">Record a review</h2>
-<form method="get" action="${base}"><div class="govuk-form-group"><label class="govuk-label" for="occasion">Occasion</label>
-<select class="govuk-select" id="occasion" name="occasion">${Object.entries(reviewOccasions).map(([key, label]) => html`<option value="${key}"${key === view.occasion ? html` selected` : ''}>${label}</option>`)}</select>
-<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Choose</button></div></form>
-<form method="post" action="${base}" novalidate><input type="hidden" name="csrfToken" value="${staff.csrfToken}"><input type="hidden" name="occasion" value="${view.occasion}">
-${existing ? html`<p class="govuk-body">Recorded by ${existing.recordedBy}, ${formatUkDateTime(existing.recordedAt)}. Saving replaces it.</p>` : ''}
-${view.plan.objectives.map((objective, index) => {
-  const stored = existing?.objectives.find((candidate) => candidate.objectiveId === objective.objectiveId);
-  const status = value(`status-${objective.objectiveId}`, stored?.status);
-  const error = errors.get(`status-${objective.objectiveId}`);
-  return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Objective ${String(index + 1)}: ${objective.text}</legend>
-${error ? html`<p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
-<div class="govuk-radios govuk-radios--small govuk-radios--inline">${Object.entries(objectiveStatuses).map(
-    ([key, label], optionIndex) => html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${optionIndex === 0 ? `status-${objective.objectiveId}` : `status-${objective.objectiveId}-${key}`}" name="status-${objective.objectiveId}" type="radio" value="${key}"${status === key ? html` checked` : ''}><label class="govuk-label govuk-radios__label" for="${optionIndex === 0 ? `status-${objective.objectiveId}` : `status-${objective.objectiveId}-${key}`}">${label}</label></div>`,
-  )}</div>
-<label class="govuk-label govuk-!-margin-top-2" for="note-${objective.objectiveId}">Note (optional)</label>
-<input class="govuk-input" id="note-${objective.objectiveId}" name="note-${objective.objectiveId}" type="text" value="${value(`note-${objective.objectiveId}`, stored?.note) ?? ''}"></fieldset></div>`;
-})}
-<div class="govuk-form-group"><label class="govuk-label" for="newConcerns">New concerns raised (optional)</label><textarea class="govuk-textarea" id="newConcerns" name="newConcerns" rows="3">${value('newConcerns', existing?.newConcerns) ?? ''}</textarea></div>
-<button type="submit" class="govuk-button" data-prevent-double-click="true">Save the progress review</button></form>`
+${occasionChooser(view, base)}
+${reviewForm(staff, view, view.plan, base)}`
 }`,
   });
 }

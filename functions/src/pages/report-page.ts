@@ -1,8 +1,19 @@
 import { percent, reportedDimensions, type EvaluationFigures, type ReportedDimension } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import type { EvaluationReport } from '../report-service';
+import { insetText, table } from './components';
 import { page } from './layout';
-import type { StaffView } from './staff-pages';
+import type { StaffView } from './staff-view';
+
+/** An evaluation report as its page and CSV show it: the figures of the whole, and of each area in it. */
+export interface EvaluationReportView {
+  title: string;
+  /** What the report covers; one area's report has no table of areas. */
+  scope: { kind: 'area' | 'region' | 'programme' };
+  /** For publication: areas are named Area 1, Area 2 and so on. */
+  published: boolean;
+  overall: EvaluationFigures;
+  areas: { name: string; figures: EvaluationFigures }[];
+}
 
 const dimensions = Object.entries(reportedDimensions) as [ReportedDimension, string][];
 
@@ -16,7 +27,8 @@ export function barChart(id: string, figures: EvaluationFigures): SafeHtml {
   const barWidth = 400;
   const height = dimensions.length * rowHeight + 10;
   const description = dimensions.map(([key, label]) => `${label}: ${percent(figures.goodOrExcellent[key])} rated good or excellent`).join('. ');
-  return html`<svg class="pip-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${String(labelWidth + barWidth + 70)} ${String(height)}" width="100%" xmlns="http://www.w3.org/2000/svg">
+  const viewBox = `0 0 ${String(labelWidth + barWidth + 70)} ${String(height)}`;
+  return html`<svg class="pip-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="${viewBox}" width="100%" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">Share rating each part good or excellent</title>
 <desc id="${id}-desc">${description}.</desc>
 ${dimensions.map(([key, label], index) => {
@@ -40,34 +52,45 @@ ${dimensions.map(([key, label]) => html`<li><strong>${percent(figures.goodOrExce
 </ul>`;
 }
 
-export function reportPage(staff: StaffView, report: EvaluationReport, links: { staff: string; published: string; csv: string }): SafeHtml {
+function byArea(report: EvaluationReportView): SafeHtml {
+  return html`<h2 class="govuk-heading-m">By area</h2>
+${table({
+  caption: 'Figures by area',
+  captionClasses: 'govuk-visually-hidden',
+  head: [
+    'Area',
+    { text: 'Response rate', format: 'numeric' },
+    ...dimensions.map(([, label]) => ({ text: `${label} good or excellent`, format: 'numeric' as const })),
+  ],
+  firstCellIsHeader: true,
+  rows: report.areas.map((area) => [
+    area.name,
+    { text: percent(area.figures.responseRate), format: 'numeric' },
+    ...dimensions.map(([key]) => ({ text: percent(area.figures.goodOrExcellent[key]), format: 'numeric' as const })),
+  ]),
+})}`;
+}
+
+export function reportPage(staff: StaffView, report: EvaluationReportView, links: { staff: string; published: string; csv: string }): SafeHtml {
+  const otherVersion = report.published
+    ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a>`
+    : html`<a class="govuk-link" href="${links.published}">Version for publication, with areas anonymised</a>`;
   return page({
     title: `Evaluation report, ${report.title}${report.published ? ' (for publication)' : ''}`,
     staff,
     backLink: '/staff',
     content: html`<span class="govuk-caption-l">Evaluation report${report.published ? ', for publication' : ''}</span>
 <h1 class="govuk-heading-l">${report.title}</h1>
-${report.published ? html`<div class="govuk-inset-text">Areas are named Area 1, Area 2 and so on, so that the report can be published.</div>` : ''}
-<p class="govuk-body"><a class="govuk-link" href="${report.published ? links.staff : links.published}">${report.published ? 'Show area names (staff only)' : 'Version for publication, with areas anonymised'}</a> ·
+${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on, so that the report can be published.' }) : ''}
+<p class="govuk-body">${otherVersion} ·
 <a class="govuk-link" href="${links.csv}" download>Download as CSV</a></p>
 ${headline(report.overall)}
 ${barChart('overall', report.overall)}
-${
-  report.scope.kind === 'area'
-    ? ''
-    : html`<h2 class="govuk-heading-m">By area</h2>
-<table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">Figures by area</caption>
-<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Area</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Response rate</th>
-${dimensions.map(([, label]) => html`<th scope="col" class="govuk-table__header govuk-table__header--numeric">${label} good or excellent</th>`)}</tr></thead>
-<tbody class="govuk-table__body">${report.areas.map(
-        (area) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${area.name}</th><td class="govuk-table__cell govuk-table__cell--numeric">${percent(area.figures.responseRate)}</td>
-${dimensions.map(([key]) => html`<td class="govuk-table__cell govuk-table__cell--numeric">${percent(area.figures.goodOrExcellent[key])}</td>`)}</tr>\n`,
-      )}</tbody></table>`
-}`,
+${report.scope.kind === 'area' ? '' : byArea(report)}`,
   });
 }
 
-export function reportCsvRows(report: EvaluationReport): { header: string[]; rows: unknown[][] } {
+export function reportCsvRows(report: EvaluationReportView): { header: string[]; rows: unknown[][] } {
   const figuresRow = (name: string, figures: EvaluationFigures) => [
     name,
     figures.invited,
@@ -79,7 +102,16 @@ export function reportCsvRows(report: EvaluationReport): { header: string[]; row
     percent(figures.metExpectations),
   ];
   return {
-    header: ['Area', 'Participants asked', 'Responses', 'Response rate', ...dimensions.map(([, label]) => `${label} good or excellent`), 'Knowledge increased significantly', 'Ability to apply it increased significantly', 'Met expectations'],
+    header: [
+      'Area',
+      'Participants asked',
+      'Responses',
+      'Response rate',
+      ...dimensions.map(([, label]) => `${label} good or excellent`),
+      'Knowledge increased significantly',
+      'Ability to apply it increased significantly',
+      'Met expectations',
+    ],
     rows: [...report.areas.map((area) => figuresRow(area.name, area.figures)), figuresRow(`All: ${report.title}`, report.overall)],
   };
 }

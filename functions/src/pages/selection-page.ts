@@ -16,9 +16,23 @@ import {
   type SelectionDraft,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { errorSummary, successBanner } from './form-fields';
+import {
+  button,
+  buttonGroup,
+  checkboxItems,
+  errorSummary,
+  formWithCsrf,
+  insetText,
+  notificationBanner,
+  radioItems,
+  radios,
+  select,
+  table,
+  tag,
+  warningText,
+} from './components';
 import { page } from './layout';
-import type { StaffView } from './staff-pages';
+import type { StaffView } from './staff-view';
 
 export interface SelectionView {
   area: Area;
@@ -35,6 +49,8 @@ export interface SelectionView {
 const outcomeLabel = (outcome: Outcome | undefined) =>
   !outcome ? '' : outcome.kind === 'selected' ? 'Proposed' : outcome.kind === 'reserve' ? `Reserve ${outcome.rank}` : 'Not proposed';
 
+const sectorHeading = (sector: Sector) => `${sectorNames[sector][0]!.toUpperCase()}${sectorNames[sector].slice(1)}`;
+
 function reasons(outcome: Outcome | undefined): SafeHtml {
   if (!outcome) return html``;
   return html`<ul class="govuk-list govuk-body-s govuk-!-margin-bottom-0">${outcome.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`;
@@ -44,83 +60,122 @@ function nameOf(view: SelectionView, id: string): string {
   return view.applications.find((application) => application.applicationId === id)?.answers.fullName ?? id;
 }
 
-function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
-  const rows = view.candidates
-    .filter((candidate) => candidate.sector === sector)
-    .sort(byRank);
-  const chosen = view.draft.selected[sector];
-  return html`<h2 class="govuk-heading-m">${sectorNames[sector][0]!.toUpperCase()}${sectorNames[sector].slice(1)}: ${chosen.length} of 6 selected</h2>
-<table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">${sectorNames[sector]} applicants</caption>
-<thead class="govuk-table__head"><tr class="govuk-table__row">
-<th scope="col" class="govuk-table__header">Selected</th><th scope="col" class="govuk-table__header">Lead</th>
-<th scope="col" class="govuk-table__header">Applicant</th><th scope="col" class="govuk-table__header">Proposal and reasons</th></tr></thead>
-<tbody class="govuk-table__body">
-${rows.map((candidate) => {
+/** One applicant's row: whether they are selected and lead, who they are, and what the proposal said and why. */
+function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate): SafeHtml[] {
   const id = candidate.applicationId;
-  return html`<tr class="govuk-table__row">
-<td class="govuk-table__cell"><div class="govuk-checkboxes govuk-checkboxes--small"><div class="govuk-checkboxes__item">
-<input class="govuk-checkboxes__input" id="select-${id}" name="selected-${sector}" type="checkbox" value="${id}"${chosen.includes(id) ? html` checked` : ''}>
-<label class="govuk-label govuk-checkboxes__label" for="select-${id}"><span class="govuk-visually-hidden">Select ${candidate.fullName}</span></label></div></div></td>
-<td class="govuk-table__cell"><div class="govuk-radios govuk-radios--small"><div class="govuk-radios__item">
-<input class="govuk-radios__input" id="lead-${id}" name="lead-${sector}" type="radio" value="${id}"${view.draft.leads[sector] === id ? html` checked` : ''}>
-<label class="govuk-label govuk-radios__label" for="lead-${id}"><span class="govuk-visually-hidden">${candidate.fullName} leads</span></label></div></div></td>
-<td class="govuk-table__cell"><a class="govuk-link" href="/staff/areas/${encodeURIComponent(view.area.areaId)}/applications/${encodeURIComponent(id)}">${candidate.fullName}</a><br>
-<span class="govuk-body-s">${candidate.organisation} – mean ${candidate.meanScore === undefined ? 'not reviewed' : candidate.meanScore.toFixed(2)}</span></td>
-<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--grey">${outcomeLabel(view.proposal.outcomes[id])}</strong>${reasons(view.proposal.outcomes[id])}</td></tr>\n`;
-})}
-</tbody></table>`;
+  const hidden = (text: string) => html`<span class="govuk-visually-hidden">${text}</span>`;
+  const mean = candidate.meanScore === undefined ? 'not reviewed' : candidate.meanScore.toFixed(2);
+  const link = `/staff/areas/${encodeURIComponent(view.area.areaId)}/applications/${encodeURIComponent(id)}`;
+  return [
+    checkboxItems({
+      name: `selected-${sector}`,
+      classes: 'govuk-checkboxes--small',
+      items: [{ value: id, text: hidden(`Select ${candidate.fullName}`), id: `select-${id}` }],
+      values: view.draft.selected[sector],
+    }),
+    radioItems({
+      name: `lead-${sector}`,
+      classes: 'govuk-radios--small',
+      items: [{ value: id, text: hidden(`${candidate.fullName} leads`), id: `lead-${id}` }],
+      value: view.draft.leads[sector],
+    }),
+    html`<a class="govuk-link" href="${link}">${candidate.fullName}</a><br>
+<span class="govuk-body-s">${candidate.organisation} – mean ${mean}</span>`,
+    html`${tag({ text: outcomeLabel(view.proposal.outcomes[id]), classes: 'govuk-tag--grey' })}${reasons(view.proposal.outcomes[id])}`,
+  ];
+}
+
+function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
+  const rows = view.candidates.filter((candidate) => candidate.sector === sector).sort(byRank);
+  return html`<h2 class="govuk-heading-m">${sectorHeading(sector)}: ${view.draft.selected[sector].length} of 6 selected</h2>
+${table({
+  caption: `${sectorNames[sector]} applicants`,
+  captionClasses: 'govuk-visually-hidden',
+  head: ['Selected', 'Lead', 'Applicant', 'Proposal and reasons'],
+  rows: rows.map((candidate) => candidateRow(view, sector, candidate)),
+})}`;
 }
 
 function breachList(breaches: RuleBreach[]): SafeHtml {
-  if (breaches.length === 0) return html`<div class="govuk-inset-text">This selection meets every selection rule.</div>`;
-  return html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> This selection breaks these rules:</strong></div>
-<ul class="govuk-list govuk-list--bullet">${breaches.map((breach) => html`<li>${breach.message}${breach.blocksApproval ? ' (must be fixed before approval)' : ''}</li>`)}</ul>`;
+  if (breaches.length === 0) return insetText({ text: 'This selection meets every selection rule.' });
+  return html`${warningText({ text: 'This selection breaks these rules:' })}
+<ul class="govuk-list govuk-list--bullet">${breaches.map(
+    (breach) => html`<li>${breach.message}${breach.blocksApproval ? ' (must be fixed before approval)' : ''}</li>`,
+  )}</ul>`;
 }
 
 function draftPage(staff: StaffView, view: SelectionView): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/selection`;
   return html`${errorSummary(view.errors)}
-<p class="govuk-body">The proposal takes up to six per sector from complete applications by mean score, at most one per organisation, and makes sure the twelve include someone from a local BME network and someone from an LAA provider when such applicants exist. ${TIE_BREAK_RULE}</p>
-${view.stored ? html`<p class="govuk-body">Last edited by ${view.stored.updatedBy.name}, ${formatUkDateTime(view.stored.updatedAt)}.</p>` : html`<p class="govuk-body">Nobody has edited the proposal yet.</p>`}
+<p class="govuk-body">The proposal takes up to six per sector from complete applications by mean score, at most one per organisation,
+and makes sure the twelve include someone from a local BME network and someone from an LAA provider when such applicants exist. ${TIE_BREAK_RULE}</p>
+${
+  view.stored
+    ? html`<p class="govuk-body">Last edited by ${view.stored.updatedBy.name}, ${formatUkDateTime(view.stored.updatedAt)}.</p>`
+    : html`<p class="govuk-body">Nobody has edited the proposal yet.</p>`
+}
 ${breachList(view.breaches)}
-<form method="post" action="${base}" novalidate>
-<input type="hidden" name="csrfToken" value="${staff.csrfToken}">
-<input type="hidden" name="version" value="${view.draft.version}">
-${sectors.map((sector) => sectorEditor(view, sector))}
-<div class="govuk-button-group">
-<button type="submit" name="action" value="save" class="govuk-button govuk-button--secondary" data-prevent-double-click="true">Save changes</button>
-<button type="submit" name="action" value="approve" class="govuk-button" data-prevent-double-click="true">Approve this selection and tell every applicant</button>
-</div>
-</form>`;
+${formWithCsrf({
+  action: base,
+  csrfToken: staff.csrfToken,
+  hidden: { version: String(view.draft.version) },
+  content: html`${sectors.map((sector) => sectorEditor(view, sector))}
+${buttonGroup(
+  button({ text: 'Save changes', name: 'action', value: 'save', classes: 'secondary', preventDoubleClick: true }),
+  button({ text: 'Approve this selection and tell every applicant', name: 'action', value: 'approve', preventDoubleClick: true }),
+)}`,
+})}`;
+}
+
+/** An approved sector: who is in it, the offer and reserves, and naming a lead when theirs has gone. */
+function approvedSector(staff: StaffView, view: SelectionView, stored: AreaSelection, sector: Sector, base: string): SafeHtml {
+  const selected = stored.selected[sector];
+  const offered = stored.offered?.[sector];
+  const reserves = stored.reserves?.[sector] ?? [];
+  const newLead = formWithCsrf({
+    action: `${base}/leads`,
+    csrfToken: staff.csrfToken,
+    hidden: { sector },
+    content: html`${radios({
+      name: 'lead',
+      fieldset: { legend: { text: `Name a new lead ${sectorNames[sector]} participant`, classes: 'govuk-fieldset__legend--s' } },
+      classes: 'govuk-radios--small',
+      items: selected.map((id) => ({ value: id, text: nameOf(view, id), id: `new-lead-${id}` })),
+    })}
+${button({ text: 'Name lead', classes: 'secondary' })}`,
+  });
+  return html`<h2 class="govuk-heading-m">${sectorHeading(sector)}</h2>
+<ul class="govuk-list govuk-list--bullet">${selected.map(
+    (id) => html`<li>${nameOf(view, id)}${stored.leads[sector] === id ? html` ${tag({ text: 'Lead' })}` : ''}${reasons(stored.outcomes?.[id])}</li>`,
+  )}</ul>
+${offered ? html`<p class="govuk-body">Place offered to ${nameOf(view, offered)}, awaiting their answer.</p>` : ''}
+${
+  reserves.length > 0
+    ? html`<p class="govuk-body">Reserve list, in order: ${reserves.map((id) => nameOf(view, id)).join(', ')}.</p>`
+    : html`<p class="govuk-body">No reserves left.</p>`
+}
+${stored.leads[sector] ? '' : newLead}`;
 }
 
 function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelection): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/selection`;
-  const hidden = html`<input type="hidden" name="csrfToken" value="${staff.csrfToken}">`;
+  const approval = `Approved by ${stored.approvedBy?.name} on ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. `
+    + 'The selection is locked; withdrawals and reserve offers are recorded below and in the audit log.';
   return html`${errorSummary(view.errors)}
-<div class="govuk-inset-text">Approved by ${stored.approvedBy?.name} on ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. The selection is locked; withdrawals and reserve offers are recorded below and in the audit log.</div>
-${sectors.map((sector) => {
-  const selected = stored.selected[sector];
-  const offered = stored.offered?.[sector];
-  return html`<h2 class="govuk-heading-m">${sectorNames[sector][0]!.toUpperCase()}${sectorNames[sector].slice(1)}</h2>
-<ul class="govuk-list govuk-list--bullet">${selected.map((id) => html`<li>${nameOf(view, id)}${stored.leads[sector] === id ? html` <strong class="govuk-tag">Lead</strong>` : ''}${reasons(stored.outcomes?.[id])}</li>`)}</ul>
-${offered ? html`<p class="govuk-body">Place offered to ${nameOf(view, offered)}, awaiting their answer.</p>` : ''}
-${(stored.reserves?.[sector] ?? []).length > 0 ? html`<p class="govuk-body">Reserve list, in order: ${stored.reserves![sector].map((id) => nameOf(view, id)).join(', ')}.</p>` : html`<p class="govuk-body">No reserves left.</p>`}
-${
-  stored.leads[sector]
-    ? ''
-    : html`<form method="post" action="${base}/leads" novalidate>${hidden}<input type="hidden" name="sector" value="${sector}">
-<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Name a new lead ${sectorNames[sector]} participant</legend>
-<div class="govuk-radios govuk-radios--small">${selected.map((id) => html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="new-lead-${id}" name="lead" type="radio" value="${id}"><label class="govuk-label govuk-radios__label" for="new-lead-${id}">${nameOf(view, id)}</label></div>`)}</div></fieldset></div>
-<button type="submit" class="govuk-button govuk-button--secondary">Name lead</button></form>`
-}`;
-})}
+${insetText({ text: approval })}
+${sectors.map((sector) => approvedSector(staff, view, stored, sector, base))}
 <h2 class="govuk-heading-m">Record a withdrawal</h2>
-<form method="post" action="${base}/withdrawals" novalidate>${hidden}
-<div class="govuk-form-group"><label class="govuk-label" for="withdrawing">Participant who has withdrawn</label>
-<select class="govuk-select" id="withdrawing" name="applicationId">${sectors.flatMap((sector) => stored.selected[sector]).map((id) => html`<option value="${id}">${nameOf(view, id)}</option>`)}</select></div>
-<button type="submit" class="govuk-button govuk-button--warning">Record withdrawal and offer the place</button></form>`;
+${formWithCsrf({
+  action: `${base}/withdrawals`,
+  csrfToken: staff.csrfToken,
+  content: html`${select({
+    name: 'applicationId',
+    id: 'withdrawing',
+    label: { text: 'Participant who has withdrawn' },
+    items: sectors.flatMap((sector) => stored.selected[sector]).map((id) => ({ value: id, text: nameOf(view, id) })),
+  })}
+${button({ text: 'Record withdrawal and offer the place', classes: 'warning' })}`,
+})}`;
 }
 
 export function selectionPage(staff: StaffView, view: SelectionView): SafeHtml {
@@ -131,7 +186,7 @@ export function selectionPage(staff: StaffView, view: SelectionView): SafeHtml {
     backLink: `/staff/areas/${encodeURIComponent(view.area.areaId)}`,
     content: html`<span class="govuk-caption-l">${view.area.name}</span>
 <h1 class="govuk-heading-l">Selection of six plus six</h1>
-${successBanner(view.notice)}
+${notificationBanner({ type: 'success', text: view.notice })}
 ${view.stored?.status === 'approved' ? approvedPage(staff, view, view.stored) : draftPage(staff, view)}`,
   });
 }

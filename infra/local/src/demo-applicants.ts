@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { reviewSummary, submitApplication, type ApplicationAnswers, type ReviewScores, type StaffProfile } from '@pip/domain';
+import { DAY, reviewSummary, type ApplicationAnswers, type EmailDelivery, type ReviewScores, type StaffProfile } from '@pip/domain';
+import { submitApplication } from '@pip/functions/use-cases/submit-application';
 import { applicantEmails } from '@pip/mail';
 import type { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore } from '@pip/storage';
 
@@ -50,7 +51,9 @@ function answersOf(applicant: DemoApplicant, sector: ApplicationAnswers['sector'
   };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo's emails wait in the outbox: the platform's scheduled delivery sends them once it runs. */
+const leftForScheduledDelivery: EmailDelivery = { sendNow: async () => undefined };
 
 /**
  * Applies for the demo applicants in the closed demo area, as they would have while it was open
@@ -70,9 +73,18 @@ export async function seedDemoApplicants(
   for (const [index, [applicant, sector]] of applicants.entries()) {
     const appliedAt = new Date(Date.parse(area.recruitment.opensAt) + (index + 1) * DAY / 4);
     const { outcome, application } = await submitApplication(
-      { areas: stores.areas, applications: stores.applications, emails: applicantEmails(baseUrl), clock: { now: () => appliedAt }, random: (bytes) => new Uint8Array(randomBytes(bytes)) },
+      {
+        areas: stores.areas,
+        applications: stores.applications,
+        applicantEmails,
+        clock: { now: () => appliedAt },
+        random: (bytes) => new Uint8Array(randomBytes(bytes)),
+        delivery: leftForScheduledDelivery,
+        log: () => undefined,
+      },
       area.areaId,
       answersOf(applicant, sector),
+      baseUrl,
     );
     if (outcome !== 'received') continue;
     added += 1;

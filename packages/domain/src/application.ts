@@ -1,4 +1,7 @@
 import type { ApplicationAnswers } from './application-form';
+import { recruitmentState, type Area } from './area';
+import { RecruitmentNotOpenError } from './errors';
+import type { Sector } from './selection';
 
 /** One person's application to take part in one area's programme. */
 export interface Application {
@@ -59,3 +62,24 @@ export function newApplicationReference(random: (bytes: number) => Uint8Array): 
 }
 
 export const APPLICATION_REFERENCE_PATTERN = /^PIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/u;
+
+/** What a submission did. `unchanged` is a repeat of the same answers, such as a double click: nothing is stored or sent. */
+export type SubmissionOutcome = 'received' | 'updated' | 'unchanged';
+
+/** Applications are accepted only while the area's recruitment window is open. */
+export function refuseUnlessRecruiting(area: Area, now: Date): void {
+  const state = recruitmentState(area, now);
+  if (state !== 'open') throw new RecruitmentNotOpenError(area, state);
+}
+
+/** How many applications came from each sector. */
+export function applicationsBySector(applications: readonly Application[]): Record<Sector, number> {
+  const counts: Record<Sector, number> = { 'local-authority': 0, 'voluntary-community': 0 };
+  for (const application of applications) counts[application.answers.sector] += 1;
+  return counts;
+}
+
+/** An applicant as the audit log names them: their name and reference, so two people of one name stay apart. */
+export function applicantLabel(application: Application): string {
+  return `${application.answers.fullName} (${application.applicationId})`;
+}

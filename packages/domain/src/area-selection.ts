@@ -1,7 +1,14 @@
+import { recruitmentState, type Area } from './area';
+import { daysAfter } from './durations';
+import { ConflictError, SelectionChangedError, ValidationError, type FieldError } from './errors';
+import type { EmailedLink } from './ports/messages';
 import type { Actor } from './staff';
+import { formatUkDateTime } from './uk-time';
 import {
   byRank,
   proposeSelection,
+  sameSelection,
+  selectionBreaches,
   sectors,
   sectorNames,
   type Candidate,
@@ -120,4 +127,147 @@ export function answerOffer(
   }
   selection.declined = [...(selection.declined ?? []), applicationId];
   return { selection, offeredTo: offerNext(selection, sector) };
+}
+
+/** How long the emailed links about a place on the programme work. */
+export const participationRules = {
+  /** A selected participant may withdraw at any time up to the end of the programme, about nine months. */
+  withdrawLinkDays: 270,
+  /** A reserve offered a place answers within two weeks; after that the offer's link no longer works. */
+  offerAnswerDays: 14,
+} as const;
+
+/** The link in a selected participant's email that lets them withdraw. */
+export function withdrawalLink(areaId: string, applicationId: string, now: Date): EmailedLink {
+  return { purpose: 'withdraw', areaId, applicationId, expiresAt: daysAfter(now, participationRules.withdrawLinkDays) };
+}
+
+/** The link in a reserve's email that lets them accept or decline the place offered; it expires when the answer is due. */
+export function placeOfferLink(areaId: string, applicationId: string, now: Date): EmailedLink {
+  return { purpose: 'reserve-offer', areaId, applicationId, expiresAt: daysAfter(now, participationRules.offerAnswerDays) };
+}
+
+/** Whether the applicant is one of the two leads. */
+export function isLead(selection: SelectionDraft, applicationId: string): boolean {
+  return sectors.some((sector) => selection.leads[sector] === applicationId);
+}
+
+/** Where a person stands in an area's selection now: offered a place, holding one, having left one, or none of these. */
+export type Place = 'selected' | 'offered' | 'withdrawn' | 'none';
+
+export function placeOf(selection: AreaSelection | undefined, applicationId: string): Place {
+  if (!selection) return 'none';
+  if (sectors.some((sector) => selection.offered?.[sector] === applicationId)) return 'offered';
+  if (sectors.some((sector) => selection.selected[sector].includes(applicationId))) return 'selected';
+  if (selection.withdrawn?.includes(applicationId)) return 'withdrawn';
+  return 'none';
+}
+
+/** Who is selected and who leads, as the audit log keeps a selection before and after a change. */
+export function selectionSnapshot(selection: SelectionDraft | undefined): SelectionDraft | undefined {
+  return selection ? { selected: selection.selected, leads: selection.leads } : undefined;
+}
+
+/** Someone changed or approved the selection since this person loaded it: what they are told. */
+export function selectionChangedUnder(stored: AreaSelection | undefined): SelectionChangedError {
+  const what = stored?.status === 'approved' ? `${stored.approvedBy?.name ?? 'Someone'} approved it` : `${stored?.updatedBy.name ?? 'someone'} changed it`;
+  return new SelectionChangedError(
+    `The selection changed while you were looking at it: ${what}. Nothing you sent was saved. Check the current selection and try again.`,
+  );
+}
+
+/** Why a selection cannot be approved yet: applications still open, or a rule it breaks that blocks approval. */
+export function approvalProblems(area: Area, draft: SelectionDraft, candidates: readonly Candidate[], now: Date): FieldError[] {
+  if (recruitmentState(area, now) !== 'closed') {
+    return [{ field: 'selection', message: `Applications are open until ${formatUkDateTime(area.recruitment.closesAt)}: approve the selection once they have closed.` }];
+  }
+  return selectionBreaches(draft, candidates)
+    .filter((breach) => breach.blocksApproval)
+    .map((breach) => ({ field: 'selection', message: breach.message }));
+}
+
+/** The stored approval, when this is the same approval again: the same staff member approving the same selection, as a retry does. */
+export function repeatedApproval(stored: AreaSelection | undefined, draft: SelectionDraft, actor: Actor): AreaSelection | undefined {
+  return stored?.status === 'approved' && stored.approvedBy?.staffId === actor.staffId && sameSelection(stored, draft) ? stored : undefined;
+}
+
+/** A draft staff saved, replacing the version they edited. */
+export function draftSelection(areaId: string, draft: SelectionDraft, actor: Actor, editedVersion: number, at: string): AreaSelection {
+  return { areaId, ...draft, version: editedVersion + 1, status: 'draft', updatedBy: actor, updatedAt: at };
+}
+
+/** The approved selection: locked, with every applicant's outcome and the reserve order frozen. */
+export function approvedSelection(areaId: string, draft: SelectionDraft, candidates: readonly Candidate[], actor: Actor, editedVersion: number, at: string): AreaSelection {
+  const { outcomes, reserves } = finalOutcomes(draft, candidates);
+  return {
+    areaId,
+    ...draft,
+    version: editedVersion + 1,
+    status: 'approved',
+    updatedBy: actor,
+    updatedAt: at,
+    approvedBy: actor,
+    approvedAt: at,
+    outcomes,
+    reserves,
+    offered: {},
+    withdrawn: [],
+    declined: [],
+  };
+}
+
+/** Staff name a new lead, from those selected, after a lead withdrew. */
+export function withLead(current: AreaSelection, sector: Sector, applicationId: string): AreaSelection {
+  if (!current.selected[sector].includes(applicationId)) throw ValidationError.of(`lead-${sector}`, 'Choose the new lead from those selected');
+  return { ...current, leads: { ...current.leads, [sector]: applicationId } };
+}
+
+/** The person is not a selected participant of an approved selection, so has no place to withdraw from. */
+export class NotSelectedError extends ConflictError {
+  constructor() {
+    super('That person is not a selected participant of an approved selection', 'withdrawing');
+  }
+}
+
+/** The reserve's offer was answered already, or has passed to someone else. */
+export class OfferClosedError extends ConflictError {
+  constructor() {
+    super('You have already answered this offer, or it has passed to someone else.');
+  }
+}
+
+/** Withdrawals, offers and new leads change an approved selection: before approval there is none to change. */
+export class SelectionNotApprovedError extends ConflictError {
+  constructor(field = 'main-content') {
+    super('The selection is not approved yet: approve it first.', field);
+  }
+}
+
+/** The audit log's title and line for each decision about a selection. */
+export const selectionAudit = {
+  edited: () => ({ action: 'Selection edited', summary: 'Changed who is selected or who leads.' }),
+  approved: (draft: SelectionDraft) => ({
+    action: 'Selection approved',
+    summary: `Approved ${draft.selected['local-authority'].length} local authority and ${draft.selected['voluntary-community'].length} VCS participants, with their leads. The selection is now locked.`,
+  }),
+  withdrew: (name: string, wasLead: boolean, offeredTo: string | undefined) => ({
+    action: 'Participant withdrew',
+    summary: [
+      `${name} withdrew.`,
+      wasLead ? 'They were a lead: name a new lead.' : '',
+      offeredTo ? `The place was offered to ${offeredTo}, the next reserve.` : 'No reserve is left to offer the place to.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }),
+  offerAnswered: (name: string, accepted: boolean, offeredTo: string | undefined) => ({
+    action: accepted ? 'Reserve accepted a place' : 'Reserve declined a place',
+    summary: `${name} ${accepted ? 'accepted' : 'declined'} the place offered.${offeredTo ? ` The place was offered to ${offeredTo}.` : ''}`,
+  }),
+  leadNamed: (name: string) => ({ action: 'Lead named', summary: `${name} is now a lead participant.` }),
+};
+
+/** A participant acting through their emailed link, as the audit log names them. */
+export function throughTheirLink(fullName: string): Actor {
+  return { name: `${fullName} (through their emailed link)` };
 }

@@ -1,3 +1,7 @@
+import { MINUTE } from './durations';
+import { ValidationError, type FieldError } from './errors';
+import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
+
 /** The stages an area passes through, in order; the area workflow moves it from one to the next. */
 export const areaStages = {
   recruitment: 'Recruitment open',
@@ -74,6 +78,15 @@ export const staffSteps = {
 } as const;
 export type StaffStep = keyof typeof staffSteps;
 
+/** The steps staff record on an area's programme page, each with its title in the area's audit log. */
+export const staffStepAuditTitles = {
+  'action-plan': 'The action plan is agreed',
+  'progress-reviews': 'The progress reviews are done',
+  evaluation: 'Closed the evaluation',
+} as const satisfies Partial<Record<StaffStep, string>>;
+export type ProgrammeStep = keyof typeof staffStepAuditTitles;
+export const programmeSteps = Object.keys(staffStepAuditTitles) as ProgrammeStep[];
+
 /** What the execution carries from step to step: the area and the dates its Wait states wait for. */
 export interface WorkflowState {
   areaId: string;
@@ -92,4 +105,42 @@ export interface LearningEvent {
   scheduledBy: string;
   /** Raised by each change, so calendars update the one event. */
   sequence: number;
+}
+
+/** How long a learning and mentoring event may run, in minutes: up to a long day. */
+export const learningEventRules = { shortestMinutes: 30, longestMinutes: 600 } as const;
+
+/** The learning event form as staff filled it in. */
+export interface LearningEventAnswers {
+  date: string;
+  time: string;
+  minutes: string;
+  venue: string;
+}
+
+/**
+ * The region's learning event as staff set it; a change to one already scheduled raises its
+ * sequence. What needs correcting is a ValidationError.
+ */
+export function scheduledLearningEvent(regionId: string, answers: LearningEventAnswers, scheduledBy: string, previous: LearningEvent | undefined): LearningEvent {
+  const errors: FieldError[] = [];
+  const startsAt = ukInstantFrom(answers.date, answers.time);
+  const minutes = Number(answers.minutes);
+  const venue = answers.venue.trim();
+  const eventDateProblem = dateProblem(answers.date, 'the date of the event');
+  if (eventDateProblem) errors.push({ field: 'date', message: eventDateProblem });
+  if (!isClockTime(answers.time.trim())) errors.push({ field: 'time', message: 'Enter the start time, like 10:00' });
+  if (!Number.isInteger(minutes) || minutes < learningEventRules.shortestMinutes || minutes > learningEventRules.longestMinutes) {
+    errors.push({ field: 'minutes', message: `Enter the length in minutes, from ${learningEventRules.shortestMinutes} to ${learningEventRules.longestMinutes}` });
+  }
+  if (!venue) errors.push({ field: 'venue', message: 'Enter the venue' });
+  if (errors.length > 0 || !startsAt) throw new ValidationError(errors);
+  return {
+    regionId,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + minutes * MINUTE).toISOString(),
+    venue,
+    scheduledBy,
+    sequence: previous ? previous.sequence + 1 : 0,
+  };
 }

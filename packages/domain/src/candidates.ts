@@ -1,6 +1,7 @@
 import type { Application } from './application';
+import { applicationFields, fieldMeta } from './application-form';
 import { meanScore, type Review } from './review';
-import type { Candidate } from './selection';
+import { sectorNames, type Candidate } from './selection';
 
 /** An application as the selection sees it: its sector, organisation, mean score and flags. */
 export function toCandidate(application: Application, reviews: readonly Review[]): Candidate {
@@ -50,4 +51,94 @@ export function matchesFilters(application: Application, candidate: Candidate, f
     default:
       return true;
   }
+}
+
+const flags = Object.keys(applicationFlags) as NonNullable<ApplicationFilters['flag']>[];
+
+/** The filters staff asked for, as the address gives them, with what they typed as a minimum score. */
+export interface RequestedFilters {
+  filters: ApplicationFilters;
+  minScoreText: string;
+  /** A minimum score that is not one gets a message, not a silent shrug. */
+  minScoreError?: string;
+}
+
+/** Reads the filters of the applications list from its query; anything unknown is no filter. */
+export function filtersFromQuery(query: Readonly<Record<string, string | undefined>>): RequestedFilters {
+  const minScoreText = (query.minScore ?? '').trim();
+  const minScore = Number(minScoreText);
+  const scoreGiven = minScoreText !== '';
+  const scoreValid = scoreGiven && Number.isFinite(minScore) && minScore >= 1 && minScore <= 5;
+  const flag = flags.find((known) => known === query.flag);
+  return {
+    filters: {
+      ...(query.sector === 'local-authority' || query.sector === 'voluntary-community' ? { sector: query.sector } : {}),
+      ...(flag ? { flag } : {}),
+      ...(scoreValid ? { minScore } : {}),
+    },
+    minScoreText,
+    ...(scoreGiven && !scoreValid ? { minScoreError: 'Enter a mean score from 1 to 5, like 3.5' } : {}),
+  };
+}
+
+/** The reviews of one application. */
+export function reviewsOf(applicationId: string, reviews: readonly Review[]): Review[] {
+  return reviews.filter((review) => review.applicationId === applicationId);
+}
+
+export interface ApplicationRow {
+  application: Application;
+  candidate: Candidate;
+  reviewCount: number;
+}
+
+/** The applications that match the filters, best mean score first, then by name. */
+export function applicationRows(applications: readonly Application[], reviews: readonly Review[], filters: ApplicationFilters): ApplicationRow[] {
+  return applications
+    .map((application) => ({
+      application,
+      candidate: toCandidate(application, reviews),
+      reviewCount: reviewsOf(application.applicationId, reviews).length,
+    }))
+    .filter((row) => matchesFilters(row.application, row.candidate, filters))
+    .sort(
+      (a, b) =>
+        (b.candidate.meanScore ?? -1) - (a.candidate.meanScore ?? -1) ||
+        a.application.answers.fullName.localeCompare(b.application.answers.fullName),
+    );
+}
+
+/** Every application of an area as a table: one column per answer, then who nominated them, their reviews and mean score. */
+export function applicationsTable(applications: readonly Application[], reviews: readonly Review[]): { header: string[]; rows: unknown[][] } {
+  const header = [
+    'Reference',
+    'Applied',
+    'Last changed',
+    ...applicationFields.map((name) => fieldMeta(name).title.replace(' (optional)', '')),
+    'Nominated by',
+    'Reviews',
+    'Mean score',
+  ];
+  const rows = applications.map((application) => [
+    application.applicationId,
+    application.submittedAt,
+    application.updatedAt,
+    ...applicationFields.map((name) => {
+      const value = application.answers[name];
+      return name === 'sector' ? sectorNames[application.answers.sector] : value === true ? 'Yes' : value;
+    }),
+    application.nomination ? `${application.nomination.nominatorName} (${application.nomination.body})` : '',
+    reviewsOf(application.applicationId, reviews).length,
+    toCandidate(application, reviews).meanScore?.toFixed(2) ?? '',
+  ]);
+  return { header, rows };
+}
+
+/** Each application with its reviews and mean score (null until reviewed), as the staff API gives them. */
+export function applicationsWithReviews(applications: readonly Application[], reviews: readonly Review[]) {
+  return applications.map((application) => ({
+    ...application,
+    meanScore: toCandidate(application, reviews).meanScore ?? null,
+    reviews: reviewsOf(application.applicationId, reviews),
+  }));
 }

@@ -1,5 +1,6 @@
-import type { FieldError } from './errors';
+import { ValidationError, type FieldError } from './errors';
 import { DAY, HOUR } from './durations';
+import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
 
 /** A time a facilitator offers for a lead's consultancy session, in person or online. */
 export interface ConsultancySlot {
@@ -18,6 +19,11 @@ export interface ConsultancySlot {
 
 export type SessionNumber = 1 | 2;
 export const sessionNumbers: readonly SessionNumber[] = [1, 2];
+
+/** The session a form or a link names, if it names one of the two. */
+export function sessionNumberOf(value: unknown): SessionNumber | undefined {
+  return sessionNumbers.find((session) => String(session) === String(value));
+}
 
 /** One of the two consultancy sessions of an area, shared by its two leads. */
 export interface ConsultancySession {
@@ -41,10 +47,11 @@ export const consultancyRules = {
   linkDays: 365,
   /** Leads are reminded, and staff alerted, when a session is still unbooked this long after its link went out. */
   bookWithinDays: 21,
+  /** The notes staff keep on the action plan when a session took place. */
+  notesCharacters: 4000,
 };
 
 export type ConsultancyRules = typeof consultancyRules;
-
 
 const overlap = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
   Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
@@ -68,9 +75,81 @@ export function slotProblems(slot: Omit<ConsultancySlot, 'slotId'>, facilitatorS
   return problems;
 }
 
+/** A new slot as the staff form posts it: the UK date and times as typed, and how it is held. */
+export interface SlotForm {
+  facilitator: string;
+  facilitatorEmail: string;
+  date: string;
+  start: string;
+  end: string;
+  mode: string;
+  where: string;
+}
+
+/**
+ * The slot the staff form describes, in UK time. A date or time that cannot be read is refused
+ * first, field by field; what is wrong with a readable slot is for `slotProblems`.
+ */
+export function slotFromForm(areaId: string, slotId: string, form: SlotForm): ConsultancySlot {
+  const problems: FieldError[] = [];
+  const slotDateProblem = dateProblem(form.date, 'the date of the slot');
+  if (slotDateProblem) problems.push({ field: 'date', message: slotDateProblem });
+  for (const field of ['start', 'end'] as const) {
+    if (!isClockTime(form[field].trim())) problems.push({ field, message: `Enter the ${field} time, like 10:00` });
+  }
+  const startsAt = ukInstantFrom(form.date, form.start);
+  const endsAt = ukInstantFrom(form.date, form.end);
+  if (problems.length > 0 || !startsAt || !endsAt) throw new ValidationError(problems);
+  return {
+    slotId,
+    areaId,
+    facilitator: form.facilitator.trim(),
+    facilitatorEmail: form.facilitatorEmail.trim(),
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    mode: form.mode === 'online' ? 'online' : 'in-person',
+    where: form.where.trim(),
+  };
+}
+
 /** Whether a booking can still be made, moved or cancelled: until the cutoff before the start. */
 export function beforeCutoff(slot: ConsultancySlot, now: Date, rules: ConsultancyRules = consultancyRules): boolean {
   return Date.parse(slot.startsAt) - now.getTime() >= rules.changeCutoffHours * HOUR;
+}
+
+/** Whether the leads may still book, move or cancel a session: not once it took place, nor after the cutoff of its slot. */
+export function canChangeBooking(booking: SessionBooking | undefined, bookedSlot: ConsultancySlot | undefined, now: Date, rules: ConsultancyRules = consultancyRules): boolean {
+  return !booking?.heldAt && (!bookedSlot || beforeCutoff(bookedSlot, now, rules));
+}
+
+/** A session can be recorded as held once its booked slot has started. */
+export function canRecordHeld(bookedSlot: ConsultancySlot | undefined, now: Date): boolean {
+  return bookedSlot !== undefined && Date.parse(bookedSlot.startsAt) <= now.getTime();
+}
+
+/** Why a session cannot be booked into a slot: taken by another session, changed since it was seen, or not bookable at all. */
+export type BookingRefusal = Exclude<BookingOutcome, 'booked'> | 'not-bookable';
+
+/** A session as the person saw it when they chose a slot. */
+export interface SessionAsSeen {
+  slots: readonly ConsultancySlot[];
+  bookable: readonly ConsultancySlot[];
+  booking: SessionBooking | undefined;
+  canChange: boolean;
+}
+
+/**
+ * The slot to book the session into, or why it cannot be: the slot must still be bookable, the
+ * session still changeable, and its booking still the one the person saw (`expectedSequence`,
+ * when they say which they saw).
+ */
+export function slotToBook(seen: SessionAsSeen, slotId: string, expectedSequence: number | undefined): { slot: ConsultancySlot } | { refusal: BookingRefusal } {
+  const slot = seen.bookable.find((candidate) => candidate.slotId === slotId);
+  if (!slot) return { refusal: seen.slots.some((candidate) => candidate.slotId === slotId && candidate.bookedFor !== undefined) ? 'slot-taken' : 'not-bookable' };
+  if (!seen.canChange) return { refusal: 'not-bookable' };
+  const current = seen.booking?.sequence ?? -1;
+  if (current !== (expectedSequence ?? current)) return { refusal: 'session-changed' };
+  return { slot };
 }
 
 /**
@@ -110,6 +189,73 @@ export interface FollowUpAnswer {
   applicationId: string;
   available: string[];
   attending?: boolean;
+}
+
+export const followUpRules = {
+  /** A participant's follow-up link, asking for dates and then for attendance, lasts this long. */
+  linkDays: 180,
+  /** Staff propose at least this many dates; the dates after these are optional. */
+  fewestDates: 2,
+  mostDates: 3,
+};
+
+export type FollowUpRules = typeof followUpRules;
+
+/** One proposed date as the staff form posts it: a UK date with its start and end times. */
+export interface ProposedDate {
+  date: string;
+  start: string;
+  end: string;
+}
+
+/** The options the staff form proposes, in UK time, in order; a ValidationError names each date to correct. */
+export function followUpOptions(dates: readonly ProposedDate[], rules: FollowUpRules = followUpRules): { startsAt: Date; endsAt: Date }[] {
+  const options: { startsAt: Date; endsAt: Date }[] = [];
+  const problems: FieldError[] = [];
+  dates.forEach((proposed, index) => {
+    const n = index + 1;
+    if (n > rules.fewestDates && !proposed.date.trim()) return;
+    const startsAt = ukInstantFrom(proposed.date, proposed.start);
+    const endsAt = ukInstantFrom(proposed.date, proposed.end);
+    if (!startsAt || !endsAt || endsAt <= startsAt) problems.push({ field: `follow-up-${n}-date`, message: `Enter date ${n} with its start and end times` });
+    else options.push({ startsAt, endsAt });
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return options;
+}
+
+/** Why the follow-up review cannot be proposed: before session two took place, with too few or too many dates, or no venue. */
+export function followUpProposalProblem(
+  sessions: Partial<Record<SessionNumber, ConsultancySession>>,
+  optionCount: number,
+  venue: string,
+  rules: FollowUpRules = followUpRules,
+): FieldError | undefined {
+  if (!sessions[2]?.heldAt) return { field: 'follow-up-1-date', message: 'Propose the follow-up review once consultancy session two has taken place' };
+  if (optionCount < rules.fewestDates || optionCount > rules.mostDates) return { field: 'follow-up-1-date', message: 'Propose two or three dates' };
+  if (!venue.trim()) return { field: 'follow-up-venue', message: 'Enter the venue' };
+  return undefined;
+}
+
+/**
+ * A participant's answer from their follow-up page: until a date is confirmed, which proposed dates
+ * suit them (unknown ones ignored); once it is, whether they will attend. What they answered at the
+ * other stage is kept.
+ */
+export function followUpAnswerFrom(
+  review: FollowUpReview,
+  previous: FollowUpAnswer | undefined,
+  applicationId: string,
+  posted: { available: readonly string[]; attending: string },
+): FollowUpAnswer {
+  const confirmed = Boolean(review.confirmedOptionId);
+  const known = new Set(review.options.map((option) => option.optionId));
+  const attending = confirmed && (posted.attending === 'yes' || posted.attending === 'no') ? posted.attending === 'yes' : previous?.attending;
+  return {
+    applicationId,
+    available: confirmed ? (previous?.available ?? []) : posted.available.filter((id) => known.has(id)),
+    ...(attending !== undefined ? { attending } : {}),
+  };
 }
 
 /** The date most participants can make; on a tie, the earliest. */

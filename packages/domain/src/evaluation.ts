@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { NotFoundError } from './errors';
 import { choice, field, optionalText } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
+import { regionIds, type RegionId } from './regions';
 
 export const ratings = { poor: 'Poor', fair: 'Fair', good: 'Good', excellent: 'Excellent' } as const;
 export type Rating = keyof typeof ratings;
@@ -43,6 +45,13 @@ export type EvaluationAnswers = z.infer<typeof evaluationSchema>;
 export type EvaluationField = keyof EvaluationAnswers;
 export const evaluationFields = Object.keys(evaluationSchema.shape) as EvaluationField[];
 export const evaluationFieldMeta = (name: EvaluationField): FieldMeta => metaOf(evaluationSchema.shape[name]);
+
+export const evaluationRules = {
+  /** A participant's evaluation link lasts this long. */
+  linkDays: 180,
+  /** Participants who have not answered are reminded this long after the survey opened. */
+  remindAfterDays: 14,
+};
 
 /** An area's survey: open from the fourth workshop until staff close it. */
 export interface EvaluationSurvey {
@@ -102,6 +111,16 @@ export function evaluationFigures(invited: number, responses: readonly Evaluatio
 /** "85%", or "no responses" where there is nothing to divide. */
 export function percent(value: number | undefined): string {
   return value === undefined ? 'no responses' : `${Math.round(value * 100)}%`;
+}
+
+/** What an evaluation report covers: one area, the areas of one region, or the whole programme. */
+export type ReportScope = { kind: 'area'; areaId: string } | { kind: 'region'; regionId: RegionId } | { kind: 'programme' };
+
+/** The report of a region named in an address; a NotFoundError when there is no such region. */
+export function regionScope(regionId: string): ReportScope {
+  const region = regionIds.find((id) => id === regionId);
+  if (!region) throw new NotFoundError('Region');
+  return { kind: 'region', regionId: region };
 }
 
 export interface AreaForReport {

@@ -9,7 +9,6 @@ export * from './errors';
 export * from './parse-answers';
 export * from './ports/index';
 export * from './durations';
-export * from './submit-application';
 export * from './uk-time';
 export * from './selection';
 export * from './review';

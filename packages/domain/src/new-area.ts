@@ -1,8 +1,12 @@
-import type { Area } from './area';
-import { DAY } from './durations';
+import { applicationsBySector, type Application } from './application';
+import { areaStage, type Area } from './area';
+import type { AreaSelection } from './area-selection';
+import { regionComplete, type AreaProgress } from './area-stages';
+import { WEEK } from './durations';
 import type { FieldError } from './errors';
-import { regionIds, type RegionId } from './regions';
-import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
+import { regionIds, regions, type RegionId } from './regions';
+import type { Sector } from './selection';
+import { dateProblem, formatUkDateTime, isClockTime, ukInstantFrom } from './uk-time';
 
 /** A moment as a form gives it: a UK date (YYYY-MM-DD) and a UK time of day (HH:MM). */
 export interface UkDateTimeInput {
@@ -43,7 +47,7 @@ export function newArea(input: NewAreaInput, now: Date): { area?: Area; problems
   const opensAt = moment(input.opens, 'opens', 'open', problems);
   const closesAt = moment(input.closes, 'closes', 'close', problems);
   if (opensAt && closesAt) {
-    if (closesAt.getTime() - opensAt.getTime() < 7 * DAY) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
+    if (closesAt.getTime() - opensAt.getTime() < WEEK) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
     else if (closesAt.getTime() <= now.getTime()) problems.push({ field: 'closes-date', message: 'The closing date must be in the future' });
   }
   if (problems.length > 0 || !opensAt || !closesAt) return { problems };
@@ -59,4 +63,57 @@ function moment(input: UkDateTimeInput, prefix: 'opens' | 'closes', verb: 'open'
   if (date) problems.push({ field: `${prefix}-date`, message: date });
   if (!isClockTime((input.time ?? '').trim())) problems.push({ field: `${prefix}-time`, message: `Enter the time applications ${verb}, like 09:00` });
   return ukInstantFrom(input.date, input.time);
+}
+
+/** The audit log's line for a new area. */
+export function areaAddedSummary(area: Area): string {
+  return `${area.name} added, with applications open from ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.`;
+}
+
+/** Why an area cannot be added twice: its name, or the address made from it, is taken. */
+export function areaExistsProblem(area: Area): FieldError {
+  return { field: 'name', message: `An area called ${area.name} (or with the address ${area.areaId}) already exists` };
+}
+
+/** What staff see of one area in the programme overview. */
+export interface AreaOverview {
+  area: Area;
+  stage: string;
+  counts: Record<Sector, number>;
+  /** The area's workflow stopped on an error and waits for staff to resume it. */
+  stopped: boolean;
+}
+
+export interface RegionOverview {
+  regionId: RegionId;
+  name: string;
+  /** Every area of the region is complete: it is ready for its learning and mentoring event. */
+  ready: boolean;
+  areas: AreaOverview[];
+}
+
+/** What is known of one area, for the overview. */
+export interface AreaStanding {
+  area: Area;
+  applications: readonly Application[];
+  selection?: AreaSelection;
+  progress?: AreaProgress;
+}
+
+/** The programme region by region, in delivery order: each area's stage and applications, and which regions are ready. */
+export function overviewByRegion(standings: readonly AreaStanding[], now: Date): RegionOverview[] {
+  return regions.map((region) => {
+    const ofRegion = standings.filter((standing) => standing.area.regionId === region.regionId);
+    return {
+      regionId: region.regionId,
+      name: region.name,
+      ready: regionComplete(ofRegion.map((standing) => standing.progress)),
+      areas: ofRegion.map(({ area, applications, selection, progress }) => ({
+        area,
+        stage: areaStage(area, selection?.status, now, progress),
+        counts: applicationsBySector(applications),
+        stopped: progress?.failure !== undefined,
+      })),
+    };
+  });
 }

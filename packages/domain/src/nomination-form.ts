@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { nominatingBodies, type Nomination } from './application';
+import type { Area } from './area';
 import { answeredWhenNeeded, choice, emailAddress, field, optionalText, requiredText, words } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { parseInput } from './parse-answers';
+import type { EmailedLink } from './ports/messages';
 import { metaOf } from './schema-input';
 
 const MAX_REASON_WORDS = 150;
@@ -98,4 +100,21 @@ export function prefilledAnswers(answers: NominationAnswers): Record<string, str
     // The national bodies and ChangeUp consortia put forward voluntary and community sector leaders.
     sector: 'voluntary-community',
   };
+}
+
+/** What the candidate's application link carries: the nomination, and the answers it fills in. */
+export type NominationDetails = {
+  nomination: Nomination;
+  prefill: Record<string, string>;
+};
+
+/** The link emailed to a nominated candidate: it works until applications close, as applying does. */
+export function nominationLink(area: Area, answers: NominationAnswers, nominatedAt: string): EmailedLink {
+  const details: NominationDetails = { nomination: nominationOf(answers, nominatedAt), prefill: prefilledAnswers(answers) };
+  return { purpose: 'nomination', areaId: area.areaId, expiresAt: area.recruitment.closesAt, details };
+}
+
+/** The nomination a nomination link carries, as `nominationLink` stored it. */
+export function nominationDetails(link: EmailedLink): NominationDetails {
+  return link.details as NominationDetails;
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from './errors';
+import { ValidationError, type FieldError } from './errors';
 
 /** The objectives of an area's partnership improvement action plan, as agreed. */
 export interface ActionPlan {
@@ -14,6 +14,24 @@ export type ObjectiveStatus = keyof typeof objectiveStatuses;
 /** When progress is reviewed: at each consultancy session and at the group's follow-up review. */
 export const reviewOccasions = { 'session-1': 'Consultancy session 1', 'session-2': 'Consultancy session 2', 'follow-up': 'Follow-up review' } as const;
 export type ReviewOccasion = keyof typeof reviewOccasions;
+const occasions = Object.keys(reviewOccasions) as ReviewOccasion[];
+
+/** The occasion a form or an address names; the first session when it names none. */
+export function reviewOccasionOf(value: string | undefined): ReviewOccasion {
+  return occasions.find((occasion) => occasion === value) ?? 'session-1';
+}
+
+/** Reviews in the order their occasions come in the programme. */
+export function inOccasionOrder(reviews: readonly ProgressReview[]): ProgressReview[] {
+  return [...reviews].sort((a, b) => occasions.indexOf(a.occasion) - occasions.indexOf(b.occasion));
+}
+
+export const progressReviewRules = {
+  /** A note on one objective. */
+  noteCharacters: 1000,
+  /** New concerns raised at the review. */
+  concernsCharacters: 3000,
+};
 
 export interface ProgressReview {
   areaId: string;
@@ -32,11 +50,46 @@ export function objectivesFromText(text: string): string[] {
     .filter(Boolean);
 }
 
+const isObjectiveStatus = (value: string | undefined): value is ObjectiveStatus => value !== undefined && value in objectiveStatuses;
+
 /** A progress review needs a status for every objective of the plan; notes and concerns are optional. */
 export function progressReviewProblems(plan: ActionPlan, statuses: Record<string, string | undefined>): FieldError[] {
   return plan.objectives.flatMap((objective, index) =>
-    statuses[objective.objectiveId] && statuses[objective.objectiveId]! in objectiveStatuses
-      ? []
-      : [{ field: `status-${objective.objectiveId}`, message: `Select the status of objective ${index + 1}` }],
+    isObjectiveStatus(statuses[objective.objectiveId]) ? [] : [{ field: `status-${objective.objectiveId}`, message: `Select the status of objective ${index + 1}` }],
   );
+}
+
+/**
+ * The review staff recorded on the form: the occasion, then for each objective of the plan its
+ * `status-<objectiveId>` and optional `note-<objectiveId>`, and any `newConcerns`. Long notes are cut to length.
+ */
+export function progressReviewFromForm(
+  plan: ActionPlan,
+  posted: Record<string, string | undefined>,
+  recorded: { by: string; at: string },
+  rules = progressReviewRules,
+): ProgressReview {
+  const statuses = Object.fromEntries(plan.objectives.map((objective) => [objective.objectiveId, posted[`status-${objective.objectiveId}`]]));
+  const problems = progressReviewProblems(plan, statuses);
+  if (problems.length > 0) throw new ValidationError(problems);
+  const objectives = plan.objectives.flatMap((objective) => {
+    const status = statuses[objective.objectiveId];
+    const note = (posted[`note-${objective.objectiveId}`] ?? '').trim().slice(0, rules.noteCharacters);
+    return isObjectiveStatus(status) ? [{ objectiveId: objective.objectiveId, status, ...(note ? { note } : {}) }] : [];
+  });
+  const newConcerns = (posted.newConcerns ?? '').trim().slice(0, rules.concernsCharacters);
+  return {
+    areaId: plan.areaId,
+    occasion: reviewOccasionOf(posted.occasion),
+    objectives,
+    ...(newConcerns ? { newConcerns } : {}),
+    recordedBy: recorded.by,
+    recordedAt: recorded.at,
+  };
+}
+
+/** How the audit log sums up a review: the occasion and each objective's status, in plan order. */
+export function progressReviewSummary(review: ProgressReview): string {
+  const statuses = review.objectives.map((objective, index) => `objective ${index + 1} ${objectiveStatuses[objective.status].toLowerCase()}`);
+  return `${reviewOccasions[review.occasion]}: ${statuses.join(', ')}.`;
 }

@@ -1,3 +1,5 @@
+import { NotFoundError } from './errors';
+
 /** The nine English regions the programme is delivered across, in delivery-plan order. */
 export const regions = [
   { regionId: 'north-east', name: 'North East' },
@@ -18,4 +20,11 @@ export const regionIds = regions.map((region) => region.regionId) as [RegionId, 
 
 export function regionName(regionId: RegionId): string {
   return regions.find((region) => region.regionId === regionId)?.name ?? regionId;
+}
+
+/** The region a web address names; any other name is not found. */
+export function regionIdFrom(text: string): RegionId {
+  const regionId = regionIds.find((id) => id === text);
+  if (!regionId) throw new NotFoundError('Region');
+  return regionId;
 }

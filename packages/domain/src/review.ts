@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
+import type { StaffProfile } from './staff';
 
 const scoreOptions = { '1': '1 – poor', '2': '2', '3': '3', '4': '4', '5': '5 – excellent' } as const;
 
@@ -70,4 +71,20 @@ export function isReviewScores(value: unknown): value is ReviewScores {
 /** The audit log's line for a review. */
 export function reviewSummary(applicantName: string, scores: ReviewScores): string {
   return `Scored ${applicantName}: ${scoresInWords(scores)}.`;
+}
+
+/** Just the scores and note of a review, as the audit log keeps them before a change. */
+export function scoresOf(review: ReviewScores): ReviewScores {
+  return { roleFit: review.roleFit, partnershipExperience: review.partnershipExperience, commitment: review.commitment, note: review.note };
+}
+
+/** The audit log's title for a review: a first review, or a reviewer changing their scores. */
+export function reviewAction(earlier: Review | undefined): string {
+  return earlier ? 'Review changed' : 'Application reviewed';
+}
+
+/** The staff who have not reviewed an application yet, so the team can see whose scores are missing. */
+export function notYetReviewedBy(staff: readonly StaffProfile[], reviewsOfApplication: readonly Review[]): StaffProfile[] {
+  const reviewers = new Set(reviewsOfApplication.map((review) => review.staffId));
+  return staff.filter((member) => !reviewers.has(member.staffId));
 }

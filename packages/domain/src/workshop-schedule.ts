@@ -1,11 +1,15 @@
-import { DAY, WEEK } from './durations';
-import type { FieldError } from './errors';
+import { DAY, MINUTE, WEEK } from './durations';
+import { ValidationError, type FieldError } from './errors';
+import { dateProblem, fromUkLocalTime, isClockTime } from './uk-time';
 
 export const WORKSHOPS_PER_AREA = 4;
 export const MIN_WEEKS_BETWEEN = 4;
 export const MAX_WEEKS_BETWEEN = 6;
 /** Half a day: a morning from 9:30 to 1pm, unless staff say otherwise. */
 export const DEFAULT_WORKSHOP_MINUTES = 210;
+
+/** How long one workshop may run, in minutes: from a short session to a long day. */
+export const workshopRules = { shortestMinutes: 30, longestMinutes: 480 } as const;
 
 export type VenueHost = 'council' | 'voluntary-sector';
 export const venueHosts: Record<VenueHost, string> = { council: 'Council premises', 'voluntary-sector': 'Voluntary sector premises' };
@@ -86,9 +90,71 @@ export function checkSchedule(workshops: readonly Workshop[], intervalOverride?:
   return { errors, intervalBreaches };
 }
 
+/** Four workshops as staff entered them, checked against the rules; an interval kept outside them carries its reason. */
+export interface ProposedSchedule {
+  workshops: Workshop[];
+  /** Only when an interval breaks the rule: the reason staff gave to keep it. */
+  intervalOverride?: string;
+  intervalBreaches: string[];
+}
+
+const isVenueHost = (text: string): text is VenueHost => Object.hasOwn(venueHosts, text);
+
+/**
+ * Reads the four workshops from the schedule form (`workshop-1-date`, `workshop-1-time`, ...),
+ * then checks them against the schedule rules. What needs correcting is a ValidationError.
+ */
+export function workshopsFromForm(form: Readonly<Record<string, string | undefined>>): ProposedSchedule {
+  const errors: FieldError[] = [];
+  const workshops: Workshop[] = [];
+  for (let n = 1; n <= WORKSHOPS_PER_AREA; n += 1) {
+    const field = (name: string) => (form[`workshop-${n}-${name}`] ?? '').trim();
+    const date = field('date');
+    const time = field('time');
+    const minutes = Number(field('minutes'));
+    const host = field('host');
+    const workshopDateProblem = dateProblem(date, `the date of workshop ${n}`);
+    if (workshopDateProblem) errors.push({ field: `workshop-${n}-date`, message: workshopDateProblem });
+    if (!isClockTime(time)) errors.push({ field: `workshop-${n}-time`, message: `Enter the start time of workshop ${n}, like 09:30` });
+    if (!Number.isInteger(minutes) || minutes < workshopRules.shortestMinutes || minutes > workshopRules.longestMinutes) {
+      errors.push({ field: `workshop-${n}-minutes`, message: `Enter the length of workshop ${n} in minutes, from ${workshopRules.shortestMinutes} to ${workshopRules.longestMinutes}` });
+    }
+    if (!isVenueHost(host)) errors.push({ field: `workshop-${n}-host`, message: `Select the premises of workshop ${n}` });
+    // Once anything is wrong the rest are only read for their own mistakes: the schedule is not checked.
+    if (errors.length > 0 || !isVenueHost(host)) continue;
+    const startsAt = fromUkLocalTime(date, time);
+    workshops.push({
+      number: n,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + minutes * MINUTE).toISOString(),
+      venue: { name: field('venue'), host },
+      facilitators: [field('facilitators'), field('facilitator-2')],
+    });
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+  const intervalOverride = (form.intervalOverride ?? '').trim() || undefined;
+  const check = checkSchedule(workshops, intervalOverride);
+  if (check.errors.length > 0) throw new ValidationError(check.errors);
+  return {
+    workshops,
+    ...(check.intervalBreaches.length > 0 && intervalOverride ? { intervalOverride } : {}),
+    intervalBreaches: check.intervalBreaches,
+  };
+}
+
+/** A workshop has started, so its attendance can be recorded and it no longer needs invitations. */
+export function hasStarted(workshop: Pick<Workshop, 'startsAt'>, now: Date): boolean {
+  return Date.parse(workshop.startsAt) <= now.getTime();
+}
+
 /** When the last workshop ends: delivery is over and the action plan is due six weeks later. */
 export function deliveryEndsAt(schedule: WorkshopSchedule): string {
   return schedule.workshops.reduce((latest, workshop) => (workshop.endsAt > latest ? workshop.endsAt : latest), '');
+}
+
+/** Delivery is over once the last workshop has ended. */
+export function deliveryOver(schedule: WorkshopSchedule, now: Date): boolean {
+  return now.getTime() >= Date.parse(deliveryEndsAt(schedule));
 }
 
 export const ACTION_PLAN_WEEKS = 6;
@@ -123,4 +189,16 @@ export interface AreaVisit {
   visitedOn: string;
   notes?: string;
   recordedBy: string;
+}
+
+/** Notes of a visit are a summary, not a report. */
+export const areaVisitRules = { longestNotes: 2000 } as const;
+
+/** The visit as staff recorded it: a real date, and notes if they gave any. What needs correcting is a ValidationError. */
+export function recordedVisit(answers: { visitedOn: string; notes: string }, recordedBy: string): AreaVisit {
+  const visitedOn = answers.visitedOn.trim();
+  const problem = dateProblem(visitedOn, 'the date of the visit');
+  if (problem) throw ValidationError.of('visitedOn', problem);
+  const notes = answers.notes.trim();
+  return { visitedOn, ...(notes ? { notes: notes.slice(0, areaVisitRules.longestNotes) } : {}), recordedBy };
 }

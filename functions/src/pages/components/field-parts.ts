@@ -8,13 +8,12 @@ export function label(params: { text: Content; for: string; classes?: string }):
 }
 
 export function hint(params: { id?: string; text: Content }): SafeHtml {
-  return html`<div${params.id ? html` id="${params.id}"` : ''} class="govuk-hint">${params.text}</div>`;
+  return html`<div${attributes({ id: params.id, class: 'govuk-hint' })}>${params.text}</div>`;
 }
 
 /** Screen readers hear "Error:" first, so the message makes sense read out of context. */
 export function errorMessage(params: { id?: string; text: Content }): SafeHtml {
-  const id = params.id ? html` id="${params.id}"` : '';
-  return html`<p${id} class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${params.text}</p>`;
+  return html`<p${attributes({ id: params.id, class: 'govuk-error-message' })}><span class="govuk-visually-hidden">Error:</span> ${params.text}</p>`;
 }
 
 /** A question's wrapper; an error marks the whole question, as GOV.UK does, with a red bar beside it. */
@@ -28,14 +27,20 @@ export function formGroup(params: { error?: boolean; classes?: string; content: 
  * to its control, so a screen reader reads both when the control is focused.
  */
 export function hintAndError(id: string, hintText: Content | undefined, errorText: string | undefined) {
-  const ids = [hintText ? `${id}-hint` : '', errorText ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const hintId = hintText ? `${id}-hint` : undefined;
+  const errorId = errorText ? `${id}-error` : undefined;
   return {
-    markup: html`${hintText ? hint({ id: `${id}-hint`, text: hintText }) : ''}${errorText ? errorMessage({ id: `${id}-error`, text: errorText }) : ''}`,
-    describedBy: ids || undefined,
+    markup: html`${hintText ? hint({ id: hintId, text: hintText }) : ''}${errorText ? errorMessage({ id: errorId, text: errorText }) : ''}`,
+    describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined,
   };
 }
 
-/** An optional attribute: nothing when the value is absent. */
-export function attribute(name: string, value: string | undefined): SafeHtml | '' {
-  return value === undefined ? '' : html` ${name}="${value}"`;
+/**
+ * Attributes in the order given, like GOV.UK's `govukAttributes`: absent or false ones are left out,
+ * and `true` writes a bare attribute such as `checked`.
+ */
+export function attributes(values: Readonly<Record<string, string | boolean | undefined>>): SafeHtml {
+  return html`${Object.entries(values).map(([name, value]) =>
+    value === undefined || value === false ? '' : value === true ? html` ${name}` : html` ${name}="${value}"`,
+  )}`;
 }

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '@pip/html';
-import { attribute, type Content } from './field-parts';
+import { attributes, type Content } from './field-parts';
 
 export interface Legend {
   text: Content;
@@ -10,7 +10,7 @@ export interface Legend {
 export interface FieldsetParams {
   legend?: Legend;
   describedBy?: string;
-  /** `group` for fields that are parts of one answer, such as a date, so JAWS reads the hint. */
+  /** `group` for fields that are parts of one answer, such as a date, so that JAWS reads the hint. */
   role?: 'group';
   classes?: string;
   content: SafeHtml;
@@ -18,7 +18,8 @@ export interface FieldsetParams {
 
 export function fieldset(params: FieldsetParams): SafeHtml {
   const { legend } = params;
-  return html`<fieldset class="govuk-fieldset${params.classes ? ` ${params.classes}` : ''}"${attribute('role', params.role)}${attribute('aria-describedby', params.describedBy)}>
+  const classes = `govuk-fieldset${params.classes ? ` ${params.classes}` : ''}`;
+  return html`<fieldset${attributes({ class: classes, role: params.role, 'aria-describedby': params.describedBy })}>
 ${legend ? html`<legend class="govuk-fieldset__legend${legend.classes ? ` ${legend.classes}` : ''}">${legend.text}</legend>` : ''}
 ${params.content}
 </fieldset>`;

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '@pip/html';
-import { attribute, formGroup, hintAndError, label, type Content } from './field-parts';
+import { attributes, formGroup, hintAndError, label, type Content } from './field-parts';
 
 export interface InputParams {
   name: string;
@@ -21,16 +21,28 @@ export interface InputParams {
 export function input(params: InputParams): SafeHtml {
   const id = params.id ?? params.name;
   const { markup, describedBy } = hintAndError(id, params.hint, params.errorMessage);
-  const classes = `govuk-input${params.classes ? ` ${params.classes}` : ''}${params.errorMessage ? ' govuk-input--error' : ''}`;
-  const spellcheck = params.spellcheck === undefined ? undefined : String(params.spellcheck);
+  const element = attributes({
+    class: `govuk-input${params.classes ? ` ${params.classes}` : ''}${params.errorMessage ? ' govuk-input--error' : ''}`,
+    id,
+    name: params.name,
+    type: params.type ?? 'text',
+    inputmode: params.inputmode,
+    value: params.value ?? '',
+    'aria-describedby': describedBy,
+    autocomplete: params.autocomplete,
+    spellcheck: params.spellcheck === undefined ? undefined : String(params.spellcheck),
+  });
   return formGroup({
     error: Boolean(params.errorMessage),
     classes: params.formGroup?.classes,
     content: html`${label({ ...params.label, for: id })}
 ${markup}
-<input class="${classes}" id="${id}" name="${params.name}" type="${params.type ?? 'text'}"${attribute('inputmode', params.inputmode)} \
-value="${params.value ?? ''}"${attribute('aria-describedby', describedBy)}${attribute('autocomplete', params.autocomplete)}\
-${attribute('spellcheck', spellcheck)}>
+<input${element}>
 `,
   });
+}
+
+/** A time of day, HH:MM, wide enough for it; browsers offer their own way to pick one. */
+export function timeInput(params: { name: string; label: string; value: string | undefined; errorMessage: string | undefined }): SafeHtml {
+  return input({ ...params, label: { text: params.label }, type: 'time', classes: 'govuk-input--width-5' });
 }

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '@pip/html';
-import { attribute, formGroup, hintAndError, label, type Content } from './field-parts';
+import { attributes, formGroup, hintAndError, label, type Content } from './field-parts';
 
 export interface SelectItem {
   value: string;
@@ -16,24 +16,29 @@ export interface SelectParams {
   items: readonly SelectItem[];
   /** The item with this value is selected, unless an item says otherwise. */
   value?: string;
-  /** `afterInput`: something that belongs beside the select, such as the button that applies it. */
+  /** `afterInput`: what belongs beside the select, such as the button that applies it. */
   formGroup?: { classes?: string; afterInput?: SafeHtml };
 }
 
 export function select(params: SelectParams): SafeHtml {
   const id = params.id ?? params.name;
   const { markup, describedBy } = hintAndError(id, params.hint, params.errorMessage);
-  const classes = `govuk-select${params.errorMessage ? ' govuk-select--error' : ''}`;
+  const element = attributes({
+    class: `govuk-select${params.errorMessage ? ' govuk-select--error' : ''}`,
+    id,
+    name: params.name,
+    'aria-describedby': describedBy,
+  });
   const options = params.items.map((item) => {
     const selected = item.selected ?? (params.value !== undefined && item.value === params.value);
-    return html`<option value="${item.value}"${selected ? ' selected' : ''}>${item.text}</option>`;
+    return html`<option${attributes({ value: item.value, selected })}>${item.text}</option>`;
   });
   return formGroup({
     error: Boolean(params.errorMessage),
     classes: params.formGroup?.classes,
     content: html`${label({ ...params.label, for: id })}
 ${markup}
-<select class="${classes}" id="${id}" name="${params.name}"${attribute('aria-describedby', describedBy)}>${options}</select>
+<select${element}>${options}</select>
 ${params.formGroup?.afterInput ?? ''}`,
   });
 }

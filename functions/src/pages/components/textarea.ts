@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '@pip/html';
-import { attribute, formGroup, hintAndError, label, type Content } from './field-parts';
+import { attributes, formGroup, hintAndError, label, type Content } from './field-parts';
 
 export interface TextareaParams {
   name: string;
@@ -14,13 +14,18 @@ export interface TextareaParams {
 export function textarea(params: TextareaParams): SafeHtml {
   const id = params.id ?? params.name;
   const { markup, describedBy } = hintAndError(id, params.hint, params.errorMessage);
-  const classes = `govuk-textarea${params.errorMessage ? ' govuk-textarea--error' : ''}`;
+  const element = attributes({
+    class: `govuk-textarea${params.errorMessage ? ' govuk-textarea--error' : ''}`,
+    id,
+    name: params.name,
+    rows: String(params.rows ?? 5),
+    'aria-describedby': describedBy,
+  });
   return formGroup({
     error: Boolean(params.errorMessage),
     content: html`${label({ ...params.label, for: id })}
 ${markup}
-<textarea class="${classes}" id="${id}" name="${params.name}" rows="${String(params.rows ?? 5)}"${attribute('aria-describedby', describedBy)}>\
-${params.value ?? ''}</textarea>
+<textarea${element}>${params.value ?? ''}</textarea>
 `,
   });
 }

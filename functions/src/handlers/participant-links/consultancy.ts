@@ -1,0 +1,46 @@
+import type { FieldError } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../../kit/event';
+import type { RouteHandler } from '../../kit/http-handler';
+import { formRoute, readForm } from '../../kit/form';
+import { htmlResponse } from '../../kit/responses';
+import { platformPorts } from '../../composition-root';
+import type { RouteKeyOf } from '../../routes';
+import { bookingPage } from '../../pages/consultancy-pages';
+import { bookConsultancySession } from '../../use-cases/book-consultancy-session';
+import { cancelConsultancySession } from '../../use-cases/cancel-consultancy-session';
+import { openConsultancyLink } from '../../use-cases/consultancy-link';
+import { linkProblem } from './link-problem';
+
+const ports = platformPorts();
+
+/** The booking page as the session stands now, read afresh through the lead's link. */
+async function showBooking(event: HttpEvent, status: number, options: { errors?: FieldError[]; notice?: string } = {}) {
+  const link = await openConsultancyLink(ports, pathParameter(event, 'token'));
+  if (link.problem) return linkProblem(link.problem);
+  return htmlResponse(status, bookingPage(link.state, link.token, options));
+}
+
+/** The booking the lead's page showed them, if it says: -1 (nothing booked yet) or a missing one checks nothing. */
+const sequenceSeen = (posted: string): number | undefined => {
+  const sequence = Number(posted || '-1');
+  return sequence >= 0 ? sequence : undefined;
+};
+
+/** A lead books, moves or cancels their area's consultancy session from the link in their email. */
+export const consultancyRoutes = {
+  'GET /consultancy/{token}': (event) => showBooking(event, 200),
+  'POST /consultancy/{token}': formRoute(
+    async (event) => {
+      const link = await openConsultancyLink(ports, pathParameter(event, 'token'));
+      if (link.problem) return linkProblem(link.problem);
+      const form = readForm(event, { action: 'text', slotId: 'text', sequence: 'text' });
+      if (form.action === 'cancel') {
+        await cancelConsultancySession(ports, link.state, link.leadName);
+        return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
+      }
+      await bookConsultancySession(ports, link.state, form.slotId, link.leadName, sequenceSeen(form.sequence));
+      return showBooking(event, 200, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' });
+    },
+    (event, status, problem) => showBooking(event, status, { errors: problem.errors }),
+  ),
+} satisfies Partial<Record<RouteKeyOf<'participant-links'>, RouteHandler>>;

@@ -1,0 +1,38 @@
+import { evaluationSchema, inputFromForm } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../../kit/event';
+import type { RouteHandler } from '../../kit/http-handler';
+import { formRoute, formValues, type FormProblem } from '../../kit/form';
+import { htmlResponse } from '../../kit/responses';
+import { platformPorts } from '../../composition-root';
+import type { RouteKeyOf } from '../../routes';
+import { evaluationPage, surveyClosedPage } from '../../pages/evaluation-pages';
+import { openEvaluationLink } from '../../use-cases/evaluation-link';
+import { submitEvaluation } from '../../use-cases/submit-evaluation';
+import { linkProblem } from './link-problem';
+
+const ports = platformPorts();
+
+async function showAgain(event: HttpEvent, status: number, problem: FormProblem) {
+  const link = await openEvaluationLink(ports, pathParameter(event, 'token'));
+  if (link.problem) return linkProblem(link.problem);
+  // Refused because the survey closed under them: answers are final, so the form would mislead.
+  if (status === 409 && link.closed) return htmlResponse(409, surveyClosedPage(link.area));
+  return htmlResponse(status, evaluationPage(link.area, link.name, link.token, problem.values, { errors: problem.errors }));
+}
+
+/** A participant evaluates the programme, and may change their answers until the survey closes. */
+export const evaluationRoutes = {
+  'GET /evaluation/{token}': async (event) => {
+    const link = await openEvaluationLink(ports, pathParameter(event, 'token'));
+    if (link.problem) return linkProblem(link.problem);
+    if (link.closed) return htmlResponse(200, surveyClosedPage(link.area));
+    return htmlResponse(200, evaluationPage(link.area, link.name, link.token, link.response?.answers ?? {}));
+  },
+  'POST /evaluation/{token}': formRoute(async (event) => {
+    const link = await openEvaluationLink(ports, pathParameter(event, 'token'));
+    if (link.problem) return linkProblem(link.problem);
+    const values = formValues(event);
+    await submitEvaluation(ports, link.area, link.applicationId, inputFromForm(evaluationSchema.shape, values));
+    return htmlResponse(200, evaluationPage(link.area, link.name, link.token, values, { notice: 'Thank you: your evaluation is saved. You can change it with the same link until the survey closes.' }));
+  }, showAgain),
+} satisfies Partial<Record<RouteKeyOf<'participant-links'>, RouteHandler>>;

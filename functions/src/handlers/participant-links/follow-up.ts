@@ -1,0 +1,27 @@
+import { pathParameter } from '../../kit/event';
+import type { RouteHandler } from '../../kit/http-handler';
+import { readForm } from '../../kit/form';
+import { htmlResponse } from '../../kit/responses';
+import { platformPorts } from '../../composition-root';
+import type { RouteKeyOf } from '../../routes';
+import { followUpPage } from '../../pages/follow-up-pages';
+import { answerFollowUpReview } from '../../use-cases/answer-follow-up-review';
+import { openFollowUpLink } from '../../use-cases/follow-up-link';
+import { linkProblem } from './link-problem';
+
+const ports = platformPorts();
+
+/** A participant says which dates of the follow-up review suit them, and later whether they will attend. */
+export const followUpRoutes = {
+  'GET /follow-up/{token}': async (event) => {
+    const link = await openFollowUpLink(ports, pathParameter(event, 'token'));
+    if (link.problem) return linkProblem(link.problem);
+    return htmlResponse(200, followUpPage(link.area, link.name, link.review, link.answer, link.token));
+  },
+  'POST /follow-up/{token}': async (event) => {
+    const link = await openFollowUpLink(ports, pathParameter(event, 'token'));
+    if (link.problem) return linkProblem(link.problem);
+    const answer = await answerFollowUpReview(ports, link, readForm(event, { available: 'list', attending: 'text' }));
+    return htmlResponse(200, followUpPage(link.area, link.name, link.review, answer, link.token, 'Thank you: your answer is saved. You can change it with the same link.'));
+  },
+} satisfies Partial<Record<RouteKeyOf<'participant-links'>, RouteHandler>>;

@@ -1,0 +1,41 @@
+import type { Actor, FieldError } from '@pip/domain';
+import { platformPorts } from '../../composition-root';
+import { pathParameter, type HttpEvent } from '../../kit/event';
+import { formRoute, type FormProblem } from '../../kit/form';
+import type { RouteHandler } from '../../kit/http-handler';
+import { htmlResponse } from '../../kit/responses';
+import { staffOf, staffView } from '../../kit/staff-auth';
+import { programmePage } from '../../pages/programme-page';
+import { programmeContext } from '../../use-cases/programme-context';
+
+const NOTICES = {
+  visit: 'The visit is recorded.',
+  workshops: 'The workshop schedule is saved.',
+  step: 'Recorded: the area moves on to its next stage.',
+  attendance: 'Attendance is recorded.',
+  resumed: 'The workflow is going on again: it passes through the steps already done and tries the one that stopped it.',
+} satisfies Record<string, string>;
+const noticeOf: Record<string, string | undefined> = NOTICES;
+
+/** The signed-in staff member, as the audit log records them. */
+export function actorOf(event: HttpEvent): Actor {
+  const { staffId, name } = staffOf(event);
+  return { staffId, name };
+}
+
+/** Where a programme form goes once done: the page, with a notice of what was done. */
+export const programmePath = (areaId: string, done: keyof typeof NOTICES) => `/staff/areas/${encodeURIComponent(areaId)}/programme?done=${done}`;
+
+async function showProgramme(event: HttpEvent, status: number, options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {}) {
+  const context = await programmeContext(platformPorts(), pathParameter(event, 'areaId'));
+  return htmlResponse(status, programmePage(staffView(event), { ...context, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice }));
+}
+
+/**
+ * A programme form's action. Answers to correct (400) are shown again; when the area or the
+ * schedule changed under the person (409), the page shows things as they now stand, not their answers.
+ */
+export const programmeForm = (action: RouteHandler): RouteHandler =>
+  formRoute(action, (event, status, problem: FormProblem) => showProgramme(event, status, status === 409 ? { errors: problem.errors } : problem));
+
+export const viewProgramme: RouteHandler = (event) => showProgramme(event, 200, { notice: noticeOf[event.queryStringParameters?.done ?? ''] });

@@ -1,0 +1,29 @@
+import { inputFromForm, reviewSchema, type FieldError } from '@pip/domain';
+import { pathParameter, type HttpEvent } from '../../kit/event';
+import { formRoute, formValues } from '../../kit/form';
+import type { RouteHandler } from '../../kit/http-handler';
+import { htmlResponse, redirect } from '../../kit/responses';
+import { staffOf, staffView } from '../../kit/staff-auth';
+import { platformPorts } from '../../composition-root';
+import { applicationPage } from '../../pages/staff-pages';
+import { applicationDetail } from '../../use-cases/application-detail';
+import { recordReview } from '../../use-cases/record-review';
+
+/** The application with the reviewer's form: their stored scores, or what they just sent and what to correct. */
+async function detailPage(event: HttpEvent, status: number, sent?: { values: Record<string, string>; errors: FieldError[] }) {
+  const detail = await applicationDetail(platformPorts(), pathParameter(event, 'areaId'), pathParameter(event, 'applicationId'), staffOf(event).staffId);
+  const stored = detail.mine ? Object.fromEntries(Object.entries(detail.mine).map(([key, value]) => [key, String(value)])) : {};
+  return htmlResponse(status, applicationPage(staffView(event), { ...detail, myReview: sent?.values ?? stored, errors: sent?.errors ?? [] }));
+}
+
+/** GET /staff/areas/{areaId}/applications/{applicationId} */
+export const showApplication: RouteHandler = (event) => detailPage(event, 200);
+
+/** POST /staff/areas/{areaId}/applications/{applicationId}/reviews: saves the reviewer's scores, or shows them again with what to correct. */
+export const postReview = formRoute(async (event) => {
+  const areaId = pathParameter(event, 'areaId');
+  const applicationId = pathParameter(event, 'applicationId');
+  const { staffId, name } = staffOf(event);
+  await recordReview(platformPorts(), areaId, applicationId, inputFromForm(reviewSchema.shape, formValues(event)), { staffId, name });
+  return redirect(`/staff/areas/${encodeURIComponent(areaId)}/applications/${encodeURIComponent(applicationId)}#your-review`);
+}, detailPage);

@@ -1,0 +1,20 @@
+/** GOV.UK Frontend's components as functions, named and shaped after its Nunjucks macros. */
+export { button, buttonGroup } from './button';
+export { checkboxes, checkboxItems, radioItems, radios, type ChoiceItem } from './choices';
+export { dateInput } from './date-input';
+export { details } from './details';
+export { errorSummary } from './error-summary';
+export { errorMessage, formGroup, hint, hintAndError, label, type Content } from './field-parts';
+export { fieldset } from './fieldset';
+export { formWithCsrf } from './form-with-csrf';
+export { column, gridRow, twoThirds } from './grid';
+export { input, timeInput } from './input';
+export { insetText } from './inset-text';
+export { notificationBanner } from './notification-banner';
+export { panel } from './panel';
+export { select } from './select';
+export { summaryList, type SummaryRow } from './summary-list';
+export { table, type TableCell } from './table';
+export { tag } from './tag';
+export { textarea } from './textarea';
+export { warningText } from './warning-text';

@@ -1,0 +1,49 @@
+import {
+  NotFoundError,
+  notYetReviewedBy,
+  reviewsOf,
+  toCandidate,
+  type Application,
+  type Area,
+  type Candidate,
+  type Ports,
+  type Review,
+  type StaffProfile,
+} from '@pip/domain';
+
+export interface ApplicationDetail {
+  area: Area;
+  application: Application;
+  candidate: Candidate;
+  reviews: Review[];
+  notYetReviewed: StaffProfile[];
+  /** The signed-in reviewer's own review, if they have scored it. */
+  mine?: Review;
+}
+
+/** One application as a reviewer sees it: the answers, every review, who has not reviewed it, and their own scores. */
+export async function applicationDetail(
+  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staff'>,
+  areaId: string,
+  applicationId: string,
+  reviewerId: string,
+): Promise<ApplicationDetail> {
+  const [area, applications, areaReviews, staff] = await Promise.all([
+    ports.areas.existing(areaId),
+    ports.applications.listForArea(areaId),
+    ports.reviews.listForArea(areaId),
+    ports.staff.list(),
+  ]);
+  const application = applications.find((candidate) => candidate.applicationId === applicationId);
+  if (!application) throw new NotFoundError('Application');
+  const reviews = reviewsOf(applicationId, areaReviews);
+  const mine = reviews.find((review) => review.staffId === reviewerId);
+  return {
+    area,
+    application,
+    candidate: toCandidate(application, reviews),
+    reviews,
+    notYetReviewed: notYetReviewedBy(staff, reviews),
+    ...(mine ? { mine } : {}),
+  };
+}

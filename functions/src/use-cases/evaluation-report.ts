@@ -1,0 +1,42 @@
+import { evaluationFigures, regionName, reportNames, type Area, type EvaluationFigures, type Ports, type ReportScope } from '@pip/domain';
+
+export interface EvaluationReport {
+  title: string;
+  scope: ReportScope;
+  published: boolean;
+  overall: EvaluationFigures;
+  /** One row per area, named or anonymous as the report is for staff or for publication. */
+  areas: { name: string; figures: EvaluationFigures }[];
+}
+
+type ReportPorts = Pick<Ports, 'areas' | 'evaluation'>;
+
+async function areasIn(ports: ReportPorts, scope: ReportScope): Promise<Area[]> {
+  if (scope.kind === 'area') return [await ports.areas.existing(scope.areaId)];
+  return scope.kind === 'region' ? ports.areas.listInRegion(scope.regionId) : ports.areas.list();
+}
+
+/** Every area's survey in the scope, with the figures the programme reports, for the whole and per area. */
+export async function evaluationReport(ports: ReportPorts, scope: ReportScope, published: boolean): Promise<EvaluationReport> {
+  const areas = await areasIn(ports, scope);
+  const perArea = await Promise.all(
+    areas.map(async (area) => {
+      const [survey, responses] = await Promise.all([ports.evaluation.survey(area.areaId), ports.evaluation.responses(area.areaId)]);
+      return { area, invited: survey?.invited ?? 0, answers: responses.map((response) => response.answers) };
+    }),
+  );
+  const names = reportNames(areas, published);
+  const title = scope.kind === 'programme' ? 'The whole programme' : scope.kind === 'region' ? regionName(scope.regionId) : names.get(areas[0]!.areaId)!;
+  return {
+    title,
+    scope,
+    published,
+    overall: evaluationFigures(
+      perArea.reduce((sum, area) => sum + area.invited, 0),
+      perArea.flatMap((area) => area.answers),
+    ),
+    areas: perArea
+      .map((area) => ({ name: names.get(area.area.areaId)!, figures: evaluationFigures(area.invited, area.answers) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true })),
+  };
+}

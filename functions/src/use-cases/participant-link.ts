@@ -1,0 +1,27 @@
+import type { Area, LinkPurpose, Ports } from '@pip/domain';
+import { openPersonalLink, type LinkPorts, type LinkProblem } from './emailed-links';
+
+export type ParticipantLinkPorts = LinkPorts & Pick<Ports, 'areas' | 'applications'>;
+
+/** A participant's personal link as its page needs it: who holds it, in which area, and what they have to answer. */
+export type ParticipantLink<T extends object> = { problem: LinkProblem } | ({ problem?: undefined; token: string; area: Area; applicationId: string; name: string } & T);
+
+/**
+ * Opens a personal link of one purpose whose holder applied in its area. `read` gets what the page
+ * needs for the link's area and person, in parallel with the area and its applications, and answers
+ * undefined when there is nothing (yet) to answer: the link then does not work.
+ */
+export async function openParticipantLink<T extends object>(
+  ports: ParticipantLinkPorts,
+  token: string,
+  purpose: LinkPurpose,
+  read: (areaId: string, applicationId: string) => Promise<T | undefined>,
+): Promise<ParticipantLink<T>> {
+  const opened = await openPersonalLink(ports, token, [purpose]);
+  if (opened.problem) return opened;
+  const { link } = opened;
+  const [area, applications, found] = await Promise.all([ports.areas.get(link.areaId), ports.applications.listForArea(link.areaId), read(link.areaId, link.applicationId)]);
+  const participant = applications.find((application) => application.applicationId === link.applicationId);
+  if (!area || !participant || !found) return { problem: 'unknown' };
+  return { ...found, token: opened.token, area, applicationId: participant.applicationId, name: participant.answers.fullName };
+}

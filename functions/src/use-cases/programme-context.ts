@@ -1,0 +1,40 @@
+import type { Area, AreaProgress, AreaVisit, Ports, StaffStep, WorkshopAttendance, WorkshopSchedule } from '@pip/domain';
+import { selectedParticipants } from './participants';
+
+export interface ProgrammeContext {
+  area: Area;
+  progress: AreaProgress | undefined;
+  visit: AreaVisit | undefined;
+  workshops: WorkshopSchedule | undefined;
+  /** The step the workflow is waiting for staff at, if any. */
+  waitingFor: StaffStep | undefined;
+  participants: { applicationId: string; name: string }[];
+  attendance: Record<number, WorkshopAttendance>;
+  now: Date;
+}
+
+/** What an area's programme page shows: where it stands, its visit, workshops, attendance and what the workflow waits for. */
+export async function programmeContext(
+  ports: Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>,
+  areaId: string,
+): Promise<ProgrammeContext> {
+  const area = await ports.areas.existing(areaId);
+  const [progress, visit, workshops, participants, attendance, waiting] = await Promise.all([
+    ports.progress.get(areaId),
+    ports.visits.get(areaId),
+    ports.workshops.schedule(areaId),
+    selectedParticipants(ports, areaId),
+    ports.workshops.attendance(areaId),
+    ports.staffSteps.waiting(areaId),
+  ]);
+  return {
+    area,
+    progress,
+    visit,
+    workshops,
+    waitingFor: waiting[0],
+    participants: participants.map((participant) => ({ applicationId: participant.applicationId, name: participant.answers.fullName })),
+    attendance,
+    now: ports.clock.now(),
+  };
+}

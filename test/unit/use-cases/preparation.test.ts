@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, DAY, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
+import { recordAreaVisit } from '@pip/functions/use-cases/record-area-visit';
+import { scheduleWorkshops } from '@pip/functions/use-cases/schedule-workshops';
+import { approvedSelection, participant, programmeInMemory } from './programme-fakes';
+
+const sam = { staffId: 'sam', name: 'Sam Staff' };
+const people = [participant('leeds', 1), participant('leeds', 2, 'voluntary-community')];
+
+/** The schedule form as staff fill it in: four workshops five weeks apart from `firstDate`. */
+function scheduleForm(firstDate: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const n of [1, 2, 3, 4]) {
+    form[`workshop-${n}-date`] = new Date(Date.parse(firstDate) + (n - 1) * 35 * DAY).toISOString().slice(0, 10);
+    form[`workshop-${n}-time`] = '09:30';
+    form[`workshop-${n}-minutes`] = '210';
+    form[`workshop-${n}-venue`] = n % 2 ? 'Civic Centre' : 'Voluntary Action Centre';
+    form[`workshop-${n}-host`] = n % 2 ? 'council' : 'voluntary-sector';
+    form[`workshop-${n}-facilitators`] = 'Alex Facilitator';
+    form[`workshop-${n}-facilitator-2`] = 'Bea Facilitator';
+  }
+  return { ...form, ...overrides };
+}
+
+function refusalOf(read: () => unknown): ValidationError | undefined {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+const proposed = (firstDate: string, overrides?: Record<string, string>): ProposedSchedule => workshopsFromForm(scheduleForm(firstDate, overrides));
+
+function preparingArea() {
+  const programme = programmeInMemory({ now: '2027-03-01T10:00:00.000Z', applications: people, selections: [approvedSelection('leeds', people)] });
+  programme.progress.set('leeds', { areaId: 'leeds', stage: 'preparation', history: [] });
+  programme.waitAt('leeds', 'preparation', 'token-preparation');
+  return programme;
+}
+
+describe('preparing an area', () => {
+  it('is done only once the visit is recorded and the workshops scheduled, whichever comes first', async () => {
+    const programme = preparingArea();
+    await recordAreaVisit(programme.ports, 'leeds', sam, { visitedOn: '2027-03-01', notes: '  Met the chief executive  ' });
+    expect(programme.continued).toEqual([]);
+    expect(programme.visits.get('leeds')).toEqual({ visitedOn: '2027-03-01', notes: 'Met the chief executive', recordedBy: 'Sam Staff' });
+
+    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    expect(programme.continued).toEqual(['token-preparation']);
+    // Before delivery the invitations are the briefing step's to send, not the schedule's.
+    expect(programme.queued.size).toBe(0);
+
+    // Moving the workshops later does not answer the workflow again.
+    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-22'), 0);
+    expect(programme.continued).toEqual(['token-preparation']);
+    expect(programme.audit.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled', 'Workshops rescheduled']);
+  });
+
+  it('refuses a schedule someone else changed meanwhile, and writes and sends nothing', async () => {
+    const programme = preparingArea();
+    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    const before = programme.written();
+    const stale = scheduleWorkshops(programme.ports, 'leeds', { name: 'Kim Staff' }, proposed('2027-03-22'), -1);
+    await expect(stale).rejects.toThrow(ConflictError);
+    await expect(stale).rejects.toMatchObject({ field: 'workshops' });
+    expect(programme.written()).toEqual(before);
+    expect(programme.schedules.get('leeds')?.workshops[0]?.startsAt).toBe('2027-03-15T09:30:00.000Z');
+  });
+
+  it('sends calendar updates once invitations have gone out, withdrawing the reminders of the old schedule', async () => {
+    const programme = preparingArea();
+    programme.progress.set('leeds', { areaId: 'leeds', stage: 'delivery', history: [] });
+    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    const heldReminders = [...programme.queued.keys()].filter((id) => !programme.sent.includes(id));
+    expect(heldReminders).toHaveLength(people.length * 4 * 2);
+
+    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15', { 'workshop-2-date': '2027-04-26' }), 0);
+    expect(programme.cancelled.sort()).toEqual(heldReminders.sort());
+    const subjects = [...programme.queued.values()].map((email) => email.subject);
+    expect(subjects.filter((subject) => subject.startsWith('Updated invitation: workshop'))).toHaveLength(people.length * 4);
+  });
+
+  it('reads every mistake in the schedule form at once, by field', () => {
+    const refusal = refusalOf(() => workshopsFromForm(scheduleForm('2027-03-15', { 'workshop-2-minutes': '20', 'workshop-3-host': 'town-hall', 'workshop-4-time': '9.30' })));
+    expect(refusal?.fieldErrors.map((fieldError) => fieldError.field)).toEqual(['workshop-2-minutes', 'workshop-3-host', 'workshop-4-time']);
+  });
+
+  it('keeps an interval override only when an interval breaks the rule', () => {
+    expect(proposed('2027-03-15', { intervalOverride: 'Not needed' }).intervalOverride).toBeUndefined();
+    const kept = proposed('2027-03-15', { 'workshop-2-date': '2027-03-29', intervalOverride: 'The hall is only free then' });
+    expect(kept.intervalOverride).toBe('The hall is only free then');
+    expect(kept.intervalBreaches).toHaveLength(2);
+  });
+});
