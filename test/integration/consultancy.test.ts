@@ -1,3 +1,4 @@
+import { DAY } from '@pip/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoConsultancyStore, createDocumentClient } from '@pip/storage';
@@ -8,7 +9,6 @@ import { approvePair, staffSession, type StaffSession } from '../support/staff-s
 
 /* The leads of one area book their two consultancy sessions from emailed links. */
 const AREA = 'consultancy-test';
-const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
 let base: string;
 let sam: StaffSession;

@@ -1,3 +1,4 @@
+import { DAY } from '@pip/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoEvaluationStore, createDocumentClient } from '@pip/storage';
@@ -7,7 +8,6 @@ import { apply, closeRecruitment, openArea, type Applicant } from '../support/pr
 import { approvePair, staffSession, type StaffSession } from '../support/staff-session';
 
 /* The evaluation survey of two areas of one region, and the reports made from it. */
-const DAY = 24 * 60 * 60 * 1000;
 let platform: RunningPlatform;
 let base: string;
 let sam: StaffSession;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Area } from '@pip/domain';
+import { DAY, type Area } from '@pip/domain';
 import type { RunningPlatform } from '@pip/local';
 import { keys } from '@pip/storage';
 import { goodAnswers } from './application-answers';
@@ -53,7 +53,6 @@ export async function apply(platform: RunningPlatform, areaId: string, label: st
   return { applicationId, email, fullName };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
 
 export const ukDate = (instant: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { JwtVerifier } from 'aws-jwt-verify';
-import { STAFF_GROUP } from '@pip/domain';
+import { STAFF_GROUP, type Actor } from '@pip/domain';
 import type { HttpEvent } from './event';
 import { header } from './event';
 import { cookie } from './cookies';
@@ -98,6 +98,12 @@ export function staffOf(event: HttpEvent): StaffMember {
   const { staff } = event as Partial<StaffEvent>;
   if (!staff) throw new SignInRequiredError();
   return staff;
+}
+
+/** The signed-in staff member as the audit log and stored decisions record who acted. */
+export function actorOf(event: HttpEvent): Actor {
+  const { staffId, name } = staffOf(event);
+  return { staffId, name };
 }
 
 /** Who is signed in and the token their forms carry, as staff pages show them. */

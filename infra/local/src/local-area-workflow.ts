@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { keys } from '@pip/storage';
+import { DAY } from '@pip/domain';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
 const promiseStatics = Promise as unknown as { withResolvers?: () => unknown };
@@ -53,7 +54,7 @@ export interface LocalAreaWorkflowOptions {
 
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 /** Longer than any run takes to notice a Wait state and stop; the platform clock decides when it ends. */
-const HELD_WAIT_MS = 24 * 60 * 60 * 1000;
+const HELD_WAIT_MS = DAY;
 
 function atPath(input: unknown, path: string): unknown {
   if (!path.startsWith('$')) throw new Error(`Unsupported path ${path}`);

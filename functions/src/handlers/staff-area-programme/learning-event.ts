@@ -4,11 +4,10 @@ import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formRoute, readForm } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse, redirect } from '../../kit/responses';
-import { staffView } from '../../kit/staff-auth';
+import { actorOf, staffView } from '../../kit/staff-auth';
 import { learningEventPage } from '../../pages/learning-event-page';
 import { learningEventContext } from '../../use-cases/learning-event-context';
 import { scheduleLearningEvent } from '../../use-cases/schedule-learning-event';
-import { actorOf } from './programme';
 
 const regionOf = (event: HttpEvent) => regionIdFrom(pathParameter(event, 'regionId'));
 

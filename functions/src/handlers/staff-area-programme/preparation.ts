@@ -5,7 +5,8 @@ import { formValues, readForm } from '../../kit/form';
 import { redirect } from '../../kit/responses';
 import { recordAreaVisit } from '../../use-cases/record-area-visit';
 import { scheduleWorkshops } from '../../use-cases/schedule-workshops';
-import { actorOf, programmeForm, programmePath } from './programme';
+import { actorOf } from '../../kit/staff-auth';
+import { programmeForm, programmePath } from './programme';
 
 export const recordVisit = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');

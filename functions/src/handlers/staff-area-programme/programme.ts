@@ -1,10 +1,10 @@
-import type { Actor, FieldError } from '@pip/domain';
+import type { FieldError } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formRoute, type FormProblem } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
-import { staffOf, staffView } from '../../kit/staff-auth';
+import { staffView } from '../../kit/staff-auth';
 import { programmePage } from '../../pages/programme-page';
 import { programmeContext } from '../../use-cases/programme-context';
 
@@ -16,12 +16,6 @@ const NOTICES = {
   resumed: 'The workflow is going on again: it passes through the steps already done and tries the one that stopped it.',
 } satisfies Record<string, string>;
 const noticeOf: Record<string, string | undefined> = NOTICES;
-
-/** The signed-in staff member, as the audit log records them. */
-export function actorOf(event: HttpEvent): Actor {
-  const { staffId, name } = staffOf(event);
-  return { staffId, name };
-}
 
 /** Where a programme form goes once done: the page, with a notice of what was done. */
 export const programmePath = (areaId: string, done: keyof typeof NOTICES) => `/staff/areas/${encodeURIComponent(areaId)}/programme?done=${done}`;

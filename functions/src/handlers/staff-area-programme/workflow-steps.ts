@@ -6,7 +6,8 @@ import { redirect } from '../../kit/responses';
 import { completeProgrammeStep } from '../../use-cases/complete-programme-step';
 import { recordAttendance } from '../../use-cases/record-attendance';
 import { resumeAreaWorkflow } from '../../use-cases/resume-area-workflow';
-import { actorOf, programmeForm, programmePath } from './programme';
+import { actorOf } from '../../kit/staff-auth';
+import { programmeForm, programmePath } from './programme';
 
 export const recordWorkshopAttendance = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');

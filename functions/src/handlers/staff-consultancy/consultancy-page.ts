@@ -1,7 +1,7 @@
-import type { Actor, FieldError } from '@pip/domain';
+import type { FieldError } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { htmlResponse, redirect } from '../../kit/responses';
-import { staffOf, staffView } from '../../kit/staff-auth';
+import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { staffConsultancyPage } from '../../pages/consultancy-pages';
 import { consultancyOverview } from '../../use-cases/consultancy-overview';
@@ -24,9 +24,3 @@ export const notices = {
 };
 
 export const noticeFor = (done: string | undefined): string | undefined => Object.entries(notices).find(([what]) => what === done)?.[1];
-
-/** The signed-in staff member, as the audit log records them. */
-export function actorOf(event: HttpEvent): Actor {
-  const { staffId, name } = staffOf(event);
-  return { staffId, name };
-}

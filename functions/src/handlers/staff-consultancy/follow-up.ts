@@ -6,7 +6,8 @@ import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
 import { confirmFollowUpReview } from '../../use-cases/confirm-follow-up-review';
 import { proposeFollowUpReview } from '../../use-cases/propose-follow-up-review';
-import { actorOf, done, showConsultancy } from './consultancy-page';
+import { actorOf } from '../../kit/staff-auth';
+import { done, showConsultancy } from './consultancy-page';
 
 const ports = platformPorts();
 const dateNumbers = Array.from({ length: followUpRules.mostDates }, (_, index) => index + 1);

@@ -3,13 +3,12 @@ import { pathParameter, type HttpEvent } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, formValues } from '../../kit/form';
 import { htmlResponse, redirect } from '../../kit/responses';
-import { staffView } from '../../kit/staff-auth';
+import { actorOf, staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { progressReviewPage } from '../../pages/progress-review-page';
 import type { RouteKeyOf } from '../../routes';
 import { progressReviews } from '../../use-cases/progress-reviews';
 import { recordProgressReview } from '../../use-cases/record-progress-review';
-import { actorOf } from './consultancy-page';
 
 const ports = platformPorts();
 

@@ -6,7 +6,8 @@ import type { RouteKeyOf } from '../../routes';
 import { bookSessionForLeads } from '../../use-cases/book-session-for-leads';
 import { publishConsultancySlot } from '../../use-cases/publish-consultancy-slot';
 import { recordSessionHeld } from '../../use-cases/record-session-held';
-import { actorOf, done, noticeFor, showConsultancy } from './consultancy-page';
+import { actorOf } from '../../kit/staff-auth';
+import { done, noticeFor, showConsultancy } from './consultancy-page';
 
 const ports = platformPorts();
 const slotFields = { facilitator: 'text', facilitatorEmail: 'text', date: 'text', start: 'text', end: 'text', mode: 'text', where: 'text' } as const;

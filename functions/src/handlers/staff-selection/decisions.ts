@@ -1,10 +1,10 @@
 import { ValidationError, sectors } from '@pip/domain';
-import { pathParameter, type HttpEvent } from '../../kit/event';
+import { pathParameter } from '../../kit/event';
 import { formRoute, formText } from '../../kit/form';
 import { HttpError } from '../../kit/http-error';
 import type { RouteHandler } from '../../kit/http-handler';
 import { redirect } from '../../kit/responses';
-import { staffOf } from '../../kit/staff-auth';
+import { actorOf } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { approveSelection } from '../../use-cases/approve-selection';
 import { nameLead } from '../../use-cases/name-lead';
@@ -18,12 +18,6 @@ const NOTICES: Record<string, string> = {
   approved: 'The selection is approved and every applicant is being emailed their outcome.',
   withdrawn: 'The withdrawal is recorded and the place offered to the next reserve.',
   lead: 'The new lead is named.',
-};
-
-/** The signed-in staff member, as the selection and its audit log record who decided. */
-const actorOf = (event: HttpEvent) => {
-  const { staffId, name } = staffOf(event);
-  return { staffId, name };
 };
 
 /** GET /staff/areas/{areaId}/selection, with the notice of what was just done. */
