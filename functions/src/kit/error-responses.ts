@@ -1,12 +1,14 @@
 import type { MiddlewareObj } from '@middy/core';
 import { ConflictError, DomainError, NotFoundError, RecruitmentNotOpenError, ValidationError, formatUkDateTime } from '@pip/domain';
-import { html } from '@pip/html';
+import { html, type SafeHtml } from '@pip/html';
 import type { HttpEvent, HttpResult } from './event';
-import type { ErrorPage } from './http-handler';
 import { HttpError } from './http-error';
 import { describeError, log } from './log';
 import { htmlResponse, jsonResponse, redirect } from './responses';
 import { SignInRequiredError } from './staff-auth';
+
+/** How a function shows a refusal as a page: the kit is handed it, so the kit imports no page. */
+export type ErrorPage = (title: string, paragraphs: (string | SafeHtml)[]) => SafeHtml;
 
 interface Refusal {
   status: number;

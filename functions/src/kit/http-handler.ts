@@ -1,9 +1,8 @@
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
-import type { SafeHtml } from '@pip/html';
 import { routes as routeTable, type FunctionName, type RouteKeyOf } from '../routes';
 import { bodyParser, type BodyKind } from './body-parser';
-import { errorResponses } from './error-responses';
+import { errorResponses, type ErrorPage } from './error-responses';
 import type { HttpEvent, HttpResult } from './event';
 import { securityHeaders } from './security-headers';
 import { requireStaff } from './staff-auth';
@@ -17,9 +16,6 @@ export interface HttpRoute {
   public?: boolean;
   handler: RouteHandler;
 }
-
-/** How a function shows a refusal as a page: the kit is handed it, so the kit imports no page. */
-export type ErrorPage = (title: string, paragraphs: (string | SafeHtml)[]) => SafeHtml;
 
 export interface RouterOptions {
   kind: 'page' | 'json';

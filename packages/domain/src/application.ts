@@ -1,6 +1,5 @@
 import type { ApplicationAnswers } from './application-form';
-import { recruitmentState, type Area } from './area';
-import { RecruitmentNotOpenError } from './errors';
+import { RecruitmentNotOpenError, recruitmentState, type Area } from './area';
 import type { Sector } from './selection';
 
 /** One person's application to take part in one area's programme. */

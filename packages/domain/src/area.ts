@@ -1,4 +1,5 @@
 import { DAY } from './durations';
+import { ConflictError } from './errors';
 import { areaStages, type AreaProgress } from './area-stages';
 import type { RegionId } from './regions';
 import { regions } from './regions';
@@ -62,4 +63,18 @@ export function areaStage(area: Area, selectionStatus: 'draft' | 'approved' | un
   if (state === 'not-open-yet') return 'Recruitment not open yet';
   if (state === 'open') return 'Recruitment open';
   return 'Selection';
+}
+
+/** Applications are not open for the area: they have closed, or not opened yet. */
+export class RecruitmentNotOpenError extends ConflictError {
+  constructor(
+    readonly area: Area,
+    readonly state: Exclude<RecruitmentState, 'open'>,
+  ) {
+    super(
+      state === 'closed'
+        ? `Applications for ${area.name} closed on ${area.recruitment.closesAt}`
+        : `Applications for ${area.name} open on ${area.recruitment.opensAt}`,
+    );
+  }
 }

@@ -1,5 +1,3 @@
-import type { Area, RecruitmentState } from './area';
-
 export interface FieldError {
   /** Dotted path of the field, as in the API body: `email`, `answers.fullName`. */
   field: string;
@@ -50,19 +48,6 @@ export class ConflictError extends DomainError {
 
   get fieldErrors(): FieldError[] {
     return [{ field: this.field, message: this.message }];
-  }
-}
-
-export class RecruitmentNotOpenError extends ConflictError {
-  constructor(
-    readonly area: Area,
-    readonly state: Exclude<RecruitmentState, 'open'>,
-  ) {
-    super(
-      state === 'closed'
-        ? `Applications for ${area.name} closed on ${area.recruitment.closesAt}`
-        : `Applications for ${area.name} open on ${area.recruitment.opensAt}`,
-    );
   }
 }
 
