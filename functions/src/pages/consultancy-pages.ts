@@ -4,13 +4,12 @@ import {
   formatUkDateTime,
   formatUkTime,
   ukDateOf,
-  type Area,
+  type ConsultancySessionState,
   type ConsultancySlot,
   type FieldError,
   type FollowUpAnswer,
   type FollowUpReview,
   type SessionBooking,
-  type SessionNumber,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import {
@@ -37,18 +36,7 @@ import { page } from './layout';
 import type { StaffView } from './staff-view';
 
 /** One consultancy session of an area as its pages show it: the slots, the booking, and what can be done now. */
-export interface ConsultancySessionView {
-  area: Area;
-  session: SessionNumber;
-  /** Every slot of the area, booked or not. */
-  slots: ConsultancySlot[];
-  booking: SessionBooking | undefined;
-  bookedSlot: ConsultancySlot | undefined;
-  /** The slots this session can be booked or moved into now. */
-  bookable: ConsultancySlot[];
-  /** Whether the booking can still be moved or cancelled: not held, and not too close to its start. */
-  canChange: boolean;
-}
+export type ConsultancySessionView = Omit<ConsultancySessionState, 'leads'>;
 
 export const slotLabel = (slot: ConsultancySlot) =>
   `${formatUkTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, with ${slot.facilitator}, ${slot.mode === 'online' ? 'online' : `at ${slot.where}`}`;

@@ -20,7 +20,7 @@ import {
   type Nomination,
   type Review,
   type Sector,
-  type StaffProfile,
+  type ApplicationUnderReview,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, type TableCell } from './components';
@@ -188,12 +188,8 @@ function answerText(name: (typeof applicationFields)[number], value: unknown): s
   return options?.[String(value)] ?? String(value);
 }
 
-export interface ApplicationDetail {
-  area: Area;
-  application: Application;
-  candidate: Candidate;
-  reviews: Review[];
-  notYetReviewed: StaffProfile[];
+/** The application page: the application under review, with the signed-in reviewer's form. */
+export interface ApplicationPageView extends ApplicationUnderReview {
   myReview: FormValues;
   errors: FieldError[];
 }
@@ -220,7 +216,7 @@ function reviewsTable(reviews: readonly Review[]): SafeHtml {
   });
 }
 
-export function applicationPage(staff: StaffView, detail: ApplicationDetail): SafeHtml {
+export function applicationPage(staff: StaffView, detail: ApplicationPageView): SafeHtml {
   const { area, application, candidate, reviews, notYetReviewed, myReview, errors } = detail;
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const base = `/staff/areas/${encodeURIComponent(area.areaId)}`;

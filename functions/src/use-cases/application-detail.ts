@@ -3,20 +3,12 @@ import {
   notYetReviewedBy,
   reviewsOf,
   toCandidate,
-  type Application,
-  type Area,
-  type Candidate,
+  type ApplicationUnderReview,
   type Ports,
   type Review,
-  type StaffProfile,
 } from '@pip/domain';
 
-export interface ApplicationDetail {
-  area: Area;
-  application: Application;
-  candidate: Candidate;
-  reviews: Review[];
-  notYetReviewed: StaffProfile[];
+export interface ApplicationDetail extends ApplicationUnderReview {
   /** The signed-in reviewer's own review, if they have scored it. */
   mine?: Review;
 }

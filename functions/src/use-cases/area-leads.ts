@@ -1,5 +1,4 @@
-import { sectors, type Ports } from '@pip/domain';
-import type { Recipient } from '@pip/mail';
+import { sectors, type Ports, type Recipient } from '@pip/domain';
 
 /** The two leads of an approved selection, as recipients; none before the selection is approved. */
 export async function areaLeads(ports: Pick<Ports, 'selections' | 'applications'>, areaId: string): Promise<Recipient[]> {

@@ -1,7 +1,6 @@
-import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking } from '@pip/domain';
+import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from './audit-entry';
-import type { ConsultancyState } from './consultancy-state';
 import { queueAndSend } from './send-emails';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
@@ -12,7 +11,7 @@ export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'o
  * person saw it (`state`, read for the page they acted on). Only the booking that lands is told:
  * both leads and the facilitator get it with its calendar file, and the unbooked reminders stop.
  */
-export async function tryBooking(ports: BookingPorts, state: ConsultancyState, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<'booked' | BookingRefusal> {
+export async function tryBooking(ports: BookingPorts, state: ConsultancySessionState, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<'booked' | BookingRefusal> {
   const chosen = slotToBook(state, slotId, expectedSequence);
   if ('refusal' in chosen) return chosen.refusal;
   const { slot } = chosen;
@@ -50,7 +49,7 @@ const refusals: Record<BookingRefusal, string> = {
 };
 
 /** A lead books or moves their area's session from their emailed link, as the booking page showed it to them. */
-export async function bookConsultancySession(ports: BookingPorts, state: ConsultancyState, slotId: string, leadName: string, expectedSequence: number | undefined): Promise<void> {
+export async function bookConsultancySession(ports: BookingPorts, state: ConsultancySessionState, slotId: string, leadName: string, expectedSequence: number | undefined): Promise<void> {
   if (!slotId) throw ValidationError.of('slotId', 'Choose a time');
   const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence);
   if (outcome !== 'booked') throw new ConflictError(refusals[outcome], 'slotId');

@@ -1,7 +1,6 @@
-import { ConflictError, type Ports } from '@pip/domain';
+import { ConflictError, type Ports, type ConsultancySessionState } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from './audit-entry';
-import type { ConsultancyState } from './consultancy-state';
 import { queueAndSend } from './send-emails';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
@@ -11,7 +10,7 @@ import { sessionRecipients, withdrawSessionReminders } from './session-emails';
  */
 export async function cancelConsultancySession(
   ports: Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'outbox' | 'delivery' | 'clock'>,
-  state: ConsultancyState,
+  state: ConsultancySessionState,
   cancelledBy: string,
 ): Promise<void> {
   const { area, session, booking, bookedSlot: slot } = state;

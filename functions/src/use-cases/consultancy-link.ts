@@ -1,8 +1,8 @@
-import { sessionNumberOf } from '@pip/domain';
+import { sessionNumberOf, type ConsultancySessionState } from '@pip/domain';
 import { openPersonalLink, type LinkPorts, type LinkProblem } from './emailed-links';
-import { consultancyState, type ConsultancyState, type ConsultancyStatePorts } from './consultancy-state';
+import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
 
-export type ConsultancyLink = { problem: LinkProblem } | { problem?: undefined; token: string; state: ConsultancyState; leadName: string };
+export type ConsultancyLink = { problem: LinkProblem } | { problem?: undefined; token: string; state: ConsultancySessionState; leadName: string };
 
 /** A lead's booking link: whole, a consultancy link, unexpired, naming a session, and its holder still a lead of the area. */
 export async function openConsultancyLink(ports: LinkPorts & ConsultancyStatePorts, token: string): Promise<ConsultancyLink> {

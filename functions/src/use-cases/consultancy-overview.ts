@@ -1,9 +1,9 @@
-import type { FollowUpAnswer, FollowUpReview, Ports } from '@pip/domain';
-import { consultancyStates, type ConsultancyState, type ConsultancyStatePorts } from './consultancy-state';
+import type { FollowUpAnswer, FollowUpReview, Ports, ConsultancySessionState } from '@pip/domain';
+import { consultancyStates, type ConsultancyStatePorts } from './consultancy-state';
 
 /** What staff see of an area's consultancy: both sessions, the leads, and the follow-up review with its answers. */
 export interface ConsultancyOverview {
-  states: ConsultancyState[];
+  states: ConsultancySessionState[];
   leads: string[];
   followUp: FollowUpReview | undefined;
   answers: FollowUpAnswer[];

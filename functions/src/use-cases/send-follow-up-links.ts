@@ -1,5 +1,4 @@
-import { daysAfter, followUpRules, type OutboundEmail, type Ports } from '@pip/domain';
-import type { Recipient } from '@pip/mail';
+import { daysAfter, followUpRules, type OutboundEmail, type Ports, type Recipient } from '@pip/domain';
 import { newEmailedLink } from './emailed-links';
 import { selectedParticipants } from './participants';
 import { queueAndSend } from './send-emails';

@@ -1,5 +1,5 @@
-import { REMINDER_DAYS_BEFORE, facilitatorKey, type Area, type ConsultancySlot, type Ports, type SessionNumber } from '@pip/domain';
-import { consultancyEmails, type Recipient } from '@pip/mail';
+import { REMINDER_DAYS_BEFORE, facilitatorKey, type Area, type ConsultancySlot, type Ports, type SessionNumber, type Recipient } from '@pip/domain';
+import { consultancyEmails } from '@pip/mail';
 
 /** Who hears about a session's booking, move or cancellation: both leads and the slot's facilitator. */
 export function sessionRecipients(leads: readonly Recipient[], slot: ConsultancySlot): Recipient[] {

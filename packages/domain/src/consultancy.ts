@@ -1,4 +1,6 @@
+import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
+import type { Recipient } from './ports/messages';
 import { DAY, HOUR } from './durations';
 import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
 
@@ -275,3 +277,42 @@ export type SessionBooking = ConsultancySession & { status: 'booked' | 'cancelle
 
 /** How a booking attempt ended: booked, or refused because the slot or the session changed first. */
 export type BookingOutcome = 'booked' | 'slot-taken' | 'session-changed';
+
+/** One consultancy session of an area as it stands: what the booking page, the staff page and every change decide from. */
+export interface ConsultancySessionState {
+  area: Area;
+  leads: Recipient[];
+  session: SessionNumber;
+  /** Every slot of the area, booked or not. */
+  slots: ConsultancySlot[];
+  booking: SessionBooking | undefined;
+  bookedSlot: ConsultancySlot | undefined;
+  /** The slots this session can be booked or moved into now. */
+  bookable: ConsultancySlot[];
+  /** Whether the booking can still be moved or cancelled: not held, and not too close to its start. */
+  canChange: boolean;
+}
+
+/** Both sessions of an area as they stand at `now`, from its slots and bookings. */
+export function consultancySessionStates(
+  area: Area,
+  leads: Recipient[],
+  slots: ConsultancySlot[],
+  sessions: Partial<Record<SessionNumber, SessionBooking>>,
+  now: Date,
+): ConsultancySessionState[] {
+  return sessionNumbers.map((session) => {
+    const booking = sessions[session];
+    const bookedSlot = booking?.status === 'booked' ? slots.find((slot) => slot.slotId === booking.slotId) : undefined;
+    return {
+      area,
+      leads,
+      session,
+      slots,
+      booking,
+      bookedSlot,
+      bookable: bookableSlots(session, slots, sessions, now),
+      canChange: canChangeBooking(booking, bookedSlot, now),
+    };
+  });
+}

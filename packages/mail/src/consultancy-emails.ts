@@ -1,14 +1,7 @@
-import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type Reminder, type SessionNumber } from '@pip/domain';
+import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
 import { composeEmail } from './compose';
 
-
-export interface Recipient {
-  /** Stable within the area: an application reference, or the facilitator's key. */
-  key: string;
-  name: string;
-  email: string;
-}
 
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
 const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;

@@ -1,21 +1,8 @@
-import type { Clock, OutboundEmail } from '@pip/domain';
+import type { Clock, StoredEmail } from '@pip/domain';
 import type { Mailer } from './ses-mailer';
 
 /** Long enough for one SES call with retries; a sender that dies mid-send frees the email after it. */
 const CLAIM_SECONDS = 60;
-
-export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
-
-/** An email in the outbox, with where it stands in being sent. */
-export interface StoredEmail extends OutboundEmail {
-  status: EmailStatus;
-  createdAt: string;
-  attempts: number;
-  sentAt?: string;
-  lastError?: string;
-  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
-  claimExpiresAt?: string;
-}
 
 /**
  * The outbox as delivery needs it: more than the use cases' `Outbox`, since only delivery claims

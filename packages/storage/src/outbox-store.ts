@@ -1,23 +1,10 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { NewEmailedLink, OutboundEmail, Outbox } from '@pip/domain';
+import type { NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
 import { keys, lists } from './keys';
 import { queryAll } from './query-all';
-
-export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
-
-/** An email as the outbox holds it. Mail declares the same shape for its delivery: storage does not depend on mail. */
-export interface StoredEmail extends OutboundEmail {
-  status: EmailStatus;
-  createdAt: string;
-  attempts: number;
-  sentAt?: string;
-  lastError?: string;
-  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
-  claimExpiresAt?: string;
-}
 
 /**
  * The Put that adds an email to the outbox, for use inside the transaction that records the event

@@ -11,6 +11,28 @@ export interface OutboundEmail {
   sendAfter?: string;
 }
 
+/** Someone a personal email goes to. */
+export interface Recipient {
+  /** Stable within the area: an application reference, or the facilitator's key. */
+  key: string;
+  name: string;
+  email: string;
+}
+
+/** Where an email stands in being sent. */
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
+
+/** An email as the outbox holds it, with where it stands in being sent. */
+export interface StoredEmail extends OutboundEmail {
+  status: EmailStatus;
+  createdAt: string;
+  attempts: number;
+  sentAt?: string;
+  lastError?: string;
+  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
+  claimExpiresAt?: string;
+}
+
 /** What a personal link in an email is for. */
 export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up' | 'evaluation';
 
