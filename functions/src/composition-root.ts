@@ -76,6 +76,8 @@ function createPlatform(): Platform {
   // Only the local platform sets an offset, to move time forward in a demo or a test.
   const clock: Clock = { now: () => new Date(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0)) };
   const store = <S>(Store: new (documents: ReturnType<typeof createDocumentClient>, tableName: string) => S) => () => new Store(table.documents, table.name);
+  // The use cases queue into the outbox; delivery claims and sends from the same store.
+  const outbox = lazily({ store: store(DynamoOutboxStore) });
   const platform: Platform = lazily<Platform>({
     clock: () => clock,
     settings: () => ({
@@ -104,9 +106,9 @@ function createPlatform(): Platform {
     followUps: store(DynamoFollowUpStore),
     evaluation: store(DynamoEvaluationStore),
     emailedLinks: store(DynamoEmailedLinkStore),
-    outbox: store(DynamoOutboxStore),
+    outbox: () => outbox.store,
     outboxDelivery: () => ({
-      outbox: platform.outbox as DynamoOutboxStore,
+      outbox: outbox.store,
       mailer: new SesMailer(email()),
       clock,
       log: (message, detail) => log('WARN', message, detail),
