@@ -3,7 +3,7 @@ import { ValidationError, nominationOf, parseNomination, prefilledAnswers, type 
 import { applicantEmails } from '@pip/mail';
 import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/submit-application';
 import { goodAnswers } from '../support/application-answers';
-import { MemoryApplications, MemoryAreas, MemoryDelivery } from './use-cases/memory-ports';
+import { MemoryApplications, MemoryAreas, MemoryDelivery } from '../support/memory-ports';
 
 const nominated = {
   body: 'nacvs',

@@ -3,7 +3,7 @@ import { APPLICATION_REFERENCE_PATTERN, NotFoundError, RecruitmentNotOpenError, 
 import { applicantEmails } from '@pip/mail';
 import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/submit-application';
 import { goodAnswers } from '../support/application-answers';
-import { MemoryApplications, MemoryAreas, MemoryDelivery, MemoryOutbox } from './use-cases/memory-ports';
+import { MemoryApplications, MemoryAreas, MemoryDelivery, MemoryOutbox } from '../support/memory-ports';
 
 const leeds: Area = {
   areaId: 'leeds',

@@ -1,4 +1,4 @@
-import { NotSelectedError, OfferClosedError } from '@pip/domain';
+import { OfferClosedError } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { formText } from '../kit/form';
 import type { RouteHandler } from '../kit/http-handler';
@@ -27,14 +27,12 @@ const showLink: RouteHandler = async (event) => {
   return htmlResponse(200, offerClosed());
 };
 
-/** The participant withdraws. Finding them withdrawn already (a double click) is the same answer. */
+/** The participant withdraws; a second click finds it done. */
 async function withdraw(event: HttpEvent, { link, actor }: OpenParticipationLink) {
-  try {
-    await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor, baseUrlOf(event));
-  } catch (error) {
-    if (!(error instanceof NotSelectedError)) throw error;
-  }
-  return htmlResponse(200, participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.'));
+  const outcome = await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor, baseUrlOf(event));
+  return htmlResponse(200, outcome === 'withdrawn'
+    ? participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.')
+    : participationDonePage('You have withdrawn', 'We had already recorded that you are no longer taking part. Thank you for letting us know.'));
 }
 
 /** The reserve accepts or declines the place; an offer already answered or passed on is closed. */

@@ -1,5 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
-import { ConflictError, DomainError, NotFoundError, RecruitmentNotOpenError, ValidationError, formatUkDateTime } from '@pip/domain';
+import { ConflictError, DomainError, NotFoundError, RecruitmentNotOpenError, ValidationError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { HttpEvent, HttpResult } from './event';
 import { HttpError } from './http-error';
@@ -22,25 +22,14 @@ interface Refusal {
  * kind of refusal it is; nothing below the kit knows about HTTP. Anything unexpected is logged and never shown.
  */
 function refusalFor(error: unknown, requestId: string): Refusal {
-  if (error instanceof ValidationError) {
+  if (error instanceof DomainError) {
     return {
-      status: 400,
-      title: 'There is a problem',
+      status: statusFor(error),
+      title: titleOf(error),
       message: error.message,
-      errors: error.fieldErrors.map(({ field, message }) => ({ path: field, message })),
+      ...(error instanceof ValidationError ? { errors: error.fieldErrors.map(({ field, message }) => ({ path: field, message })) } : {}),
     };
   }
-  if (error instanceof RecruitmentNotOpenError) {
-    const { area, state } = error;
-    const message =
-      state === 'closed'
-        ? `Applications for ${area.name} closed at ${formatUkDateTime(area.recruitment.closesAt)}.`
-        : `Applications for ${area.name} open at ${formatUkDateTime(area.recruitment.opensAt)}.`;
-    return { status: 409, title: state === 'closed' ? 'Applications have closed' : 'Applications are not open yet', message };
-  }
-  if (error instanceof NotFoundError) return { status: 404, title: 'Page not found', message: error.message };
-  if (error instanceof ConflictError) return { status: 409, title: 'There is a problem', message: error.message };
-  if (error instanceof DomainError) return { status: 400, title: 'There is a problem', message: error.message };
   if (error instanceof HttpError) return { status: error.status, title: titleFor(error.status), message: error.message };
   const status = (error as { statusCode?: unknown }).statusCode;
   if (status === 404 || status === 405) return { status: 404, title: 'Page not found', message: 'If you typed the web address, check it is correct.' };
@@ -52,12 +41,17 @@ function refusalFor(error: unknown, requestId: string): Refusal {
   };
 }
 
-/** The HTTP status of a refusal, for handlers that show it on their own page instead. */
+/** The HTTP status of each kind of refusal: answers to correct 400, not found 404, not possible as things stand 409. */
 export function statusFor(error: DomainError): number {
-  if (error instanceof ValidationError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   return 400;
+}
+
+function titleOf(error: DomainError): string {
+  if (error instanceof RecruitmentNotOpenError) return error.state === 'closed' ? 'Applications have closed' : 'Applications are not open yet';
+  if (error instanceof NotFoundError) return 'Page not found';
+  return 'There is a problem';
 }
 
 function titleFor(status: number): string {

@@ -35,15 +35,15 @@ export function formValues(event: HttpEvent): Record<string, string> {
   return Object.fromEntries(Object.entries(posted(event)).map(([name, value]) => [name, asText(value)]));
 }
 
-/** The whole posted form, for schemas that read it themselves (`inputFromForm`). */
-export function formFields(event: HttpEvent): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(posted(event)).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-}
-
-/** What the person is shown when a form they sent is refused: their answers and what is wrong. */
+/**
+ * What the person is shown when a form they sent is refused: their answers, what is wrong, and
+ * the refusal itself, so that a page can tell answers to correct (`ValidationError`) from a
+ * record that changed under them (`ConflictError`) by its kind.
+ */
 export interface FormProblem {
   values: Record<string, string>;
   errors: FieldError[];
+  refusal: ValidationError | ConflictError;
 }
 
 /**
@@ -60,7 +60,7 @@ export function formRoute(
       return await action(event);
     } catch (error) {
       if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
-      return showAgain(event, statusFor(error), { values: formValues(event), errors: error.fieldErrors });
+      return showAgain(event, statusFor(error), { values: formValues(event), errors: error.fieldErrors, refusal: error });
     }
   };
 }

@@ -1,4 +1,4 @@
-import { formatUkDateTime, isReviewScores, scoresInWords, sectorNames, sectors, type Area, type AuditEntry, type SelectionDraft } from '@pip/domain';
+import { formatUkDateTime, isReviewScores, scoresInWords, sectorTitle, sectors, type Area, type AuditEntry, type SelectionDraft } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { details, summaryList, table } from './components';
 import { page } from './layout';
@@ -19,7 +19,7 @@ function snapshot(value: unknown, nameOf: NameOf): SafeHtml {
     rows: sectors.map((sector) => {
       const lead = value.leads[sector];
       return {
-        key: sectorNames[sector].replace(/^./u, (first) => first.toUpperCase()),
+        key: sectorTitle(sector),
         value: html`${value.selected[sector].map(nameOf).join(', ') || 'nobody'}${lead ? html`<br>Lead: ${nameOf(lead)}` : ''}`,
       };
     }),

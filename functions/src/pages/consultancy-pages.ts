@@ -1,14 +1,19 @@
 import {
   bestFollowUpOption,
+  bookingsOf,
+  consultancyRules,
+  followUpProposable,
+  followUpRules,
+  followUpTally,
   formatUkDate,
   formatUkDateTime,
   formatUkTime,
+  hoursInWords,
   ukDateOf,
+  type ConsultancyOverview,
   type ConsultancySessionState,
   type ConsultancySlot,
   type FieldError,
-  type FollowUpAnswer,
-  type FollowUpReview,
   type SessionBooking,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
@@ -31,12 +36,9 @@ import {
   timeInput,
   twoThirds,
 } from './components';
-import type { FormValues } from './form-fields';
+import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
-
-/** One consultancy session of an area as its pages show it: the slots, the booking, and what can be done now. */
-export type ConsultancySessionView = Omit<ConsultancySessionState, 'leads'>;
 
 export const slotLabel = (slot: ConsultancySlot) =>
   `${formatUkTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, with ${slot.facilitator}, ${slot.mode === 'online' ? 'online' : `at ${slot.where}`}`;
@@ -73,7 +75,7 @@ function booked(booking: SessionBooking, slot: ConsultancySlot): SafeHtml {
   });
 }
 
-export function bookingPage(state: ConsultancySessionView, token: string, options: { errors?: FieldError[]; notice?: string } = {}): SafeHtml {
+export function bookingPage(state: ConsultancySessionState, token: string, options: { errors?: FieldError[]; notice?: string } = {}): SafeHtml {
   const errors = options.errors ?? [];
   const { booking, bookedSlot, session, area } = state;
   const slotError = errors.find((e) => e.field === 'slotId')?.message;
@@ -86,7 +88,7 @@ ${button({ text: 'Move the session to this time', name: 'action', value: 'book',
       : ''
   }
 ${form(button({ text: 'Cancel the session', name: 'action', value: 'cancel', classes: 'warning', preventDoubleClick: true }))}`;
-  const tooLate = html`<p class="govuk-body">It is less than a day before the session, so it can no longer be moved or cancelled here.
+  const tooLate = html`<p class="govuk-body">It is less than ${hoursInWords(consultancyRules.changeCutoffHours)} before the session, so it can no longer be moved or cancelled here.
 Reply to the booking email if something has come up.</p>`;
   const nothingFree = html`<p class="govuk-body">${
     session === 2 ? 'Session two can be booked once session one has taken place, from a few weeks after it.' : 'No times are free at the moment.'
@@ -113,18 +115,10 @@ ${booking.heldAt ? html`<p class="govuk-body">This session took place.</p>` : st
   });
 }
 
-export interface StaffConsultancyView {
-  states: ConsultancySessionView[];
-  followUp: FollowUpReview | undefined;
-  answers: FollowUpAnswer[];
-  values: FormValues;
-  errors: FieldError[];
-  notice?: string;
-  leads: string[];
-}
+export type StaffConsultancyView = ConsultancyOverview & FormState;
 
 /** What staff see and can do for one session: record it held once booked, or book it for the leads. */
-function staffSession(state: ConsultancySessionView, base: string, csrfToken: string): SafeHtml {
+function staffSession(state: ConsultancySessionState, base: string, csrfToken: string): SafeHtml {
   const booking = state.booking?.status === 'booked' ? state.booking : undefined;
   const session = String(state.session);
   const heading = html`<h2 class="govuk-heading-m">Session ${state.session}</h2>`;
@@ -175,8 +169,8 @@ function publishSlotForm(view: StaffConsultancyView, base: string, csrfToken: st
     content: html`${text('facilitator', 'Facilitator')}
 ${text('facilitatorEmail', 'Facilitator’s email address', 'email')}
 ${dateInput({ name: 'date', legend: 'Date', value: view.values.date, errorMessage: errors.get('date') })}
-${time('start', 'Start (UK time)', '10:00')}
-${time('end', 'End (UK time)', '12:00')}
+${time('start', 'Start (UK time)', consultancyRules.defaultStartTime)}
+${time('end', 'End (UK time)', consultancyRules.defaultEndTime)}
 ${radios({
   name: 'mode',
   fieldset: { legend: { text: 'How' } },
@@ -224,15 +218,15 @@ function followUpProposal(view: StaffConsultancyView, base: string, csrfToken: s
   const option = (n: number) =>
     fieldset({
       classes: 'govuk-!-margin-bottom-4',
-      legend: { text: `Date ${n}${n === 3 ? ' (optional)' : ''}`, classes: 'govuk-fieldset__legend--s' },
+      legend: { text: `Date ${n}${n > followUpRules.fewestDates ? ' (optional)' : ''}`, classes: 'govuk-fieldset__legend--s' },
       content: html`${date(`follow-up-${n}-date`)}
-${time(`follow-up-${n}-start`, 'Start (UK time)', '10:00')}
-${time(`follow-up-${n}-end`, 'End (UK time)', '12:30')}`,
+${time(`follow-up-${n}-start`, 'Start (UK time)', followUpRules.defaultStartTime)}
+${time(`follow-up-${n}-end`, 'End (UK time)', followUpRules.defaultEndTime)}`,
     });
   return formWithCsrf({
     action: `${base}/follow-up`,
     csrfToken,
-    content: html`${[1, 2, 3].map(option)}
+    content: html`${Array.from({ length: followUpRules.mostDates }, (_, index) => option(index + 1))}
 ${input({ name: 'follow-up-venue', label: { text: 'Venue' }, value: view.values['follow-up-venue'], errorMessage: errors.get('follow-up-venue') })}
 ${button({ text: 'Propose the dates and ask every participant', classes: 'secondary', preventDoubleClick: true })}`,
   });
@@ -241,25 +235,23 @@ ${button({ text: 'Propose the dates and ask every participant', classes: 'second
 function followUpSection(view: StaffConsultancyView, base: string, csrfToken: string, errors: Map<string, string>): SafeHtml {
   const review = view.followUp;
   if (!review) {
-    if (!view.states[1]?.booking?.heldAt) return html`<p class="govuk-body">Propose dates once consultancy session two has taken place.</p>`;
+    if (!followUpProposable(bookingsOf(view.states))) return html`<p class="govuk-body">Propose dates once consultancy session two has taken place.</p>`;
     return followUpProposal(view, base, csrfToken, errors);
   }
   const best = bestFollowUpOption(review, view.answers);
-  const attending = view.answers.filter((answer) => answer.attending === true).length;
-  const declining = view.answers.filter((answer) => answer.attending === false).length;
-  const answers = review.confirmedOptionId ? ` ${attending} will attend, ${declining} cannot.` : '';
-  const canMake = (optionId: string) => view.answers.filter((answer) => answer.available.includes(optionId)).length;
+  const tally = followUpTally(review, view.answers);
+  const answers = review.confirmedOptionId ? ` ${tally.attending} will attend, ${tally.declining} cannot.` : '';
   const confirm = formWithCsrf({
     action: `${base}/follow-up/confirm`,
     csrfToken,
     content: button({ text: 'Confirm the date most can make and invite everyone', id: 'follow-up-confirm', preventDoubleClick: true }),
   });
-  return html`<ul class="govuk-list">${review.options.map(
+  return html`<ul class="govuk-list">${tally.options.map(
     (option) =>
-      html`<li>${formatUkDateTime(option.startsAt)}: ${String(canMake(option.optionId))} can make it${
+      html`<li>${formatUkDateTime(option.startsAt)}: ${String(option.canMake)} can make it${
         option.optionId === review.confirmedOptionId ? html` ${tag({ text: 'Confirmed' })}` : ''
       }</li>`,
   )}</ul>
-<p class="govuk-body">${String(view.answers.length)} participants have answered.${answers}</p>
+<p class="govuk-body">${String(tally.answered)} participants have answered.${answers}</p>
 ${review.confirmedOptionId || !best ? '' : confirm}`;
 }

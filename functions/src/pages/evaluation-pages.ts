@@ -1,10 +1,8 @@
-import { evaluationFieldMeta, evaluationFields, evaluationSchema, inputFromForm, type Area, type FieldError } from '@pip/domain';
+import { evaluationFieldMeta, evaluationFields, type Area, type FieldError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, errorSummary, formWithCsrf, notificationBanner, twoThirds } from './components';
 import { formField, type FormValues } from './form-fields';
 import { messagePage, page } from './layout';
-
-export const evaluationFromForm = (form: FormValues) => inputFromForm(evaluationSchema.shape, form);
 
 export function evaluationPage(
   area: Area,

@@ -1,9 +1,16 @@
-import type { FieldMeta } from '@pip/domain';
+import type { FieldError, FieldMeta } from '@pip/domain';
 import type { SafeHtml } from '@pip/html';
 import { checkboxes, input, radios, textarea } from './components';
 
 /** A posted form as pages read it: text values by field name. */
 export type FormValues = Readonly<Record<string, string | undefined>>;
+
+/** What a staff page with forms carries beside its read model: what was posted, what needs correcting, and what was just done. */
+export interface FormState {
+  values: FormValues;
+  errors: FieldError[];
+  notice?: string;
+}
 
 export interface FieldView {
   name: string;

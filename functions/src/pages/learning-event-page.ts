@@ -1,32 +1,22 @@
-import { formatUkDateTime, type FieldError, type LearningEvent } from '@pip/domain';
+import { formatUkDateTime, learningEventRules, type LearningEventContext } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, dateInput, errorSummary, formWithCsrf, input, notificationBanner, timeInput } from './components';
-import type { FormValues } from './form-fields';
+import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-export interface LearningEventView {
-  regionId: string;
-  regionName: string;
-  ready: boolean;
-  areasToComplete: string[];
-  event: LearningEvent | undefined;
-  participants: number;
-  values: FormValues;
-  errors: FieldError[];
-  notice?: string;
-}
+export type LearningEventView = LearningEventContext & FormState;
 
 function scheduleForm(staff: StaffView, view: LearningEventView, errors: Map<string, string>): SafeHtml {
   return formWithCsrf({
     action: `/staff/regions/${encodeURIComponent(view.regionId)}/learning-event`,
     csrfToken: staff.csrfToken,
     content: html`${dateInput({ name: 'date', legend: 'Date', value: view.values.date, errorMessage: errors.get('date') })}
-${timeInput({ name: 'time', label: 'Start time (UK)', value: view.values.time ?? '10:00', errorMessage: errors.get('time') })}
+${timeInput({ name: 'time', label: 'Start time (UK)', value: view.values.time ?? learningEventRules.defaultStartTime, errorMessage: errors.get('time') })}
 ${input({
   name: 'minutes',
   label: { text: 'Length in minutes' },
-  value: view.values.minutes ?? '240',
+  value: view.values.minutes ?? String(learningEventRules.defaultMinutes),
   errorMessage: errors.get('minutes'),
   classes: 'govuk-input--width-4',
 })}

@@ -1,4 +1,4 @@
-import { regions, type FieldError } from '@pip/domain';
+import { recruitmentDefaults, regions, type FieldError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, dateInput, errorSummary, fieldset, formWithCsrf, input, select, timeInput, twoThirds } from './components';
 import type { FormValues } from './form-fields';
@@ -36,8 +36,8 @@ ${select({
   items: [{ value: '', text: 'Choose a region' }, ...regions.map((region) => ({ value: region.regionId, text: region.name }))],
   value: values.regionId,
 })}
-${moment('Applications open (UK time)', 'opens', '09:00', values, errors)}
-${moment('Applications close (UK time)', 'closes', '17:00', values, errors)}
+${moment('Applications open (UK time)', 'opens', recruitmentDefaults.opensAtTime, values, errors)}
+${moment('Applications close (UK time)', 'closes', recruitmentDefaults.closesAtTime, values, errors)}
 ${button({ text: 'Add the area', preventDoubleClick: true })}`,
 })}`),
   });

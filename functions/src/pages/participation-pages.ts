@@ -1,9 +1,10 @@
-import { formatUkDate, type Area } from '@pip/domain';
+import { formatUkDate, type Area, type LinkProblem } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, buttonGroup, formWithCsrf, twoThirds } from './components';
 import { messagePage, page } from './layout';
 
-export type LinkProblem = 'unknown' | 'expired';
+// The link-problem handler still imports the type from here, beside linkProblemStatus.
+export type { LinkProblem } from '@pip/domain';
 
 /** A link that is not whole or not known is not found; one that has run out is gone for good. */
 export function linkProblemStatus(problem: LinkProblem): 404 | 410 {

@@ -1,16 +1,24 @@
 import {
   DEFAULT_WORKSHOP_MINUTES,
+  MAX_WEEKS_BETWEEN,
+  MIN_WEEKS_BETWEEN,
+  WORKSHOPS_PER_AREA,
   areaStages,
+  defaultHost,
   formatUkDate,
   formatUkDateTime,
+  hasStarted,
+  isProgrammeStep,
+  numberInWords,
   staffSteps,
+  ukClockTimeOf,
   ukDateOf,
   venueHosts,
-  type Area,
+  workshopMinutes,
+  workshopRules,
   type AreaProgress,
-  type FieldError,
-  type StaffStep,
-  type WorkshopSchedule,
+  type ProgrammeContext,
+  type ProgrammeStep,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import {
@@ -30,27 +38,14 @@ import {
   timeInput,
   warningText,
 } from './components';
-import type { FormValues } from './form-fields';
+import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-export interface ProgrammeView {
-  area: Area;
-  progress: AreaProgress | undefined;
-  visit: { visitedOn: string; notes?: string; recordedBy: string } | undefined;
-  workshops: WorkshopSchedule | undefined;
-  /** The step the workflow is waiting for staff at, if any. */
-  waitingFor: StaffStep | undefined;
-  values: FormValues;
-  errors: FieldError[];
-  notice?: string;
-  participants: { applicationId: string; name: string }[];
-  attendance: Record<number, { present: string[]; recordedBy: string }>;
-  now: Date;
-}
+export type ProgrammeView = ProgrammeContext & FormState;
 
 function attendanceForms(view: ProgrammeView, csrfToken: string, areaPath: string): SafeHtml {
-  const held = (view.workshops?.workshops ?? []).filter((workshop) => Date.parse(workshop.startsAt) <= view.now.getTime());
+  const held = (view.workshops?.workshops ?? []).filter((workshop) => hasStarted(workshop, view.now));
   if (held.length === 0) return html`<p class="govuk-body">Attendance can be recorded once a workshop has started.</p>`;
   return html`${held.map((workshop) => {
     const record = view.attendance[workshop.number];
@@ -80,9 +75,6 @@ ${button({ text: `Record attendance at workshop ${number}`, classes: 'secondary'
   })}`;
 }
 
-const ukTimeOf = (instant: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-
 function timeline(progress: AreaProgress | undefined): SafeHtml {
   if (!progress) return html`<p class="govuk-body">The workflow of this area has not started: it starts when recruitment opens.</p>`;
   return html`<ol class="govuk-list pip-timeline">${progress.history.map(
@@ -97,7 +89,7 @@ function workshopFields(view: ProgrammeView, n: number, errors: Map<string, stri
   const value = (field: string, fallback: string) => view.values[name(field)] ?? fallback;
   const text = (field: string, label: string, fallback: string, classes?: string) =>
     input({ name: name(field), label: { text: label }, value: value(field, fallback), errorMessage: errors.get(name(field)), classes });
-  const minutes = workshop ? String((Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / 60_000) : String(DEFAULT_WORKSHOP_MINUTES);
+  const minutes = String(workshop ? workshopMinutes(workshop) : DEFAULT_WORKSHOP_MINUTES);
   return fieldset({
     classes: 'govuk-!-margin-bottom-6',
     legend: { text: `Workshop ${n}`, classes: 'govuk-fieldset__legend--s' },
@@ -110,10 +102,10 @@ function workshopFields(view: ProgrammeView, n: number, errors: Map<string, stri
 ${timeInput({
   name: name('time'),
   label: 'Start time (UK)',
-  value: value('time', workshop ? ukTimeOf(workshop.startsAt) : '09:30'),
+  value: value('time', workshop ? ukClockTimeOf(workshop.startsAt) : workshopRules.defaultStartTime),
   errorMessage: errors.get(name('time')),
 })}
-${text('minutes', 'Length in minutes (half a day is 210)', minutes, 'govuk-input--width-4')}
+${text('minutes', `Length in minutes (half a day is ${DEFAULT_WORKSHOP_MINUTES})`, minutes, 'govuk-input--width-4')}
 ${text('venue', 'Venue', workshop?.venue.name ?? '')}
 ${radios({
   name: name('host'),
@@ -121,7 +113,7 @@ ${radios({
   errorMessage: errors.get(name('host')),
   classes: 'govuk-radios--small govuk-radios--inline',
   items: Object.entries(venueHosts).map(([host, label], index) => ({ value: host, text: label, id: index === 0 ? undefined : name(`host-${host}`) })),
-  value: value('host', workshop?.venue.host ?? (n % 2 === 1 ? 'council' : 'voluntary-sector')),
+  value: value('host', workshop?.venue.host ?? defaultHost(n)),
 })}
 ${text('facilitators', 'First facilitator', workshop?.facilitators[0] ?? '')}
 ${text('facilitator-2', 'Second facilitator', workshop?.facilitators[1] ?? '')}`,
@@ -133,10 +125,10 @@ function workshopForm(view: ProgrammeView, staff: StaffView, errors: Map<string,
     action: `/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops`,
     csrfToken: staff.csrfToken,
     hidden: { sequence: view.workshops ? String(view.workshops.sequence) : '-1' },
-    content: html`${[1, 2, 3, 4].map((n) => workshopFields(view, n, errors))}
+    content: html`${Array.from({ length: WORKSHOPS_PER_AREA }, (_, index) => workshopFields(view, index + 1, errors))}
 ${textarea({
   name: 'intervalOverride',
-  label: { text: 'Reason to keep an interval outside four to six weeks (only if you need to)' },
+  label: { text: `Reason to keep an interval outside ${numberInWords(MIN_WEEKS_BETWEEN)} to ${numberInWords(MAX_WEEKS_BETWEEN)} weeks (only if you need to)` },
   errorMessage: errors.get('intervalOverride'),
   value: view.values.intervalOverride ?? view.workshops?.intervalOverride ?? '',
   rows: 2,
@@ -160,7 +152,7 @@ ${button({ text: 'Record the visit', classes: 'secondary', preventDoubleClick: t
   });
 }
 
-function stepForm(step: StaffStep, view: ProgrammeView, csrfToken: string, areaPath: string, errors: Map<string, string>): SafeHtml {
+function stepForm(step: ProgrammeStep, view: ProgrammeView, csrfToken: string, areaPath: string, errors: Map<string, string>): SafeHtml {
   const objectives = textarea({
     name: 'objectives',
     label: { text: 'Objectives of the agreed action plan, one per line' },
@@ -195,7 +187,7 @@ export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
   const { csrfToken } = staff;
   const stage = tag({ text: view.progress ? areaStages[view.progress.stage] : 'Not started' });
   const waiting = view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : '';
-  const nextStep = view.waitingFor && view.waitingFor !== 'preparation' && view.waitingFor !== 'selection-approval' ? view.waitingFor : undefined;
+  const nextStep = isProgrammeStep(view.waitingFor) ? view.waitingFor : undefined;
   return page({
     title: `Programme, ${view.area.name}`,
     staff,

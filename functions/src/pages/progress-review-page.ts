@@ -3,26 +3,18 @@ import {
   objectiveStatuses,
   reviewOccasions,
   type ActionPlan,
-  type Area,
-  type FieldError,
   type ProgressReview,
+  type ProgressReviews,
   type ReviewOccasion,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, errorSummary, formWithCsrf, input, notificationBanner, radios, select, table, textarea } from './components';
-import type { FormValues } from './form-fields';
+import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-export interface ProgressReviewView {
-  area: Area;
-  plan: ActionPlan | undefined;
-  reviews: ProgressReview[];
-  occasion: ReviewOccasion;
-  values: FormValues;
-  errors: FieldError[];
-  notice?: string;
-}
+/** The occasion is the one staff chose to record, which the form is for. */
+export type ProgressReviewView = ProgressReviews & FormState & { occasion: ReviewOccasion };
 
 /** Every objective against every review so far, with the notes given. */
 function reviewsSoFar(plan: ActionPlan, reviews: readonly ProgressReview[]): SafeHtml {

@@ -1,19 +1,8 @@
-import { percent, reportedDimensions, type EvaluationFigures, type ReportedDimension } from '@pip/domain';
+import { percent, reportedDimensions, type EvaluationFigures, type EvaluationReport, type ReportedDimension } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { insetText, table } from './components';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
-
-/** An evaluation report as its page and CSV show it: the figures of the whole, and of each area in it. */
-export interface EvaluationReportView {
-  title: string;
-  /** What the report covers; one area's report has no table of areas. */
-  scope: { kind: 'area' | 'region' | 'programme' };
-  /** For publication: areas are named Area 1, Area 2 and so on. */
-  published: boolean;
-  overall: EvaluationFigures;
-  areas: { name: string; figures: EvaluationFigures }[];
-}
 
 const dimensions = Object.entries(reportedDimensions) as [ReportedDimension, string][];
 
@@ -52,7 +41,7 @@ ${dimensions.map(([key, label]) => html`<li><strong>${percent(figures.goodOrExce
 </ul>`;
 }
 
-function byArea(report: EvaluationReportView): SafeHtml {
+function byArea(report: EvaluationReport): SafeHtml {
   return html`<h2 class="govuk-heading-m">By area</h2>
 ${table({
   caption: 'Figures by area',
@@ -71,7 +60,7 @@ ${table({
 })}`;
 }
 
-export function reportPage(staff: StaffView, report: EvaluationReportView, links: { staff: string; published: string; csv: string }): SafeHtml {
+export function reportPage(staff: StaffView, report: EvaluationReport, links: { staff: string; published: string; csv: string }): SafeHtml {
   const otherVersion = report.published
     ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a>`
     : html`<a class="govuk-link" href="${links.published}">Version for publication, with areas anonymised</a>`;
@@ -90,7 +79,7 @@ ${report.scope.kind === 'area' ? '' : byArea(report)}`,
   });
 }
 
-export function reportCsvRows(report: EvaluationReportView): { header: string[]; rows: unknown[][] } {
+export function reportCsvRows(report: EvaluationReport): { header: string[]; rows: unknown[][] } {
   const figuresRow = (name: string, figures: EvaluationFigures) => [
     name,
     figures.invited,

@@ -1,8 +1,11 @@
 import {
   TIE_BREAK_RULE,
   byRank,
+  defaultSelectionRules,
   formatUkDateTime,
+  scoreText,
   sectorNames,
+  sectorTitle,
   sectors,
   type Application,
   type Area,
@@ -49,8 +52,6 @@ export interface SelectionView {
 const outcomeLabel = (outcome: Outcome | undefined) =>
   !outcome ? '' : outcome.kind === 'selected' ? 'Proposed' : outcome.kind === 'reserve' ? `Reserve ${outcome.rank}` : 'Not proposed';
 
-const sectorHeading = (sector: Sector) => `${sectorNames[sector][0]!.toUpperCase()}${sectorNames[sector].slice(1)}`;
-
 function reasons(outcome: Outcome | undefined): SafeHtml {
   if (!outcome) return html``;
   return html`<ul class="govuk-list govuk-body-s govuk-!-margin-bottom-0">${outcome.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`;
@@ -64,7 +65,7 @@ function nameOf(view: SelectionView, id: string): string {
 function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate): SafeHtml[] {
   const id = candidate.applicationId;
   const hidden = (text: string) => html`<span class="govuk-visually-hidden">${text}</span>`;
-  const mean = candidate.meanScore === undefined ? 'not reviewed' : candidate.meanScore.toFixed(2);
+  const mean = candidate.meanScore === undefined ? 'not reviewed' : scoreText(candidate.meanScore);
   const link = `/staff/areas/${encodeURIComponent(view.area.areaId)}/applications/${encodeURIComponent(id)}`;
   return [
     checkboxItems({
@@ -87,7 +88,7 @@ function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate)
 
 function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
   const rows = view.candidates.filter((candidate) => candidate.sector === sector).sort(byRank);
-  return html`<h2 class="govuk-heading-m">${sectorHeading(sector)}: ${view.draft.selected[sector].length} of 6 selected</h2>
+  return html`<h2 class="govuk-heading-m">${sectorTitle(sector)}: ${view.draft.selected[sector].length} of ${defaultSelectionRules.placesPerSector} selected</h2>
 ${table({
   caption: `${sectorNames[sector]} applicants`,
   captionClasses: 'govuk-visually-hidden',
@@ -144,7 +145,7 @@ function approvedSector(staff: StaffView, view: SelectionView, stored: AreaSelec
     })}
 ${button({ text: 'Name lead', classes: 'secondary' })}`,
   });
-  return html`<h2 class="govuk-heading-m">${sectorHeading(sector)}</h2>
+  return html`<h2 class="govuk-heading-m">${sectorTitle(sector)}</h2>
 <ul class="govuk-list govuk-list--bullet">${selected.map(
     (id) => html`<li>${nameOf(view, id)}${stored.leads[sector] === id ? html` ${tag({ text: 'Lead' })}` : ''}${reasons(stored.outcomes?.[id])}</li>`,
   )}</ul>

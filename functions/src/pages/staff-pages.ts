@@ -1,7 +1,8 @@
 import {
+  answerInWords,
+  answerTitle,
   applicationFields,
   applicationFlags,
-  fieldMeta,
   formatUkDate,
   formatUkDateTime,
   nominatingBodies,
@@ -11,16 +12,19 @@ import {
   reviewMean,
   reviewSchema,
   metaOf,
+  scoreText,
   sectorNames,
+  sectorTitle,
+  sectors,
   type Application,
-  type ApplicationFilters,
-  type Area,
+  type ApplicationUnderReview,
+  type AreaApplications,
   type Candidate,
   type FieldError,
   type Nomination,
+  type RegionOverview,
+  type RequestedFilters,
   type Review,
-  type Sector,
-  type ApplicationUnderReview,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, type TableCell } from './components';
@@ -28,21 +32,10 @@ import { formField, type FormValues } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-// Code outside the pages still imports the staff view from here.
-export type { StaffView } from './staff-view';
-
-export interface AreaSummary {
-  area: Area;
-  stage: string;
-  counts: Record<Sector, number>;
-  /** The area's workflow stopped on an error and waits for staff to resume it. */
-  stopped?: boolean;
-}
-
-const score = (value: number | undefined) => (value === undefined ? 'Not reviewed' : value.toFixed(2));
+const score = (value: number | undefined) => (value === undefined ? 'Not reviewed' : scoreText(value));
 const numeric = (text: string | number): TableCell => ({ text: String(text), format: 'numeric' });
 
-function regionAreas(region: { regionId: string; name: string; areas: AreaSummary[] }): SafeHtml {
+function regionAreas(region: RegionOverview): SafeHtml {
   if (region.areas.length === 0) return html`<p class="govuk-body">No areas yet.</p>`;
   const path = `/staff/regions/${encodeURIComponent(region.regionId)}`;
   const forRegion = html`<span class="govuk-visually-hidden"> for ${region.name}</span>`;
@@ -62,7 +55,7 @@ ${table({
 })}`;
 }
 
-export function overviewPage(staff: StaffView, regions: { regionId: string; name: string; ready: boolean; areas: AreaSummary[] }[]): SafeHtml {
+export function overviewPage(staff: StaffView, regions: readonly RegionOverview[]): SafeHtml {
   return page({
     title: 'Programme overview',
     staff,
@@ -78,29 +71,11 @@ ${regionAreas(region)}\n`,
   });
 }
 
-export interface ApplicationRow {
-  application: Application;
-  candidate: Candidate;
-  reviewCount: number;
-}
-
-export interface AreaPageView {
-  area: Area;
-  stage: string;
-  rows: ApplicationRow[];
-  filters: ApplicationFilters;
-  /** How many applications the area has, before filtering. */
-  total: number;
-  minScoreText: string;
-  minScoreError?: string;
-}
+/** An area's applications, with the filters staff asked for. */
+export type AreaPageView = AreaApplications & RequestedFilters;
 
 function filterForm(base: string, { filters, minScoreText, minScoreError }: AreaPageView): SafeHtml {
-  const sectorItems = [
-    { value: '', text: 'All sectors' },
-    { value: 'local-authority', text: 'Local authority' },
-    { value: 'voluntary-community', text: 'Voluntary and community sector' },
-  ];
+  const sectorItems = [{ value: '', text: 'All sectors' }, ...sectors.map((sector) => ({ value: sector, text: sectorTitle(sector) }))];
   const flagItems = [{ value: '', text: 'Any' }, ...Object.entries(applicationFlags).map(([value, text]) => ({ value, text }))];
   return html`<form method="get" action="${base}" class="govuk-!-margin-bottom-6">
 ${gridRow(
@@ -181,13 +156,6 @@ ${applicationsTable(base, view)}`,
   });
 }
 
-function answerText(name: (typeof applicationFields)[number], value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (value === true) return 'Yes';
-  const options = fieldMeta(name)['x-options'];
-  return options?.[String(value)] ?? String(value);
-}
-
 /** The application page: the application under review, with the signed-in reviewer's form. */
 export interface ApplicationPageView extends ApplicationUnderReview {
   myReview: FormValues;
@@ -210,7 +178,7 @@ function reviewsTable(reviews: readonly Review[]): SafeHtml {
     rows: reviews.map((review) => [
       html`${review.staffName}<br><span class="govuk-body-s">${formatUkDateTime(review.reviewedAt)}</span>`,
       ...reviewCriteria.map((key) => numeric(review[key])),
-      numeric(reviewMean(review).toFixed(2)),
+      numeric(scoreText(reviewMean(review))),
       review.note ?? '',
     ]),
   });
@@ -235,8 +203,8 @@ export function applicationPage(staff: StaffView, detail: ApplicationPageView): 
 ${application.nomination ? nominationNote(application.nomination) : ''}
 ${summaryList({
   rows: applicationFields.map((name) => ({
-    key: fieldMeta(name).title.replace(' (optional)', ''),
-    value: answerText(name, application.answers[name]) ?? 'Not given',
+    key: answerTitle(name),
+    value: answerInWords(name, application.answers[name]) ?? 'Not given',
   })),
 })}
 <h2 class="govuk-heading-m">Reviews</h2>

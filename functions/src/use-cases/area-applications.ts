@@ -1,13 +1,4 @@
-import { applicationRows, areaStage, type ApplicationFilters, type ApplicationRow, type Area, type Ports } from '@pip/domain';
-
-export interface AreaApplications {
-  area: Area;
-  stage: string;
-  /** The applications that match the filters, best first. */
-  rows: ApplicationRow[];
-  /** How many applications the area has, before filtering. */
-  total: number;
-}
+import { applicationRows, areaStage, type ApplicationFilters, type AreaApplications, type Ports } from '@pip/domain';
 
 /** An area's applications as staff review them: where the area stands, and its applications filtered. */
 export async function areaApplications(

@@ -23,6 +23,9 @@ export interface SelectionChange {
   emails: () => EmailToSend[];
 }
 
+/** A change answers `already` when the selection already is as asked (a double click): nothing to write. */
+export const ALREADY = 'already';
+
 /**
  * Applies a change to the approved selection as it stands, then sends the change's emails. When
  * another change lands first, it starts again from the selection as that change left it. `change`
@@ -34,17 +37,18 @@ export async function changeApprovedSelection(
   areaId: string,
   actor: Actor,
   refusal: () => DomainError,
-  change: (approved: AreaSelection, context: SelectionContext) => SelectionChange | undefined,
-): Promise<void> {
-  await takeTurns(async () => {
+  change: (approved: AreaSelection, context: SelectionContext) => SelectionChange | typeof ALREADY | undefined,
+): Promise<'changed' | typeof ALREADY> {
+  return takeTurns(async () => {
     const context = await selectionContext(ports, areaId);
     const approved = context.stored;
     const changed = approved?.status === 'approved' ? change(approved, context) : undefined;
     if (!approved || !changed) throw refusal();
+    if (changed === ALREADY) return ALREADY;
     const next: AreaSelection = { ...changed.selection, version: approved.version + 1, updatedBy: actor, updatedAt: ports.clock.now().toISOString() };
     const audit = auditEntry(ports.clock, areaId, actor, changed.audit.action, changed.audit.summary, selectionSnapshot(approved), selectionSnapshot(next));
     if (!(await ports.selections.write(next, approved.version, audit))) return LOST_RACE;
     await queueAndSend(ports, changed.emails());
-    return true;
+    return 'changed' as const;
   }, () => new ConcurrentChangeError('The selection'));
 }

@@ -1,13 +1,4 @@
-import { evaluationFigures, regionName, reportNames, type Area, type EvaluationFigures, type Ports, type ReportScope } from '@pip/domain';
-
-export interface EvaluationReport {
-  title: string;
-  scope: ReportScope;
-  published: boolean;
-  overall: EvaluationFigures;
-  /** One row per area, named or anonymous as the report is for staff or for publication. */
-  areas: { name: string; figures: EvaluationFigures }[];
-}
+import { evaluationFigures, regionName, reportNames, type Area, type EvaluationReport, type Ports, type ReportScope } from '@pip/domain';
 
 type ReportPorts = Pick<Ports, 'areas' | 'evaluation'>;
 

@@ -1,16 +1,5 @@
-import { regionName, type LearningEvent, type Ports, type RegionId } from '@pip/domain';
+import { regionName, type LearningEventContext, type Ports, type RegionId } from '@pip/domain';
 import { regionParticipants } from './region-progress';
-
-export interface LearningEventContext {
-  regionId: RegionId;
-  regionName: string;
-  ready: boolean;
-  areasToComplete: string[];
-  /** The event as scheduled, if it is. */
-  event: LearningEvent | undefined;
-  /** How many participants its invitations go to. */
-  participants: number;
-}
 
 /** What the learning event page of a region shows. */
 export async function learningEventContext(ports: Pick<Ports, 'areas' | 'progress' | 'selections' | 'applications' | 'learningEvents'>, regionId: RegionId): Promise<LearningEventContext> {

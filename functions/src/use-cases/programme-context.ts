@@ -1,17 +1,5 @@
-import type { Area, AreaProgress, AreaVisit, Ports, StaffStep, WorkshopAttendance, WorkshopSchedule } from '@pip/domain';
+import type { Ports, ProgrammeContext } from '@pip/domain';
 import { selectedParticipants } from './participants';
-
-export interface ProgrammeContext {
-  area: Area;
-  progress: AreaProgress | undefined;
-  visit: AreaVisit | undefined;
-  workshops: WorkshopSchedule | undefined;
-  /** The step the workflow is waiting for staff at, if any. */
-  waitingFor: StaffStep | undefined;
-  participants: { applicationId: string; name: string }[];
-  attendance: Record<number, WorkshopAttendance>;
-  now: Date;
-}
 
 /** What an area's programme page shows: where it stands, its visit, workshops, attendance and what the workflow waits for. */
 export async function programmeContext(

@@ -1,12 +1,6 @@
-import { inOccasionOrder, type ActionPlan, type Area, type Ports, type ProgressReview } from '@pip/domain';
+import { inOccasionOrder, type Ports, type ProgressReviews } from '@pip/domain';
 
-/** What staff see of an area's progress reviews: the agreed action plan and the reviews so far, in programme order. */
-export interface ProgressReviews {
-  area: Area;
-  plan: ActionPlan | undefined;
-  reviews: ProgressReview[];
-}
-
+/** An area's action plan and its progress reviews so far, in programme order. */
 export async function progressReviews(ports: Pick<Ports, 'areas' | 'actionPlans' | 'progressReviews'>, areaId: string): Promise<ProgressReviews> {
   const [area, plan, reviews] = await Promise.all([ports.areas.existing(areaId), ports.actionPlans.get(areaId), ports.progressReviews.list(areaId)]);
   return { area, plan, reviews: inOccasionOrder(reviews) };

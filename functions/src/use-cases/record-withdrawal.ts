@@ -1,6 +1,6 @@
 import { NotSelectedError, selectionAudit, withdrawParticipant, type Actor, type Ports } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
-import { changeApprovedSelection } from './change-approved-selection';
+import { ALREADY, changeApprovedSelection } from './change-approved-selection';
 import { placeOfferedEmail } from './participation-emails';
 import { applicationIn } from './selection-context';
 import { invitationsFollowSelection } from './workshop-invitations';
@@ -13,11 +13,19 @@ export type RecordWithdrawalPorts = Pick<
 /**
  * A selected participant withdraws (through their link, or staff record it): they are emailed to
  * confirm, the next reserve of their sector is offered the place and, once workshop invitations have
- * gone out, those still to come are cancelled for them. Refused with NotSelectedError when they have
- * no place to withdraw from.
+ * gone out, those still to come are cancelled for them. Withdrawing again (a double click, or staff
+ * after the person's own link) changes nothing; someone who never had a place is refused with
+ * NotSelectedError.
  */
-export async function recordWithdrawal(ports: RecordWithdrawalPorts, areaId: string, applicationId: string, actor: Actor, baseUrl: string): Promise<void> {
-  await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
+export async function recordWithdrawal(
+  ports: RecordWithdrawalPorts,
+  areaId: string,
+  applicationId: string,
+  actor: Actor,
+  baseUrl: string,
+): Promise<'withdrawn' | 'already-withdrawn'> {
+  const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
+    if (approved.withdrawn?.includes(applicationId)) return ALREADY;
     const withdrawal = withdrawParticipant(approved, applicationId);
     if (!withdrawal) return undefined;
     const person = applicationIn(context, applicationId);
@@ -31,5 +39,7 @@ export async function recordWithdrawal(ports: RecordWithdrawalPorts, areaId: str
       ],
     };
   });
+  // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
   await invitationsFollowSelection(ports, areaId, { left: applicationId });
+  return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
 }

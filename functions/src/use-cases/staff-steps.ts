@@ -1,5 +1,4 @@
 import type { Actor, Ports, StaffStep } from '@pip/domain';
-import { auditEntry } from './audit-entry';
 
 export type StaffStepPorts = Pick<Ports, 'staffSteps' | 'workflow' | 'clock'>;
 
@@ -20,18 +19,4 @@ export async function awaitStaff(ports: StaffStepPorts, areaId: string, step: St
     const held = await ports.staffSteps.take(areaId, step);
     if (held) await ports.workflow.continue(held);
   }
-}
-
-/**
- * Staff fixed what stopped the area's workflow and ask it to go on: a new execution, named after
- * the failure so that a double click starts one, passes through what is done and tries again.
- * False when there is no failure to resume from (someone already resumed it).
- */
-export async function resumeAfterFailure(ports: Pick<Ports, 'progress' | 'workflow' | 'audit' | 'clock'>, areaId: string, actor: Actor): Promise<boolean> {
-  const failure = (await ports.progress.get(areaId))?.failure;
-  if (!failure) return false;
-  await ports.workflow.restart(areaId, failure.at);
-  if (!(await ports.progress.clearFailure(areaId, failure.at))) return false;
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Workflow resumed', `Resumed after it stopped at the ${failure.step} stage: ${failure.error}`, failure, undefined));
-  return true;
 }

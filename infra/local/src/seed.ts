@@ -1,9 +1,9 @@
-import { DAY, fromUkLocalTime, formatUkDateTime, ukDateOf, type Area, type AreaStore, type RegionId } from '@pip/domain';
+import { DAY, fromUkLocalTime, formatUkDateTime, recruitmentDefaults, ukDateOf, type Area, type AreaStore, type RegionId } from '@pip/domain';
 
-/** A recruitment window of UK dates, opening at 9am and closing at 5pm, relative to `now`. */
+/** A recruitment window of UK dates relative to `now`, opening and closing at the times staff get by default. */
 function window(now: Date, opensInDays: number, closesInDays: number): Area['recruitment'] {
   const at = (days: number, time: string) => fromUkLocalTime(ukDateOf(new Date(now.getTime() + days * DAY)), time).toISOString();
-  return { opensAt: at(opensInDays, '09:00'), closesAt: at(closesInDays, '17:00') };
+  return { opensAt: at(opensInDays, recruitmentDefaults.opensAtTime), closesAt: at(closesInDays, recruitmentDefaults.closesAtTime) };
 }
 
 function demoArea(areaId: string, name: string, regionId: RegionId, recruitment: Area['recruitment']): Area {

@@ -1,5 +1,6 @@
 import { MINUTE } from './durations';
 import { ValidationError, type FieldError } from './errors';
+import type { RegionId } from './regions';
 import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
 
 /** The stages an area passes through, in order; the area workflow moves it from one to the next. */
@@ -87,6 +88,11 @@ export const staffStepAuditTitles = {
 export type ProgrammeStep = keyof typeof staffStepAuditTitles;
 export const programmeSteps = Object.keys(staffStepAuditTitles) as ProgrammeStep[];
 
+/** Whether staff end this step on the programme page: approval is given on the selection page, and preparation ends with the visit and the schedule. */
+export function isProgrammeStep(step: StaffStep | undefined): step is ProgrammeStep {
+  return programmeSteps.some((programmeStep) => programmeStep === step);
+}
+
 /** What the execution carries from step to step: the area and the dates its Wait states wait for. */
 export interface WorkflowState {
   areaId: string;
@@ -107,8 +113,26 @@ export interface LearningEvent {
   sequence: number;
 }
 
-/** How long a learning and mentoring event may run, in minutes: up to a long day. */
-export const learningEventRules = { shortestMinutes: 30, longestMinutes: 600 } as const;
+export const learningEventRules = {
+  /** How long a learning and mentoring event may run, in minutes: up to a long day. */
+  shortestMinutes: 30,
+  longestMinutes: 600,
+  /** What the form suggests until staff say otherwise: a UK start time and a length in minutes. */
+  defaultStartTime: '10:00',
+  defaultMinutes: 240,
+} as const;
+
+/** What a region's learning event page shows: whether the region is ready, and the event if it is scheduled. */
+export interface LearningEventContext {
+  regionId: RegionId;
+  regionName: string;
+  ready: boolean;
+  areasToComplete: string[];
+  /** The event as scheduled, if it is. */
+  event: LearningEvent | undefined;
+  /** How many participants its invitations go to. */
+  participants: number;
+}
 
 /** The learning event form as staff filled it in. */
 export interface LearningEventAnswers {

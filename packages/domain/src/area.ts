@@ -1,5 +1,6 @@
 import { DAY } from './durations';
 import { ConflictError } from './errors';
+import { formatUkDateTime } from './uk-time';
 import { areaStages, type AreaProgress } from './area-stages';
 import type { RegionId } from './regions';
 import { regions } from './regions';
@@ -17,6 +18,9 @@ export interface RecruitmentWindow {
   opensAt: string;
   closesAt: string;
 }
+
+/** The UK times of day applications open and close unless staff say otherwise: the start and end of a working day. */
+export const recruitmentDefaults = { opensAtTime: '09:00', closesAtTime: '17:00' } as const;
 
 export type RecruitmentState = 'not-open-yet' | 'open' | 'closed';
 
@@ -73,8 +77,8 @@ export class RecruitmentNotOpenError extends ConflictError {
   ) {
     super(
       state === 'closed'
-        ? `Applications for ${area.name} closed on ${area.recruitment.closesAt}`
-        : `Applications for ${area.name} open on ${area.recruitment.opensAt}`,
+        ? `Applications for ${area.name} closed at ${formatUkDateTime(area.recruitment.closesAt)}.`
+        : `Applications for ${area.name} open at ${formatUkDateTime(area.recruitment.opensAt)}.`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { Application } from './application';
-import { applicationFields, fieldMeta } from './application-form';
-import { meanScore, type Review } from './review';
+import { applicationFields, fieldMeta, type ApplicationField } from './application-form';
+import type { Area } from './area';
+import { meanScore, scoreText, type Review } from './review';
 import { sectorNames, type Candidate } from './selection';
 
 /** An application as the selection sees it: its sector, organisation, mean score and flags. */
@@ -108,29 +109,57 @@ export function applicationRows(applications: readonly Application[], reviews: r
     );
 }
 
+/** An area's applications as staff review them: where the area stands, and the applications that match the filters. */
+export interface AreaApplications {
+  area: Area;
+  stage: string;
+  /** The applications that match the filters, best first. */
+  rows: ApplicationRow[];
+  /** How many applications the area has, before filtering. */
+  total: number;
+}
+
+/** A question as a table or a summary heads it: a heading is not a question to answer, so "(optional)" goes. */
+export function answerTitle(name: ApplicationField): string {
+  return fieldMeta(name).title.replace(' (optional)', '');
+}
+
+/** A ticked box, in words. */
+const ticked = 'Yes';
+
+/** An answer as staff read it: the words of the option chosen, "Yes" for a ticked box; undefined when not given. */
+export function answerInWords(name: ApplicationField, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) return ticked;
+  return fieldMeta(name)['x-options']?.[String(value)] ?? String(value);
+}
+
 /** Every application of an area as a table: one column per answer, then who nominated them, their reviews and mean score. */
 export function applicationsTable(applications: readonly Application[], reviews: readonly Review[]): { header: string[]; rows: unknown[][] } {
   const header = [
     'Reference',
     'Applied',
     'Last changed',
-    ...applicationFields.map((name) => fieldMeta(name).title.replace(' (optional)', '')),
+    ...applicationFields.map(answerTitle),
     'Nominated by',
     'Reviews',
     'Mean score',
   ];
-  const rows = applications.map((application) => [
-    application.applicationId,
-    application.submittedAt,
-    application.updatedAt,
-    ...applicationFields.map((name) => {
-      const value = application.answers[name];
-      return name === 'sector' ? sectorNames[application.answers.sector] : value === true ? 'Yes' : value;
-    }),
-    application.nomination ? `${application.nomination.nominatorName} (${application.nomination.body})` : '',
-    reviewsOf(application.applicationId, reviews).length,
-    toCandidate(application, reviews).meanScore?.toFixed(2) ?? '',
-  ]);
+  const rows = applications.map((application) => {
+    const mean = toCandidate(application, reviews).meanScore;
+    return [
+      application.applicationId,
+      application.submittedAt,
+      application.updatedAt,
+      ...applicationFields.map((name) => {
+        const value = application.answers[name];
+        return name === 'sector' ? sectorNames[application.answers.sector] : value === true ? ticked : value;
+      }),
+      application.nomination ? `${application.nomination.nominatorName} (${application.nomination.body})` : '',
+      reviewsOf(application.applicationId, reviews).length,
+      mean === undefined ? '' : scoreText(mean),
+    ];
+  });
   return { header, rows };
 }
 

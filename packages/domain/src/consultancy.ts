@@ -51,6 +51,9 @@ export const consultancyRules = {
   bookWithinDays: 21,
   /** The notes staff keep on the action plan when a session took place. */
   notesCharacters: 4000,
+  /** The UK times a new slot's form suggests until staff say otherwise. */
+  defaultStartTime: '10:00',
+  defaultEndTime: '12:00',
 };
 
 export type ConsultancyRules = typeof consultancyRules;
@@ -199,6 +202,9 @@ export const followUpRules = {
   /** Staff propose at least this many dates; the dates after these are optional. */
   fewestDates: 2,
   mostDates: 3,
+  /** The UK times each proposed date's form suggests until staff say otherwise. */
+  defaultStartTime: '10:00',
+  defaultEndTime: '12:30',
 };
 
 export type FollowUpRules = typeof followUpRules;
@@ -226,6 +232,11 @@ export function followUpOptions(dates: readonly ProposedDate[], rules: FollowUpR
   return options;
 }
 
+/** The follow-up review is proposed once consultancy session two has taken place. */
+export function followUpProposable(sessions: Partial<Record<SessionNumber, Pick<ConsultancySession, 'heldAt'>>>): boolean {
+  return Boolean(sessions[2]?.heldAt);
+}
+
 /** Why the follow-up review cannot be proposed: before session two took place, with too few or too many dates, or no venue. */
 export function followUpProposalProblem(
   sessions: Partial<Record<SessionNumber, ConsultancySession>>,
@@ -233,7 +244,7 @@ export function followUpProposalProblem(
   venue: string,
   rules: FollowUpRules = followUpRules,
 ): FieldError | undefined {
-  if (!sessions[2]?.heldAt) return { field: 'follow-up-1-date', message: 'Propose the follow-up review once consultancy session two has taken place' };
+  if (!followUpProposable(sessions)) return { field: 'follow-up-1-date', message: 'Propose the follow-up review once consultancy session two has taken place' };
   if (optionCount < rules.fewestDates || optionCount > rules.mostDates) return { field: 'follow-up-1-date', message: 'Propose two or three dates' };
   if (!venue.trim()) return { field: 'follow-up-venue', message: 'Enter the venue' };
   return undefined;
@@ -260,16 +271,30 @@ export function followUpAnswerFrom(
   };
 }
 
+/** How the participants have answered the follow-up review so far. */
+export interface FollowUpTally {
+  answered: number;
+  /** Each proposed date, in the order proposed, with how many can make it. */
+  options: (FollowUpReview['options'][number] & { canMake: number })[];
+  /** Once a date is confirmed: how many will attend it, and how many cannot. */
+  attending: number;
+  declining: number;
+}
+
+export function followUpTally(review: FollowUpReview, answers: readonly FollowUpAnswer[]): FollowUpTally {
+  return {
+    answered: answers.length,
+    options: review.options.map((option) => ({ ...option, canMake: answers.filter((answer) => answer.available.includes(option.optionId)).length })),
+    attending: answers.filter((answer) => answer.attending === true).length,
+    declining: answers.filter((answer) => answer.attending === false).length,
+  };
+}
+
 /** The date most participants can make; on a tie, the earliest. */
 export function bestFollowUpOption(review: FollowUpReview, answers: readonly FollowUpAnswer[]): { optionId: string; count: number } | undefined {
-  const counted = review.options.map((option) => ({
-    optionId: option.optionId,
-    startsAt: option.startsAt,
-    count: answers.filter((answer) => answer.available.includes(option.optionId)).length,
-  }));
-  counted.sort((a, b) => b.count - a.count || a.startsAt.localeCompare(b.startsAt));
+  const counted = followUpTally(review, answers).options.sort((a, b) => b.canMake - a.canMake || a.startsAt.localeCompare(b.startsAt));
   const best = counted[0];
-  return best ? { optionId: best.optionId, count: best.count } : undefined;
+  return best ? { optionId: best.optionId, count: best.canMake } : undefined;
 }
 
 /** A session as stored: booked into a slot, or cancelled (its slot free again). */
@@ -291,6 +316,21 @@ export interface ConsultancySessionState {
   bookable: ConsultancySlot[];
   /** Whether the booking can still be moved or cancelled: not held, and not too close to its start. */
   canChange: boolean;
+}
+
+/** The bookings of an area's sessions by number, as the store gives them, from the sessions as they stand. */
+export function bookingsOf(states: readonly Pick<ConsultancySessionState, 'session' | 'booking'>[]): Partial<Record<SessionNumber, SessionBooking>> {
+  const bookings: Partial<Record<SessionNumber, SessionBooking>> = {};
+  for (const { session, booking } of states) if (booking) bookings[session] = booking;
+  return bookings;
+}
+
+/** What staff see of an area's consultancy: both sessions, the leads, and the follow-up review with its answers. */
+export interface ConsultancyOverview {
+  states: ConsultancySessionState[];
+  leads: string[];
+  followUp: FollowUpReview | undefined;
+  answers: FollowUpAnswer[];
 }
 
 /** Both sessions of an area as they stand at `now`, from its slots and bookings. */

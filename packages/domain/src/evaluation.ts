@@ -123,6 +123,18 @@ export function regionScope(regionId: string): ReportScope {
   return { kind: 'region', regionId: region };
 }
 
+/** An evaluation report as its page and CSV show it: the figures of the whole, and of each area in it. */
+export interface EvaluationReport {
+  title: string;
+  /** What the report covers; one area's report has no table of areas. */
+  scope: ReportScope;
+  /** For publication: areas are named Area 1, Area 2 and so on. */
+  published: boolean;
+  overall: EvaluationFigures;
+  /** One row per area, named or anonymous as the report is for staff or for publication. */
+  areas: { name: string; figures: EvaluationFigures }[];
+}
+
 export interface AreaForReport {
   areaId: string;
   name: string;

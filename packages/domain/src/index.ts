@@ -23,3 +23,5 @@ export * from './evaluation';
 export * from './progress-review';
 export * from './new-area';
 export * from './take-turns';
+export * from './area-programme';
+export * from './emailed-link';

@@ -1,3 +1,4 @@
+import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
 
 /** The objectives of an area's partnership improvement action plan, as agreed. */
@@ -40,6 +41,13 @@ export interface ProgressReview {
   newConcerns?: string;
   recordedBy: string;
   recordedAt: string;
+}
+
+/** What staff see of an area's progress reviews: the agreed action plan and the reviews so far, in programme order. */
+export interface ProgressReviews {
+  area: Area;
+  plan: ActionPlan | undefined;
+  reviews: ProgressReview[];
 }
 
 /** The objectives of an action plan from what staff typed: one per line, blank lines ignored. */

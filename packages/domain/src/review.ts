@@ -45,6 +45,11 @@ export interface Review extends ReviewScores {
   reviewedAt: string;
 }
 
+/** A mean score as every page, list and export shows it: to two decimal places. */
+export function scoreText(score: number): string {
+  return score.toFixed(2);
+}
+
 export function reviewMean(review: ReviewScores): number {
   return reviewCriteria.reduce((sum, key) => sum + review[key], 0) / reviewCriteria.length;
 }
@@ -63,7 +68,7 @@ export function sameScores(a: ReviewScores | undefined, b: ReviewScores): boolea
 /** Each score by its criterion's name, and their mean: "role and seniority fit 4, … (mean 4.33)". */
 export function scoresInWords(scores: ReviewScores): string {
   const parts = reviewCriteria.map((key) => `${metaOf(reviewSchema.shape[key]).title.toLowerCase()} ${scores[key]}`);
-  return `${parts.join(', ')} (mean ${reviewMean(scores).toFixed(2)})`;
+  return `${parts.join(', ')} (mean ${scoreText(reviewMean(scores))})`;
 }
 
 /** A stored value that is a review's scores, as the audit log keeps them before and after a change. */

@@ -1,3 +1,5 @@
+import { scoreText } from './review';
+
 /**
  * The selection of six council and six voluntary and community sector participants for an area.
  * Pure and deterministic: the same applications and reviews always give the same proposal, and
@@ -9,6 +11,12 @@ export const sectorNames: Record<Sector, string> = {
   'local-authority': 'local authority',
   'voluntary-community': 'voluntary and community sector',
 };
+
+/** A sector's name as a heading or an option starts it: "Local authority". */
+export function sectorTitle(sector: Sector): string {
+  const name = sectorNames[sector];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
 
 export interface Candidate {
   applicationId: string;
@@ -60,7 +68,7 @@ export function byRank(a: Candidate, b: Candidate): number {
   );
 }
 
-const score = (candidate: Candidate) => (candidate.meanScore ?? 0).toFixed(2);
+const score = (candidate: Candidate) => scoreText(candidate.meanScore ?? 0);
 
 const ordinal = (n: number) => {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';

@@ -1,6 +1,9 @@
+import { MINUTE } from './durations';
+
 /** Programme dates are always shown in UK time, whatever the server's zone. */
 const ukDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
+const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** "5 March 2027" */
 export function formatUkDate(instant: Date | string): string {
@@ -35,8 +38,13 @@ function londonOffsetMinutes(instant: Date): number {
  */
 export function fromUkLocalTime(date: string, time: string): Date {
   const asIfUtc = new Date(`${date}T${time}:00Z`);
-  const firstGuess = new Date(asIfUtc.getTime() - londonOffsetMinutes(asIfUtc) * 60_000);
-  return new Date(asIfUtc.getTime() - londonOffsetMinutes(firstGuess) * 60_000);
+  const firstGuess = new Date(asIfUtc.getTime() - londonOffsetMinutes(asIfUtc) * MINUTE);
+  return new Date(asIfUtc.getTime() - londonOffsetMinutes(firstGuess) * MINUTE);
+}
+
+/** The UK time of day of an instant as time inputs take it, HH:MM on the 24-hour clock. */
+export function ukClockTimeOf(instant: Date | string): string {
+  return ukClock.format(new Date(instant));
 }
 
 /** The UK calendar date of an instant, as YYYY-MM-DD. */

@@ -8,11 +8,21 @@ export const MAX_WEEKS_BETWEEN = 6;
 /** Half a day: a morning from 9:30 to 1pm, unless staff say otherwise. */
 export const DEFAULT_WORKSHOP_MINUTES = 210;
 
-/** How long one workshop may run, in minutes: from a short session to a long day. */
-export const workshopRules = { shortestMinutes: 30, longestMinutes: 480 } as const;
+export const workshopRules = {
+  /** How long one workshop may run, in minutes: from a short session to a long day. */
+  shortestMinutes: 30,
+  longestMinutes: 480,
+  /** The UK time a workshop starts unless staff say otherwise: the morning of a half day. */
+  defaultStartTime: '09:30',
+} as const;
 
 export type VenueHost = 'council' | 'voluntary-sector';
 export const venueHosts: Record<VenueHost, string> = { council: 'Council premises', 'voluntary-sector': 'Voluntary sector premises' };
+
+/** Where workshop `n` is held unless staff say otherwise: the first in council premises, then alternating between the sectors. */
+export function defaultHost(n: number): VenueHost {
+  return n % 2 === 1 ? 'council' : 'voluntary-sector';
+}
 
 export interface Workshop {
   /** 1 to 4, in date order. */
@@ -140,6 +150,11 @@ export function workshopsFromForm(form: Readonly<Record<string, string | undefin
     ...(check.intervalBreaches.length > 0 && intervalOverride ? { intervalOverride } : {}),
     intervalBreaches: check.intervalBreaches,
   };
+}
+
+/** How long a workshop runs, in minutes. */
+export function workshopMinutes(workshop: Pick<Workshop, 'startsAt' | 'endsAt'>): number {
+  return (Date.parse(workshop.endsAt) - Date.parse(workshop.startsAt)) / MINUTE;
 }
 
 /** A workshop has started, so its attendance can be recorded and it no longer needs invitations. */

@@ -143,7 +143,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
           TableName: this.tableName,
           Key: keys.consultancySession(areaId, session),
           UpdateExpression: 'SET heldAt = :at, notes = :notes',
-          ConditionExpression: '#status = :booked',
+          ConditionExpression: '#status = :booked AND attribute_not_exists(heldAt)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':at': at, ':notes': notes, ':booked': 'booked' },
         }),

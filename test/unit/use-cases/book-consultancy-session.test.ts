@@ -5,10 +5,13 @@ import { bookSessionForLeads } from '@pip/functions/use-cases/book-session-for-l
 import { cancelConsultancySession } from '@pip/functions/use-cases/cancel-consultancy-session';
 import { consultancyState } from '@pip/functions/use-cases/consultancy-state';
 import { sendBookingLinks } from '@pip/functions/use-cases/send-booking-links';
-import { AREA, consultancyInMemory, slot } from './consultancy-fakes';
+import type { MemoryPorts } from '../../support/memory-ports';
+import { LEEDS, approvedLeeds, slot } from './fixtures';
 
 const NOW = '2027-03-01T12:00:00.000Z';
-const twoSlots = () => [slot('tuesday', '2027-03-09T10:00:00.000Z'), slot('thursday', '2027-03-11T10:00:00.000Z')];
+const withTwoSlots = () => approvedLeeds(NOW, [slot('tuesday', '2027-03-09T10:00:00.000Z'), slot('thursday', '2027-03-11T10:00:00.000Z')]);
+const sessionOne = (ports: MemoryPorts) => consultancyState(ports, LEEDS.areaId, 1);
+const bookedSessions = async (ports: MemoryPorts) => ports.consultancy.sessions(LEEDS.areaId);
 
 /** The refusal a person reads, and the field it is shown against. */
 async function refusal(action: Promise<unknown>): Promise<{ field: string; message: string }> {
@@ -19,81 +22,81 @@ async function refusal(action: Promise<unknown>): Promise<{ field: string; messa
 
 describe('a lead booking a consultancy session', () => {
   it('tells both leads and the facilitator, holds their reminders, and stops the reminders to book', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    await sendBookingLinks(memory.ports, AREA.areaId, 1);
-    expect(memory.subjects().filter((subject) => subject.startsWith('Book consultancy session 1'))).toHaveLength(2);
+    const ports = withTwoSlots();
+    await sendBookingLinks(ports, LEEDS.areaId, 1);
+    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Book consultancy session 1'))).toHaveLength(2);
 
-    await bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'tuesday', 'Lead 1', undefined);
+    await bookConsultancySession(ports, await sessionOne(ports), 'tuesday', 'Lead 1', undefined);
 
-    const booked = [...memory.queued.values()].filter((email) => email.subject.startsWith('Booked: consultancy session 1'));
-    expect(booked.map((email) => email.to).sort()).toEqual(['fay@example.org', 'lead-1@leeds.example.org', 'lead-2@leeds.example.org']);
-    expect(memory.cancelled.filter((id) => id.startsWith('consultancy-not-booked-leeds-1-'))).toHaveLength(3);
-    expect(memory.audit.map((entry) => [entry.action, entry.actor.name])).toEqual([['Consultancy session booked', 'Lead 1']]);
+    const booked = ports.outbox.queued().filter((email) => email.subject.startsWith('Booked: consultancy session 1'));
+    expect(booked.map((email) => email.to).sort()).toEqual(['fay@example.org', 'la1@leeds.example.org', 'vc1@leeds.example.org']);
+    expect(ports.outbox.cancelled.filter((id) => id.startsWith('consultancy-not-booked-leeds-1-'))).toHaveLength(3);
+    expect(ports.audit.entries.map((entry) => [entry.action, entry.actor.name])).toEqual([['Consultancy session booked', 'Lead 1']]);
   });
 
   it('refuses a slot the other lead took since the page was read: nothing more is sent or recorded', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    const seenByBoth = await consultancyState(memory.ports, AREA.areaId, 1);
-    await bookConsultancySession(memory.ports, seenByBoth, 'tuesday', 'Lead 1', undefined);
-    const queued = memory.queued.size;
+    const ports = withTwoSlots();
+    const seenByBoth = await sessionOne(ports);
+    await bookConsultancySession(ports, seenByBoth, 'tuesday', 'Lead 1', undefined);
+    const queued = ports.outbox.queued().length;
 
-    const refused = await refusal(bookConsultancySession(memory.ports, seenByBoth, 'tuesday', 'Lead 2', undefined));
+    const refused = await refusal(bookConsultancySession(ports, seenByBoth, 'tuesday', 'Lead 2', undefined));
 
     expect(refused).toEqual({ field: 'slotId', message: 'That time has just been taken by someone else. Choose another time.' });
-    expect(memory.queued.size).toBe(queued);
-    expect(memory.audit).toHaveLength(1);
-    expect(memory.sessions[1]?.bookedBy).toBe('Lead 1');
+    expect(ports.outbox.queued()).toHaveLength(queued);
+    expect(ports.audit.entries).toHaveLength(1);
+    expect((await bookedSessions(ports))[1]?.bookedBy).toBe('Lead 1');
   });
 
   it('refuses a move when the booking changed since the lead saw it, before writing anything', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    await bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'tuesday', 'Lead 1', undefined);
-    const queued = memory.queued.size;
+    const ports = withTwoSlots();
+    await bookConsultancySession(ports, await sessionOne(ports), 'tuesday', 'Lead 1', undefined);
+    const queued = ports.outbox.queued().length;
 
-    const refused = await refusal(bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'thursday', 'Lead 2', 3));
+    const refused = await refusal(bookConsultancySession(ports, await sessionOne(ports), 'thursday', 'Lead 2', 3));
 
     expect(refused.message).toContain('The booking changed while you were looking at it');
-    expect(memory.queued.size).toBe(queued);
-    expect(memory.sessions[1]?.slotId).toBe('tuesday');
+    expect(ports.outbox.queued()).toHaveLength(queued);
+    expect((await bookedSessions(ports))[1]?.slotId).toBe('tuesday');
   });
 
   it('moves the session: everyone gets the new time and the old time’s reminders are withdrawn', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    await bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'tuesday', 'Lead 1', undefined);
+    const ports = withTwoSlots();
+    await bookConsultancySession(ports, await sessionOne(ports), 'tuesday', 'Lead 1', undefined);
 
-    await bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'thursday', 'Lead 2', 0);
+    await bookConsultancySession(ports, await sessionOne(ports), 'thursday', 'Lead 2', 0);
 
-    expect(memory.subjects().filter((subject) => subject.startsWith('Moved: consultancy session 1'))).toHaveLength(3);
+    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Moved: consultancy session 1'))).toHaveLength(3);
     const oldTime = (id: string) => id.startsWith('consultancy-reminder-leeds-1-0-');
-    expect(memory.cancelled.filter(oldTime)).toHaveLength(6);
-    expect([...memory.queued.keys()].filter(oldTime)).toEqual([]);
-    expect(memory.audit.map((entry) => entry.action)).toEqual(['Consultancy session booked', 'Consultancy session moved']);
+    expect(ports.outbox.cancelled.filter(oldTime)).toHaveLength(6);
+    expect(ports.outbox.queued().map((email) => email.messageId).filter(oldTime)).toEqual([]);
+    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Consultancy session booked', 'Consultancy session moved']);
   });
 
   it('cancels once: a second cancel from a page read before the first is refused and tells nobody again', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    await bookConsultancySession(memory.ports, await consultancyState(memory.ports, AREA.areaId, 1), 'tuesday', 'Lead 1', undefined);
-    const seenByBoth = await consultancyState(memory.ports, AREA.areaId, 1);
+    const ports = withTwoSlots();
+    await bookConsultancySession(ports, await sessionOne(ports), 'tuesday', 'Lead 1', undefined);
+    const seenByBoth = await sessionOne(ports);
 
-    await cancelConsultancySession(memory.ports, seenByBoth, 'Lead 1');
-    const refused = await refusal(cancelConsultancySession(memory.ports, seenByBoth, 'Lead 2'));
+    await cancelConsultancySession(ports, seenByBoth, 'Lead 1');
+    const refused = await refusal(cancelConsultancySession(ports, seenByBoth, 'Lead 2'));
 
     expect(refused.message).toBe('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
-    expect(memory.subjects().filter((subject) => subject.startsWith('Cancelled: consultancy session 1'))).toHaveLength(3);
-    expect(memory.audit.map((entry) => entry.action)).toEqual(['Consultancy session booked', 'Consultancy session cancelled']);
-    expect(memory.slots.every((held) => held.bookedFor === undefined)).toBe(true);
+    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Cancelled: consultancy session 1'))).toHaveLength(3);
+    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Consultancy session booked', 'Consultancy session cancelled']);
+    expect((await ports.consultancy.slots(LEEDS.areaId)).every((held) => held.bookedFor === undefined)).toBe(true);
   });
 });
 
 describe('staff booking a session for the leads', () => {
   it('refuses a slot already taken in the staff page’s words, against the session field', async () => {
-    const memory = consultancyInMemory({ now: NOW, slots: twoSlots() });
-    await bookSessionForLeads(memory.ports, AREA.areaId, '1', 'tuesday', { staffId: 's-1', name: 'Sam Rivers' });
-    expect(memory.sessions[1]?.bookedBy).toBe('Sam Rivers (programme team)');
+    const ports = withTwoSlots();
+    await bookSessionForLeads(ports, LEEDS.areaId, '1', 'tuesday', { staffId: 's-1', name: 'Sam Rivers' });
+    expect((await bookedSessions(ports))[1]?.bookedBy).toBe('Sam Rivers (programme team)');
 
-    const refused = await refusal(bookSessionForLeads(memory.ports, AREA.areaId, '2', 'tuesday', { staffId: 's-1', name: 'Sam Rivers' }));
+    const refused = await refusal(bookSessionForLeads(ports, LEEDS.areaId, '2', 'tuesday', { staffId: 's-1', name: 'Sam Rivers' }));
 
     expect(refused).toEqual({ field: 'session', message: 'That time was just taken, or the session changed. Check the page and try again.' });
-    expect(memory.audit).toHaveLength(1);
+    expect(ports.audit.entries).toHaveLength(1);
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, DAY, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
 import { recordAreaVisit } from '@pip/functions/use-cases/record-area-visit';
 import { scheduleWorkshops } from '@pip/functions/use-cases/schedule-workshops';
-import { approvedSelection, participant, programmeInMemory } from './programme-fakes';
+import { LEADS, approvedLeeds } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };
-const people = [participant('leeds', 1), participant('leeds', 2, 'voluntary-community')];
+const NOW = '2027-03-01T10:00:00.000Z';
 
 /** The schedule form as staff fill it in: four workshops five weeks apart from `firstDate`. */
 function scheduleForm(firstDate: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -34,53 +34,52 @@ function refusalOf(read: () => unknown): ValidationError | undefined {
 
 const proposed = (firstDate: string, overrides?: Record<string, string>): ProposedSchedule => workshopsFromForm(scheduleForm(firstDate, overrides));
 
-function preparingArea() {
-  const programme = programmeInMemory({ now: '2027-03-01T10:00:00.000Z', applications: people, selections: [approvedSelection('leeds', people)] });
-  programme.progress.set('leeds', { areaId: 'leeds', stage: 'preparation', history: [] });
-  programme.waitAt('leeds', 'preparation', 'token-preparation');
-  return programme;
+/** Leeds after its selection was approved: the workflow waits for the visit and the workshops. */
+async function preparingArea(stage: 'preparation' | 'delivery' = 'preparation') {
+  const ports = approvedLeeds(NOW);
+  await ports.progress.save({ areaId: 'leeds', stage, history: [] });
+  await ports.staffSteps.hold('leeds', 'preparation', 'token-preparation', NOW);
+  return ports;
 }
 
 describe('preparing an area', () => {
   it('is done only once the visit is recorded and the workshops scheduled, whichever comes first', async () => {
-    const programme = preparingArea();
-    await recordAreaVisit(programme.ports, 'leeds', sam, { visitedOn: '2027-03-01', notes: '  Met the chief executive  ' });
-    expect(programme.continued).toEqual([]);
-    expect(programme.visits.get('leeds')).toEqual({ visitedOn: '2027-03-01', notes: 'Met the chief executive', recordedBy: 'Sam Staff' });
+    const ports = await preparingArea();
+    await recordAreaVisit(ports, 'leeds', sam, { visitedOn: '2027-03-01', notes: '  Met the chief executive  ' });
+    expect(ports.workflow.continued).toEqual([]);
+    expect(await ports.visits.get('leeds')).toEqual({ visitedOn: '2027-03-01', notes: 'Met the chief executive', recordedBy: 'Sam Staff' });
 
-    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
-    expect(programme.continued).toEqual(['token-preparation']);
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    expect(ports.workflow.continued).toEqual(['token-preparation']);
     // Before delivery the invitations are the briefing step's to send, not the schedule's.
-    expect(programme.queued.size).toBe(0);
+    expect(ports.outbox.queued()).toHaveLength(0);
 
     // Moving the workshops later does not answer the workflow again.
-    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-22'), 0);
-    expect(programme.continued).toEqual(['token-preparation']);
-    expect(programme.audit.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled', 'Workshops rescheduled']);
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-22'), 0);
+    expect(ports.workflow.continued).toEqual(['token-preparation']);
+    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled', 'Workshops rescheduled']);
   });
 
   it('refuses a schedule someone else changed meanwhile, and writes and sends nothing', async () => {
-    const programme = preparingArea();
-    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
-    const before = programme.written();
-    const stale = scheduleWorkshops(programme.ports, 'leeds', { name: 'Kim Staff' }, proposed('2027-03-22'), -1);
+    const ports = await preparingArea();
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    const before = ports.snapshot();
+    const stale = scheduleWorkshops(ports, 'leeds', { name: 'Kim Staff' }, proposed('2027-03-22'), -1);
     await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toMatchObject({ field: 'workshops' });
-    expect(programme.written()).toEqual(before);
-    expect(programme.schedules.get('leeds')?.workshops[0]?.startsAt).toBe('2027-03-15T09:30:00.000Z');
+    expect(ports.snapshot()).toEqual(before);
+    expect((await ports.workshops.schedule('leeds'))?.workshops[0]?.startsAt).toBe('2027-03-15T09:30:00.000Z');
   });
 
   it('sends calendar updates once invitations have gone out, withdrawing the reminders of the old schedule', async () => {
-    const programme = preparingArea();
-    programme.progress.set('leeds', { areaId: 'leeds', stage: 'delivery', history: [] });
-    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15'), -1);
-    const heldReminders = [...programme.queued.keys()].filter((id) => !programme.sent.includes(id));
-    expect(heldReminders).toHaveLength(people.length * 4 * 2);
+    const ports = await preparingArea('delivery');
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
+    const heldReminders = ports.outbox.waiting().map((email) => email.messageId);
+    expect(heldReminders).toHaveLength(LEADS.length * 4 * 2);
 
-    await scheduleWorkshops(programme.ports, 'leeds', sam, proposed('2027-03-15', { 'workshop-2-date': '2027-04-26' }), 0);
-    expect(programme.cancelled.sort()).toEqual(heldReminders.sort());
-    const subjects = [...programme.queued.values()].map((email) => email.subject);
-    expect(subjects.filter((subject) => subject.startsWith('Updated invitation: workshop'))).toHaveLength(people.length * 4);
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15', { 'workshop-2-date': '2027-04-26' }), 0);
+    expect([...ports.outbox.cancelled].sort()).toEqual(heldReminders.sort());
+    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Updated invitation: workshop'))).toHaveLength(LEADS.length * 4);
   });
 
   it('reads every mistake in the schedule form at once, by field', () => {

@@ -1,4 +1,4 @@
-import { evaluationSchema, inputFromForm } from '@pip/domain';
+import { ConflictError, evaluationSchema, inputFromForm } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, formValues, type FormProblem } from '../../kit/form';
@@ -16,7 +16,7 @@ async function showAgain(event: HttpEvent, status: number, problem: FormProblem)
   const link = await openEvaluationLink(ports, pathParameter(event, 'token'));
   if (link.problem) return linkProblem(link.problem);
   // Refused because the survey closed under them: answers are final, so the form would mislead.
-  if (status === 409 && link.closed) return htmlResponse(409, surveyClosedPage(link.area));
+  if (problem.refusal instanceof ConflictError && link.closed) return htmlResponse(409, surveyClosedPage(link.area));
   return htmlResponse(status, evaluationPage(link.area, link.name, link.token, problem.values, { errors: problem.errors }));
 }
 

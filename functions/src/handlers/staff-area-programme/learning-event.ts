@@ -1,9 +1,10 @@
-import { regionIdFrom, type FieldError } from '@pip/domain';
+import { ConflictError, regionIdFrom, type FieldError } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formRoute, readForm } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
-import { htmlResponse, redirect } from '../../kit/responses';
+import { htmlResponse } from '../../kit/responses';
+import { notices } from '../shared/notices';
 import { actorOf, staffView } from '../../kit/staff-auth';
 import { learningEventPage } from '../../pages/learning-event-page';
 import { learningEventContext } from '../../use-cases/learning-event-context';
@@ -16,15 +17,16 @@ async function showLearningEvent(event: HttpEvent, status: number, options: { va
   return htmlResponse(status, learningEventPage(staffView(event), { ...context, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice }));
 }
 
-export const viewLearningEvent: RouteHandler = (event) =>
-  showLearningEvent(event, 200, { notice: event.queryStringParameters?.done ? 'Invitations are on their way to every participant of the region.' : undefined });
+const learningEventNotices = notices({ scheduled: 'Invitations are on their way to every participant of the region.' });
 
-/** A region not yet ready (409) shows the page as it stands; answers to correct (400) are shown again. */
+export const viewLearningEvent: RouteHandler = (event) => showLearningEvent(event, 200, { notice: learningEventNotices.of(event) });
+
+/** A region not yet ready shows the page as it stands; answers to correct are shown again. */
 export const scheduleTheLearningEvent = formRoute(
   async (event) => {
     const regionId = regionOf(event);
     await scheduleLearningEvent(platformPorts(), regionId, actorOf(event), readForm(event, { date: 'text', time: 'text', minutes: 'text', venue: 'text' }));
-    return redirect(`/staff/regions/${encodeURIComponent(regionId)}/learning-event?done=1`);
+    return learningEventNotices.redirect(`/staff/regions/${encodeURIComponent(regionId)}/learning-event`, 'scheduled');
   },
-  (event, status, problem) => showLearningEvent(event, status, status === 409 ? { errors: problem.errors } : problem),
+  (event, status, problem) => showLearningEvent(event, status, problem.refusal instanceof ConflictError ? { errors: problem.errors } : problem),
 );

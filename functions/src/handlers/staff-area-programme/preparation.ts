@@ -2,16 +2,15 @@ import { workshopsFromForm } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter } from '../../kit/event';
 import { formValues, readForm } from '../../kit/form';
-import { redirect } from '../../kit/responses';
 import { recordAreaVisit } from '../../use-cases/record-area-visit';
 import { scheduleWorkshops } from '../../use-cases/schedule-workshops';
 import { actorOf } from '../../kit/staff-auth';
-import { programmeForm, programmePath } from './programme';
+import { backToProgramme, programmeForm } from './programme';
 
 export const recordVisit = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');
   await recordAreaVisit(platformPorts(), areaId, actorOf(event), readForm(event, { visitedOn: 'text', notes: 'text' }));
-  return redirect(programmePath(areaId, 'visit'));
+  return backToProgramme(areaId, 'visit');
 });
 
 export const scheduleTheWorkshops = programmeForm(async (event) => {
@@ -20,5 +19,5 @@ export const scheduleTheWorkshops = programmeForm(async (event) => {
   // The schedule the person edited: -1 when there was none.
   const expectedSequence = Number(form.sequence ?? '-1');
   await scheduleWorkshops(platformPorts(), areaId, actorOf(event), workshopsFromForm(form), expectedSequence);
-  return redirect(programmePath(areaId, 'workshops'));
+  return backToProgramme(areaId, 'workshops');
 });

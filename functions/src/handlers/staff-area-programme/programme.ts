@@ -1,24 +1,26 @@
-import type { FieldError } from '@pip/domain';
+import { ConflictError, type FieldError } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formRoute, type FormProblem } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
+import { notices } from '../shared/notices';
 import { staffView } from '../../kit/staff-auth';
 import { programmePage } from '../../pages/programme-page';
 import { programmeContext } from '../../use-cases/programme-context';
 
-const NOTICES = {
+const programmeNotices = notices({
   visit: 'The visit is recorded.',
   workshops: 'The workshop schedule is saved.',
   step: 'Recorded: the area moves on to its next stage.',
   attendance: 'Attendance is recorded.',
   resumed: 'The workflow is going on again: it passes through the steps already done and tries the one that stopped it.',
-} satisfies Record<string, string>;
-const noticeOf: Record<string, string | undefined> = NOTICES;
+  'nothing-to-resume': 'The workflow was already going on again: someone resumed it first.',
+});
 
-/** Where a programme form goes once done: the page, with a notice of what was done. */
-export const programmePath = (areaId: string, done: keyof typeof NOTICES) => `/staff/areas/${encodeURIComponent(areaId)}/programme?done=${done}`;
+/** Back to the programme page, saying what was done. */
+export const backToProgramme = (areaId: string, done: Parameters<typeof programmeNotices.redirect>[1]) =>
+  programmeNotices.redirect(`/staff/areas/${encodeURIComponent(areaId)}/programme`, done);
 
 async function showProgramme(event: HttpEvent, status: number, options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {}) {
   const context = await programmeContext(platformPorts(), pathParameter(event, 'areaId'));
@@ -26,10 +28,12 @@ async function showProgramme(event: HttpEvent, status: number, options: { values
 }
 
 /**
- * A programme form's action. Answers to correct (400) are shown again; when the area or the
- * schedule changed under the person (409), the page shows things as they now stand, not their answers.
+ * A programme form's action. Answers to correct are shown again; when the area or the schedule
+ * changed under the person, the page shows things as they now stand, not their answers.
  */
 export const programmeForm = (action: RouteHandler): RouteHandler =>
-  formRoute(action, (event, status, problem: FormProblem) => showProgramme(event, status, status === 409 ? { errors: problem.errors } : problem));
+  formRoute(action, (event, status, problem: FormProblem) =>
+    showProgramme(event, status, problem.refusal instanceof ConflictError ? { errors: problem.errors } : problem),
+  );
 
-export const viewProgramme: RouteHandler = (event) => showProgramme(event, 200, { notice: noticeOf[event.queryStringParameters?.done ?? ''] });
+export const viewProgramme: RouteHandler = (event) => showProgramme(event, 200, { notice: programmeNotices.of(event) });

@@ -2,28 +2,26 @@ import { platformPorts } from '../../composition-root';
 import { pathParameter } from '../../kit/event';
 import { formList, readForm } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
-import { redirect } from '../../kit/responses';
 import { completeProgrammeStep } from '../../use-cases/complete-programme-step';
 import { recordAttendance } from '../../use-cases/record-attendance';
 import { resumeAreaWorkflow } from '../../use-cases/resume-area-workflow';
 import { actorOf } from '../../kit/staff-auth';
-import { programmeForm, programmePath } from './programme';
+import { backToProgramme, programmeForm } from './programme';
 
 export const recordWorkshopAttendance = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');
   await recordAttendance(platformPorts(), areaId, actorOf(event), { ...readForm(event, { workshop: 'text' }), present: formList(event, 'present') });
-  return redirect(programmePath(areaId, 'attendance'));
+  return backToProgramme(areaId, 'attendance');
 });
 
 export const completeStep = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');
   await completeProgrammeStep(platformPorts(), areaId, actorOf(event), readForm(event, { step: 'text', objectives: 'text' }));
-  return redirect(programmePath(areaId, 'step'));
+  return backToProgramme(areaId, 'step');
 });
 
 export const resumeWorkflow: RouteHandler = async (event) => {
   const areaId = pathParameter(event, 'areaId');
-  // Whether or not there was still a failure to resume from, the page shows where the area now stands.
-  await resumeAreaWorkflow(platformPorts(), areaId, actorOf(event));
-  return redirect(programmePath(areaId, 'resumed'));
+  const outcome = await resumeAreaWorkflow(platformPorts(), areaId, actorOf(event));
+  return backToProgramme(areaId, outcome === 'resumed' ? 'resumed' : 'nothing-to-resume');
 };

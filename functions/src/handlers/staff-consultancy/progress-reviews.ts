@@ -2,7 +2,8 @@ import { reviewOccasionOf, type FieldError, type ReviewOccasion } from '@pip/dom
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, formValues } from '../../kit/form';
-import { htmlResponse, redirect } from '../../kit/responses';
+import { htmlResponse } from '../../kit/responses';
+import { notices } from '../shared/notices';
 import { actorOf, staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { progressReviewPage } from '../../pages/progress-review-page';
@@ -17,17 +18,19 @@ async function showReviews(event: HttpEvent, status: number, options: { values?:
   return htmlResponse(status, progressReviewPage(staffView(event), { ...reviews, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice, occasion: options.occasion }));
 }
 
+const reviewNotices = notices({ saved: 'The progress review is saved.' });
+
 /** Staff record how each objective of the action plan is going, at each consultancy session and the follow-up review. */
 export const progressReviewRoutes = {
   'GET /staff/areas/{areaId}/progress-reviews': (event) => {
     const query = event.queryStringParameters ?? {};
-    return showReviews(event, 200, { occasion: reviewOccasionOf(query.occasion), notice: query.done ? 'The progress review is saved.' : undefined });
+    return showReviews(event, 200, { occasion: reviewOccasionOf(query.occasion), notice: reviewNotices.of(event) });
   },
   'POST /staff/areas/{areaId}/progress-reviews': formRoute(
     async (event) => {
       const areaId = pathParameter(event, 'areaId');
       const review = await recordProgressReview(ports, areaId, formValues(event), actorOf(event));
-      return redirect(`/staff/areas/${encodeURIComponent(areaId)}/progress-reviews?occasion=${review.occasion}&done=1`);
+      return reviewNotices.redirect(`/staff/areas/${encodeURIComponent(areaId)}/progress-reviews?occasion=${review.occasion}`, 'saved');
     },
     (event, status, problem) => showReviews(event, status, { ...problem, occasion: reviewOccasionOf(problem.values.occasion) }),
   ),

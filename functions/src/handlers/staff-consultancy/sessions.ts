@@ -7,14 +7,14 @@ import { bookSessionForLeads } from '../../use-cases/book-session-for-leads';
 import { publishConsultancySlot } from '../../use-cases/publish-consultancy-slot';
 import { recordSessionHeld } from '../../use-cases/record-session-held';
 import { actorOf } from '../../kit/staff-auth';
-import { done, noticeFor, showConsultancy } from './consultancy-page';
+import { consultancyNotices, done, showConsultancy } from './consultancy-page';
 
 const ports = platformPorts();
 const slotFields = { facilitator: 'text', facilitatorEmail: 'text', date: 'text', start: 'text', end: 'text', mode: 'text', where: 'text' } as const;
 
 /** Staff publish consultancy slots, book a session for the leads, and record a session as held. */
 export const sessionRoutes = {
-  'GET /staff/areas/{areaId}/consultancy': (event) => showConsultancy(event, 200, { notice: noticeFor(event.queryStringParameters?.done) }),
+  'GET /staff/areas/{areaId}/consultancy': (event) => showConsultancy(event, 200, { notice: consultancyNotices.of(event) }),
   'POST /staff/areas/{areaId}/consultancy/slots': formRoute(async (event) => {
     await publishConsultancySlot(ports, pathParameter(event, 'areaId'), readForm(event, slotFields), actorOf(event));
     return done(event, 'slot');

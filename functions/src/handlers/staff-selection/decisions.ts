@@ -1,9 +1,9 @@
-import { ValidationError, sectors } from '@pip/domain';
+import { ValidationError } from '@pip/domain';
 import { pathParameter } from '../../kit/event';
-import { formRoute, formText } from '../../kit/form';
+import { formRoute, formText, readForm } from '../../kit/form';
 import { HttpError } from '../../kit/http-error';
 import type { RouteHandler } from '../../kit/http-handler';
-import { redirect } from '../../kit/responses';
+import { notices } from '../shared/notices';
 import { actorOf } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { approveSelection } from '../../use-cases/approve-selection';
@@ -13,15 +13,15 @@ import { saveSelectionDraft } from '../../use-cases/save-selection-draft';
 import { baseUrlOf } from '../shared/page-handler';
 import { draftFromForm, renderSelection, selectionPath } from './selection-page';
 
-const NOTICES: Record<string, string> = {
+const selectionNotices = notices({
   saved: 'Your changes to the selection are saved.',
   approved: 'The selection is approved and every applicant is being emailed their outcome.',
   withdrawn: 'The withdrawal is recorded and the place offered to the next reserve.',
   lead: 'The new lead is named.',
-};
+});
 
 /** GET /staff/areas/{areaId}/selection, with the notice of what was just done. */
-export const showSelection: RouteHandler = (event) => renderSelection(event, 200, { notice: NOTICES[event.queryStringParameters?.done ?? ''] });
+export const showSelection: RouteHandler = (event) => renderSelection(event, 200, { notice: selectionNotices.of(event) });
 
 /**
  * POST /staff/areas/{areaId}/selection: saves or approves the selection as edited. Answers to
@@ -35,19 +35,19 @@ export const postSelection = formRoute(
     const areaId = pathParameter(event, 'areaId');
     if (formText(event, 'action') === 'approve') {
       await approveSelection(platformPorts(), areaId, actorOf(event), draft, version, baseUrlOf(event));
-      return redirect(`${selectionPath(event)}?done=approved`);
+      return selectionNotices.redirect(selectionPath(event), 'approved');
     }
     await saveSelectionDraft(platformPorts(), areaId, actorOf(event), draft, version);
-    return redirect(`${selectionPath(event)}?done=saved`);
+    return selectionNotices.redirect(selectionPath(event), 'saved');
   },
-  (event, status, { errors }) => renderSelection(event, status, { ...(status === 400 ? { draft: draftFromForm(event) } : {}), errors }),
+  (event, status, { errors, refusal }) => renderSelection(event, status, { ...(refusal instanceof ValidationError ? { draft: draftFromForm(event) } : {}), errors }),
 );
 
 /** POST /staff/areas/{areaId}/selection/withdrawals: staff record that a participant withdrew. */
 export const postWithdrawal = formRoute(
   async (event) => {
     await recordWithdrawal(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'applicationId'), actorOf(event), baseUrlOf(event));
-    return redirect(`${selectionPath(event)}?done=withdrawn`);
+    return selectionNotices.redirect(selectionPath(event), 'withdrawn');
   },
   (event, status, { errors }) => renderSelection(event, status, { errors }),
 );
@@ -55,11 +55,8 @@ export const postWithdrawal = formRoute(
 /** POST /staff/areas/{areaId}/selection/leads: staff name a new lead after a lead withdrew. */
 export const postLead = formRoute(
   async (event) => {
-    const sector = sectors.find((known) => known === formText(event, 'sector'));
-    const lead = formText(event, 'lead');
-    if (!sector || !lead) throw ValidationError.of('lead', 'Choose the new lead');
-    await nameLead(platformPorts(), pathParameter(event, 'areaId'), sector, lead, actorOf(event));
-    return redirect(`${selectionPath(event)}?done=lead`);
+    await nameLead(platformPorts(), pathParameter(event, 'areaId'), readForm(event, { sector: 'text', lead: 'text' }), actorOf(event));
+    return selectionNotices.redirect(selectionPath(event), 'lead');
   },
   (event, status, { errors }) => renderSelection(event, status, { errors }),
 );

@@ -3,7 +3,7 @@ import { attributes } from './field-parts';
 
 export interface FormParams {
   action: string;
-  /** Present on staff forms: the handler refuses a post without the token of the signed-in person. */
+  /** Present on staff forms: the kit's staff check (`requireStaff`) refuses a post without the token of the signed-in person. */
   csrfToken?: string;
   /** Hidden fields, in order; an absent value leaves its field out. */
   hidden?: Readonly<Record<string, string | undefined>>;

@@ -1,0 +1,126 @@
+import type { Application, Area, AreaSelection, ConsultancySlot, PlatformSettings, Ports, Review } from '@pip/domain';
+import { applicantEmails } from '@pip/mail';
+import { MemoryApplications, MemoryReviews, MemorySelections, MemoryStaff } from './memory/applications';
+import { MemoryAreas, MemoryAudit, MemoryProgress } from './memory/areas';
+import { MemoryConsultancy, MemoryFollowUps } from './memory/consultancy';
+import { MemoryEvaluation } from './memory/evaluation';
+import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox } from './memory/messages';
+import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
+import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
+
+export * from './memory/applications';
+export * from './memory/areas';
+export * from './memory/consultancy';
+export * from './memory/evaluation';
+export * from './memory/messages';
+export * from './memory/platform';
+export * from './memory/programme';
+
+/**
+ * Every port in memory, typed as the memory stores so a test can look inside them. Stores that
+ * write together in one table transaction (a change and its audit entry, an email and its link,
+ * an application and its email) share what they write into, as they share the table.
+ */
+export interface MemoryPorts extends Ports {
+  clock: MemoryClock;
+  settings: MemorySettings;
+  /** What `log` wrote. */
+  logs: MemoryLog;
+  areas: MemoryAreas;
+  progress: MemoryProgress;
+  audit: MemoryAudit;
+  applications: MemoryApplications;
+  reviews: MemoryReviews;
+  staff: MemoryStaff;
+  selections: MemorySelections;
+  staffSteps: MemoryStaffSteps;
+  workshops: MemoryWorkshops;
+  visits: MemoryVisits;
+  actionPlans: MemoryActionPlans;
+  progressReviews: MemoryProgressReviews;
+  learningEvents: MemoryLearningEvents;
+  consultancy: MemoryConsultancy;
+  followUps: MemoryFollowUps;
+  evaluation: MemoryEvaluation;
+  emailedLinks: MemoryEmailedLinks;
+  linkTokens: MemoryLinkTokens;
+  outbox: MemoryOutbox;
+  delivery: MemoryDelivery;
+  workflow: MemoryWorkflow;
+  /** A copy of everything stored, sent and started, to compare with a later one: a refused action changes none of it. */
+  snapshot(): unknown;
+}
+
+export interface MemoryPortsOptions {
+  /** Where the clock stands until a test moves it. */
+  now: string;
+  areas?: readonly Area[];
+  applications?: readonly Application[];
+  reviews?: readonly Review[];
+  selections?: readonly AreaSelection[];
+  slots?: readonly ConsultancySlot[];
+  settings?: Partial<PlatformSettings>;
+}
+
+export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
+  const clock = new MemoryClock(options.now);
+  const audit = new MemoryAudit();
+  const emailedLinks = new MemoryEmailedLinks();
+  const outbox = new MemoryOutbox(emailedLinks);
+  const logs = new MemoryLog();
+  const stores = {
+    areas: new MemoryAreas(options.areas, audit),
+    progress: new MemoryProgress(),
+    audit,
+    applications: new MemoryApplications(outbox, options.applications),
+    reviews: new MemoryReviews(audit, options.reviews),
+    staff: new MemoryStaff(),
+    selections: new MemorySelections(audit, options.selections),
+    staffSteps: new MemoryStaffSteps(),
+    workshops: new MemoryWorkshops(),
+    visits: new MemoryVisits(),
+    actionPlans: new MemoryActionPlans(),
+    progressReviews: new MemoryProgressReviews(),
+    learningEvents: new MemoryLearningEvents(),
+    consultancy: new MemoryConsultancy(options.slots),
+    followUps: new MemoryFollowUps(),
+    evaluation: new MemoryEvaluation(),
+    emailedLinks,
+    outbox,
+    delivery: new MemoryDelivery({ outbox, clock }),
+    workflow: new MemoryWorkflow(),
+  };
+  return {
+    ...stores,
+    clock,
+    settings: new MemorySettings(options.settings),
+    log: logs.write,
+    logs,
+    random: new MemoryRandom().bytes,
+    applicantEmails,
+    linkTokens: new MemoryLinkTokens(),
+    snapshot: () =>
+      structuredClone({
+        areas: stores.areas.byId,
+        progress: stores.progress.rows,
+        audit: audit.entries,
+        applications: stores.applications.byApplicant,
+        reviews: stores.reviews.byReviewer,
+        staff: stores.staff.byId,
+        selections: stores.selections.byArea,
+        staffSteps: [stores.staffSteps.tokens, stores.staffSteps.done],
+        workshops: [stores.workshops.schedules, stores.workshops.attendances],
+        visits: stores.visits.byArea,
+        actionPlans: stores.actionPlans.rows,
+        progressReviews: stores.progressReviews.byOccasion,
+        learningEvents: stores.learningEvents.rows,
+        consultancy: [stores.consultancy.slotsByArea, stores.consultancy.slotsByFacilitator, stores.consultancy.calendars, stores.consultancy.sessionsByArea],
+        followUps: [stores.followUps.reviews, stores.followUps.answersByArea],
+        evaluation: [stores.evaluation.surveys, stores.evaluation.responsesByArea],
+        links: emailedLinks.links,
+        emails: outbox.emails,
+        sent: stores.delivery.sent,
+        workflow: [stores.workflow.executions, stores.workflow.continued],
+      }),
+  };
+}

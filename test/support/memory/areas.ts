@@ -1,0 +1,75 @@
+import { NotFoundError, type Area, type AreaProgress, type AreaProgressStore, type AreaStore, type AuditEntry, type AuditLog } from '@pip/domain';
+import { OneRowEach, Rows, inKeyOrder } from './rows';
+
+/** The audit log. Stores that write a change with its entry share one, as they share the table. */
+export class MemoryAudit implements AuditLog {
+  /** Every entry, in the order recorded. */
+  readonly entries: AuditEntry[] = [];
+
+  /** The table refuses a second entry under the same key, so the write carrying it fails. */
+  holds(entry: AuditEntry): boolean {
+    return this.entries.some((held) => held.areaId === entry.areaId && held.at === entry.at && held.entryId === entry.entryId);
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    if (this.holds(entry)) throw new Error(`The audit entry ${entry.entryId} is recorded already`);
+    this.entries.push(structuredClone(entry));
+  }
+
+  /** Newest first, as the area's audit page reads it. */
+  async listForArea(areaId: string): Promise<AuditEntry[]> {
+    const sortKey = (entry: AuditEntry) => `${entry.at}#${entry.entryId}`;
+    return structuredClone(this.entries.filter((entry) => entry.areaId === areaId).sort((a, b) => inKeyOrder(sortKey(b), sortKey(a))));
+  }
+}
+
+export class MemoryAreas implements AreaStore {
+  readonly byId = new Rows<Area>();
+
+  constructor(
+    areas: readonly Area[] = [],
+    private readonly audit = new MemoryAudit(),
+  ) {
+    for (const area of areas) this.byId.write(area.areaId, area);
+  }
+
+  async get(areaId: string): Promise<Area | undefined> {
+    return this.byId.read(areaId);
+  }
+
+  async existing(areaId: string): Promise<Area> {
+    const area = await this.get(areaId);
+    if (!area) throw new NotFoundError('Area');
+    return area;
+  }
+
+  /** In the order of the areas list: by region, then by name. */
+  async list(): Promise<Area[]> {
+    const listKey = (area: Area) => `${area.regionId}#${area.name}`;
+    return [...this.byId.values()].sort((a, b) => inKeyOrder(listKey(a), listKey(b))).map((area) => structuredClone(area));
+  }
+
+  async listInRegion(regionId: string): Promise<Area[]> {
+    return (await this.list()).filter((area) => area.regionId === regionId);
+  }
+
+  async add(area: Area, audit: AuditEntry): Promise<boolean> {
+    if (this.audit.holds(audit) || !this.byId.add(area.areaId, area)) return false;
+    await this.audit.record(audit);
+    return true;
+  }
+}
+
+export class MemoryProgress extends OneRowEach<AreaProgress> implements AreaProgressStore {
+  constructor() {
+    super((progress) => progress.areaId);
+  }
+
+  async clearFailure(areaId: string, at: string): Promise<boolean> {
+    const progress = this.rows.get(areaId);
+    if (progress?.failure?.at !== at) return false;
+    const { failure: _cleared, ...rest } = progress;
+    this.rows.write(areaId, rest);
+    return true;
+  }
+}

@@ -1,0 +1,139 @@
+import type { Clock, EmailDelivery, EmailedLink, EmailedLinkStore, LinkTokens, NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
+import { deliverEmail, type DeliveryOutbox, type OutboxDeliveryPorts } from '@pip/mail';
+import { Rows, inKeyOrder } from './rows';
+
+type Mailer = OutboxDeliveryPorts['mailer'];
+
+/** Emailed links by their token. The outbox stores each with the email that carries it, in one write. */
+export class MemoryEmailedLinks implements EmailedLinkStore {
+  readonly links = new Rows<EmailedLink>();
+
+  async find(token: string): Promise<EmailedLink | undefined> {
+    return this.links.read(token);
+  }
+}
+
+/**
+ * The outbox, as the use cases queue emails into it and as delivery sends them. Emails stay once
+ * sent or cancelled, as they do in the table, so a message id is queued once however often it is
+ * retried.
+ */
+export class MemoryOutbox implements Outbox, DeliveryOutbox {
+  /** Every email queued, in order, as it stands now. */
+  readonly emails: StoredEmail[] = [];
+  /** The ids of the emails withdrawn, in the order they were. */
+  readonly cancelled: string[] = [];
+
+  constructor(private readonly emailedLinks = new MemoryEmailedLinks()) {}
+
+  holds(messageId: string): boolean {
+    return this.emails.some((email) => email.messageId === messageId);
+  }
+
+  private stored(messageId: string): StoredEmail | undefined {
+    return this.emails.find((email) => email.messageId === messageId);
+  }
+
+  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean> {
+    if (this.holds(email.messageId) || (link && this.emailedLinks.links.has(link.token))) return false;
+    this.emails.push({ ...structuredClone(email), status: 'pending', createdAt, attempts: 0 });
+    if (link) this.emailedLinks.links.write(link.token, link.link);
+    return true;
+  }
+
+  async cancel(messageId: string): Promise<boolean> {
+    const email = this.stored(messageId);
+    if (email?.status !== 'pending') return false;
+    email.status = 'cancelled';
+    this.cancelled.push(messageId);
+    return true;
+  }
+
+  async pendingIds(now: Date): Promise<string[]> {
+    const dueAt = (email: StoredEmail) => email.sendAfter ?? email.createdAt;
+    return this.emails
+      .filter((email) => (email.status === 'pending' || email.status === 'sending') && dueAt(email) <= now.toISOString())
+      .sort((a, b) => inKeyOrder(dueAt(a), dueAt(b)))
+      .map((email) => email.messageId);
+  }
+
+  async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
+    const email = this.stored(messageId);
+    const at = now.toISOString();
+    const free = email?.status === 'pending' || (email?.status === 'sending' && (email.claimExpiresAt ?? '') < at);
+    if (!email || !free || (email.sendAfter !== undefined && email.sendAfter > at)) return false;
+    Object.assign(email, { status: 'sending', claimExpiresAt: new Date(now.getTime() + claimSeconds * 1000).toISOString(), attempts: email.attempts + 1 });
+    return true;
+  }
+
+  async get(messageId: string): Promise<StoredEmail | undefined> {
+    const email = this.stored(messageId);
+    return email && structuredClone(email);
+  }
+
+  async markSent(messageId: string, now: Date): Promise<void> {
+    const email = this.stored(messageId);
+    if (!email) return;
+    delete email.claimExpiresAt;
+    Object.assign(email, { status: 'sent', sentAt: now.toISOString() });
+  }
+
+  async release(messageId: string, reason: string): Promise<void> {
+    const email = this.stored(messageId);
+    if (!email) return;
+    delete email.claimExpiresAt;
+    Object.assign(email, { status: 'pending', lastError: reason.slice(0, 500) });
+  }
+
+  /** The emails queued and not withdrawn since, sent or not. */
+  queued(): StoredEmail[] {
+    return this.emails.filter((email) => email.status !== 'cancelled');
+  }
+
+  /** The emails still waiting to be sent, such as reminders held for later. */
+  waiting(): StoredEmail[] {
+    return this.emails.filter((email) => email.status === 'pending');
+  }
+
+  to(address: string): StoredEmail[] {
+    return this.queued().filter((email) => email.to === address);
+  }
+
+  subjects(): string[] {
+    return this.queued().map((email) => email.subject);
+  }
+}
+
+/**
+ * Sends an email now as the platform does: the real delivery claims it from the outbox (only
+ * if it is due and not sent already) and hands it to this mailer. Given no outbox, as a test
+ * wiring delivery to nothing else does, it counts every email it is asked to send as sent.
+ */
+export class MemoryDelivery implements EmailDelivery, Mailer {
+  /** The ids of the emails sent, in order. */
+  readonly sent: string[] = [];
+
+  constructor(private readonly wiredTo?: { outbox: MemoryOutbox; clock: Clock }) {}
+
+  async sendNow(messageId: string): Promise<void> {
+    if (!this.wiredTo) {
+      this.sent.push(messageId);
+      return;
+    }
+    await deliverEmail({ ...this.wiredTo, mailer: this }, messageId);
+  }
+
+  async send(email: OutboundEmail): Promise<void> {
+    this.sent.push(email.messageId);
+  }
+}
+
+/** Tokens shaped as the platform's (43 base64url characters, as links check), numbered so a test can tell them apart. */
+export class MemoryLinkTokens implements LinkTokens {
+  private made = 0;
+
+  newToken(): string {
+    this.made += 1;
+    return `token-${String(this.made).padStart(4, '0')}`.padEnd(43, 'x');
+  }
+}

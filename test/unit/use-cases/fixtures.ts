@@ -1,0 +1,92 @@
+import { parseApplicationAnswers, type Application, type Area, type AreaSelection, type ConsultancySlot, type Review, type Sector } from '@pip/domain';
+import { goodAnswers } from '../../support/application-answers';
+import { memoryPorts, type MemoryPorts } from '../../support/memory-ports';
+
+/** An area whose applications opened on 4 January 2027 and closed on 1 February. */
+export function area(areaId: string, name: string): Area {
+  return { areaId, name, regionId: 'yorkshire-and-the-humber', recruitment: { opensAt: '2027-01-04T09:00:00.000Z', closesAt: '2027-02-01T17:00:00.000Z' } };
+}
+
+export const LEEDS = area('leeds', 'Leeds');
+
+/** After Leeds's applications closed, when the selection is decided. */
+export const AFTER_CLOSE = '2027-02-10T10:00:00.000Z';
+
+/** The address the memory ports' settings give links, for the use cases that are handed it. */
+export const BASE_URL = 'https://pip.example.org';
+
+/** The nth applicant of a sector in an area: "LA Person 1" of the council, "VC Person 1" of the voluntary sector. */
+export function applicant(areaId: string, sector: Sector, n: number): Application {
+  const prefix = sector === 'local-authority' ? 'la' : 'vc';
+  const answers = parseApplicationAnswers(
+    goodAnswers(`${prefix}${n}@${areaId}.example.org`, {
+      fullName: `${prefix.toUpperCase()} Person ${n}`,
+      organisation: `${prefix} organisation ${n}`,
+      sector,
+      ...(sector === 'voluntary-community' ? { organisationKind: 'infrastructure-body' } : {}),
+    }),
+  );
+  const at = `2027-01-${String(10 + n).padStart(2, '0')}T09:00:00.000Z`;
+  return { applicationId: `PIP-${areaId.slice(0, 4).toUpperCase()}-${prefix.toUpperCase()}${String(n).padStart(2, '0')}`, areaId, answers, submittedAt: at, updatedAt: at, version: 1 };
+}
+
+/** Seven council and seven voluntary sector applicants to Leeds, scored by Sam so that the seventh of each is the reserve. */
+export const APPLICANTS: readonly Application[] = (['local-authority', 'voluntary-community'] as const).flatMap((sector) =>
+  [1, 2, 3, 4, 5, 6, 7].map((n) => applicant(LEEDS.areaId, sector, n)),
+);
+
+export const REVIEWS: readonly Review[] = APPLICANTS.map((application, index) => {
+  const score = 5 - ((index % 7) >> 1);
+  return {
+    areaId: LEEDS.areaId,
+    applicationId: application.applicationId,
+    staffId: 'sam',
+    staffName: 'Sam Rivers',
+    reviewedAt: '2027-02-02T09:00:00.000Z',
+    roleFit: score,
+    partnershipExperience: score,
+    commitment: score,
+  };
+});
+
+/** The fourteen reviewed applicants of Leeds, with nothing selected yet. */
+export function reviewedLeeds(now = AFTER_CLOSE): MemoryPorts {
+  return memoryPorts({ now, areas: [LEEDS], applications: APPLICANTS, reviews: REVIEWS });
+}
+
+/** The two participants of an approved selection of two, one per sector; each is the lead of their sector. */
+export const LEADS = [applicant(LEEDS.areaId, 'local-authority', 1), applicant(LEEDS.areaId, 'voluntary-community', 1)] as const;
+
+/** The selection approved with these participants, the first of each sector its lead. */
+export function approvedWith(participants: readonly Application[]): AreaSelection {
+  const ids = (sector: Sector) => participants.filter((participant) => participant.answers.sector === sector).map((participant) => participant.applicationId);
+  const selected = { 'local-authority': ids('local-authority'), 'voluntary-community': ids('voluntary-community') };
+  return {
+    areaId: participants[0]!.areaId,
+    version: 2,
+    status: 'approved',
+    selected,
+    leads: { 'local-authority': selected['local-authority'][0], 'voluntary-community': selected['voluntary-community'][0] },
+    updatedBy: { name: 'Sam Staff' },
+    updatedAt: AFTER_CLOSE,
+  };
+}
+
+/** Leeds with its selection of the two LEADS approved, and these consultancy slots published. */
+export function approvedLeeds(now: string, slots: readonly ConsultancySlot[] = []): MemoryPorts {
+  return memoryPorts({ now, areas: [LEEDS], applications: LEADS, selections: [approvedWith(LEADS)], slots });
+}
+
+/** A two-hour slot of Fay's in Leeds. */
+export function slot(slotId: string, startsAt: string): ConsultancySlot {
+  return {
+    slotId,
+    areaId: LEEDS.areaId,
+    facilitator: 'Fay Facilitator',
+    facilitatorEmail: 'fay@example.org',
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 2 * 60 * 60 * 1000).toISOString(),
+    mode: 'in-person',
+    where: 'Civic Centre',
+  };
+}
