@@ -43,6 +43,10 @@ describe('the floors of the house', () => {
     expect(offending('packages', /^@pip\/(functions|infra|local)|\/functions\/|\/infra\//u)).toEqual([]);
   });
 
+  it('keeps the functions below the two ways of running them: no import of the CDK app or the local platform', () => {
+    expect(offending('functions/src', /^@pip\/(infra|local)|\/infra\//u)).toEqual([]);
+  });
+
   it('keeps storage, mail and html beside each other, none importing another', () => {
     expect(offending('packages/storage/src', /^@pip\/(mail|html)/u)).toEqual([]);
     expect(offending('packages/mail/src', /^@pip\/storage/u)).toEqual([]);

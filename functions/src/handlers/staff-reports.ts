@@ -1,5 +1,5 @@
 import { regionScope, type ReportScope } from '@pip/domain';
-import { csvResponse } from '../csv';
+import { csvResponse } from '../kit/csv';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { htmlResponse } from '../kit/responses';
 import { staffView } from '../kit/staff-auth';

@@ -1,5 +1,5 @@
 import { filtersFromQuery } from '@pip/domain';
-import { csvResponse } from '../../csv';
+import { csvResponse } from '../../kit/csv';
 import { pathParameter } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
