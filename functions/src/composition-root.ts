@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AreaWorkflowControl, Clock, EmailDelivery, Ports } from '@pip/domain';
-import { SesMailer, applicantEmails, deliverEmail, type OutboxDeliveryPorts } from '@pip/mail';
+import { SesMailer, deliverEmail, type OutboxDeliveryPorts } from '@pip/mail';
 import { emailServiceAnswers } from '@pip/mail/email-health';
 import {
   DynamoActionPlanStore,
@@ -24,6 +24,7 @@ import {
   createDocumentClient,
   tableAnswers,
 } from '@pip/storage';
+import { RouteTableLinks } from './adapters/platform-links';
 import { StepFunctionsControl } from './adapters/step-functions-control';
 import { describeError, log } from './kit/log';
 
@@ -60,6 +61,8 @@ export function useLocalWorkflow(control: AreaWorkflowControl | undefined): void
 const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined, restart: async () => undefined };
 
 export interface Platform extends Ports {
+  /** Also makes links that are no email's, such as the sign-in callback, from the same table. */
+  links: RouteTableLinks;
   /** Sending what the outbox holds, for the scheduled delivery. */
   outboxDelivery: OutboxDeliveryPorts;
   /** Whether the table and the email service answer, for the health check. */
@@ -83,8 +86,8 @@ function createPlatform(): Platform {
     settings: () => ({
       mailFrom: required('MAIL_FROM'),
       staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
-      publicBaseUrl: process.env.PUBLIC_BASE_URL?.replace(/\/$/u, ''),
     }),
+    links: () => new RouteTableLinks(required('PUBLIC_BASE_URL')),
     random: () => (bytes: number) => new Uint8Array(randomBytes(bytes)),
     linkTokens: () => ({ newToken: () => randomBytes(32).toString('base64url') }),
     log: () => log,
@@ -92,7 +95,6 @@ function createPlatform(): Platform {
     progress: store(DynamoAreaProgressStore),
     audit: store(DynamoAuditStore),
     applications: store(DynamoApplicationStore),
-    applicantEmails: () => applicantEmails,
     reviews: store(DynamoReviewStore),
     staff: store(DynamoStaffStore),
     selections: store(DynamoSelectionStore),

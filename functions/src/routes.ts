@@ -117,6 +117,9 @@ export const routes = [
 
 type TableRoute = (typeof routes)[number];
 
+/** The paths the table serves (by this method), as written there: a link to any other is a type error. */
+export type RoutePath<M extends HttpMethod = HttpMethod> = Extract<TableRoute, { method: M }>['path'];
+
 /** The routes one function serves, as `METHOD /path` keys: a handler serves exactly these. */
 export type RouteKeyOf<F extends FunctionName> = Extract<TableRoute, { function: F }> extends infer R
   ? R extends { method: infer M extends string; path: infer P extends string }

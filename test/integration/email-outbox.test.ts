@@ -3,7 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Area, AuditEntry } from '@pip/domain';
 import { submitApplication } from '@pip/functions/use-cases/submit-application';
-import { SesMailer, applicantEmails, deliverEmail, deliverPendingEmails } from '@pip/mail';
+import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
+import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
 import { DynamoAreaStore, ensureTable } from '@pip/storage';
 import { freePort } from '@pip/local';
 import { goodAnswers } from '../support/application-answers';
@@ -36,13 +37,13 @@ async function applyAs(email: string) {
   const ports = {
     areas: stores.areas,
     applications: stores.applications,
-    applicantEmails,
+    links: new RouteTableLinks('http://pip.localhost'),
     clock,
     random: (n: number) => crypto.getRandomValues(new Uint8Array(n)),
     delivery: { sendNow: async () => undefined },
     log: () => undefined,
   };
-  return submitApplication(ports, area.areaId, goodAnswers(email), 'http://pip.localhost');
+  return submitApplication(ports, area.areaId, goodAnswers(email));
 }
 
 describe('the email outbox', () => {

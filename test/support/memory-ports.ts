@@ -1,5 +1,5 @@
 import type { Application, Area, AreaSelection, ConsultancySlot, PlatformSettings, Ports, Review } from '@pip/domain';
-import { applicantEmails } from '@pip/mail';
+import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { MemoryApplications, MemoryReviews, MemorySelections, MemoryStaff } from './memory/applications';
 import { MemoryAreas, MemoryAudit, MemoryProgress } from './memory/areas';
 import { MemoryConsultancy, MemoryFollowUps } from './memory/consultancy';
@@ -15,6 +15,9 @@ export * from './memory/evaluation';
 export * from './memory/messages';
 export * from './memory/platform';
 export * from './memory/programme';
+
+/** Where the memory ports' links point: the real link maker, so tests see the paths the platform serves. */
+export const LINKS_BASE_URL = 'https://pip.example';
 
 /**
  * Every port in memory, typed as the memory stores so a test can look inside them. Stores that
@@ -97,7 +100,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     log: logs.write,
     logs,
     random: new MemoryRandom().bytes,
-    applicantEmails,
+    links: new RouteTableLinks(LINKS_BASE_URL),
     linkTokens: new MemoryLinkTokens(),
     snapshot: () =>
       structuredClone({

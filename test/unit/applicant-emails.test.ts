@@ -19,7 +19,7 @@ const application = {
 } as Application;
 
 describe('applicant emails', () => {
-  const email = applicantEmails('https://pip.example').applicationReceived(area, application);
+  const email = applicantEmails.applicationReceived(area, application, 'https://pip.example/apply/leeds');
 
   it('says what was received, the reference, what happens next and by when, in UK time', () => {
     expect(email.to).toBe('amira@example.org');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, nominationOf, parseNomination, prefilledAnswers, type Area } from '@pip/domain';
-import { applicantEmails } from '@pip/mail';
+import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/submit-application';
 import { goodAnswers } from '../support/application-answers';
-import { MemoryApplications, MemoryAreas, MemoryDelivery } from '../support/memory-ports';
+import { LINKS_BASE_URL, MemoryApplications, MemoryAreas, MemoryDelivery } from '../support/memory-ports';
 
 const nominated = {
   body: 'nacvs',
@@ -54,7 +54,7 @@ describe('an application from a nomination', () => {
   const ports: SubmitApplicationPorts = {
     areas: new MemoryAreas([area]),
     applications: new MemoryApplications(),
-    applicantEmails,
+    links: new RouteTableLinks(LINKS_BASE_URL),
     clock: { now: () => new Date('2027-01-10T12:00:00Z') },
     random: (bytes: number) => new Uint8Array(bytes).fill(7),
     delivery: new MemoryDelivery(),
@@ -63,9 +63,9 @@ describe('an application from a nomination', () => {
   const nomination = nominationOf(parseNomination(nominated), '2027-01-09T09:00:00Z');
 
   it('keeps the nomination, and a later application without the link does not lose it', async () => {
-    const first = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example'), 'https://pip.example', nomination);
+    const first = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example'), nomination);
     expect(first.application.nomination).toEqual(nomination);
-    const again = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example', { jobTitle: 'Chief Executive' }), 'https://pip.example');
+    const again = await submitApplication(ports, 'kirklees', goodAnswers('cara@cvs.example', { jobTitle: 'Chief Executive' }));
     expect(again.outcome).toBe('updated');
     expect(again.application.nomination).toEqual(nomination);
   });

@@ -1,5 +1,5 @@
 import { OfferClosedError } from '@pip/domain';
-import { pathParameter, type HttpEvent } from '../kit/event';
+import { pathParameter } from '../kit/event';
 import { formText } from '../kit/form';
 import type { RouteHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
@@ -8,7 +8,7 @@ import { linkProblemPage, linkProblemStatus, offerPage, participationDonePage, w
 import { answerReserveOffer } from '../use-cases/answer-reserve-offer';
 import { openParticipationLink, type OpenParticipationLink } from '../use-cases/participation-link';
 import { recordWithdrawal } from '../use-cases/record-withdrawal';
-import { baseUrlOf, pageHandler } from './shared/page-handler';
+import { pageHandler } from './shared/page-handler';
 
 const offerClosed = () => participationDonePage('This offer is closed', 'You have already answered this offer, or it has passed to someone else.');
 
@@ -28,17 +28,17 @@ const showLink: RouteHandler = async (event) => {
 };
 
 /** The participant withdraws; a second click finds it done. */
-async function withdraw(event: HttpEvent, { link, actor }: OpenParticipationLink) {
-  const outcome = await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor, baseUrlOf(event));
+async function withdraw({ link, actor }: OpenParticipationLink) {
+  const outcome = await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor);
   return htmlResponse(200, outcome === 'withdrawn'
     ? participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.')
     : participationDonePage('You have withdrawn', 'We had already recorded that you are no longer taking part. Thank you for letting us know.'));
 }
 
 /** The reserve accepts or declines the place; an offer already answered or passed on is closed. */
-async function answerOffer(event: HttpEvent, { link, actor }: OpenParticipationLink, accepted: boolean) {
+async function answerOffer({ link, actor }: OpenParticipationLink, accepted: boolean) {
   try {
-    await answerReserveOffer(platformPorts(), link.areaId, link.applicationId, accepted, actor, baseUrlOf(event));
+    await answerReserveOffer(platformPorts(), link.areaId, link.applicationId, accepted, actor);
   } catch (error) {
     if (error instanceof OfferClosedError) return htmlResponse(409, offerClosed());
     throw error;
@@ -53,8 +53,8 @@ const answerLink: RouteHandler = async (event) => {
   const opened = await openParticipationLink(platformPorts(), pathParameter(event, 'token'));
   if (opened.problem) return htmlResponse(linkProblemStatus(opened.problem), linkProblemPage(opened.problem));
   const action = formText(event, 'action');
-  if (opened.link.purpose === 'withdraw' && action === 'withdraw') return withdraw(event, opened);
-  if (opened.link.purpose === 'reserve-offer' && (action === 'accept' || action === 'decline')) return answerOffer(event, opened, action === 'accept');
+  if (opened.link.purpose === 'withdraw' && action === 'withdraw') return withdraw(opened);
+  if (opened.link.purpose === 'reserve-offer' && (action === 'accept' || action === 'decline')) return answerOffer(opened, action === 'accept');
   return htmlResponse(400, linkProblemPage('unknown'));
 };
 

@@ -5,11 +5,12 @@ import { HttpError } from '../kit/http-error';
 import { redirect } from '../kit/responses';
 import { safeReturnPath, startStaffSession } from '../kit/staff-session';
 import { platformPorts } from '../composition-root';
-import { baseUrlOf, pageHandler } from './shared/page-handler';
+import { pageHandler } from './shared/page-handler';
 
 const SIGN_IN_STATE_COOKIE = 'pip_sign_in';
 
-const callbackUrl = (event: HttpEvent) => `${baseUrlOf(event)}/staff/auth/callback`;
+// Cognito sends staff back only to the address the stack registered, which is this one.
+const callbackUrl = () => platformPorts().links.urlOf('/staff/auth/callback');
 
 function cognitoDomain(): string {
   const domain = process.env.COGNITO_DOMAIN;
@@ -31,7 +32,7 @@ export const handler = pageHandler('staff-sign-in', {
     const query = new URLSearchParams({
       response_type: 'code',
       client_id: process.env.STAFF_AUDIENCE ?? '',
-      redirect_uri: callbackUrl(event),
+      redirect_uri: callbackUrl(),
       scope: 'openid email profile',
       state,
       code_challenge: challenge,
@@ -55,7 +56,7 @@ export const handler = pageHandler('staff-sign-in', {
         grant_type: 'authorization_code',
         client_id: process.env.STAFF_AUDIENCE ?? '',
         code,
-        redirect_uri: callbackUrl(event),
+        redirect_uri: callbackUrl(),
         code_verifier: saved.verifier,
       }),
     });

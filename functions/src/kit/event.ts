@@ -16,9 +16,3 @@ export function header(event: HttpEvent, name: string): string | undefined {
   }
   return undefined;
 }
-
-/** The address people use to reach the platform, for links in emails. */
-export function publicBaseUrl(event: HttpEvent, configured: string | undefined): string {
-  if (configured) return configured.replace(/\/$/u, '');
-  return `https://${event.requestContext.domainName}`;
-}

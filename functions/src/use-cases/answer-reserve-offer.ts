@@ -7,7 +7,7 @@ import { invitationsFollowSelection } from './workshop-invitations';
 
 export type AnswerReserveOfferPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'progress' | 'workshops' | 'settings'
+  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
 >;
 
 /**
@@ -21,7 +21,6 @@ export async function answerReserveOffer(
   applicationId: string,
   accepted: boolean,
   actor: Actor,
-  baseUrl: string,
 ): Promise<void> {
   await changeApprovedSelection(ports, areaId, actor, () => new OfferClosedError(), (approved, context) => {
     const answer = answerOffer(approved, applicationId, accepted);
@@ -34,10 +33,10 @@ export async function answerReserveOffer(
       emails: () => {
         const emails: EmailToSend[] = [];
         if (accepted) {
-          const { url, link } = withdrawalLinkFor(ports, context.area, person, baseUrl);
+          const { url, link } = withdrawalLinkFor(ports, context.area, person);
           emails.push({ email: { ...selectionEmails.selected(context.area, person, url, false), messageId: `offer-accepted-${areaId}-${applicationId}` }, link });
         }
-        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered, baseUrl));
+        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered));
         return emails;
       },
     };

@@ -18,7 +18,7 @@ import { completeStaffStep } from './staff-steps';
 
 export type ApproveSelectionPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'staffSteps' | 'workflow'
+  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'staffSteps' | 'workflow'
 >;
 
 /**
@@ -32,13 +32,12 @@ export async function approveSelection(
   actor: Actor,
   draft: SelectionDraft,
   editedVersion: number,
-  baseUrl: string,
 ): Promise<void> {
   const context = await selectionContext(ports, areaId);
   const problems = approvalProblems(context.area, draft, context.candidates, ports.clock.now());
   if (problems.length > 0) throw new ValidationError(problems);
   const approved = repeatedApproval(context.stored, draft, actor) ?? (await approve(ports, context, actor, draft, editedVersion));
-  await sendOutcomeEmails(ports, context.area, approved, context.applications, baseUrl);
+  await sendOutcomeEmails(ports, context.area, approved, context.applications);
   await completeStaffStep(ports, areaId, 'selection-approval', actor);
 }
 

@@ -4,7 +4,7 @@ import { auditEntry } from './audit-entry';
 import { queueAndSend } from './send-emails';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
-export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'outbox' | 'delivery' | 'clock'>;
+export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>;
 
 /**
  * Books (or moves) the session into the slot, if the slot is still free and the session is as the
@@ -22,7 +22,7 @@ export async function tryBooking(ports: BookingPorts, state: ConsultancySessionS
   const outcome = await ports.consultancy.book(booking, previous);
   if (outcome !== 'booked') return outcome;
 
-  const manageUrl = `${ports.settings.publicBaseUrl ?? ''}/apply`;
+  const manageUrl = ports.links.openAreas();
   if (previous?.status === 'booked') {
     const previousSlot = state.slots.find((candidate) => candidate.slotId === previous.slotId);
     if (previousSlot) await withdrawSessionReminders(ports, area, session, previous.sequence, sessionRecipients(state.leads, previousSlot));

@@ -9,7 +9,7 @@ import { sessionRecipients, withdrawSessionReminders } from './session-emails';
  * loses it. Only the cancellation that lands is told, so cancelling twice tells nobody twice.
  */
 export async function cancelConsultancySession(
-  ports: Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'outbox' | 'delivery' | 'clock'>,
+  ports: Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>,
   state: ConsultancySessionState,
   cancelledBy: string,
 ): Promise<void> {
@@ -19,7 +19,7 @@ export async function cancelConsultancySession(
   if (!(await ports.consultancy.cancel(booking))) throw refused;
   const recipients = sessionRecipients(state.leads, slot);
   await withdrawSessionReminders(ports, area, session, booking.sequence, recipients);
-  const manageUrl = `${ports.settings.publicBaseUrl ?? ''}/apply`;
+  const manageUrl = ports.links.openAreas();
   await queueAndSend(
     ports,
     recipients.map((to) => ({ email: consultancyEmails.cancellation(area, session, slot, booking.sequence, to, cancelledBy, ports.settings.mailFrom, manageUrl) })),

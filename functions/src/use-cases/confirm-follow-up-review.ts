@@ -4,7 +4,7 @@ import { auditEntry } from './audit-entry';
 import { sendFollowUpLinks, type FollowUpLinksPorts } from './send-follow-up-links';
 
 /** Confirms the date most participants can make and sends everyone the invitation; once only. */
-export async function confirmFollowUpReview(ports: FollowUpLinksPorts & Pick<Ports, 'areas' | 'followUps' | 'audit'>, areaId: string, actor: Actor): Promise<void> {
+export async function confirmFollowUpReview(ports: FollowUpLinksPorts & Pick<Ports, 'areas' | 'followUps' | 'audit' | 'settings'>, areaId: string, actor: Actor): Promise<void> {
   const area = await ports.areas.existing(areaId);
   const [review, answers] = await Promise.all([ports.followUps.get(areaId), ports.followUps.answers(areaId)]);
   const best = review && bestFollowUpOption(review, answers);

@@ -5,11 +5,13 @@ const TOKEN = /^[\w-]{43}$/u;
 
 /**
  * A new link for an email: 256 random bits in the address, stored only as their hash, with the
- * email in the same outbox transaction (`link` is what the outbox takes).
+ * email in the same outbox transaction (`link` is what the outbox takes). The address follows from
+ * the link's purpose, so a link cannot lead to a page that would not open it.
  */
-export function newEmailedLink(ports: Pick<Ports, 'linkTokens'>, link: EmailedLink, urlFor: (token: string) => string): { url: string; link: NewEmailedLink } {
+export function newEmailedLink(ports: Pick<Ports, 'linkTokens' | 'links'>, link: EmailedLink): { url: string; link: NewEmailedLink } {
   const token = ports.linkTokens.newToken();
-  return { url: urlFor(token), link: { token, link } };
+  const url = link.purpose === 'nomination' ? ports.links.applicationForm(link.areaId, token) : ports.links.personal(link.purpose, token);
+  return { url, link: { token, link } };
 }
 
 export type LinkProblem = 'unknown' | 'expired';

@@ -3,7 +3,7 @@ import { nominationEmails } from '@pip/mail';
 import { newEmailedLink } from './emailed-links';
 import { queueAndSend } from './send-emails';
 
-export type NominateCandidatePorts = Pick<Ports, 'areas' | 'clock' | 'linkTokens' | 'outbox' | 'delivery' | 'log'>;
+export type NominateCandidatePorts = Pick<Ports, 'areas' | 'clock' | 'linkTokens' | 'links' | 'outbox' | 'delivery' | 'log'>;
 
 /**
  * A partner organisation puts a candidate forward while applications are open: the candidate is
@@ -14,20 +14,15 @@ export async function nominateCandidate(
   ports: NominateCandidatePorts,
   areaId: string,
   input: unknown,
-  baseUrl: string,
 ): Promise<{ area: Area; answers: NominationAnswers }> {
   const area = await ports.areas.existing(areaId);
   const now = ports.clock.now();
   refuseUnlessRecruiting(area, now);
   const answers = parseNomination(input);
-  const { url, link } = newEmailedLink(
-    ports,
-    nominationLink(area, answers, now.toISOString()),
-    (token) => `${baseUrl}/apply/${encodeURIComponent(areaId)}?nomination=${token}`,
-  );
+  const { url, link } = newEmailedLink(ports, nominationLink(area, answers, now.toISOString()));
   await queueAndSend(ports, [
     { email: nominationEmails.invitation(area, answers, url), link },
-    { email: nominationEmails.confirmation(area, answers, `${baseUrl}/nominate/${encodeURIComponent(areaId)}`) },
+    { email: nominationEmails.confirmation(area, answers, ports.links.nominationForm(areaId)) },
   ]);
   ports.log('INFO', 'candidate nominated', { areaId, body: answers.body });
   return { area, answers };

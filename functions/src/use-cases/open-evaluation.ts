@@ -9,7 +9,7 @@ import { queueAndSend } from './send-emails';
  * a reminder if they have not answered. Opening it again sends nobody anything twice.
  */
 export async function openEvaluation(
-  ports: Pick<Ports, 'areas' | 'selections' | 'applications' | 'evaluation' | 'settings' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'selections' | 'applications' | 'evaluation' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>,
   areaId: string,
 ): Promise<void> {
   const area = await ports.areas.existing(areaId);
@@ -18,10 +18,9 @@ export async function openEvaluation(
   await ports.evaluation.open({ areaId, openedAt: now.toISOString(), invited: participants.length });
   const expiresAt = daysAfter(now, evaluationRules.linkDays);
   const remindAt = daysAfter(now, evaluationRules.remindAfterDays);
-  const base = ports.settings.publicBaseUrl ?? '';
   const emails: EmailToSend[] = participants.flatMap((participant) => {
     const to = { applicationId: participant.applicationId, name: participant.answers.fullName, email: participant.answers.email };
-    const { url, link } = newEmailedLink(ports, { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt }, (token) => `${base}/evaluation/${token}`);
+    const { url, link } = newEmailedLink(ports, { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt });
     return [{ email: evaluationEmails.invitation(area, to, url), link }, { email: evaluationEmails.reminder(area, to, url, remindAt) }];
   });
   await queueAndSend(ports, emails);

@@ -1,7 +1,7 @@
 import type { Ports, ProgrammeContext } from '@pip/domain';
 import { selectedParticipants } from './participants';
 
-/** What an area's programme page shows: where it stands, its visit, workshops, attendance and what the workflow waits for. */
+/** An area's programme as its stores hold it now, with its selected participants by name and the step the workflow waits at. */
 export async function programmeContext(
   ports: Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>,
   areaId: string,

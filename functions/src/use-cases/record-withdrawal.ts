@@ -7,7 +7,7 @@ import { invitationsFollowSelection } from './workshop-invitations';
 
 export type RecordWithdrawalPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'progress' | 'workshops' | 'settings'
+  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
 >;
 
 /**
@@ -22,7 +22,6 @@ export async function recordWithdrawal(
   areaId: string,
   applicationId: string,
   actor: Actor,
-  baseUrl: string,
 ): Promise<'withdrawn' | 'already-withdrawn'> {
   const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
     if (approved.withdrawn?.includes(applicationId)) return ALREADY;
@@ -34,8 +33,8 @@ export async function recordWithdrawal(
       selection: withdrawal.selection,
       audit: selectionAudit.withdrew(person.answers.fullName, withdrawal.wasLead, offered?.answers.fullName),
       emails: () => [
-        { email: selectionEmails.withdrawalConfirmed(context.area, person, `${baseUrl}/apply`) },
-        ...(offered ? [placeOfferedEmail(ports, context.area, offered, baseUrl)] : []),
+        { email: selectionEmails.withdrawalConfirmed(context.area, person, ports.links.openAreas()) },
+        ...(offered ? [placeOfferedEmail(ports, context.area, offered)] : []),
       ],
     };
   });

@@ -5,7 +5,7 @@ import { queueAndSend } from './send-emails';
 
 export type ScheduleLearningEventPorts = Pick<
   Ports,
-  'areas' | 'progress' | 'selections' | 'applications' | 'learningEvents' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'log'
+  'areas' | 'progress' | 'selections' | 'applications' | 'learningEvents' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log'
 >;
 
 /**
@@ -17,7 +17,7 @@ export async function scheduleLearningEvent(ports: ScheduleLearningEventPorts, r
   if (!region.ready) throw new ConflictError('Every area of the region must be complete first', 'date');
   const event = scheduledLearningEvent(regionId, answers, actor.name, await ports.learningEvents.get(regionId));
   await ports.learningEvents.save(event);
-  const programmeUrl = `${ports.settings.publicBaseUrl ?? ''}/apply`;
+  const programmeUrl = ports.links.openAreas();
   await queueAndSend(
     ports,
     region.participants.map((participant) => ({ email: learningEventInvitation(regionName(regionId), event, participant, ports.settings.mailFrom, programmeUrl) })),

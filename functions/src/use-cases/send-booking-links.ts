@@ -4,21 +4,20 @@ import { areaLeads } from './area-leads';
 import { newEmailedLink } from './emailed-links';
 import { queueAndSend } from './send-emails';
 
-export type SendBookingLinksPorts = Pick<Ports, 'areas' | 'selections' | 'applications' | 'settings' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>;
+export type SendBookingLinksPorts = Pick<Ports, 'areas' | 'selections' | 'applications' | 'settings' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>;
 
 /** Emails each lead their own link to book the session, and holds reminders for if it stays unbooked. */
 export async function sendBookingLinks(ports: SendBookingLinksPorts, areaId: string, session: SessionNumber): Promise<void> {
   const area = await ports.areas.existing(areaId);
-  const base = ports.settings.publicBaseUrl ?? '';
   const now = ports.clock.now();
   const expiresAt = daysAfter(now, consultancyRules.linkDays);
   const remindAt = daysAfter(now, consultancyRules.bookWithinDays);
   const emails: EmailToSend[] = [];
   for (const lead of await areaLeads(ports, areaId)) {
-    const { url, link } = newEmailedLink(ports, { purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } }, (token) => `${base}/consultancy/${token}`);
+    const { url, link } = newEmailedLink(ports, { purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } });
     emails.push({ email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt), link });
     emails.push({ email: consultancyEmails.notBookedReminder(area, session, lead, url, remindAt) });
   }
-  emails.push({ email: consultancyEmails.notBookedAlert(area, session, ports.settings.staffAlertsTo, `${base}/staff/areas/${encodeURIComponent(areaId)}/consultancy`, remindAt) });
+  emails.push({ email: consultancyEmails.notBookedAlert(area, session, ports.settings.staffAlertsTo, ports.links.staffArea(areaId, 'consultancy'), remindAt) });
   await queueAndSend(ports, emails);
 }

@@ -8,18 +8,17 @@ import { queueAndSend } from './send-emails';
  * The message id is the applicant's, so a retry (of the approval or the workflow step) queues nothing new.
  */
 export async function sendOutcomeEmails(
-  ports: Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'linkTokens'>,
+  ports: Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'linkTokens' | 'links'>,
   area: Area,
   selection: AreaSelection,
   applications: Application[],
-  baseUrl: string,
 ): Promise<void> {
-  const applyUrl = `${baseUrl}/apply`;
+  const applyUrl = ports.links.openAreas();
   const outcomeEmail = (application: Application): EmailToSend[] => {
     const outcome = selection.outcomes?.[application.applicationId];
     if (!outcome) return [];
     if (outcome.kind === 'selected') {
-      const { url, link } = withdrawalLinkFor(ports, area, application, baseUrl);
+      const { url, link } = withdrawalLinkFor(ports, area, application);
       return [{ email: selectionEmails.selected(area, application, url, isLead(selection, application.applicationId)), link }];
     }
     if (outcome.kind === 'reserve') return [{ email: selectionEmails.reserve(area, application, outcome.rank, applyUrl) }];

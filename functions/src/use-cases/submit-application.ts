@@ -14,8 +14,9 @@ import {
   type Ports,
   type SubmissionOutcome,
 } from '@pip/domain';
+import { applicantEmails } from '@pip/mail';
 
-export type SubmitApplicationPorts = Pick<Ports, 'areas' | 'applications' | 'applicantEmails' | 'clock' | 'random' | 'delivery' | 'log'>;
+export type SubmitApplicationPorts = Pick<Ports, 'areas' | 'applications' | 'links' | 'clock' | 'random' | 'delivery' | 'log'>;
 
 export interface SubmissionResult {
   outcome: SubmissionOutcome;
@@ -37,7 +38,6 @@ export async function submitApplication(
   ports: SubmitApplicationPorts,
   areaId: string,
   input: unknown,
-  baseUrl: string,
   nomination?: Nomination,
 ): Promise<SubmissionResult> {
   const area = await ports.areas.existing(areaId);
@@ -45,7 +45,7 @@ export async function submitApplication(
   refuseUnlessRecruiting(area, now);
   const answers = parseApplicationAnswers(input);
   const at = now.toISOString();
-  const emails = ports.applicantEmails(baseUrl);
+  const formUrl = ports.links.applicationForm(areaId);
 
   const result = await takeTurns<SubmissionResult>(async () => {
     const existing = await ports.applications.findByApplicant(areaId, applicantKey(answers.email));
@@ -59,7 +59,7 @@ export async function submitApplication(
         version: 1,
         ...(nomination ? { nomination } : {}),
       };
-      const email = emails.applicationReceived(area, application);
+      const email = applicantEmails.applicationReceived(area, application, formUrl);
       // Someone with the same email address may get there first: then this becomes an update.
       return (await ports.applications.create(application, email)) ? { outcome: 'received', area, application, email } : LOST_RACE;
     }
@@ -72,7 +72,7 @@ export async function submitApplication(
       version: existing.version + 1,
       ...(addsNomination ? { nomination } : {}),
     };
-    const email = emails.applicationUpdated(area, application);
+    const email = applicantEmails.applicationUpdated(area, application, formUrl);
     return (await ports.applications.update(application, existing.version, email)) ? { outcome: 'updated', area, application, email } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));
 

@@ -3,9 +3,7 @@ import { briefing, workshopCancellation, workshopInvitation, workshopReminder, w
 import { selectedParticipants } from './participants';
 import { queueAndSend } from './send-emails';
 
-export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'settings'>;
-
-const programmeUrl = (ports: Pick<Ports, 'settings'>) => `${ports.settings.publicBaseUrl ?? ''}/apply`;
+export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>;
 
 /** Withdraws the reminders held for these participants before these workshops of one schedule. */
 async function withdrawReminders(ports: Pick<Ports, 'outbox'>, area: Area, participants: readonly Application[], workshops: readonly Workshop[], sequence: number): Promise<void> {
@@ -29,13 +27,14 @@ export async function sendWorkshopEmails(
   previous?: WorkshopSchedule,
 ): Promise<void> {
   const now = ports.clock.now().getTime();
+  const programmeUrl = ports.links.openAreas();
   if (previous) await withdrawReminders(ports, area, participants, previous.workshops, previous.sequence);
   const emails: EmailToSend[] = participants.flatMap((participant) =>
     schedule.workshops.flatMap((workshop) => [
-      { email: workshopInvitation(area, participant, workshop, schedule.sequence, ports.settings.mailFrom, programmeUrl(ports)) },
+      { email: workshopInvitation(area, participant, workshop, schedule.sequence, ports.settings.mailFrom, programmeUrl) },
       ...reminderTimes(workshop)
         .filter((reminder) => Date.parse(reminder.at) > now)
-        .map((reminder) => ({ email: workshopReminder(area, participant, workshop, reminder, schedule.sequence, programmeUrl(ports)) })),
+        .map((reminder) => ({ email: workshopReminder(area, participant, workshop, reminder, schedule.sequence, programmeUrl) })),
     ]),
   );
   await queueAndSend(ports, emails);
@@ -57,7 +56,7 @@ export async function invitationsFollowSchedule(
  * has the workshops still to come cancelled, and a reserve who takes the place is briefed and invited.
  */
 export async function invitationsFollowSelection(
-  ports: Pick<Ports, 'progress' | 'workshops' | 'areas' | 'applications' | 'outbox' | 'delivery' | 'clock' | 'settings'>,
+  ports: Pick<Ports, 'progress' | 'workshops' | 'areas' | 'applications' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>,
   areaId: string,
   change: { left?: string; joined?: string },
 ): Promise<void> {
@@ -69,18 +68,19 @@ export async function invitationsFollowSelection(
   ]);
   if (progress?.stage !== 'delivery' || !schedule || !area) return;
   const now = ports.clock.now();
+  const programmeUrl = ports.links.openAreas();
   const toCome = { ...schedule, workshops: schedule.workshops.filter((workshop) => !hasStarted(workshop, now)) };
   const left = applications.find((application) => application.applicationId === change.left);
   if (left) {
     await withdrawReminders(ports, area, [left], toCome.workshops, schedule.sequence);
     await queueAndSend(
       ports,
-      toCome.workshops.map((workshop) => ({ email: workshopCancellation(area, left, workshop, schedule.sequence, ports.settings.mailFrom, programmeUrl(ports)) })),
+      toCome.workshops.map((workshop) => ({ email: workshopCancellation(area, left, workshop, schedule.sequence, ports.settings.mailFrom, programmeUrl) })),
     );
   }
   const joined = applications.find((application) => application.applicationId === change.joined);
   if (joined) {
-    await queueAndSend(ports, [{ email: briefing(area, joined, schedule.workshops, programmeUrl(ports)) }]);
+    await queueAndSend(ports, [{ email: briefing(area, joined, schedule.workshops, programmeUrl) }]);
     await sendWorkshopEmails(ports, area, [joined], toCome);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DAY, reviewSummary, type ApplicationAnswers, type EmailDelivery, type ReviewScores, type StaffProfile } from '@pip/domain';
 import { submitApplication } from '@pip/functions/use-cases/submit-application';
-import { applicantEmails } from '@pip/mail';
+import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import type { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore } from '@pip/storage';
 
 /** The demo area whose recruitment has closed: it starts with applicants, so selection can be tried at once. */
@@ -69,6 +69,7 @@ export async function seedDemoApplicants(
   const area = await stores.areas.get(DEMO_SELECTION_AREA);
   if (!area) return 0;
   const applicants = [...council.map((a) => [a, 'local-authority'] as const), ...voluntary.map((a) => [a, 'voluntary-community'] as const)];
+  const links = new RouteTableLinks(baseUrl);
   let added = 0;
   for (const [index, [applicant, sector]] of applicants.entries()) {
     const appliedAt = new Date(Date.parse(area.recruitment.opensAt) + (index + 1) * DAY / 4);
@@ -76,7 +77,7 @@ export async function seedDemoApplicants(
       {
         areas: stores.areas,
         applications: stores.applications,
-        applicantEmails,
+        links,
         clock: { now: () => appliedAt },
         random: (bytes) => new Uint8Array(randomBytes(bytes)),
         delivery: leftForScheduledDelivery,
@@ -84,7 +85,6 @@ export async function seedDemoApplicants(
       },
       area.areaId,
       answersOf(applicant, sector),
-      baseUrl,
     );
     if (outcome !== 'received') continue;
     added += 1;

@@ -19,6 +19,7 @@ export * from './candidates';
 export * from './area-stages';
 export * from './workshop-schedule';
 export * from './consultancy';
+export * from './follow-up-review';
 export * from './evaluation';
 export * from './progress-review';
 export * from './new-area';

@@ -2,9 +2,9 @@ import {
   formatUkDate,
   formatUkDateTime,
   outcomeDueBy,
-  type ApplicantEmails,
   type Application,
   type Area,
+  type OutboundEmail,
 } from '@pip/domain';
 import { composeEmail, type EmailBlock } from './compose';
 
@@ -22,35 +22,35 @@ function whatHappensNext(area: Area, application: Application): EmailBlock[] {
   ];
 }
 
-/** The emails an applicant receives, with links to the public application pages at `baseUrl`. */
-export function applicantEmails(baseUrl: string): ApplicantEmails {
-  const applyLink = (area: Area) => ({ label: 'Change your application', url: `${baseUrl}/apply/${encodeURIComponent(area.areaId)}` });
-  return {
-    applicationReceived: (area, application) =>
-      composeEmail({
-        messageId: `application-received-${application.applicationId}`,
-        to: application.answers.email,
-        subject: `Application received: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
-        greeting: `Dear ${application.answers.fullName},`,
-        blocks: [
-          { paragraph: `We have received your application to join the Partnership Improvement Programme in ${area.name}.` },
-          ...whatHappensNext(area, application),
-        ],
-        action: applyLink(area),
-      }),
-    applicationUpdated: (area, application) =>
-      composeEmail({
-        messageId: `application-updated-${application.applicationId}-v${application.version}`,
-        to: application.answers.email,
-        subject: `Application updated: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
-        greeting: `Dear ${application.answers.fullName},`,
-        blocks: [
-          {
-            paragraph: `We have updated your application to join the Partnership Improvement Programme in ${area.name} with the answers you sent at ${formatUkDateTime(application.updatedAt)}. They replace your earlier answers.`,
-          },
-          ...whatHappensNext(area, application),
-        ],
-        action: applyLink(area),
-      }),
-  };
-}
+const changeLink = (formUrl: string) => ({ label: 'Change your application', url: formUrl });
+
+/** The emails an applicant receives; each links to the application form (`formUrl`), since applying again is how answers change. */
+export const applicantEmails = {
+  applicationReceived: (area: Area, application: Application, formUrl: string): OutboundEmail =>
+    composeEmail({
+      messageId: `application-received-${application.applicationId}`,
+      to: application.answers.email,
+      subject: `Application received: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
+      greeting: `Dear ${application.answers.fullName},`,
+      blocks: [
+        { paragraph: `We have received your application to join the Partnership Improvement Programme in ${area.name}.` },
+        ...whatHappensNext(area, application),
+      ],
+      action: changeLink(formUrl),
+    }),
+
+  applicationUpdated: (area: Area, application: Application, formUrl: string): OutboundEmail =>
+    composeEmail({
+      messageId: `application-updated-${application.applicationId}-v${application.version}`,
+      to: application.answers.email,
+      subject: `Application updated: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
+      greeting: `Dear ${application.answers.fullName},`,
+      blocks: [
+        {
+          paragraph: `We have updated your application to join the Partnership Improvement Programme in ${area.name} with the answers you sent at ${formatUkDateTime(application.updatedAt)}. They replace your earlier answers.`,
+        },
+        ...whatHappensNext(area, application),
+      ],
+      action: changeLink(formUrl),
+    }),
+};

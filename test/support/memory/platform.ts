@@ -20,7 +20,6 @@ export class MemoryClock implements Clock {
 export class MemorySettings implements PlatformSettings {
   mailFrom = 'programme@pip.example.org';
   staffAlertsTo = 'team@pip.example.org';
-  publicBaseUrl: string | undefined = 'https://pip.example.org';
 
   constructor(overrides: Partial<PlatformSettings> = {}) {
     Object.assign(this, overrides);

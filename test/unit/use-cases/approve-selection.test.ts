@@ -3,7 +3,7 @@ import { SelectionChangedError, ValidationError, draftSelection, type SelectionD
 import { approveSelection } from '../../../functions/src/use-cases/approve-selection';
 import { currentDraft, selectionContext } from '../../../functions/src/use-cases/selection-context';
 import type { MemoryPorts } from '../../support/memory-ports';
-import { APPLICANTS, BASE_URL, LEEDS, reviewedLeeds } from './fixtures';
+import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Rivers' };
 const priya = { staffId: 'priya', name: 'Priya Shah' };
@@ -21,9 +21,9 @@ describe('approving the selection', () => {
     await ports.staffSteps.hold(areaId, 'selection-approval', 'task-token', '2027-02-02T08:00:00.000Z');
     const draft = await proposedWithLeads(ports);
 
-    await approveSelection(ports, areaId, sam, draft, 0, BASE_URL);
+    await approveSelection(ports, areaId, sam, draft, 0);
     // The response was lost and Sam presses approve again, on the page he loaded before.
-    await approveSelection(ports, areaId, sam, draft, 0, BASE_URL);
+    await approveSelection(ports, areaId, sam, draft, 0);
 
     const { emails } = ports.outbox;
     expect(emails).toHaveLength(APPLICANTS.length);
@@ -40,7 +40,7 @@ describe('approving the selection', () => {
   it('refuses while applications are open, writing and sending nothing', async () => {
     const ports = reviewedLeeds('2027-01-20T12:00:00.000Z');
     const before = ports.snapshot();
-    const refusal = approveSelection(ports, areaId, sam, await proposedWithLeads(ports), 0, BASE_URL);
+    const refusal = approveSelection(ports, areaId, sam, await proposedWithLeads(ports), 0);
     await expect(refusal).rejects.toBeInstanceOf(ValidationError);
     await expect(refusal).rejects.toMatchObject({ fieldErrors: [{ field: 'selection', message: expect.stringMatching(/approve the selection once they have closed/u) }] });
     expect(ports.snapshot()).toEqual(before);
@@ -49,7 +49,7 @@ describe('approving the selection', () => {
   it('refuses a selection without its leads, saying which are missing', async () => {
     const ports = reviewedLeeds();
     const { selected } = await proposedWithLeads(ports);
-    await expect(approveSelection(ports, areaId, sam, { selected, leads: {} }, 0, BASE_URL)).rejects.toMatchObject({
+    await expect(approveSelection(ports, areaId, sam, { selected, leads: {} }, 0)).rejects.toMatchObject({
       fieldErrors: [
         { field: 'selection', message: 'Name a lead local authority participant.' },
         { field: 'selection', message: 'Name a lead voluntary and community sector participant.' },
@@ -65,7 +65,7 @@ describe('approving the selection', () => {
     ports.selections.beforeNextWrite = () => {
       ports.selections.byArea.write(areaId, draftSelection(areaId, draft, priya, 0, '2027-02-10T09:59:00.000Z'));
     };
-    const refusal = approveSelection(ports, areaId, sam, draft, 0, BASE_URL);
+    const refusal = approveSelection(ports, areaId, sam, draft, 0);
     await expect(refusal).rejects.toBeInstanceOf(SelectionChangedError);
     await expect(refusal).rejects.toThrow(/Priya Shah changed it/u);
     expect(ports.selections.byArea.get(areaId)?.status).toBe('draft');

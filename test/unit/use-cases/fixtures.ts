@@ -12,9 +12,6 @@ export const LEEDS = area('leeds', 'Leeds');
 /** After Leeds's applications closed, when the selection is decided. */
 export const AFTER_CLOSE = '2027-02-10T10:00:00.000Z';
 
-/** The address the memory ports' settings give links, for the use cases that are handed it. */
-export const BASE_URL = 'https://pip.example.org';
-
 /** The nth applicant of a sector in an area: "LA Person 1" of the council, "VC Person 1" of the voluntary sector. */
 export function applicant(areaId: string, sector: Sector, n: number): Application {
   const prefix = sector === 'local-authority' ? 'la' : 'vc';

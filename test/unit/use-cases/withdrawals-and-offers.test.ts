@@ -5,7 +5,7 @@ import { nameLead } from '../../../functions/src/use-cases/name-lead';
 import { recordWithdrawal } from '../../../functions/src/use-cases/record-withdrawal';
 import { selectionContext } from '../../../functions/src/use-cases/selection-context';
 import type { MemoryPorts } from '../../support/memory-ports';
-import { APPLICANTS, BASE_URL, LEEDS, reviewedLeeds } from './fixtures';
+import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Rivers' };
 const areaId = LEEDS.areaId;
@@ -28,7 +28,7 @@ beforeEach(async () => {
 describe('a participant withdrawing', () => {
   it('confirms to them, offers the place to the next reserve of their sector, and logs it in words', async () => {
     const leaving = byName('VC Person 3');
-    await recordWithdrawal(ports, areaId, leaving.applicationId, throughTheirLink('VC Person 3'), BASE_URL);
+    await recordWithdrawal(ports, areaId, leaving.applicationId, throughTheirLink('VC Person 3'));
 
     expect(stored().selected['voluntary-community']).not.toContain(leaving.applicationId);
     expect(stored().offered?.['voluntary-community']).toBe(byName('VC Person 7').applicationId);
@@ -43,28 +43,28 @@ describe('a participant withdrawing', () => {
 
   it('finds a second withdrawal of the same person done already, writing and sending nothing more', async () => {
     const leaving = byName('LA Person 2');
-    await expect(recordWithdrawal(ports, areaId, leaving.applicationId, sam, BASE_URL)).resolves.toBe('withdrawn');
+    await expect(recordWithdrawal(ports, areaId, leaving.applicationId, sam)).resolves.toBe('withdrawn');
     const before = ports.snapshot();
 
-    await expect(recordWithdrawal(ports, areaId, leaving.applicationId, sam, BASE_URL)).resolves.toBe('already-withdrawn');
+    await expect(recordWithdrawal(ports, areaId, leaving.applicationId, sam)).resolves.toBe('already-withdrawn');
     expect(ports.snapshot()).toEqual(before);
   });
 
   it('refuses someone who never had a place, writing and sending nothing', async () => {
     const before = ports.snapshot();
-    await expect(recordWithdrawal(ports, areaId, byName('LA Person 7').applicationId, sam, BASE_URL)).rejects.toBeInstanceOf(NotSelectedError);
+    await expect(recordWithdrawal(ports, areaId, byName('LA Person 7').applicationId, sam)).rejects.toBeInstanceOf(NotSelectedError);
     expect(ports.snapshot()).toEqual(before);
   });
 
   it('still lands when another change to the selection lands first, applied on top of it', async () => {
     const leading = byName('LA Person 1');
-    await recordWithdrawal(ports, areaId, leading.applicationId, sam, BASE_URL);
+    await recordWithdrawal(ports, areaId, leading.applicationId, sam);
     // While LA Person 4 withdraws, staff name LA Person 2 the new lead.
     ports.selections.beforeNextWrite = () => {
       const current = stored();
       ports.selections.byArea.write(areaId, { ...current, leads: { ...current.leads, 'local-authority': byName('LA Person 2').applicationId }, version: current.version + 1 });
     };
-    await recordWithdrawal(ports, areaId, byName('LA Person 4').applicationId, throughTheirLink('LA Person 4'), BASE_URL);
+    await recordWithdrawal(ports, areaId, byName('LA Person 4').applicationId, throughTheirLink('LA Person 4'));
 
     expect(stored().version).toBe(approved.version + 3);
     expect(stored().leads['local-authority']).toBe(byName('LA Person 2').applicationId);
@@ -75,9 +75,9 @@ describe('a participant withdrawing', () => {
 
 describe('a reserve answering the offer of a place', () => {
   it('takes the place on accepting, emailed with their own link to withdraw; a second answer finds the offer closed', async () => {
-    await recordWithdrawal(ports, areaId, byName('LA Person 5').applicationId, sam, BASE_URL);
+    await recordWithdrawal(ports, areaId, byName('LA Person 5').applicationId, sam);
     const reserve = byName('LA Person 7');
-    await answerReserveOffer(ports, areaId, reserve.applicationId, true, throughTheirLink('LA Person 7'), BASE_URL);
+    await answerReserveOffer(ports, areaId, reserve.applicationId, true, throughTheirLink('LA Person 7'));
 
     expect(stored().selected['local-authority']).toContain(reserve.applicationId);
     expect(ports.outbox.to(reserve.answers.email).map((email) => email.messageId)).toEqual([
@@ -87,7 +87,7 @@ describe('a reserve answering the offer of a place', () => {
     expect(ports.audit.entries.at(-1)).toMatchObject({ action: 'Reserve accepted a place', summary: 'LA Person 7 accepted the place offered.' });
 
     const emails = ports.outbox.emails.length;
-    await expect(answerReserveOffer(ports, areaId, reserve.applicationId, false, throughTheirLink('LA Person 7'), BASE_URL)).rejects.toBeInstanceOf(OfferClosedError);
+    await expect(answerReserveOffer(ports, areaId, reserve.applicationId, false, throughTheirLink('LA Person 7'))).rejects.toBeInstanceOf(OfferClosedError);
     expect(ports.outbox.emails).toHaveLength(emails);
   });
 });

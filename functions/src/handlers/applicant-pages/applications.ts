@@ -8,7 +8,6 @@ import { applicationWindow } from '../../use-cases/application-window';
 import { areasOpenForApplications } from '../../use-cases/areas-open-for-applications';
 import { nominationFromLink } from '../../use-cases/nomination-from-link';
 import { submitApplication } from '../../use-cases/submit-application';
-import { baseUrlOf } from '../shared/page-handler';
 
 /** GET /apply: the areas taking applications now. */
 export const showOpenAreas: RouteHandler = async () => htmlResponse(200, openAreasPage(await areasOpenForApplications(platformPorts())));
@@ -37,6 +36,6 @@ async function showAgain(event: HttpEvent, status: number, { values, errors }: F
 export const postApplication = formRoute(async (event) => {
   const nominated = await nominationPosted(event);
   const input = answersFromForm(formValues(event));
-  const result = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), input, baseUrlOf(event), nominated?.nomination);
+  const result = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), input, nominated?.nomination);
   return htmlResponse(200, confirmationPage(result.area, result.application, result.outcome));
 }, showAgain);

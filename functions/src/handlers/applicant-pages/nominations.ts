@@ -7,7 +7,6 @@ import { recruitmentNotOpenPage } from '../../pages/application-pages';
 import { nominationFormPage, nominationFromForm, nominationSentPage } from '../../pages/nomination-pages';
 import { applicationWindow } from '../../use-cases/application-window';
 import { nominateCandidate } from '../../use-cases/nominate-candidate';
-import { baseUrlOf } from '../shared/page-handler';
 
 /** GET /nominate/{areaId}: the nomination form while applications are open. */
 export const showNominationForm: RouteHandler = async (event) => {
@@ -26,6 +25,6 @@ async function showAgain(event: HttpEvent, status: number, { values, errors }: F
 /** POST /nominate/{areaId}: the candidate is emailed their link to apply, and the nominator a confirmation. */
 export const postNomination = formRoute(async (event) => {
   const input = nominationFromForm(formValues(event));
-  const { area, answers } = await nominateCandidate(platformPorts(), pathParameter(event, 'areaId'), input, baseUrlOf(event));
+  const { area, answers } = await nominateCandidate(platformPorts(), pathParameter(event, 'areaId'), input);
   return htmlResponse(200, nominationSentPage(area, answers));
 }, showAgain);

@@ -1,8 +1,6 @@
 import { messagePage } from '../../pages/layout';
 import { functionHandler, type RouteHandler } from '../../kit/http-handler';
-import { publicBaseUrl, type HttpEvent } from '../../kit/event';
 import type { FunctionName, RouteKeyOf } from '../../routes';
-import { platformPorts } from '../../composition-root';
 
 /** A function of GOV.UK pages and the forms they post, with its routes as the route table lists them. */
 export function pageHandler<F extends FunctionName>(functionName: F, routes: Record<RouteKeyOf<F>, RouteHandler>) {
@@ -13,6 +11,3 @@ export function pageHandler<F extends FunctionName>(functionName: F, routes: Rec
 export function jsonHandler<F extends FunctionName>(functionName: F, routes: Record<RouteKeyOf<F>, RouteHandler>, options: { body?: 'json' } = {}) {
   return functionHandler(functionName, { kind: 'json', ...options, routes });
 }
-
-/** Where links in emails caused by this request point. */
-export const baseUrlOf = (event: HttpEvent): string => publicBaseUrl(event, platformPorts().settings.publicBaseUrl);

@@ -10,7 +10,6 @@ import { approveSelection } from '../../use-cases/approve-selection';
 import { nameLead } from '../../use-cases/name-lead';
 import { recordWithdrawal } from '../../use-cases/record-withdrawal';
 import { saveSelectionDraft } from '../../use-cases/save-selection-draft';
-import { baseUrlOf } from '../shared/page-handler';
 import { draftFromForm, renderSelection, selectionPath } from './selection-page';
 
 const selectionNotices = notices({
@@ -34,7 +33,7 @@ export const postSelection = formRoute(
     if (!Number.isInteger(version) || version < 0) throw new HttpError(400, 'The form is missing its version; reload the page');
     const areaId = pathParameter(event, 'areaId');
     if (formText(event, 'action') === 'approve') {
-      await approveSelection(platformPorts(), areaId, actorOf(event), draft, version, baseUrlOf(event));
+      await approveSelection(platformPorts(), areaId, actorOf(event), draft, version);
       return selectionNotices.redirect(selectionPath(event), 'approved');
     }
     await saveSelectionDraft(platformPorts(), areaId, actorOf(event), draft, version);
@@ -46,7 +45,7 @@ export const postSelection = formRoute(
 /** POST /staff/areas/{areaId}/selection/withdrawals: staff record that a participant withdrew. */
 export const postWithdrawal = formRoute(
   async (event) => {
-    await recordWithdrawal(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'applicationId'), actorOf(event), baseUrlOf(event));
+    await recordWithdrawal(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'applicationId'), actorOf(event));
     return selectionNotices.redirect(selectionPath(event), 'withdrawn');
   },
   (event, status, { errors }) => renderSelection(event, status, { errors }),

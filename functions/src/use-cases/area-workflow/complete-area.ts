@@ -3,7 +3,7 @@ import { staffPrompt } from '@pip/mail';
 import { regionProgress } from '../region-progress';
 import { queueAndSend } from '../send-emails';
 import { recordStageEntered } from './enter-stage';
-import { workflowBaseUrl, type PromptPorts } from './prompt-staff';
+import type { PromptPorts } from './prompt-staff';
 
 /** The last area of its region is complete: staff are asked to schedule the region's learning and mentoring event. */
 async function promptLearningEvent(ports: PromptPorts, area: Area): Promise<void> {
@@ -16,7 +16,7 @@ async function promptLearningEvent(ports: PromptPorts, area: Area): Promise<void
         about: region,
         subject: 'Every area is complete: schedule the learning and mentoring event',
         paragraphs: [`The last area of ${region}, ${area.name}, is complete. Schedule the region's learning and mentoring event; its invitations go to every participant of the region.`],
-        consoleUrl: `${workflowBaseUrl(ports)}/staff/regions/${area.regionId}/learning-event`,
+        consoleUrl: ports.links.learningEvent(area.regionId),
       }),
     },
   ]);

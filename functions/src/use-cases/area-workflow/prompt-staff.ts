@@ -1,17 +1,14 @@
-import type { Ports } from '@pip/domain';
+import type { Ports, StaffAreaPage } from '@pip/domain';
 import { staffPrompt } from '@pip/mail';
 import { queueAndSend, type SendPorts } from '../send-emails';
 
-export type PromptPorts = SendPorts & Pick<Ports, 'areas' | 'settings'>;
-
-/** Where links in the workflow's emails point: no request tells the workflow its address. */
-export const workflowBaseUrl = (ports: Pick<Ports, 'settings'>): string => ports.settings.publicBaseUrl ?? '';
+export type PromptPorts = SendPorts & Pick<Ports, 'areas' | 'settings' | 'links'>;
 
 /**
  * Tells the programme team what the area's workflow needs of them, with a link to the console
  * page where they do it. `key` names the prompt, so a retried step sends it once.
  */
-export async function promptStaff(ports: PromptPorts, areaId: string, key: string, subject: string, paragraphs: string[], page = 'programme'): Promise<void> {
+export async function promptStaff(ports: PromptPorts, areaId: string, key: string, subject: string, paragraphs: string[], page: StaffAreaPage = 'programme'): Promise<void> {
   // An alert must go even when the area itself is what went wrong: then its id names it.
   const about = (await ports.areas.get(areaId))?.name ?? areaId;
   await queueAndSend(ports, [
@@ -22,7 +19,7 @@ export async function promptStaff(ports: PromptPorts, areaId: string, key: strin
         about,
         subject,
         paragraphs,
-        consoleUrl: `${workflowBaseUrl(ports)}/staff/areas/${encodeURIComponent(areaId)}/${page}`,
+        consoleUrl: ports.links.staffArea(areaId, page),
       }),
     },
   ]);

@@ -4,7 +4,6 @@ import { selectedParticipants } from '../participants';
 import { queueAndSend } from '../send-emails';
 import { sendWorkshopEmails, type WorkshopEmailPorts } from '../workshop-invitations';
 import { recordStageEntered } from './enter-stage';
-import { workflowBaseUrl } from './prompt-staff';
 import { scheduledWorkshops } from './scheduled-workshops';
 
 /**
@@ -19,7 +18,7 @@ export async function sendBriefing(
   const [participants, schedule] = await Promise.all([selectedParticipants(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
   await queueAndSend(
     ports,
-    participants.map((participant) => ({ email: briefing(area, participant, schedule.workshops, `${workflowBaseUrl(ports)}/apply`) })),
+    participants.map((participant) => ({ email: briefing(area, participant, schedule.workshops, ports.links.openAreas()) })),
   );
   await sendWorkshopEmails(ports, area, participants, schedule);
   await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to ${participants.length} participants`);

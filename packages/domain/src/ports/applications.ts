@@ -1,5 +1,4 @@
 import type { Application } from '../application';
-import type { Area } from '../area';
 import type { AreaSelection } from '../area-selection';
 import type { Review } from '../review';
 import type { AuditEntry, StaffProfile } from '../staff';
@@ -32,10 +31,4 @@ export interface SelectionStore {
   get(areaId: string): Promise<AreaSelection | undefined>;
   /** Writes the selection with its audit entry if the stored one is still at `expectedVersion`; false otherwise. */
   write(next: AreaSelection, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
-}
-
-/** The words of each email an applicant receives. */
-export interface ApplicantEmails {
-  applicationReceived(area: Area, application: Application): OutboundEmail;
-  applicationUpdated(area: Area, application: Application): OutboundEmail;
 }

@@ -9,8 +9,6 @@ export interface PlatformSettings {
   mailFrom: string;
   /** The programme team's shared mailbox, for workflow prompts and alerts. */
   staffAlertsTo: string;
-  /** Links in emails sent by the workflow point here; a request's own host is used when it is not set. */
-  publicBaseUrl: string | undefined;
 }
 
 /** One line of the platform's log: CloudWatch in AWS, the terminal on this machine. */

@@ -1,8 +1,9 @@
 import type { AreaProgressStore, AreaStore, AuditLog } from './areas';
-import type { ApplicantEmails, ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
+import type { ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
 import type { Clock, Logger, PlatformSettings } from './clock';
 import type { ConsultancyStore, FollowUpStore } from './consultancy';
 import type { EvaluationStore } from './evaluation';
+import type { PlatformLinks } from './links';
 import type { EmailDelivery, EmailedLinkStore, LinkTokens, Outbox } from './messages';
 import type { ActionPlanStore, LearningEventStore, ProgressReviewStore, StaffStepStore, VisitStore, WorkshopStore } from './programme';
 import type { AreaWorkflowControl } from './workflow';
@@ -12,6 +13,7 @@ export * from './applications';
 export * from './clock';
 export * from './consultancy';
 export * from './evaluation';
+export * from './links';
 export * from './messages';
 export * from './programme';
 export * from './workflow';
@@ -30,7 +32,6 @@ export interface Ports {
   progress: AreaProgressStore;
   audit: AuditLog;
   applications: ApplicationStore;
-  applicantEmails: (baseUrl: string) => ApplicantEmails;
   reviews: ReviewStore;
   staff: StaffStore;
   selections: SelectionStore;
@@ -45,6 +46,7 @@ export interface Ports {
   evaluation: EvaluationStore;
   emailedLinks: EmailedLinkStore;
   linkTokens: LinkTokens;
+  links: PlatformLinks;
   outbox: Outbox;
   delivery: EmailDelivery;
   workflow: AreaWorkflowControl;

@@ -1,0 +1,25 @@
+import type { RegionId } from '../regions';
+import type { LinkPurpose } from './messages';
+
+/** The emailed links that open a page of their own; a nomination's link opens the application form instead. */
+export type PersonalLinkPurpose = Exclude<LinkPurpose, 'nomination'>;
+
+/** The pages of an area in the staff console that emails send the programme team to. */
+export type StaffAreaPage = 'overview' | 'selection' | 'programme' | 'consultancy' | 'progress-reviews' | 'report' | 'audit';
+
+/**
+ * Where the links in emails take people: whole addresses, since an email is read away from the
+ * platform, and the workflow that sends many of them answers no request whose address it could reuse.
+ */
+export interface PlatformLinks {
+  /** The areas open for applications: the programme's front door, for emails with nothing more particular to link to. */
+  openAreas(): string;
+  /** An area's application form; with a nomination's token, prefilled from the nomination. */
+  applicationForm(areaId: string, nominationToken?: string): string;
+  nominationForm(areaId: string): string;
+  /** The page one person's emailed link opens, by what the link is for. */
+  personal(purpose: PersonalLinkPurpose, token: string): string;
+  staffArea(areaId: string, page: StaffAreaPage): string;
+  /** The staff page where the region's learning and mentoring event is scheduled. */
+  learningEvent(regionId: RegionId): string;
+}
