@@ -4,10 +4,11 @@ import { formText } from '../kit/form';
 import type { RouteHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
 import { platformPorts } from '../composition-root';
-import { linkProblemPage, linkProblemStatus, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
+import { linkProblemPage, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
 import { answerReserveOffer } from '../use-cases/answer-reserve-offer';
 import { openParticipationLink, type OpenParticipationLink } from '../use-cases/participation-link';
 import { recordWithdrawal } from '../use-cases/record-withdrawal';
+import { linkProblem } from './shared/link-problem';
 import { pageHandler } from './shared/page-handler';
 
 const offerClosed = () => participationDonePage('This offer is closed', 'You have already answered this offer, or it has passed to someone else.');
@@ -16,7 +17,7 @@ const offerClosed = () => participationDonePage('This offer is closed', 'You hav
 const showLink: RouteHandler = async (event) => {
   const token = pathParameter(event, 'token');
   const opened = await openParticipationLink(platformPorts(), token);
-  if (opened.problem) return htmlResponse(linkProblemStatus(opened.problem), linkProblemPage(opened.problem));
+  if (opened.problem) return linkProblem(opened.problem);
   const { link, area, fullName, place } = opened;
   if (link.purpose === 'withdraw') {
     if (place !== 'withdrawn') return htmlResponse(200, withdrawPage(area, fullName, token));
@@ -51,7 +52,7 @@ async function answerOffer({ link, actor }: OpenParticipationLink, accepted: boo
 /** POST: what the person chose on the page, if their link is for it. */
 const answerLink: RouteHandler = async (event) => {
   const opened = await openParticipationLink(platformPorts(), pathParameter(event, 'token'));
-  if (opened.problem) return htmlResponse(linkProblemStatus(opened.problem), linkProblemPage(opened.problem));
+  if (opened.problem) return linkProblem(opened.problem);
   const action = formText(event, 'action');
   if (opened.link.purpose === 'withdraw' && action === 'withdraw') return withdraw(opened);
   if (opened.link.purpose === 'reserve-offer' && (action === 'accept' || action === 'decline')) return answerOffer(opened, action === 'accept');

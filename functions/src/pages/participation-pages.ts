@@ -3,14 +3,6 @@ import { html, type SafeHtml } from '@pip/html';
 import { button, buttonGroup, formWithCsrf, twoThirds } from './components';
 import { messagePage, page } from './layout';
 
-// The link-problem handler still imports the type from here, beside linkProblemStatus.
-export type { LinkProblem } from '@pip/domain';
-
-/** A link that is not whole or not known is not found; one that has run out is gone for good. */
-export function linkProblemStatus(problem: LinkProblem): 404 | 410 {
-  return problem === 'expired' ? 410 : 404;
-}
-
 /** The answer to a link that is not whole, not known or expired: a clear page, and nothing changed. */
 export function linkProblemPage(problem: LinkProblem): SafeHtml {
   return messagePage(problem === 'expired' ? 'This link has expired' : 'This link does not work', [

@@ -1,5 +1,5 @@
-import { sessionNumberOf, type ConsultancySessionState } from '@pip/domain';
-import { openPersonalLink, type LinkPorts, type LinkProblem } from './emailed-links';
+import { sessionNumberOf, type ConsultancySessionState, type LinkProblem } from '@pip/domain';
+import { openPersonalLink, type LinkPorts } from './emailed-links';
 import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
 
 export type ConsultancyLink = { problem: LinkProblem } | { problem?: undefined; token: string; state: ConsultancySessionState; leadName: string };

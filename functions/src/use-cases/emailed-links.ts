@@ -1,4 +1,4 @@
-import type { EmailedLink, LinkPurpose, NewEmailedLink, Ports } from '@pip/domain';
+import type { EmailedLink, LinkPurpose, NewEmailedLink, Ports, LinkProblem } from '@pip/domain';
 
 /** A whole token is 32 random bytes in base64url; anything else cannot be one of ours. */
 const TOKEN = /^[\w-]{43}$/u;
@@ -13,8 +13,6 @@ export function newEmailedLink(ports: Pick<Ports, 'linkTokens' | 'links'>, link:
   const url = link.purpose === 'nomination' ? ports.links.applicationForm(link.areaId, token) : ports.links.personal(link.purpose, token);
   return { url, link: { token, link } };
 }
-
-export type LinkProblem = 'unknown' | 'expired';
 
 export type OpenedLink<T extends EmailedLink = EmailedLink> = { problem: LinkProblem } | { problem?: undefined; token: string; link: T };
 

@@ -1,5 +1,5 @@
-import type { Area, LinkPurpose, Ports } from '@pip/domain';
-import { openPersonalLink, type LinkPorts, type LinkProblem } from './emailed-links';
+import type { Area, LinkPurpose, Ports, LinkProblem } from '@pip/domain';
+import { openPersonalLink, type LinkPorts } from './emailed-links';
 
 export type ParticipantLinkPorts = LinkPorts & Pick<Ports, 'areas' | 'applications'>;
 

@@ -1,5 +1,5 @@
-import { NotFoundError, placeOf, throughTheirLink, type Actor, type Area, type EmailedLink, type Place, type Ports } from '@pip/domain';
-import { openPersonalLink, type LinkProblem } from './emailed-links';
+import { NotFoundError, placeOf, throughTheirLink, type Actor, type Area, type EmailedLink, type Place, type Ports, type LinkProblem } from '@pip/domain';
+import { openPersonalLink } from './emailed-links';
 
 export type ParticipationLinkPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications' | 'selections'>;
 

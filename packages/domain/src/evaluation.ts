@@ -6,7 +6,6 @@ import { metaOf } from './schema-input';
 import { regionIds, type RegionId } from './regions';
 
 export const ratings = { poor: 'Poor', fair: 'Fair', good: 'Good', excellent: 'Excellent' } as const;
-export type Rating = keyof typeof ratings;
 const yesNo = { yes: 'Yes', no: 'No' } as const;
 const metExpectations = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
 

@@ -40,8 +40,6 @@ export interface WorkshopSchedule {
   /** Given when staff keep an interval outside four to six weeks; recorded in the audit log. */
   intervalOverride?: string;
   sequence: number;
-  /** Workshop numbers whose attendance was recorded, with who attended. */
-  attendance?: Record<string, string[]>;
 }
 
 export interface ScheduleCheck {

@@ -3,34 +3,29 @@ import { formRoute, formText, formValues, type FormProblem } from '../../kit/for
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
-import { answersFromForm, applicationFormPage, confirmationPage, openAreasPage, recruitmentNotOpenPage } from '../../pages/application-pages';
-import { applicationWindow } from '../../use-cases/application-window';
+import { answersFromForm, applicationFormPage, confirmationPage, openAreasPage } from '../../pages/application-pages';
 import { areasOpenForApplications } from '../../use-cases/areas-open-for-applications';
 import { nominationFromLink } from '../../use-cases/nomination-from-link';
 import { submitApplication } from '../../use-cases/submit-application';
+import { whileRecruiting } from './while-recruiting';
 
 /** GET /apply: the areas taking applications now. */
 export const showOpenAreas: RouteHandler = async () => htmlResponse(200, openAreasPage(await areasOpenForApplications(platformPorts())));
 
 /** GET /apply/{areaId}: the form, filled in from a nomination when the person followed a working nomination link. */
-export const showApplicationForm: RouteHandler = async (event) => {
-  const ports = platformPorts();
-  const { area, state } = await applicationWindow(ports, pathParameter(event, 'areaId'));
-  if (state !== 'open') return htmlResponse(200, recruitmentNotOpenPage(area, state));
-  const token = event.queryStringParameters?.nomination;
-  const nominated = await nominationFromLink(ports, area.areaId, token);
-  if (token && !nominated) return htmlResponse(200, applicationFormPage(area, {}, [], undefined, true));
-  return htmlResponse(200, applicationFormPage(area, nominated?.prefill ?? {}, [], nominated));
-};
+export const showApplicationForm: RouteHandler = (event) =>
+  whileRecruiting(event, 200, async (area) => {
+    const token = event.queryStringParameters?.nomination;
+    const nominated = await nominationFromLink(platformPorts(), area.areaId, token);
+    if (token && !nominated) return applicationFormPage(area, {}, [], undefined, true);
+    return applicationFormPage(area, nominated?.prefill ?? {}, [], nominated);
+  });
 
 const nominationPosted = (event: HttpEvent) => nominationFromLink(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'nomination'));
 
 /** The form again with the answers to correct; once applications are not open, the page that says so. */
-async function showAgain(event: HttpEvent, status: number, { values, errors }: FormProblem) {
-  const { area, state } = await applicationWindow(platformPorts(), pathParameter(event, 'areaId'));
-  if (state !== 'open') return htmlResponse(status, recruitmentNotOpenPage(area, state));
-  return htmlResponse(status, applicationFormPage(area, values, errors, await nominationPosted(event)));
-}
+const showAgain = (event: HttpEvent, status: number, { values, errors }: FormProblem) =>
+  whileRecruiting(event, status, async (area) => applicationFormPage(area, values, errors, await nominationPosted(event)));
 
 /** POST /apply/{areaId}: the application is received, or updated when the same email address applied before. */
 export const postApplication = formRoute(async (event) => {

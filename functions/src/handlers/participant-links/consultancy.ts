@@ -9,7 +9,7 @@ import { bookingPage } from '../../pages/consultancy-pages';
 import { bookConsultancySession } from '../../use-cases/book-consultancy-session';
 import { cancelConsultancySession } from '../../use-cases/cancel-consultancy-session';
 import { openConsultancyLink } from '../../use-cases/consultancy-link';
-import { linkProblem } from './link-problem';
+import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();
 

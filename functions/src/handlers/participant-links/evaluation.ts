@@ -8,7 +8,7 @@ import type { RouteKeyOf } from '../../routes';
 import { evaluationPage, surveyClosedPage } from '../../pages/evaluation-pages';
 import { openEvaluationLink } from '../../use-cases/evaluation-link';
 import { submitEvaluation } from '../../use-cases/submit-evaluation';
-import { linkProblem } from './link-problem';
+import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();
 

@@ -7,7 +7,7 @@ import type { RouteKeyOf } from '../../routes';
 import { followUpPage } from '../../pages/follow-up-pages';
 import { answerFollowUpReview } from '../../use-cases/answer-follow-up-review';
 import { openFollowUpLink } from '../../use-cases/follow-up-link';
-import { linkProblem } from './link-problem';
+import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();
 
