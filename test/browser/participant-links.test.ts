@@ -37,8 +37,8 @@ beforeAll(async () => {
   expect((await sam.post(`/staff/areas/${AREA}/consultancy/slots`, { ...slot, 'date-day': '16', 'date-month': '3', 'date-year': '2027' })).status).toBe(303);
   const [{ platformPorts }, { sendBookingLinks }, { openEvaluation }] = await Promise.all([
     import('@pip/functions/composition-root'),
-    import('@pip/functions/use-cases/send-booking-links'),
-    import('@pip/functions/use-cases/open-evaluation'),
+    import('@pip/functions/use-cases/progress-reviews/send-booking-links'),
+    import('@pip/functions/use-cases/evaluation/open-evaluation'),
   ]);
   await sendBookingLinks(platformPorts(), AREA, 1);
   await openEvaluation(platformPorts(), AREA);

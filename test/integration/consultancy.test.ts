@@ -67,7 +67,7 @@ describe('consultancy slots and bookings', () => {
   });
 
   it('emails each lead a personal link; the booking page lists the free times in UK time', async () => {
-    const [{ platformPorts }, { sendBookingLinks }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/send-booking-links')]);
+    const [{ platformPorts }, { sendBookingLinks }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/progress-reviews/send-booking-links')]);
     await sendBookingLinks(platformPorts(), AREA, 1);
     const page = await (await fetch(`${base}${await linkFor(council, 1)}`)).text();
     expect(page).toContain('28 March 2027</h3>');

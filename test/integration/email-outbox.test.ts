@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Area, AuditEntry } from '@pip/domain';
-import { submitApplication } from '@pip/functions/use-cases/submit-application';
+import { submitApplication } from '@pip/functions/use-cases/recruitment/submit-application';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
 import { DynamoAreaStore, ensureTable } from '@pip/storage';

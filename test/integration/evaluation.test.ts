@@ -38,7 +38,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   base = platform.url.replace('localhost', '127.0.0.1');
   sam = staffSession(platform, localStaff[0]);
-  const [{ platformPorts }, { openEvaluation }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/open-evaluation')]);
+  const [{ platformPorts }, { openEvaluation }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/evaluation/open-evaluation')]);
   for (const [areaId, name] of [['eval-north', 'Northtown'], ['eval-south', 'Southtown']] as const) {
     await openArea(platform, areaId, name, 'east-of-england');
     const council = await apply(platform, areaId, `${areaId}-la`, { fullName: `${name} Council Officer` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_REFERENCE_PATTERN, NotFoundError, RecruitmentNotOpenError, ValidationError, type Area } from '@pip/domain';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
-import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/submit-application';
+import { submitApplication, type SubmitApplicationPorts } from '../../functions/src/use-cases/recruitment/submit-application';
 import { goodAnswers } from '../support/application-answers';
 import { LINKS_BASE_URL, MemoryApplications, MemoryAreas, MemoryDelivery, MemoryOutbox } from '../support/memory-ports';
 

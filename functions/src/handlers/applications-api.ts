@@ -2,7 +2,7 @@ import { pathParameter, type HttpEvent } from '../kit/event';
 import { jsonResponse } from '../kit/responses';
 import { platformPorts } from '../composition-root';
 import { openApiDocument } from '../openapi';
-import { submitApplication } from '../use-cases/submit-application';
+import { submitApplication } from '../use-cases/recruitment/submit-application';
 import { jsonHandler } from './shared/page-handler';
 
 /** The applications API: the same submission as the form, in JSON, described by its OpenAPI document. */

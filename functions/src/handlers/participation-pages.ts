@@ -5,9 +5,9 @@ import type { RouteHandler } from '../kit/http-handler';
 import { htmlResponse } from '../kit/responses';
 import { platformPorts } from '../composition-root';
 import { linkProblemPage, offerPage, participationDonePage, withdrawPage } from '../pages/participation-pages';
-import { answerReserveOffer } from '../use-cases/answer-reserve-offer';
-import { openParticipationLink, type OpenParticipationLink } from '../use-cases/participation-link';
-import { recordWithdrawal } from '../use-cases/record-withdrawal';
+import { answerReserveOffer } from '../use-cases/selection/answer-reserve-offer';
+import { openParticipationLink, type OpenParticipationLink } from '../use-cases/selection/place-link';
+import { recordWithdrawal } from '../use-cases/selection/record-withdrawal';
 import { linkProblem } from './shared/link-problem';
 import { pageHandler } from './shared/page-handler';
 

@@ -2,7 +2,7 @@ import { applicationsWithReviews, selectionBreaches } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../kit/event';
 import { jsonResponse } from '../kit/responses';
 import { platformPorts } from '../composition-root';
-import { currentDraft, selectionContext } from '../use-cases/selection-context';
+import { currentDraft, selectionContext } from '../use-cases/selection/selection-context';
 import { jsonHandler } from './shared/page-handler';
 
 /** The staff console's facts as JSON, for staff tools; bearer tokens only. */

@@ -5,7 +5,7 @@ import { htmlResponse } from '../kit/responses';
 import { staffView } from '../kit/staff-auth';
 import { platformPorts } from '../composition-root';
 import { reportCsvRows, reportPage } from '../pages/report-page';
-import { evaluationReport } from '../use-cases/evaluation-report';
+import { evaluationReport } from '../use-cases/evaluation/evaluation-report';
 import { pageHandler } from './shared/page-handler';
 
 /** What the address asks for: the report's scope, its page's path, and the name its CSV is saved under. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DAY, reviewSummary, type ApplicationAnswers, type EmailDelivery, type ReviewScores, type StaffProfile } from '@pip/domain';
-import { submitApplication } from '@pip/functions/use-cases/submit-application';
+import { submitApplication } from '@pip/functions/use-cases/recruitment/submit-application';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import type { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore } from '@pip/storage';
 

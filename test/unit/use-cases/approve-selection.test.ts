@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SelectionChangedError, ValidationError, draftSelection, type SelectionDraft } from '@pip/domain';
-import { approveSelection } from '../../../functions/src/use-cases/approve-selection';
-import { currentDraft, selectionContext } from '../../../functions/src/use-cases/selection-context';
+import { approveSelection } from '../../../functions/src/use-cases/selection/approve-selection';
+import { currentDraft, selectionContext } from '../../../functions/src/use-cases/selection/selection-context';
 import type { MemoryPorts } from '../../support/memory-ports';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 

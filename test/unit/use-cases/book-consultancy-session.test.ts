@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '@pip/domain';
-import { bookConsultancySession } from '@pip/functions/use-cases/book-consultancy-session';
-import { bookSessionForLeads } from '@pip/functions/use-cases/book-session-for-leads';
-import { cancelConsultancySession } from '@pip/functions/use-cases/cancel-consultancy-session';
-import { consultancyState } from '@pip/functions/use-cases/consultancy-state';
-import { sendBookingLinks } from '@pip/functions/use-cases/send-booking-links';
+import { bookConsultancySession } from '@pip/functions/use-cases/progress-reviews/book-consultancy-session';
+import { bookSessionForLeads } from '@pip/functions/use-cases/progress-reviews/book-session-for-leads';
+import { cancelConsultancySession } from '@pip/functions/use-cases/progress-reviews/cancel-consultancy-session';
+import { consultancyState } from '@pip/functions/use-cases/progress-reviews/consultancy-state';
+import { sendBookingLinks } from '@pip/functions/use-cases/progress-reviews/send-booking-links';
 import type { MemoryPorts } from '../../support/memory-ports';
 import { LEEDS, approvedLeeds, slot } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '@pip/domain';
-import { completeProgrammeStep } from '@pip/functions/use-cases/complete-programme-step';
+import { completeProgrammeStep } from '@pip/functions/use-cases/delivery/complete-programme-step';
 import { memoryPorts } from '../../support/memory-ports';
 import { LEEDS } from './fixtures';
 

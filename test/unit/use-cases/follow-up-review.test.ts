@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '@pip/domain';
-import { answerFollowUpReview } from '@pip/functions/use-cases/answer-follow-up-review';
-import { confirmFollowUpReview } from '@pip/functions/use-cases/confirm-follow-up-review';
-import { proposeFollowUpReview, type FollowUpProposal } from '@pip/functions/use-cases/propose-follow-up-review';
+import { answerFollowUpReview } from '@pip/functions/use-cases/progress-reviews/answer-follow-up-review';
+import { confirmFollowUpReview } from '@pip/functions/use-cases/progress-reviews/confirm-follow-up-review';
+import { proposeFollowUpReview, type FollowUpProposal } from '@pip/functions/use-cases/progress-reviews/propose-follow-up-review';
 import { LEADS, LEEDS, approvedLeeds, slot } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecruitmentNotOpenError, ValidationError } from '@pip/domain';
-import { nominateCandidate } from '../../../functions/src/use-cases/nominate-candidate';
-import { nominationFromLink } from '../../../functions/src/use-cases/nomination-from-link';
+import { nominateCandidate } from '../../../functions/src/use-cases/recruitment/nominate-candidate';
+import { nominationFromLink } from '../../../functions/src/use-cases/recruitment/nomination-from-link';
 import { memoryPorts } from '../../support/memory-ports';
 import { area } from './fixtures';
 

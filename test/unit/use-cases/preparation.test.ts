@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, DAY, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
-import { recordAreaVisit } from '@pip/functions/use-cases/record-area-visit';
-import { scheduleWorkshops } from '@pip/functions/use-cases/schedule-workshops';
+import { recordAreaVisit } from '@pip/functions/use-cases/delivery/record-area-visit';
+import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
 import { LEADS, approvedLeeds } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };

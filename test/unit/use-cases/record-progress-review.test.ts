@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '@pip/domain';
-import { recordProgressReview } from '@pip/functions/use-cases/record-progress-review';
+import { recordProgressReview } from '@pip/functions/use-cases/progress-reviews/record-progress-review';
 import { LEEDS, approvedLeeds } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };

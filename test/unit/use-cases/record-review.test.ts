@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '@pip/domain';
-import { recordReview } from '../../../functions/src/use-cases/record-review';
+import { recordReview } from '../../../functions/src/use-cases/selection/record-review';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
 const priya = { staffId: 'priya', name: 'Priya Shah' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '@pip/domain';
-import { bookConsultancySession } from '@pip/functions/use-cases/book-consultancy-session';
-import { consultancyState } from '@pip/functions/use-cases/consultancy-state';
-import { recordSessionHeld } from '@pip/functions/use-cases/record-session-held';
+import { bookConsultancySession } from '@pip/functions/use-cases/progress-reviews/book-consultancy-session';
+import { consultancyState } from '@pip/functions/use-cases/progress-reviews/consultancy-state';
+import { recordSessionHeld } from '@pip/functions/use-cases/progress-reviews/record-session-held';
 import { LEEDS, approvedLeeds, slot } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SurveyClosedError, ValidationError } from '@pip/domain';
-import { openEvaluation } from '@pip/functions/use-cases/open-evaluation';
-import { submitEvaluation } from '@pip/functions/use-cases/submit-evaluation';
+import { openEvaluation } from '@pip/functions/use-cases/evaluation/open-evaluation';
+import { submitEvaluation } from '@pip/functions/use-cases/evaluation/submit-evaluation';
 import { LEADS, LEEDS, approvedLeeds } from './fixtures';
 
 const answers = { materials: 'good', content: 'excellent', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'partly' };

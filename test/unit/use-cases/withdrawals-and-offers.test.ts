@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotSelectedError, OfferClosedError, approvedSelection, throughTheirLink, type AreaSelection } from '@pip/domain';
-import { answerReserveOffer } from '../../../functions/src/use-cases/answer-reserve-offer';
-import { nameLead } from '../../../functions/src/use-cases/name-lead';
-import { recordWithdrawal } from '../../../functions/src/use-cases/record-withdrawal';
-import { selectionContext } from '../../../functions/src/use-cases/selection-context';
+import { answerReserveOffer } from '../../../functions/src/use-cases/selection/answer-reserve-offer';
+import { nameLead } from '../../../functions/src/use-cases/selection/name-lead';
+import { recordWithdrawal } from '../../../functions/src/use-cases/selection/record-withdrawal';
+import { selectionContext } from '../../../functions/src/use-cases/selection/selection-context';
 import type { MemoryPorts } from '../../support/memory-ports';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 

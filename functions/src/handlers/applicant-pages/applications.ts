@@ -4,9 +4,9 @@ import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import { answersFromForm, applicationFormPage, confirmationPage, openAreasPage } from '../../pages/application-pages';
-import { areasOpenForApplications } from '../../use-cases/areas-open-for-applications';
-import { nominationFromLink } from '../../use-cases/nomination-from-link';
-import { submitApplication } from '../../use-cases/submit-application';
+import { areasOpenForApplications } from '../../use-cases/recruitment/areas-open-for-applications';
+import { nominationFromLink } from '../../use-cases/recruitment/nomination-from-link';
+import { submitApplication } from '../../use-cases/recruitment/submit-application';
 import { whileRecruiting } from './while-recruiting';
 
 /** GET /apply: the areas taking applications now. */

@@ -5,7 +5,7 @@ import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import { nominationFormPage, nominationFromForm, nominationSentPage } from '../../pages/nomination-pages';
 import { whileRecruiting } from './while-recruiting';
-import { nominateCandidate } from '../../use-cases/nominate-candidate';
+import { nominateCandidate } from '../../use-cases/recruitment/nominate-candidate';
 
 /** GET /nominate/{areaId}: the nomination form while applications are open. */
 export const showNominationForm: RouteHandler = (event) => whileRecruiting(event, 200, (area) => nominationFormPage(area, {}));

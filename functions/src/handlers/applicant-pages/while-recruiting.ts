@@ -4,7 +4,7 @@ import { platformPorts } from '../../composition-root';
 import { pathParameter, type HttpEvent, type HttpResult } from '../../kit/event';
 import { htmlResponse } from '../../kit/responses';
 import { recruitmentNotOpenPage } from '../../pages/application-pages';
-import { applicationWindow } from '../../use-cases/application-window';
+import { applicationWindow } from '../../use-cases/recruitment/application-window';
 
 /**
  * A page of the area's recruitment (its application or nomination form): drawn while applications

@@ -6,9 +6,9 @@ import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
 import { bookingPage } from '../../pages/consultancy-pages';
-import { bookConsultancySession } from '../../use-cases/book-consultancy-session';
-import { cancelConsultancySession } from '../../use-cases/cancel-consultancy-session';
-import { openConsultancyLink } from '../../use-cases/consultancy-link';
+import { bookConsultancySession } from '../../use-cases/progress-reviews/book-consultancy-session';
+import { cancelConsultancySession } from '../../use-cases/progress-reviews/cancel-consultancy-session';
+import { openConsultancyLink } from '../../use-cases/progress-reviews/consultancy-link';
 import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();

@@ -6,8 +6,8 @@ import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
 import { evaluationPage, surveyClosedPage } from '../../pages/evaluation-pages';
-import { openEvaluationLink } from '../../use-cases/evaluation-link';
-import { submitEvaluation } from '../../use-cases/submit-evaluation';
+import { openEvaluationLink } from '../../use-cases/evaluation/evaluation-link';
+import { submitEvaluation } from '../../use-cases/evaluation/submit-evaluation';
 import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();

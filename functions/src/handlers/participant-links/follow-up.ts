@@ -5,8 +5,8 @@ import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
 import { followUpPage } from '../../pages/follow-up-pages';
-import { answerFollowUpReview } from '../../use-cases/answer-follow-up-review';
-import { openFollowUpLink } from '../../use-cases/follow-up-link';
+import { answerFollowUpReview } from '../../use-cases/progress-reviews/answer-follow-up-review';
+import { openFollowUpLink } from '../../use-cases/progress-reviews/follow-up-link';
 import { linkProblem } from '../shared/link-problem';
 
 const ports = platformPorts();

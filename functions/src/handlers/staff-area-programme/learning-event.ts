@@ -7,8 +7,8 @@ import { htmlResponse } from '../../kit/responses';
 import { notices } from '../shared/notices';
 import { actorOf, staffView } from '../../kit/staff-auth';
 import { learningEventPage } from '../../pages/learning-event-page';
-import { learningEventContext } from '../../use-cases/learning-event-context';
-import { scheduleLearningEvent } from '../../use-cases/schedule-learning-event';
+import { learningEventContext } from '../../use-cases/delivery/learning-event-context';
+import { scheduleLearningEvent } from '../../use-cases/delivery/schedule-learning-event';
 
 const regionOf = (event: HttpEvent) => regionIdFrom(pathParameter(event, 'regionId'));
 

@@ -2,8 +2,8 @@ import { workshopsFromForm } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter } from '../../kit/event';
 import { formValues, readForm } from '../../kit/form';
-import { recordAreaVisit } from '../../use-cases/record-area-visit';
-import { scheduleWorkshops } from '../../use-cases/schedule-workshops';
+import { recordAreaVisit } from '../../use-cases/delivery/record-area-visit';
+import { scheduleWorkshops } from '../../use-cases/delivery/schedule-workshops';
 import { actorOf } from '../../kit/staff-auth';
 import { backToProgramme, programmeForm } from './programme';
 

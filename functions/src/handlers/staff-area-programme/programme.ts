@@ -7,7 +7,7 @@ import { htmlResponse } from '../../kit/responses';
 import { notices } from '../shared/notices';
 import { staffView } from '../../kit/staff-auth';
 import { programmePage } from '../../pages/programme-page';
-import { programmeContext } from '../../use-cases/programme-context';
+import { programmeContext } from '../../use-cases/delivery/programme-context';
 
 const programmeNotices = notices({
   visit: 'The visit is recorded.',

@@ -2,9 +2,9 @@ import { platformPorts } from '../../composition-root';
 import { pathParameter } from '../../kit/event';
 import { formList, readForm } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
-import { completeProgrammeStep } from '../../use-cases/complete-programme-step';
-import { recordAttendance } from '../../use-cases/record-attendance';
-import { resumeAreaWorkflow } from '../../use-cases/resume-area-workflow';
+import { completeProgrammeStep } from '../../use-cases/delivery/complete-programme-step';
+import { recordAttendance } from '../../use-cases/delivery/record-attendance';
+import { resumeAreaWorkflow } from '../../use-cases/delivery/resume-area-workflow';
 import { actorOf } from '../../kit/staff-auth';
 import { backToProgramme, programmeForm } from './programme';
 

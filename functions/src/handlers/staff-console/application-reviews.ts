@@ -6,8 +6,8 @@ import { htmlResponse, redirect } from '../../kit/responses';
 import { staffOf, staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { applicationPage } from '../../pages/staff-pages';
-import { applicationDetail } from '../../use-cases/application-detail';
-import { recordReview } from '../../use-cases/record-review';
+import { applicationDetail } from '../../use-cases/selection/application-detail';
+import { recordReview } from '../../use-cases/selection/record-review';
 
 /** The application with the reviewer's form: their stored scores, or what they just sent and what to correct. */
 async function detailPage(event: HttpEvent, status: number, sent?: { values: Record<string, string>; errors: FieldError[] }) {

@@ -6,8 +6,8 @@ import { htmlResponse } from '../../kit/responses';
 import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { areaPage } from '../../pages/staff-pages';
-import { applicationsExport } from '../../use-cases/applications-export';
-import { areaApplications } from '../../use-cases/area-applications';
+import { applicationsExport } from '../../use-cases/selection/applications-export';
+import { areaApplications } from '../../use-cases/selection/area-applications';
 
 /** GET /staff/areas/{areaId}: the area's applications, filtered as the address asks; a minimum score that is not one is a 400. */
 export const showAreaApplications: RouteHandler = async (event) => {

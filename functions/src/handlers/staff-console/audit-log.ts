@@ -4,7 +4,7 @@ import { htmlResponse } from '../../kit/responses';
 import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { auditPage } from '../../pages/audit-page';
-import { areaAuditLog } from '../../use-cases/area-audit-log';
+import { areaAuditLog } from '../../use-cases/selection/area-audit-log';
 
 /** GET /staff/areas/{areaId}/audit */
 export const showAuditLog: RouteHandler = async (event) => {

@@ -4,7 +4,7 @@ import { htmlResponse, redirect } from '../../kit/responses';
 import { staffOf, staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { newAreaPage } from '../../pages/new-area-page';
-import { addArea } from '../../use-cases/add-area';
+import { addArea } from '../../use-cases/recruitment/add-area';
 
 const newAreaForm = { name: 'text', regionId: 'text', 'opens-date': 'text', 'opens-time': 'text', 'closes-date': 'text', 'closes-time': 'text' } as const;
 

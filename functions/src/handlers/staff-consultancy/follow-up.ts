@@ -4,10 +4,10 @@ import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, formText } from '../../kit/form';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
-import { confirmFollowUpReview } from '../../use-cases/confirm-follow-up-review';
-import { proposeFollowUpReview } from '../../use-cases/propose-follow-up-review';
+import { confirmFollowUpReview } from '../../use-cases/progress-reviews/confirm-follow-up-review';
+import { proposeFollowUpReview } from '../../use-cases/progress-reviews/propose-follow-up-review';
 import { actorOf } from '../../kit/staff-auth';
-import { done, showConsultancy } from './consultancy-page';
+import { done, showConsultancy } from './show-consultancy';
 
 const ports = platformPorts();
 const dateNumbers = Array.from({ length: followUpRules.mostDates }, (_, index) => index + 1);

@@ -8,8 +8,8 @@ import { actorOf, staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { progressReviewPage } from '../../pages/progress-review-page';
 import type { RouteKeyOf } from '../../routes';
-import { progressReviews } from '../../use-cases/progress-reviews';
-import { recordProgressReview } from '../../use-cases/record-progress-review';
+import { progressReviews } from '../../use-cases/progress-reviews/progress-reviews';
+import { recordProgressReview } from '../../use-cases/progress-reviews/record-progress-review';
 
 const ports = platformPorts();
 

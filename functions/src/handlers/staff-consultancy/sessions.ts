@@ -3,11 +3,11 @@ import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, readForm } from '../../kit/form';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
-import { bookSessionForLeads } from '../../use-cases/book-session-for-leads';
-import { publishConsultancySlot } from '../../use-cases/publish-consultancy-slot';
-import { recordSessionHeld } from '../../use-cases/record-session-held';
+import { bookSessionForLeads } from '../../use-cases/progress-reviews/book-session-for-leads';
+import { publishConsultancySlot } from '../../use-cases/progress-reviews/publish-consultancy-slot';
+import { recordSessionHeld } from '../../use-cases/progress-reviews/record-session-held';
 import { actorOf } from '../../kit/staff-auth';
-import { consultancyNotices, done, showConsultancy } from './consultancy-page';
+import { consultancyNotices, done, showConsultancy } from './show-consultancy';
 
 const ports = platformPorts();
 const slotFields = { facilitator: 'text', facilitatorEmail: 'text', date: 'text', start: 'text', end: 'text', mode: 'text', where: 'text' } as const;

@@ -6,11 +6,11 @@ import type { RouteHandler } from '../../kit/http-handler';
 import { notices } from '../shared/notices';
 import { actorOf } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
-import { approveSelection } from '../../use-cases/approve-selection';
-import { nameLead } from '../../use-cases/name-lead';
-import { recordWithdrawal } from '../../use-cases/record-withdrawal';
-import { saveSelectionDraft } from '../../use-cases/save-selection-draft';
-import { draftFromForm, renderSelection, selectionPath } from './selection-page';
+import { approveSelection } from '../../use-cases/selection/approve-selection';
+import { nameLead } from '../../use-cases/selection/name-lead';
+import { recordWithdrawal } from '../../use-cases/selection/record-withdrawal';
+import { saveSelectionDraft } from '../../use-cases/selection/save-selection-draft';
+import { draftFromForm, renderSelection, selectionPath } from './show-selection';
 
 const selectionNotices = notices({
   saved: 'Your changes to the selection are saved.',

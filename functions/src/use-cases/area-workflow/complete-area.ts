@@ -1,7 +1,7 @@
 import { regionName, type Area, type Ports, type WorkflowState } from '@pip/domain';
 import { staffPrompt } from '@pip/mail';
-import { regionProgress } from '../region-progress';
-import { queueAndSend } from '../send-emails';
+import { regionProgress } from '../delivery/region-progress';
+import { queueAndSend } from '../shared/send-emails';
 import { recordStageEntered } from './enter-stage';
 import type { PromptPorts } from './prompt-staff';
 

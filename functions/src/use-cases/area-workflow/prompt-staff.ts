@@ -1,6 +1,6 @@
 import type { Ports, StaffAreaPage } from '@pip/domain';
 import { staffPrompt } from '@pip/mail';
-import { queueAndSend, type SendPorts } from '../send-emails';
+import { queueAndSend, type SendPorts } from '../shared/send-emails';
 
 export type PromptPorts = SendPorts & Pick<Ports, 'areas' | 'settings' | 'links'>;
 

@@ -1,5 +1,5 @@
 import type { Ports, StaffStep, WorkflowState, WorkflowStep } from '@pip/domain';
-import { awaitStaff } from '../staff-steps';
+import { awaitStaff } from '../shared/staff-steps';
 import { checkDelivery } from './check-delivery';
 import { completeArea } from './complete-area';
 import { openRecruitment } from './open-recruitment';

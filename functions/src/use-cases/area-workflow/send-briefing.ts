@@ -1,8 +1,8 @@
 import { deliveryEndsAt, type Ports, type WorkflowState } from '@pip/domain';
 import { briefing } from '@pip/mail';
-import { selectedParticipants } from '../participants';
-import { queueAndSend } from '../send-emails';
-import { sendWorkshopEmails, type WorkshopEmailPorts } from '../workshop-invitations';
+import { selectedParticipants } from '../shared/participants';
+import { queueAndSend } from '../shared/send-emails';
+import { sendWorkshopEmails, type WorkshopEmailPorts } from '../delivery/workshop-invitations';
 import { recordStageEntered } from './enter-stage';
 import { scheduledWorkshops } from './scheduled-workshops';
 

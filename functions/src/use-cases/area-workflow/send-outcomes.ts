@@ -1,5 +1,5 @@
 import type { Ports, WorkflowState } from '@pip/domain';
-import { sendOutcomeEmails } from '../send-outcome-emails';
+import { sendOutcomeEmails } from '../selection/send-outcome-emails';
 import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 

@@ -1,5 +1,5 @@
 import { actionPlanDueAt, formatUkDate, type Ports, type WorkflowState } from '@pip/domain';
-import { openEvaluation } from '../open-evaluation';
+import { openEvaluation } from '../evaluation/open-evaluation';
 import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 import { scheduledWorkshops } from './scheduled-workshops';

@@ -1,5 +1,5 @@
 import type { Ports, WorkflowState } from '@pip/domain';
-import { sendBookingLinks, type SendBookingLinksPorts } from '../send-booking-links';
+import { sendBookingLinks, type SendBookingLinksPorts } from '../progress-reviews/send-booking-links';
 import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 

@@ -1,0 +1,37 @@
+import { ConflictError, type Actor, type Ports, type ProposedSchedule, type WorkshopSchedule } from '@pip/domain';
+import { auditEntry } from '../shared/audit-entry';
+import { completePreparationIfReady, type PreparationPorts } from './complete-preparation';
+import { invitationsFollowSchedule, type WorkshopEmailPorts } from './workshop-invitations';
+
+export type ScheduleWorkshopsPorts = PreparationPorts & WorkshopEmailPorts & Pick<Ports, 'audit' | 'progress' | 'areas' | 'selections' | 'applications'>;
+
+/**
+ * Staff schedule the four workshops, or move them. The schedule is saved only over the one they
+ * edited (`expectedSequence`, -1 for none yet); once invitations have gone out, participants get
+ * calendar updates. With the visit recorded too, preparation is done.
+ */
+export async function scheduleWorkshops(
+  ports: ScheduleWorkshopsPorts,
+  areaId: string,
+  actor: Actor,
+  proposed: ProposedSchedule,
+  expectedSequence: number,
+): Promise<WorkshopSchedule> {
+  const before = await ports.workshops.schedule(areaId);
+  const schedule: WorkshopSchedule = {
+    areaId,
+    workshops: proposed.workshops,
+    ...(proposed.intervalOverride ? { intervalOverride: proposed.intervalOverride } : {}),
+    sequence: expectedSequence + 1,
+  };
+  if (!(await ports.workshops.saveSchedule(schedule, expectedSequence))) {
+    throw new ConflictError('Someone else changed the schedule while you were editing it. Nothing you sent was saved; check it and try again.', 'workshops');
+  }
+  const overridden = schedule.intervalOverride ? ` Interval rule overridden: ${proposed.intervalBreaches.join(' ')} Reason: ${schedule.intervalOverride}` : '';
+  await ports.audit.record(
+    auditEntry(ports.clock, areaId, actor, before ? 'Workshops rescheduled' : 'Workshops scheduled', `Four workshops scheduled.${overridden}`, before?.workshops, schedule.workshops),
+  );
+  await invitationsFollowSchedule(ports, schedule, before);
+  await completePreparationIfReady(ports, areaId, actor);
+  return schedule;
+}

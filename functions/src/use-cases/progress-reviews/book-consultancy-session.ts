@@ -1,0 +1,56 @@
+import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState } from '@pip/domain';
+import { consultancyEmails } from '@pip/mail';
+import { auditEntry } from '../shared/audit-entry';
+import { queueAndSend } from '../shared/send-emails';
+import { sessionRecipients, withdrawSessionReminders } from './session-emails';
+
+export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>;
+
+/**
+ * Books (or moves) the session into the slot, if the slot is still free and the session is as the
+ * person saw it (`state`, read for the page they acted on). Only the booking that lands is told:
+ * both leads and the facilitator get it with its calendar file, and the unbooked reminders stop.
+ */
+export async function tryBooking(ports: BookingPorts, state: ConsultancySessionState, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<'booked' | BookingRefusal> {
+  const chosen = slotToBook(state, slotId, expectedSequence);
+  if ('refusal' in chosen) return chosen.refusal;
+  const { slot } = chosen;
+  const { area, session } = state;
+  const previous = state.booking;
+  const sequence = previous ? previous.sequence + 1 : 0;
+  const booking: SessionBooking = { areaId: area.areaId, session, slotId, bookedBy, bookedAt: ports.clock.now().toISOString(), sequence, status: 'booked' };
+  const outcome = await ports.consultancy.book(booking, previous);
+  if (outcome !== 'booked') return outcome;
+
+  const manageUrl = ports.links.openAreas();
+  if (previous?.status === 'booked') {
+    const previousSlot = state.slots.find((candidate) => candidate.slotId === previous.slotId);
+    if (previousSlot) await withdrawSessionReminders(ports, area, session, previous.sequence, sessionRecipients(state.leads, previousSlot));
+  }
+  await Promise.all([...state.leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, session, key))));
+  const now = ports.clock.now().getTime();
+  const reminders = reminderTimes(slot).filter((reminder) => Date.parse(reminder.at) > now);
+  await queueAndSend(
+    ports,
+    sessionRecipients(state.leads, slot).flatMap((to) => [
+      { email: consultancyEmails.confirmation(area, session, slot, sequence, to, bookedBy, ports.settings.mailFrom, manageUrl) },
+      ...reminders.map((reminder) => ({ email: consultancyEmails.reminder(area, session, slot, sequence, reminder, to, manageUrl) })),
+    ]),
+  );
+  const action = previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked';
+  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${slot.startsAt}, with ${slot.facilitator}.`, previous, booking));
+  return 'booked';
+}
+
+const refusals: Record<BookingRefusal, string> = {
+  'slot-taken': 'That time has just been taken by someone else. Choose another time.',
+  'session-changed': 'The booking changed while you were looking at it, perhaps by the other lead. Check it below and try again.',
+  'not-bookable': 'That time can no longer be booked. Choose another time.',
+};
+
+/** A lead books or moves their area's session from their emailed link, as the booking page showed it to them. */
+export async function bookConsultancySession(ports: BookingPorts, state: ConsultancySessionState, slotId: string, leadName: string, expectedSequence: number | undefined): Promise<void> {
+  if (!slotId) throw ValidationError.of('slotId', 'Choose a time');
+  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence);
+  if (outcome !== 'booked') throw new ConflictError(refusals[outcome], 'slotId');
+}

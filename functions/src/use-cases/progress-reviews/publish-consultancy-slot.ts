@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { LOST_RACE, ValidationError, slotFromForm, slotProblems, takeTurns, type Actor, type ConsultancySlot, type Ports, type SlotForm } from '@pip/domain';
+import { auditEntry } from '../shared/audit-entry';
+
+/**
+ * Publishes a slot for the area's leads to book, unless its facilitator already holds one that
+ * overlaps, in any area. Two slots published for one facilitator at once take turns on their calendar.
+ */
+export async function publishConsultancySlot(
+  ports: Pick<Ports, 'areas' | 'consultancy' | 'audit' | 'clock'>,
+  areaId: string,
+  form: SlotForm,
+  actor: Actor,
+): Promise<ConsultancySlot> {
+  const slot = slotFromForm(areaId, randomUUID(), form);
+  await ports.areas.existing(areaId);
+  return takeTurns(
+    async () => {
+      const held = await ports.consultancy.facilitatorSlots(slot.facilitator);
+      const problems = slotProblems(slot, held.slots, ports.clock.now());
+      if (problems.length > 0) throw new ValidationError(problems);
+      if (!(await ports.consultancy.publish(slot, held.version))) return LOST_RACE;
+      const where = slot.mode === 'online' ? 'online' : slot.where;
+      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${slot.startsAt} to ${slot.endsAt}, ${where}.`, undefined, slot));
+      return slot;
+    },
+    () => ValidationError.of('start', 'The facilitator’s calendar kept changing; try again'),
+  );
+}

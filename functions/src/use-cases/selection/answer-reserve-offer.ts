@@ -1,0 +1,45 @@
+import { OfferClosedError, answerOffer, selectionAudit, type Actor, type EmailToSend, type Ports } from '@pip/domain';
+import { selectionEmails } from '@pip/mail';
+import { changeApprovedSelection } from './change-approved-selection';
+import { placeOfferedEmail, withdrawalLinkFor } from './place-emails';
+import { applicationIn } from './selection-context';
+import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+
+export type AnswerReserveOfferPorts = Pick<
+  Ports,
+  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
+>;
+
+/**
+ * The reserve offered a place accepts or declines it. Accepting gives them the place (emailed as a
+ * selection, with their link to withdraw) and the workshops still to come; declining passes the
+ * offer to the next reserve. Refused with OfferClosedError once the offer is answered or passed on.
+ */
+export async function answerReserveOffer(
+  ports: AnswerReserveOfferPorts,
+  areaId: string,
+  applicationId: string,
+  accepted: boolean,
+  actor: Actor,
+): Promise<void> {
+  await changeApprovedSelection(ports, areaId, actor, () => new OfferClosedError(), (approved, context) => {
+    const answer = answerOffer(approved, applicationId, accepted);
+    if (!answer) return undefined;
+    const person = applicationIn(context, applicationId);
+    const offered = answer.offeredTo ? applicationIn(context, answer.offeredTo) : undefined;
+    return {
+      selection: answer.selection,
+      audit: selectionAudit.offerAnswered(person.answers.fullName, accepted, offered?.answers.fullName),
+      emails: () => {
+        const emails: EmailToSend[] = [];
+        if (accepted) {
+          const { url, link } = withdrawalLinkFor(ports, context.area, person);
+          emails.push({ email: { ...selectionEmails.selected(context.area, person, url, false), messageId: `offer-accepted-${areaId}-${applicationId}` }, link });
+        }
+        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered));
+        return emails;
+      },
+    };
+  });
+  if (accepted) await invitationsFollowSelection(ports, areaId, { joined: applicationId });
+}

@@ -1,0 +1,33 @@
+import { NotFoundError, placeOf, throughTheirLink, type Actor, type Area, type EmailedLink, type Place, type Ports, type LinkProblem } from '@pip/domain';
+import { openPersonalLink } from '../shared/emailed-links';
+
+export type ParticipationLinkPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications' | 'selections'>;
+
+/** A participant's emailed link to withdraw or to answer a reserve offer, whom it was sent to, and where they stand now. */
+export interface OpenParticipationLink {
+  problem?: undefined;
+  link: EmailedLink & { applicationId: string };
+  area: Area;
+  fullName: string;
+  place: Place;
+  /** The participant, as the audit log names someone acting through their link. */
+  actor: Actor;
+}
+
+export type ParticipationLink = { problem: LinkProblem } | OpenParticipationLink;
+
+/** The link behind the token, if it is whole, known and unexpired, with the person it was sent to and their place today. */
+export async function openParticipationLink(ports: ParticipationLinkPorts, token: string): Promise<ParticipationLink> {
+  const opened = await openPersonalLink(ports, token, ['withdraw', 'reserve-offer']);
+  if (opened.problem) return { problem: opened.problem };
+  const { link } = opened;
+  const [area, applications, selection] = await Promise.all([
+    ports.areas.existing(link.areaId),
+    ports.applications.listForArea(link.areaId),
+    ports.selections.get(link.areaId),
+  ]);
+  const application = applications.find((candidate) => candidate.applicationId === link.applicationId);
+  if (!application) throw new NotFoundError('Application');
+  const { fullName } = application.answers;
+  return { link, area, fullName, place: placeOf(selection, link.applicationId), actor: throughTheirLink(fullName) };
+}

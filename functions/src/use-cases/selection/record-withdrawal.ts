@@ -1,0 +1,44 @@
+import { NotSelectedError, selectionAudit, withdrawParticipant, type Actor, type Ports } from '@pip/domain';
+import { selectionEmails } from '@pip/mail';
+import { ALREADY, changeApprovedSelection } from './change-approved-selection';
+import { placeOfferedEmail } from './place-emails';
+import { applicationIn } from './selection-context';
+import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+
+export type RecordWithdrawalPorts = Pick<
+  Ports,
+  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
+>;
+
+/**
+ * A selected participant withdraws (through their link, or staff record it): they are emailed to
+ * confirm, the next reserve of their sector is offered the place and, once workshop invitations have
+ * gone out, those still to come are cancelled for them. Withdrawing again (a double click, or staff
+ * after the person's own link) changes nothing; someone who never had a place is refused with
+ * NotSelectedError.
+ */
+export async function recordWithdrawal(
+  ports: RecordWithdrawalPorts,
+  areaId: string,
+  applicationId: string,
+  actor: Actor,
+): Promise<'withdrawn' | 'already-withdrawn'> {
+  const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
+    if (approved.withdrawn?.includes(applicationId)) return ALREADY;
+    const withdrawal = withdrawParticipant(approved, applicationId);
+    if (!withdrawal) return undefined;
+    const person = applicationIn(context, applicationId);
+    const offered = withdrawal.offeredTo ? applicationIn(context, withdrawal.offeredTo) : undefined;
+    return {
+      selection: withdrawal.selection,
+      audit: selectionAudit.withdrew(person.answers.fullName, withdrawal.wasLead, offered?.answers.fullName),
+      emails: () => [
+        { email: selectionEmails.withdrawalConfirmed(context.area, person, ports.links.openAreas()) },
+        ...(offered ? [placeOfferedEmail(ports, context.area, offered)] : []),
+      ],
+    };
+  });
+  // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
+  await invitationsFollowSelection(ports, areaId, { left: applicationId });
+  return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
+}
