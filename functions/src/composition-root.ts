@@ -25,6 +25,7 @@ import {
   tableAnswers,
 } from '@pip/storage';
 import { RouteTableLinks } from './adapters/platform-links';
+import { CognitoSignIn, LocalSignIn, type StaffSignIn } from './adapters/staff-sign-in';
 import { StepFunctionsControl } from './adapters/step-functions-control';
 import { describeError, log } from './kit/log';
 
@@ -61,8 +62,9 @@ export function useLocalWorkflow(control: AreaWorkflowControl | undefined): void
 const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined, restart: async () => undefined };
 
 export interface Platform extends Ports {
-  /** Also makes links that are no email's, such as the sign-in callback, from the same table. */
   links: RouteTableLinks;
+  /** Where staff sign in and out. */
+  staffSignIn: StaffSignIn;
   /** Sending what the outbox holds, for the scheduled delivery. */
   outboxDelivery: OutboxDeliveryPorts;
   /** Whether the table and the email service answer, for the health check. */
@@ -88,6 +90,12 @@ function createPlatform(): Platform {
       staffAlertsTo: process.env.STAFF_ALERTS_TO ?? required('MAIL_FROM'),
     }),
     links: () => new RouteTableLinks(required('PUBLIC_BASE_URL')),
+    staffSignIn: () => {
+      const local = process.env.STAFF_SIGN_IN_URL;
+      if (local) return new LocalSignIn(local);
+      const callback = platform.links.urlOf('/staff/auth/callback');
+      return new CognitoSignIn(required('COGNITO_DOMAIN'), required('STAFF_AUDIENCE'), callback, required('STAFF_SIGN_OUT_URL'));
+    },
     random: () => (bytes: number) => new Uint8Array(randomBytes(bytes)),
     linkTokens: () => ({ newToken: () => randomBytes(32).toString('base64url') }),
     log: () => log,
