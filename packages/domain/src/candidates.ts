@@ -3,6 +3,7 @@ import { applicationFields, fieldMeta, type ApplicationField } from './applicati
 import type { Area } from './area';
 import { meanScore, scoreText, type Review } from './review';
 import { sectorNames, type Candidate } from './selection';
+import type { StaffProfile } from './staff';
 
 /** An application as the selection sees it: its sector, organisation, mean score and flags. */
 export function toCandidate(application: Application, reviews: readonly Review[]): Candidate {
@@ -170,4 +171,13 @@ export function applicationsWithReviews(applications: readonly Application[], re
     meanScore: toCandidate(application, reviews).meanScore ?? null,
     reviews: reviewsOf(application.applicationId, reviews),
   }));
+}
+
+/** An application as reviewers see it: the answers, every review so far, and who has not reviewed it yet. */
+export interface ApplicationUnderReview {
+  area: Area;
+  application: Application;
+  candidate: Candidate;
+  reviews: Review[];
+  notYetReviewed: StaffProfile[];
 }

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
-import type { Application } from './application';
-import type { Area } from './area';
-import type { Candidate } from './selection';
 import type { StaffProfile } from './staff';
 
 const scoreOptions = { '1': '1 – poor', '2': '2', '3': '3', '4': '4', '5': '5 – excellent' } as const;
@@ -95,13 +92,4 @@ export function reviewAction(earlier: Review | undefined): string {
 export function notYetReviewedBy(staff: readonly StaffProfile[], reviewsOfApplication: readonly Review[]): StaffProfile[] {
   const reviewers = new Set(reviewsOfApplication.map((review) => review.staffId));
   return staff.filter((member) => !reviewers.has(member.staffId));
-}
-
-/** An application as reviewers see it: the answers, every review so far, and who has not reviewed it yet. */
-export interface ApplicationUnderReview {
-  area: Area;
-  application: Application;
-  candidate: Candidate;
-  reviews: Review[];
-  notYetReviewed: StaffProfile[];
 }

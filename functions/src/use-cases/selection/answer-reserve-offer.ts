@@ -1,14 +1,11 @@
-import { OfferClosedError, answerOffer, selectionAudit, type Actor, type EmailToSend, type Ports } from '@pip/domain';
+import { OfferClosedError, answerOffer, selectionAudit, type Actor, type EmailToSend } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
-import { changeApprovedSelection } from './change-approved-selection';
+import { changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { placeOfferedEmail, withdrawalLinkFor } from './place-emails';
 import { applicationIn } from './selection-context';
 import { invitationsFollowSelection } from '../delivery/workshop-invitations';
 
-export type AnswerReserveOfferPorts = Pick<
-  Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
->;
+export type AnswerReserveOfferPorts = PlaceChangePorts;
 
 /**
  * The reserve offered a place accepts or declines it. Accepting gives them the place (emailed as a

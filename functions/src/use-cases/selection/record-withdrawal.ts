@@ -1,14 +1,11 @@
-import { NotSelectedError, selectionAudit, withdrawParticipant, type Actor, type Ports } from '@pip/domain';
+import { NotSelectedError, selectionAudit, withdrawParticipant, type Actor } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
-import { ALREADY, changeApprovedSelection } from './change-approved-selection';
+import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { placeOfferedEmail } from './place-emails';
 import { applicationIn } from './selection-context';
 import { invitationsFollowSelection } from '../delivery/workshop-invitations';
 
-export type RecordWithdrawalPorts = Pick<
-  Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'progress' | 'workshops' | 'settings'
->;
+export type RecordWithdrawalPorts = PlaceChangePorts;
 
 /**
  * A selected participant withdraws (through their link, or staff record it): they are emailed to
