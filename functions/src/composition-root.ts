@@ -30,7 +30,7 @@ import { StepFunctionsControl } from './adapters/step-functions-control';
 import { describeError, log } from './kit/log';
 
 /**
- * The composition root: the one place that builds the adapters behind the ports, from the
+ * The composition root: the one place in the functions that builds the adapters behind the ports, from the
  * environment, which the CDK stack sets in AWS and the local platform sets on this machine.
  * Every port is built on first use, once per Lambda container, so a function constructs only the
  * clients its use cases touch. Handlers take their ports from here and hand them to use cases.
@@ -58,7 +58,7 @@ export function useLocalWorkflow(control: AreaWorkflowControl | undefined): void
   localWorkflow = control;
 }
 
-/** Where no workflow runs (the tests that need none), starting and continuing do nothing. */
+/** Where no workflow runs (the tests that need none), starting, continuing and restarting do nothing. */
 const noWorkflow: AreaWorkflowControl = { start: async () => undefined, continue: async () => undefined, restart: async () => undefined };
 
 export interface Platform extends Ports {

@@ -1,5 +1,6 @@
 import { pageHandler } from './shared/page-handler';
-import { postLead, postSelection, postWithdrawal, showSelection } from './staff-selection/decisions';
+import { postLead, postSelection, postWithdrawal } from './staff-selection/decisions';
+import { showSelection } from './staff-selection/show-selection';
 
 /** The selection of six plus six: editing and approving it, then withdrawals and new leads. */
 export const handler = pageHandler('staff-selection', {

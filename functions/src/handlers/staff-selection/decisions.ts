@@ -2,25 +2,15 @@ import { ValidationError } from '@pip/domain';
 import { pathParameter } from '../../kit/event';
 import { formRoute, formText, readForm } from '../../kit/form';
 import { HttpError } from '../../kit/http-error';
-import type { RouteHandler } from '../../kit/http-handler';
-import { notices } from '../shared/notices';
 import { actorOf } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { approveSelection } from '../../use-cases/selection/approve-selection';
 import { nameLead } from '../../use-cases/selection/name-lead';
 import { recordWithdrawal } from '../../use-cases/selection/record-withdrawal';
 import { saveSelectionDraft } from '../../use-cases/selection/save-selection-draft';
-import { draftFromForm, renderSelection, selectionPath } from './show-selection';
+import { draftFromForm, renderSelection, selectionPath, selectionNotices } from './show-selection';
 
-const selectionNotices = notices({
-  saved: 'Your changes to the selection are saved.',
-  approved: 'The selection is approved and every applicant is being emailed their outcome.',
-  withdrawn: 'The withdrawal is recorded and the place offered to the next reserve.',
-  lead: 'The new lead is named.',
-});
 
-/** GET /staff/areas/{areaId}/selection, with the notice of what was just done. */
-export const showSelection: RouteHandler = (event) => renderSelection(event, 200, { notice: selectionNotices.of(event) });
 
 /**
  * POST /staff/areas/{areaId}/selection: saves or approves the selection as edited. Answers to

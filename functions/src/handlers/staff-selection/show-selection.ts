@@ -6,6 +6,8 @@ import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
 import { selectionPage } from '../../pages/selection-page';
 import { currentDraft, selectionContext } from '../../use-cases/selection/selection-context';
+import type { RouteHandler } from '../../kit/http-handler';
+import { notices } from '../shared/notices';
 
 /** The selection as the form posts it: who is selected in each sector, and who leads. */
 export function draftFromForm(event: HttpEvent): SelectionDraft {
@@ -36,3 +38,13 @@ export async function renderSelection(event: HttpEvent, status: number, options:
     }),
   );
 }
+
+export const selectionNotices = notices({
+  saved: 'Your changes to the selection are saved.',
+  approved: 'The selection is approved and every applicant is being emailed their outcome.',
+  withdrawn: 'The withdrawal is recorded and the place offered to the next reserve.',
+  lead: 'The new lead is named.',
+});
+
+/** GET /staff/areas/{areaId}/selection, with the notice of what was just done. */
+export const showSelection: RouteHandler = (event) => renderSelection(event, 200, { notice: selectionNotices.of(event) });
