@@ -30,8 +30,9 @@ import { StepFunctionsControl } from './adapters/step-functions-control';
 import { describeError, log } from './kit/log';
 
 /**
- * The composition root: the one place in the functions that builds the adapters behind the ports, from the
- * environment, which the CDK stack sets in AWS and the local platform sets on this machine.
+ * The composition root: the one place in the functions that builds the adapters behind the
+ * ports, from the environment, which the CDK stack sets in AWS and the local platform sets on
+ * this machine.
  * Every port is built on first use, once per Lambda container, so a function constructs only the
  * clients its use cases touch. Handlers take their ports from here and hand them to use cases.
  */
