@@ -10,7 +10,7 @@ describe('dates typed as day, month and year', () => {
 
   it('join into an empty field when nothing was typed, and into something no date rule accepts when part is missing', () => {
     expect(joinDateParts({ 'd-day': '', 'd-month': '', 'd-year': '' })).toEqual({ d: '' });
-    expect(joinDateParts({ 'd-day': '30', 'd-month': '', 'd-year': '2027' })).toEqual({ d: '2027-00-30' });
+    expect(joinDateParts({ 'd-day': '30', 'd-month': '', 'd-year': '2027' })).toEqual({ d: '2027--30' });
   });
 
   it('leave a date posted whole alone, and a lone -day field that is not part of a date', () => {
@@ -23,5 +23,6 @@ describe('dates typed as day, month and year', () => {
     expect(splitDate('2027-0x-31')).toEqual({ day: '31', month: '0x', year: '2027' });
     expect(splitDate(joinDateParts({ 'd-day': 'ab', 'd-month': '2', 'd-year': '2027' }).d as string)).toEqual({ day: 'ab', month: '2', year: '2027' });
     expect(splitDate(undefined)).toEqual({ day: '', month: '', year: '' });
+    expect(splitDate(joinDateParts({ 'd-day': '2', 'd-month': '', 'd-year': '' }).d as string)).toEqual({ day: '2', month: '', year: '' });
   });
 });

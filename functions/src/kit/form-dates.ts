@@ -13,7 +13,9 @@ export function joinDateParts(fields: Record<string, string | string[]>): Record
     const parts = PARTS.map((part) => fields[`${base}-${part}`]);
     if (parts.some((part) => typeof part !== 'string')) continue;
     const [day, month, year] = (parts as string[]).map((part) => part.replace(/\s+/gu, ''));
-    joined[base] = day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
+    // A part left empty stays empty, so the form shows it empty again rather than a 0 nobody typed.
+    const padded = (part: string) => (part ? part.padStart(2, '0') : '');
+    joined[base] = day || month || year ? `${year}-${padded(month!)}-${padded(day!)}` : '';
     for (const part of PARTS) delete joined[`${base}-${part}`];
   }
   return joined;
