@@ -1,4 +1,5 @@
-import { DAY, fromUkLocalTime, formatUkDateTime, recruitmentDefaults, ukDateOf, type Area, type AreaStore, type RegionId } from '@pip/domain';
+import { randomUUID } from 'node:crypto';
+import { DAY, WEEK, areaAddedSummary, fromUkLocalTime, recruitmentDefaults, ukDateOf, type Area, type AreaStore, type RegionId } from '@pip/domain';
 
 /** A recruitment window of UK dates relative to `now`, opening and closing at the times staff get by default. */
 function window(now: Date, opensInDays: number, closesInDays: number): Area['recruitment'] {
@@ -25,8 +26,9 @@ export function demoAreas(now: Date): Area[] {
 export async function seedDemoProgramme(areas: AreaStore, now: Date): Promise<{ areasAdded: number }> {
   let areasAdded = 0;
   for (const area of demoAreas(now)) {
-    const summary = `${area.name} added for the demo, with applications open from ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.`;
-    const audit = { areaId: area.areaId, entryId: 'demo-seed', at: now.toISOString(), actor: { name: 'Demo set-up' }, action: 'Area added', summary, after: area };
+    // Added a week before its window opened, as staff would, so the log reads in the order things happened.
+    const at = new Date(Math.min(now.getTime(), Date.parse(area.recruitment.opensAt) - WEEK)).toISOString();
+    const audit = { areaId: area.areaId, entryId: randomUUID(), at, actor: { name: 'Demo set-up' }, action: 'Area added', summary: areaAddedSummary(area), after: area };
     if (await areas.add(area, audit)) areasAdded += 1;
   }
   return { areasAdded };
