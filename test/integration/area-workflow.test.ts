@@ -197,6 +197,19 @@ describe('an area carried through its stages by the local workflow', () => {
     expect(ics).toContain('STATUS:CANCELLED');
   });
 
+  it('keeps who was in the group at a workshop as it was, after a participant withdraws', async () => {
+    // Participant 1 was in the group at workshop 1 and withdrew after it: its record still lists them, unticked.
+    const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
+    const workshopOne = page.slice(page.indexOf('Record attendance at workshop 1') - 3000, page.indexOf('Record attendance at workshop 1'));
+    expect(workshopOne).toContain(`value="${people[1]!.applicationId}"`);
+    expect(workshopOne).toContain(`value="${people[0]!.applicationId}" checked`);
+    // Saving workshop 1 again does not rewrite who was there: still 2 of the 4 who were members that day.
+    const present = [people[0]!.applicationId, people[2]!.applicationId];
+    expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '1', present })).status).toBe(303);
+    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    expect(audit.match(/Workshop 1: 2 of 4 attended \(Participant 0, Participant 2\)\./gu)).toHaveLength(2);
+  });
+
   it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {
     await workflow().advanceClock(130 * DAY);
     expect(await stage()).toBe('action-plan');

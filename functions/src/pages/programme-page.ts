@@ -63,7 +63,7 @@ function attendanceForms(view: ProgrammeView, csrfToken: string, areaPath: strin
           },
         },
         classes: 'govuk-checkboxes--small',
-        items: view.participants.map((participant) => ({
+        items: (view.groups[workshop.number] ?? []).map((participant) => ({
           value: participant.applicationId,
           text: participant.name,
           id: `present-${number}-${participant.applicationId}`,

@@ -37,6 +37,32 @@ export interface AreaSelection extends SelectionDraft {
   offered?: Partial<Record<Sector, string>>;
   withdrawn?: string[];
   declined?: string[];
+  /** After approval: who left the group and who joined it, and when, in the order it happened. */
+  membership?: MembershipChange[];
+}
+
+/** One change of who is in an area's group after approval: a withdrawal, or a reserve taking a place. */
+export interface MembershipChange {
+  applicationId: string;
+  change: 'left' | 'joined';
+  at: string;
+}
+
+/**
+ * Who was in the group at an instant: those selected at approval, with every withdrawal and every
+ * accepted place up to that instant. What happened later never changes the answer for an earlier one.
+ */
+export function groupOn(selection: AreaSelection, at: string): Set<string> {
+  const members = new Set<string>();
+  if (selection.status !== 'approved') return members;
+  for (const [applicationId, outcome] of Object.entries(selection.outcomes ?? {})) if (outcome.kind === 'selected') members.add(applicationId);
+  const inOrder = [...(selection.membership ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+  for (const { applicationId, change, at: when } of inOrder) {
+    if (when > at) break;
+    if (change === 'joined') members.add(applicationId);
+    else members.delete(applicationId);
+  }
+  return members;
 }
 
 const emptySectors = (): Record<Sector, string[]> => ({ 'local-authority': [], 'voluntary-community': [] });
@@ -96,12 +122,13 @@ function sectorOf(selection: AreaSelection, applicationId: string): Sector | und
 }
 
 /** A selected participant leaves; the next reserve of the same sector is offered the place. */
-export function withdrawParticipant(current: AreaSelection, applicationId: string): Withdrawal | undefined {
+export function withdrawParticipant(current: AreaSelection, applicationId: string, at: string): Withdrawal | undefined {
   const sector = sectorOf(current, applicationId);
   if (current.status !== 'approved' || !sector) return undefined;
   const selection: AreaSelection = structuredClone(current);
   selection.selected[sector] = selection.selected[sector].filter((id) => id !== applicationId);
   selection.withdrawn = [...(selection.withdrawn ?? []), applicationId];
+  selection.membership = [...(selection.membership ?? []), { applicationId, change: 'left', at }];
   const wasLead = selection.leads[sector] === applicationId;
   if (wasLead) delete selection.leads[sector];
   const offeredTo = selection.offered?.[sector] ? undefined : offerNext(selection, sector);
@@ -113,6 +140,7 @@ export function answerOffer(
   current: AreaSelection,
   applicationId: string,
   accepted: boolean,
+  at: string,
   rules: SelectionRules = defaultSelectionRules,
 ): { selection: AreaSelection; offeredTo?: string } | undefined {
   const sector = sectors.find((s) => current.offered?.[s] === applicationId);
@@ -121,6 +149,7 @@ export function answerOffer(
   delete selection.offered![sector];
   if (accepted) {
     selection.selected[sector] = [...selection.selected[sector], applicationId];
+    selection.membership = [...(selection.membership ?? []), { applicationId, change: 'joined', at }];
     // Two withdrawals close together leave a second place to offer once the first is filled.
     const placeLeft = selection.selected[sector].length < rules.placesPerSector;
     return { selection, offeredTo: placeLeft ? offerNext(selection, sector) : undefined };

@@ -191,6 +191,11 @@ export function reminderTimes(event: { startsAt: string }): Reminder[] {
 /** Who came to one workshop, as staff recorded it. */
 export interface WorkshopAttendance {
   workshop: number;
+  /**
+   * Who was in the group on the workshop's date, fixed when attendance is first recorded: later
+   * withdrawals and new members never change it.
+   */
+  members: string[];
   /** Application references of the participants who came. */
   present: string[];
   recordedBy: string;

@@ -44,10 +44,11 @@ export class DynamoWorkshopStore implements WorkshopStore {
   }
 }
 
-function toSchedule({ areaId, workshops, intervalOverride, sequence, attendance }: Item): WorkshopSchedule {
-  return { areaId, workshops, sequence, ...optional({ intervalOverride, attendance }) };
+function toSchedule({ areaId, workshops, intervalOverride, sequence }: Item): WorkshopSchedule {
+  return { areaId, workshops, sequence, ...optional({ intervalOverride }) };
 }
 
-function toAttendance({ workshop, present, recordedBy, recordedAt }: Item): WorkshopAttendance {
-  return { workshop, present, recordedBy, recordedAt };
+function toAttendance({ workshop, members, present, recordedBy, recordedAt }: Item): WorkshopAttendance {
+  // Records from before the group was kept with them know only who came.
+  return { workshop, members: members ?? present, present, recordedBy, recordedAt };
 }

@@ -1,27 +1,30 @@
-import type { Ports, ProgrammeContext } from '@pip/domain';
-import { selectedParticipants } from '../shared/participants';
+import { groupAtWorkshop, type Ports, type ProgrammeContext } from '@pip/domain';
 
-/** An area's programme as its stores hold it now, with its selected participants by name and the step the workflow waits at. */
+/** An area's programme as its stores hold it now, with who was in the group at each workshop and the step the workflow waits at. */
 export async function programmeContext(
   ports: Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>,
   areaId: string,
 ): Promise<ProgrammeContext> {
   const area = await ports.areas.existing(areaId);
-  const [progress, visit, workshops, participants, attendance, waiting] = await Promise.all([
+  const [progress, visit, workshops, selection, applications, attendance, waiting] = await Promise.all([
     ports.progress.get(areaId),
     ports.visits.get(areaId),
     ports.workshops.schedule(areaId),
-    selectedParticipants(ports, areaId),
+    ports.selections.get(areaId),
+    ports.applications.listForArea(areaId),
     ports.workshops.attendance(areaId),
     ports.staffSteps.waiting(areaId),
   ]);
+  const groups = Object.fromEntries(
+    (workshops?.workshops ?? []).map((workshop) => [workshop.number, groupAtWorkshop(workshop, selection, attendance[workshop.number], applications)]),
+  );
   return {
     area,
     progress,
     visit,
     workshops,
     waitingFor: waiting[0],
-    participants: participants.map((participant) => ({ applicationId: participant.applicationId, name: participant.answers.fullName })),
+    groups,
     attendance,
     now: ports.clock.now(),
   };

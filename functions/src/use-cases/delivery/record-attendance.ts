@@ -1,10 +1,10 @@
-import { ValidationError, hasStarted, type Actor, type Ports, type WorkshopAttendance } from '@pip/domain';
+import { ValidationError, groupAtWorkshop, hasStarted, type Actor, type Ports, type WorkshopAttendance } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
-import { selectedParticipants } from '../shared/participants';
 
 /**
- * Staff record who came to a workshop that has started. Only the area's selected participants
- * count; recording it again replaces what was recorded.
+ * Staff record who came to a workshop that has started, out of those who were in the group on its
+ * date (fixed the first time, so a later withdrawal or a reserve joining never rewrites it).
+ * Recording it again replaces who came.
  */
 export async function recordAttendance(
   ports: Pick<Ports, 'workshops' | 'selections' | 'applications' | 'audit' | 'clock'>,
@@ -12,17 +12,26 @@ export async function recordAttendance(
   actor: Actor,
   answers: { workshop: string; present: readonly string[] },
 ): Promise<WorkshopAttendance> {
-  const [schedule, participants] = await Promise.all([ports.workshops.schedule(areaId), selectedParticipants(ports, areaId)]);
+  const [schedule, selection, applications, recorded] = await Promise.all([
+    ports.workshops.schedule(areaId),
+    ports.selections.get(areaId),
+    ports.applications.listForArea(areaId),
+    ports.workshops.attendance(areaId),
+  ]);
   const now = ports.clock.now();
   const workshop = schedule?.workshops.find((candidate) => String(candidate.number) === answers.workshop);
   if (!workshop || !hasStarted(workshop, now)) throw ValidationError.of('workshop', 'Attendance can only be recorded for a workshop that has started');
-  const known = new Set(participants.map((participant) => participant.applicationId));
-  const present = answers.present.filter((id) => known.has(id));
-  const attendance: WorkshopAttendance = { workshop: workshop.number, present, recordedBy: actor.name, recordedAt: now.toISOString() };
+  const group = groupAtWorkshop(workshop, selection, recorded[workshop.number], applications);
+  const came = group.filter((member) => answers.present.includes(member.applicationId));
+  const attendance: WorkshopAttendance = {
+    workshop: workshop.number,
+    members: group.map((member) => member.applicationId),
+    present: came.map((member) => member.applicationId),
+    recordedBy: actor.name,
+    recordedAt: now.toISOString(),
+  };
   await ports.workshops.saveAttendance(areaId, attendance);
-  const names = participants.filter((participant) => present.includes(participant.applicationId)).map((participant) => participant.answers.fullName);
-  await ports.audit.record(
-    auditEntry(ports.clock, areaId, actor, 'Attendance recorded', `Workshop ${workshop.number}: ${present.length} of ${participants.length} attended${names.length ? ` (${names.join(', ')})` : ''}.`),
-  );
+  const names = came.length ? ` (${came.map((member) => member.name).join(', ')})` : '';
+  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Attendance recorded', `Workshop ${workshop.number}: ${came.length} of ${group.length} attended${names}.`));
   return attendance;
 }

@@ -20,7 +20,7 @@ export async function answerReserveOffer(
   actor: Actor,
 ): Promise<void> {
   await changeApprovedSelection(ports, areaId, actor, () => new OfferClosedError(), (approved, context) => {
-    const answer = answerOffer(approved, applicationId, accepted);
+    const answer = answerOffer(approved, applicationId, accepted, ports.clock.now().toISOString());
     if (!answer) return undefined;
     const person = applicationIn(context, applicationId);
     const offered = answer.offeredTo ? applicationIn(context, answer.offeredTo) : undefined;

@@ -22,7 +22,7 @@ export async function recordWithdrawal(
 ): Promise<'withdrawn' | 'already-withdrawn'> {
   const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
     if (approved.withdrawn?.includes(applicationId)) return ALREADY;
-    const withdrawal = withdrawParticipant(approved, applicationId);
+    const withdrawal = withdrawParticipant(approved, applicationId, ports.clock.now().toISOString());
     if (!withdrawal) return undefined;
     const person = applicationIn(context, applicationId);
     const offered = withdrawal.offeredTo ? applicationIn(context, withdrawal.offeredTo) : undefined;
