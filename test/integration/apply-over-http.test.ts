@@ -234,4 +234,40 @@ describe('applying twice', () => {
     expect(emails.filter((message) => message.subject.startsWith('Application received'))).toHaveLength(1);
     expect(emails).toHaveLength(4);
   });
+
+  it('refuses text that only looks like an answer, naming the field, and stores nothing', async () => {
+    const cases: Record<string, string> = {
+      'invisible characters only': '\u200b\u200b\u200d',
+      'a NUL character': 'Ann\u0000 Jones',
+      'an ANSI escape': 'Ann \u001b[31mJones',
+      'a line break in a name': 'Ann\r\nJones',
+      'a lone surrogate': 'Ann \ud800Jones',
+    };
+    for (const [what, fullName] of Object.entries(cases)) {
+      const email = uniqueEmail('text');
+      const response = await postJson('/api/areas/leeds/applications', goodAnswers(email, { fullName }));
+      expect(response.status, what).toBe(400);
+      const body = (await response.json()) as { errors: { path: string }[] };
+      expect(body.errors.map((error) => error.path), what).toEqual(['fullName']);
+      expect(await stores.applications.findByApplicant('leeds', email), what).toBeUndefined();
+    }
+  });
+
+  it('stores names as composed Unicode, so the same name is stored the same way however it was typed', async () => {
+    const email = uniqueEmail('nfc');
+    const response = await postJson('/api/areas/leeds/applications', goodAnswers(email, { fullName: 'Zoe\u0308 Bront\u00eb' }));
+    expect(response.status).toBe(201);
+    expect((await stores.applications.findByApplicant('leeds', email))?.answers.fullName).toBe('Zo\u00eb Bront\u00eb');
+  });
+
+  it('answers 404, not a server error, for an address whose area or token cannot be one', async () => {
+    const long = 'a'.repeat(3000);
+    const api = await postJson(`/api/areas/${long}/applications`, goodAnswers(uniqueEmail('long')));
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ message: expect.any(String) });
+    for (const path of [`/apply/${long}`, `/nominate/${long}`, `/participation/${long}`, `/evaluation/${'x'.repeat(3000)}`]) {
+      const page = await fetch(`${base}${path}`);
+      expect(page.status, path).toBe(404);
+    }
+  });
 });

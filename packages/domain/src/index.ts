@@ -9,6 +9,7 @@ export * from './errors';
 export * from './parse-answers';
 export * from './ports/index';
 export * from './durations';
+export * from './identifiers';
 export * from './uk-time';
 export * from './selection';
 export * from './review';
