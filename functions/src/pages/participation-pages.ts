@@ -3,12 +3,23 @@ import { html, type SafeHtml } from '@pip/html';
 import { button, buttonGroup, formWithCsrf, twoThirds } from './components';
 import { messagePage, page } from './layout';
 
-/** The answer to a link that is not whole, not known or expired: a clear page, and nothing changed. */
+const linkProblems: Record<LinkProblem, { title: string; why: string }> = {
+  unknown: {
+    title: 'This link does not work',
+    why: 'The link may have been copied wrongly or cut short. Check that you used the whole link from the email. Nothing has been changed.',
+  },
+  expired: { title: 'This link has expired', why: 'Links in our emails work for a limited time, and this one has run out. Nothing has been changed.' },
+  'left-group': {
+    title: 'You are no longer taking part',
+    why: 'This link was for members of the group, and you have withdrawn from the programme, so it no longer works. Nothing has been changed.',
+  },
+};
+
+/** The answer to a link that does not open: what is wrong, in words, and nothing changed. */
 export function linkProblemPage(problem: LinkProblem): SafeHtml {
-  return messagePage(problem === 'expired' ? 'This link has expired' : 'This link does not work', [
-    problem === 'expired'
-      ? 'Links in our emails work for a limited time, and this one has run out. Nothing has been changed.'
-      : 'The link may have been copied wrongly or cut short. Check that you used the whole link from the email. Nothing has been changed.',
+  const { title, why } = linkProblems[problem];
+  return messagePage(title, [
+    why,
     'If you need to tell us something about your place on the programme, reply to the email you received and the programme team will help.',
   ]);
 }

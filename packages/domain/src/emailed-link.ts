@@ -1,2 +1,5 @@
-/** Why a link from an email does not open: it is not whole or not known, or it has run out. */
-export type LinkProblem = 'unknown' | 'expired';
+/**
+ * Why a link from an email does not open: it is not whole or not known, it has run out, or it was
+ * for a member of a group its holder has since left.
+ */
+export type LinkProblem = 'unknown' | 'expired' | 'left-group';

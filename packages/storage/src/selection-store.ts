@@ -54,6 +54,7 @@ function toSelection({
   offered,
   withdrawn,
   declined,
+  membership,
 }: Item): AreaSelection {
-  return { areaId, version, status, selected, leads, updatedBy, updatedAt, ...optional({ approvedBy, approvedAt, outcomes, reserves, offered, withdrawn, declined }) };
+  return { areaId, version, status, selected, leads, updatedBy, updatedAt, ...optional({ approvedBy, approvedAt, outcomes, reserves, offered, withdrawn, declined, membership }) };
 }

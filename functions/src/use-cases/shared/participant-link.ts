@@ -1,14 +1,15 @@
-import type { Area, LinkPurpose, Ports, LinkProblem } from '@pip/domain';
+import { groupOn, type Area, type LinkPurpose, type Ports, type LinkProblem } from '@pip/domain';
 import { openPersonalLink, type LinkPorts } from './emailed-links';
 
-export type ParticipantLinkPorts = LinkPorts & Pick<Ports, 'areas' | 'applications'>;
+export type ParticipantLinkPorts = LinkPorts & Pick<Ports, 'areas' | 'applications' | 'selections'>;
 
 /** A participant's personal link as its page needs it: who holds it, in which area, and what they have to answer. */
 export type ParticipantLink<T extends object> = { problem: LinkProblem } | ({ problem?: undefined; token: string; area: Area; applicationId: string; name: string } & T);
 
 /**
- * Opens a personal link of one purpose whose holder applied in its area. `read` gets what the page
- * needs for the link's area and person, in parallel with the area and its applications, and answers
+ * Opens a personal link of one purpose whose holder is a member of the area's group now: a
+ * participant answers only for themselves, and only while they take part. `read` gets what the
+ * page needs for the link's area and person, in parallel with the area and its group, and answers
  * undefined when there is nothing (yet) to answer: the link then does not work.
  */
 export async function openParticipantLink<T extends object>(
@@ -20,8 +21,14 @@ export async function openParticipantLink<T extends object>(
   const opened = await openPersonalLink(ports, token, [purpose]);
   if (opened.problem) return opened;
   const { link } = opened;
-  const [area, applications, found] = await Promise.all([ports.areas.get(link.areaId), ports.applications.listForArea(link.areaId), read(link.areaId, link.applicationId)]);
+  const [area, applications, selection, found] = await Promise.all([
+    ports.areas.get(link.areaId),
+    ports.applications.listForArea(link.areaId),
+    ports.selections.get(link.areaId),
+    read(link.areaId, link.applicationId),
+  ]);
   const participant = applications.find((application) => application.applicationId === link.applicationId);
   if (!area || !participant || !found) return { problem: 'unknown' };
+  if (!selection || !groupOn(selection, ports.clock.now().toISOString()).has(participant.applicationId)) return { problem: 'left-group' };
   return { ...found, token: opened.token, area, applicationId: participant.applicationId, name: participant.answers.fullName };
 }
