@@ -34,11 +34,12 @@ describe('evaluation figures', () => {
 });
 
 describe('area names in a report', () => {
+  const joining = (areaId: string, name: string, opensAt: string) => ({ areaId, name, recruitment: { opensAt } });
   const areas = [
-    { areaId: 'leeds', name: 'Leeds' },
-    { areaId: 'kent', name: 'Kent' },
-    { areaId: 'devon', name: 'Devon' },
-    { areaId: 'cumbria', name: 'Cumbria' },
+    joining('leeds', 'Leeds', '2027-01-04T09:00:00.000Z'),
+    joining('kent', 'Kent', '2027-05-03T08:00:00.000Z'),
+    joining('devon', 'Devon', '2027-03-01T09:00:00.000Z'),
+    joining('cumbria', 'Cumbria', '2026-11-02T09:00:00.000Z'),
   ];
 
   it('are the real names for staff', () => {
@@ -51,5 +52,12 @@ describe('area names in a report', () => {
     expect(reportNames([...areas].reverse(), true)).toEqual(published);
     const alphabetical = [...areas].sort((a, b) => a.name.localeCompare(b.name)).map((area) => published.get(area.areaId));
     expect(alphabetical).not.toEqual(['Area 1', 'Area 2', 'Area 3', 'Area 4']);
+  });
+
+  it('keep every area its number when a later area joins the programme', () => {
+    const before = reportNames(areas, true);
+    const after = reportNames([...areas, joining('devonport', 'Devonport', '2027-09-06T08:00:00.000Z')], true);
+    for (const [areaId, name] of before) expect(after.get(areaId)).toBe(name);
+    expect(after.get('devonport')).toBe('Area 5');
   });
 });

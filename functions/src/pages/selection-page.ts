@@ -120,7 +120,7 @@ ${formWithCsrf({
   action: base,
   csrfToken: staff.csrfToken,
   hidden: { version: String(view.draft.version) },
-  content: html`${sectors.map((sector) => sectorEditor(view, sector))}
+  content: html`<div id="selection" tabindex="-1">${sectors.map((sector) => sectorEditor(view, sector))}</div>
 ${buttonGroup(
   button({ text: 'Save changes', name: 'action', value: 'save', classes: 'secondary', preventDoubleClick: true }),
   button({ text: 'Approve this selection and tell every applicant', name: 'action', value: 'approve', preventDoubleClick: true }),
@@ -160,7 +160,7 @@ ${stored.leads[sector] ? '' : newLead}`;
 
 function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelection): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/selection`;
-  const approval = `Approved by ${stored.approvedBy?.name} on ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. `
+  const approval = `Approved by ${stored.approvedBy?.name} at ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. `
     + 'The selection is locked; withdrawals and reserve offers are recorded below and in the audit log.';
   return html`${errorSummary(view.errors)}
 ${insetText({ text: approval })}

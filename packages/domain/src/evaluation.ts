@@ -137,21 +137,17 @@ export interface EvaluationReport {
 export interface AreaForReport {
   areaId: string;
   name: string;
+  recruitment: { opensAt: string };
 }
 
 /**
- * How areas are named in a report: by name for staff, or as "Area 1", "Area 2", ... in a report
- * meant for publication, numbered in an order that does not follow their names.
+ * The names areas go by in a report: their own for staff; for publication "Area 1", "Area 2", ...
+ * numbered across the whole programme in the order areas joined it (their recruitment opening),
+ * so an area keeps its number in every published report and a later area never renumbers the
+ * earlier ones. `programme` is every area; the map names them all, whatever the report's scope.
  */
-export function reportNames(areas: readonly AreaForReport[], published: boolean): Map<string, string> {
-  if (!published) return new Map(areas.map((area) => [area.areaId, area.name]));
-  const ordered = [...areas].sort((a, b) => anonymousOrder(a.areaId).localeCompare(anonymousOrder(b.areaId)));
-  return new Map(ordered.map((area, index) => [area.areaId, `Area ${index + 1}`]));
-}
-
-/** A stable order unrelated to the alphabet, so "Area 1" does not give away which area it is. */
-function anonymousOrder(areaId: string): string {
-  let hash = 2166136261;
-  for (const character of areaId) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
-  return hash.toString(16).padStart(8, '0');
+export function reportNames(programme: readonly AreaForReport[], published: boolean): Map<string, string> {
+  if (!published) return new Map(programme.map((area) => [area.areaId, area.name]));
+  const joined = [...programme].sort((a, b) => a.recruitment.opensAt.localeCompare(b.recruitment.opensAt) || a.areaId.localeCompare(b.areaId));
+  return new Map(joined.map((area, index) => [area.areaId, `Area ${index + 1}`]));
 }

@@ -16,7 +16,8 @@ export async function evaluationReport(ports: ReportPorts, scope: ReportScope, p
       return { area, invited: survey?.invited ?? 0, answers: responses.map((response) => response.answers) };
     }),
   );
-  const names = reportNames(areas, published);
+  // Published numbers run across the whole programme, so every report gives an area the same one.
+  const names = reportNames(published && scope.kind !== 'programme' ? await ports.areas.list() : areas, published);
   const title = scope.kind === 'programme' ? 'The whole programme' : scope.kind === 'region' ? regionName(scope.regionId) : names.get(areas[0]!.areaId)!;
   return {
     title,
