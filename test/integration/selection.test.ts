@@ -281,4 +281,13 @@ describe('selecting six plus six for an area', () => {
     expect(csv).toContain("'+SUM(A1:A9)");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/mu);
   });
+
+  it('exports answers in the words the form shows and times in UK time, not internal codes or UTC', async () => {
+    const csv = await (await sam.get(`/staff/areas/${AREA}/applications.csv`)).text();
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u);
+    expect(csv).not.toContain('"director-or-assistant-chief-executive"');
+    expect(csv).toMatch(/"\d{1,2}:\d{2}(am|pm) on \d{1,2} [A-Z][a-z]+ \d{4}"/u);
+    const audit = await auditText();
+    expect(audit).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/u);
+  });
 });

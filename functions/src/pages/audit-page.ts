@@ -4,6 +4,10 @@ import { details, summaryList, table } from './components';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
+/** Instants as staff read them everywhere else: in UK time, in words. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/u;
+const inUkTime = (_key: string, value: unknown) => (typeof value === 'string' && INSTANT.test(value) ? formatUkDateTime(value) : value);
+
 /** Names people: `nameOf` turns an application reference into the applicant's name. */
 type NameOf = (applicationId: string) => string;
 
@@ -13,7 +17,7 @@ const isSelection = (value: unknown): value is SelectionDraft =>
 /** A selection as staff read it (who, by sector, and who leads), scores in words; anything else as it was stored. */
 function snapshot(value: unknown, nameOf: NameOf): SafeHtml {
   if (isReviewScores(value)) return html`<p class="govuk-body-s">${scoresInWords(value)}${value.note ? html`<br>Note: ${value.note}` : ''}</p>`;
-  if (!isSelection(value)) return html`<pre class="govuk-body-s">${JSON.stringify(value, null, 2)}</pre>`;
+  if (!isSelection(value)) return html`<pre class="govuk-body-s">${JSON.stringify(value, inUkTime, 2)}</pre>`;
   return summaryList({
     classes: 'govuk-summary-list--no-border govuk-body-s',
     rows: sectors.map((sector) => {

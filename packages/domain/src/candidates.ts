@@ -1,9 +1,10 @@
-import type { Application } from './application';
+import { nominatingBodies, type Application } from './application';
 import { applicationFields, fieldMeta, type ApplicationField } from './application-form';
 import type { Area } from './area';
 import { meanScore, scoreText, type Review } from './review';
 import { sectorNames, type Candidate } from './selection';
 import type { StaffProfile } from './staff';
+import { formatUkDateTime } from './uk-time';
 
 /** An application as the selection sees it: its sector, organisation, mean score and flags. */
 export function toCandidate(application: Application, reviews: readonly Review[]): Candidate {
@@ -150,13 +151,10 @@ export function applicationsTable(applications: readonly Application[], reviews:
     const mean = toCandidate(application, reviews).meanScore;
     return [
       application.applicationId,
-      application.submittedAt,
-      application.updatedAt,
-      ...applicationFields.map((name) => {
-        const value = application.answers[name];
-        return name === 'sector' ? sectorNames[application.answers.sector] : value === true ? ticked : value;
-      }),
-      application.nomination ? `${application.nomination.nominatorName} (${application.nomination.body})` : '',
+      formatUkDateTime(application.submittedAt),
+      formatUkDateTime(application.updatedAt),
+      ...applicationFields.map((name) => (name === 'sector' ? sectorNames[application.answers.sector] : (answerInWords(name, application.answers[name]) ?? ''))),
+      application.nomination ? `${application.nomination.nominatorName} (${nominatingBodies[application.nomination.body]})` : '',
       reviewsOf(application.applicationId, reviews).length,
       mean === undefined ? '' : scoreText(mean),
     ];
