@@ -192,6 +192,8 @@ export interface FollowUpReview {
 /** One participant's answers: which proposed dates suit them, and once confirmed whether they will attend. */
 export interface FollowUpAnswer {
   applicationId: string;
+  /** Whether they answered which dates suit them (none may suit); an answer to the invitation alone is not that. */
+  answeredDates: boolean;
   available: string[];
   attending?: boolean;
 }

@@ -73,6 +73,7 @@ export function followUpAnswerFrom(
   const attending = confirmed && (posted.attending === 'yes' || posted.attending === 'no') ? posted.attending === 'yes' : previous?.attending;
   return {
     applicationId,
+    answeredDates: confirmed ? (previous?.answeredDates ?? false) : true,
     available: confirmed ? (previous?.available ?? []) : posted.available.filter((id) => known.has(id)),
     ...(attending !== undefined ? { attending } : {}),
   };
@@ -90,7 +91,8 @@ export interface FollowUpTally {
 
 export function followUpTally(review: FollowUpReview, answers: readonly FollowUpAnswer[]): FollowUpTally {
   return {
-    answered: answers.length,
+    // Who said which dates suit them: an answer to the invitation to the confirmed date is not one.
+    answered: answers.filter((answer) => answer.answeredDates).length,
     options: review.options.map((option) => ({ ...option, canMake: answers.filter((answer) => answer.available.includes(option.optionId)).length })),
     attending: answers.filter((answer) => answer.attending === true).length,
     declining: answers.filter((answer) => answer.attending === false).length,

@@ -62,6 +62,7 @@ function toReview({ areaId, options, venue, proposedBy, confirmedOptionId }: Ite
   return { areaId, options, venue, proposedBy, ...optional({ confirmedOptionId }) };
 }
 
-function toAnswer({ applicationId, available, attending }: Item): FollowUpAnswer {
-  return { applicationId, available, ...optional({ attending }) };
+function toAnswer({ applicationId, answeredDates, available, attending }: Item): FollowUpAnswer {
+  // Answers stored before this was kept count as they did then: as answers to the dates.
+  return { applicationId, answeredDates: answeredDates ?? true, available, ...optional({ attending }) };
 }

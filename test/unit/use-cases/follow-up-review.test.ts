@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '@pip/domain';
+import { ConflictError, ValidationError, followUpTally } from '@pip/domain';
 import { answerFollowUpReview } from '@pip/functions/use-cases/progress-reviews/answer-follow-up-review';
 import { confirmFollowUpReview } from '@pip/functions/use-cases/progress-reviews/confirm-follow-up-review';
 import { proposeFollowUpReview, type FollowUpProposal } from '@pip/functions/use-cases/progress-reviews/propose-follow-up-review';
@@ -60,7 +60,7 @@ describe('the follow-up review', () => {
 
     expect((await ports.followUps.get(LEEDS.areaId))?.confirmedOptionId).toBe(second!.optionId);
     expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Invitation: follow-up review'))).toHaveLength(2);
-    expect(ports.audit.entries.at(-1)?.summary).toBe('2027-11-22T10:00:00.000Z, which 2 of 2 who answered can make.');
+    expect(ports.audit.entries.at(-1)?.summary).toBe('10:00am on 22 November 2027, which 2 of 2 who answered can make.');
   });
 
   it('once confirmed, takes whether a participant will attend and keeps the dates they said suit them', async () => {
@@ -73,6 +73,18 @@ describe('the follow-up review', () => {
 
     const answer = await answerFollowUpReview(ports, { ...link, review: confirmed, answer: dates }, { available: [], attending: 'no' });
 
-    expect(answer).toEqual({ applicationId: LEADS[0].applicationId, available: [review.options[0]!.optionId], attending: false });
+    expect(answer).toEqual({ applicationId: LEADS[0].applicationId, answeredDates: true, available: [review.options[0]!.optionId], attending: false });
+  });
+
+  it('counts as answers only those who said which dates suit them, not an answer to the invitation alone', async () => {
+    const ports = await afterSessionTwo();
+    await proposeFollowUpReview(ports, LEEDS.areaId, proposal, SAM);
+    const review = (await ports.followUps.get(LEEDS.areaId))!;
+    await answerFollowUpReview(ports, { area: LEEDS, applicationId: LEADS[0].applicationId, review, answer: undefined }, { available: [review.options[0]!.optionId], attending: '' });
+    const confirmed = { ...review, confirmedOptionId: review.options[0]!.optionId };
+    await answerFollowUpReview(ports, { area: LEEDS, applicationId: LEADS[1].applicationId, review: confirmed, answer: undefined }, { available: [], attending: 'yes' });
+
+    const tally = followUpTally(confirmed, await ports.followUps.answers(LEEDS.areaId));
+    expect(tally).toMatchObject({ answered: 1, attending: 1 });
   });
 });

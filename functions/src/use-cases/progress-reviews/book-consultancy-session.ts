@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState } from '@pip/domain';
+import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { queueAndSend } from '../shared/send-emails';
@@ -38,7 +38,7 @@ export async function tryBooking(ports: BookingPorts, state: ConsultancySessionS
     ]),
   );
   const action = previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked';
-  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${slot.startsAt}, with ${slot.facilitator}.`, previous, booking));
+  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${formatUkDateTime(slot.startsAt)}, with ${slot.facilitator}.`, previous, booking));
   return 'booked';
 }
 

@@ -1,4 +1,4 @@
-import { ConflictError, type Ports, type ConsultancySessionState } from '@pip/domain';
+import { ConflictError, type Ports, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { queueAndSend } from '../shared/send-emails';
@@ -24,5 +24,5 @@ export async function cancelConsultancySession(
     ports,
     recipients.map((to) => ({ email: consultancyEmails.cancellation(area, session, slot, booking.sequence, to, cancelledBy, ports.settings.mailFrom, manageUrl) })),
   );
-  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: cancelledBy }, 'Consultancy session cancelled', `Session ${session}, which was booked for ${slot.startsAt}.`, booking, undefined));
+  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: cancelledBy }, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined));
 }

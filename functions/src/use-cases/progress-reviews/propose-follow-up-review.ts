@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError, followUpOptions, followUpProposalProblem, type Actor, type FollowUpReview, type Ports, type ProposedDate } from '@pip/domain';
+import { ValidationError, followUpOptions, followUpProposalProblem, type Actor, type FollowUpReview, type Ports, type ProposedDate, formatUkDateTime } from '@pip/domain';
 import { followUpEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { sendFollowUpLinks, type FollowUpLinksPorts } from './send-follow-up-links';
@@ -30,6 +30,6 @@ export async function proposeFollowUpReview(
     proposedBy: actor.name,
   };
   if (!(await ports.followUps.propose(review))) return;
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Follow-up review dates proposed', review.options.map((option) => option.startsAt).join(', '), undefined, review));
+  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Follow-up review dates proposed', review.options.map((option) => formatUkDateTime(option.startsAt)).join(', '), undefined, review));
   await sendFollowUpLinks(ports, areaId, (to, url) => followUpEmails.dates(area, to, review.options, url));
 }
