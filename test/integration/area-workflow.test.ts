@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '@pip/domain';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
-import { DynamoAreaProgressStore, DynamoAreaStore, createDocumentClient } from '@pip/storage';
+import { DynamoAreaProgressStore, DynamoAreaStore, DynamoWorkshopStore, createDocumentClient } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
 import { apply, openArea, ukDate, workshopScheduleForm, type Applicant } from '../support/programme-data';
@@ -208,6 +208,23 @@ describe('an area carried through its stages by the local workflow', () => {
     expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '1', present })).status).toBe(303);
     const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
     expect(audit.match(/Workshop 1: 2 of 4 attended \(Participant 0, Participant 2\)\./gu)).toHaveLength(2);
+  });
+
+  it('refuses to move or change a workshop that has taken place, keeping the schedule as it was', async () => {
+    const updates = async () => (await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation')).length;
+    const stored = async () => {
+      const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
+      const schedule = await new DynamoWorkshopStore(documents, platform.tableName).schedule(AREA);
+      documents.destroy();
+      return schedule;
+    };
+    const [sentBefore, scheduleBefore] = await Promise.all([updates(), stored()]);
+    const movingTheFirst = { ...scheduleForm, sequence: '1', 'workshop-2-date': ukDate(scheduledFrom + 56 * DAY), 'workshop-1-date': ukDate(scheduledFrom + 21 * DAY) };
+    const response = await sam.post(`/staff/areas/${AREA}/programme/workshops`, movingTheFirst);
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('Workshop 1 has taken place');
+    expect(await updates()).toBe(sentBefore);
+    expect(await stored()).toEqual(scheduleBefore);
   });
 
   it('starts the action plan after the fourth workshop, and reminds staff when it is not agreed in six weeks', async () => {

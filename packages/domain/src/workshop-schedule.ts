@@ -220,3 +220,21 @@ export function recordedVisit(answers: { visitedOn: string; notes: string }, rec
   const notes = answers.notes.trim();
   return { visitedOn, ...(notes ? { notes: notes.slice(0, areaVisitRules.longestNotes) } : {}), recordedBy };
 }
+
+/** Whether two workshops are the same event: the same times, venue and facilitators. */
+const sameWorkshop = (a: Workshop, b: Workshop) =>
+  a.startsAt === b.startsAt && a.endsAt === b.endsAt && a.venue.name === b.venue.name && a.venue.host === b.venue.host && a.facilitators.join('|') === b.facilitators.join('|');
+
+/**
+ * A workshop that has started is part of the record: a new schedule keeps it exactly as it was.
+ * What a proposed schedule would change of those, by field.
+ */
+export function heldWorkshopChanges(before: WorkshopSchedule | undefined, proposed: readonly Workshop[], now: Date): FieldError[] {
+  return (before?.workshops ?? [])
+    .filter((held) => hasStarted(held, now))
+    .filter((held) => {
+      const after = proposed.find((workshop) => workshop.number === held.number);
+      return !after || !sameWorkshop(held, after);
+    })
+    .map((held) => ({ field: `workshop-${held.number}-date`, message: `Workshop ${held.number} has taken place: it can no longer be moved or changed` }));
+}

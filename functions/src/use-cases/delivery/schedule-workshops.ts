@@ -1,4 +1,4 @@
-import { ConflictError, type Actor, type Ports, type ProposedSchedule, type WorkshopSchedule } from '@pip/domain';
+import { ConflictError, heldWorkshopChanges, type Actor, type Ports, type ProposedSchedule, type WorkshopSchedule } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import { completePreparationIfReady, type PreparationPorts } from './complete-preparation';
 import { invitationsFollowSchedule, type WorkshopEmailPorts } from './workshop-invitations';
@@ -7,8 +7,8 @@ export type ScheduleWorkshopsPorts = PreparationPorts & WorkshopEmailPorts & Pic
 
 /**
  * Staff schedule the four workshops, or move them. The schedule is saved only over the one they
- * edited (`expectedSequence`, -1 for none yet); once invitations have gone out, participants get
- * calendar updates. With the visit recorded too, preparation is done.
+ * edited (`expectedSequence`, -1 for none yet) and only if it leaves every workshop that has
+ * taken place as it was; once invitations have gone out, participants get calendar updates. With the visit recorded too, preparation is done.
  */
 export async function scheduleWorkshops(
   ports: ScheduleWorkshopsPorts,
@@ -18,6 +18,8 @@ export async function scheduleWorkshops(
   expectedSequence: number,
 ): Promise<WorkshopSchedule> {
   const before = await ports.workshops.schedule(areaId);
+  const [changesToHistory] = heldWorkshopChanges(before, proposed.workshops, ports.clock.now());
+  if (changesToHistory) throw new ConflictError(changesToHistory.message, changesToHistory.field);
   const schedule: WorkshopSchedule = {
     areaId,
     workshops: proposed.workshops,
