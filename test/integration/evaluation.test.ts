@@ -128,4 +128,19 @@ describe('the evaluation survey', () => {
     expect(await late.text()).toContain('The evaluation of Northtown has closed');
     expect(await responsesOf('eval-north')).toEqual(before);
   });
+
+  it('shows staff who has not answered and what participants wrote, and leaves both out of the published version', async () => {
+    const comment = 'The second workshop changed how we commission.';
+    const area = await (await sam.get('/staff/areas/eval-north/report')).text();
+    expect(area).toContain('Not answered yet');
+    expect(area).toContain('Northtown Chief Officer');
+    expect(area).toContain(comment);
+    const csv = await (await sam.get('/staff/areas/eval-north/report.csv')).text();
+    expect(csv).toContain(comment);
+    expect(csv).toContain('Northtown Chief Officer');
+    const published = await (await sam.get('/staff/areas/eval-north/report?published=1')).text();
+    expect(published).not.toContain(comment);
+    expect(published).not.toContain('Northtown Chief Officer');
+    expect(await (await sam.get('/staff/areas/eval-north/report.csv?published=1')).text()).not.toContain(comment);
+  });
 });

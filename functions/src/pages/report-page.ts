@@ -60,6 +60,17 @@ ${table({
 })}`;
 }
 
+/** For staff only: whom to remind, and what participants said in their own words. */
+function voices({ notAnswered, comments }: NonNullable<EvaluationReport['voices']>): SafeHtml {
+  const names = notAnswered.length
+    ? html`<ul class="govuk-list govuk-list--bullet">${notAnswered.map((name) => html`<li>${name}</li>`)}</ul>`
+    : html`<p class="govuk-body">Everyone in the group has answered.</p>`;
+  return html`<h2 class="govuk-heading-m">Not answered yet</h2>
+${names}
+<h2 class="govuk-heading-m">Comments</h2>
+${comments.length ? comments.map((comment) => insetText({ text: comment })) : html`<p class="govuk-body">No comments yet.</p>`}`;
+}
+
 export function reportPage(staff: StaffView, report: EvaluationReport, links: { staff: string; published: string; csv: string }): SafeHtml {
   const otherVersion = report.published
     ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a>`
@@ -75,7 +86,8 @@ ${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on
 <a class="govuk-link" href="${links.csv}" download>Download as CSV</a></p>
 ${headline(report.overall)}
 ${barChart('overall', report.overall)}
-${report.scope.kind === 'area' ? '' : byArea(report)}`,
+${report.scope.kind === 'area' ? '' : byArea(report)}
+${report.voices ? voices(report.voices) : ''}`,
   });
 }
 
@@ -101,6 +113,12 @@ export function reportCsvRows(report: EvaluationReport): { header: string[]; row
       'Ability to apply it increased significantly',
       'Met expectations',
     ],
-    rows: [...report.areas.map((area) => figuresRow(area.name, area.figures)), figuresRow(`All: ${report.title}`, report.overall)],
+    rows: [
+      ...report.areas.map((area) => figuresRow(area.name, area.figures)),
+      figuresRow(`All: ${report.title}`, report.overall),
+      ...(report.voices
+        ? [['Not answered yet', report.voices.notAnswered.join('; ')], ...report.voices.comments.map((comment) => ['Comment', comment])]
+        : []),
+    ],
   };
 }

@@ -132,6 +132,11 @@ export interface EvaluationReport {
   overall: EvaluationFigures;
   /** One row per area, named or anonymous as the report is for staff or for publication. */
   areas: { name: string; figures: EvaluationFigures }[];
+  /**
+   * One area's report for staff only: who in its group has not answered yet, and what participants
+   * wrote in their comments. Never in a version for publication.
+   */
+  voices?: { notAnswered: string[]; comments: string[] };
 }
 
 export interface AreaForReport {

@@ -1,6 +1,6 @@
-import { evaluationFigures, regionName, reportNames, type Area, type EvaluationReport, type Ports, type ReportScope } from '@pip/domain';
+import { evaluationFigures, groupOn, regionName, reportNames, type Area, type EvaluationReport, type EvaluationResponse, type Ports, type ReportScope } from '@pip/domain';
 
-type ReportPorts = Pick<Ports, 'areas' | 'evaluation'>;
+type ReportPorts = Pick<Ports, 'areas' | 'evaluation' | 'selections' | 'applications' | 'clock'>;
 
 async function areasIn(ports: ReportPorts, scope: ReportScope): Promise<Area[]> {
   if (scope.kind === 'area') return [await ports.areas.existing(scope.areaId)];
@@ -13,7 +13,7 @@ export async function evaluationReport(ports: ReportPorts, scope: ReportScope, p
   const perArea = await Promise.all(
     areas.map(async (area) => {
       const [survey, responses] = await Promise.all([ports.evaluation.survey(area.areaId), ports.evaluation.responses(area.areaId)]);
-      return { area, invited: survey?.invited ?? 0, answers: responses.map((response) => response.answers) };
+      return { area, invited: survey?.invited ?? 0, responses, answers: responses.map((response) => response.answers) };
     }),
   );
   // Published numbers run across the whole programme, so every report gives an area the same one.
@@ -30,5 +30,19 @@ export async function evaluationReport(ports: ReportPorts, scope: ReportScope, p
     areas: perArea
       .map((area) => ({ name: names.get(area.area.areaId)!, figures: evaluationFigures(area.invited, area.answers) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true })),
+    ...(scope.kind === 'area' && !published ? { voices: await voicesOf(ports, scope.areaId, perArea[0]?.responses ?? []) } : {}),
+  };
+}
+
+/** Who in the area's group now has not answered, by name, and the comments written, for staff. */
+async function voicesOf(ports: ReportPorts, areaId: string, responses: readonly EvaluationResponse[]): Promise<NonNullable<EvaluationReport['voices']>> {
+  const [selection, applications] = await Promise.all([ports.selections.get(areaId), ports.applications.listForArea(areaId)]);
+  const group = selection ? groupOn(selection, ports.clock.now().toISOString()) : new Set<string>();
+  const answered = new Set(responses.map((response) => response.applicationId));
+  return {
+    notAnswered: applications
+      .filter((application) => group.has(application.applicationId) && !answered.has(application.applicationId))
+      .map((application) => application.answers.fullName),
+    comments: responses.map((response) => response.answers.comments?.trim() ?? '').filter((comment) => comment !== ''),
   };
 }
