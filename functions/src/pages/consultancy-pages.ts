@@ -88,7 +88,8 @@ ${button({ text: 'Move the session to this time', name: 'action', value: 'book',
       : ''
   }
 ${form(button({ text: 'Cancel the session', name: 'action', value: 'cancel', classes: 'warning', preventDoubleClick: true }))}`;
-  const tooLate = html`<p class="govuk-body">It is less than ${hoursInWords(consultancyRules.changeCutoffHours)} before the session, so it can no longer be moved or cancelled here.
+  const cutoff = hoursInWords(consultancyRules.changeCutoffHours);
+  const tooLate = html`<p class="govuk-body">It is less than ${cutoff} before the session, so it can no longer be moved or cancelled here.
 Reply to the booking email if something has come up.</p>`;
   const nothingFree = html`<p class="govuk-body">${
     session === 2 ? 'Session two can be booked once session one has taken place, from a few weeks after it.' : 'No times are free at the moment.'

@@ -17,7 +17,9 @@ export function barChart(id: string, figures: EvaluationFigures): SafeHtml {
   const height = dimensions.length * rowHeight + 10;
   const description = dimensions.map(([key, label]) => `${label}: ${percent(figures.goodOrExcellent[key])} rated good or excellent`).join('. ');
   const viewBox = `0 0 ${String(labelWidth + barWidth + 70)} ${String(height)}`;
-  return html`<svg class="pip-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="${viewBox}" width="100%" font-family="GDS Transport, arial, sans-serif" xmlns="http://www.w3.org/2000/svg">
+  // The chart's text in the GOV.UK font, as the page around it; without it an SVG falls back to serif.
+  return html`<svg class="pip-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="${viewBox}" width="100%"
+ font-family="GDS Transport, arial, sans-serif" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">Share rating each part good or excellent</title>
 <desc id="${id}-desc">${description}.</desc>
 ${dimensions.map(([key, label], index) => {

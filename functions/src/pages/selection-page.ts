@@ -88,7 +88,8 @@ function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate)
 
 function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
   const rows = view.candidates.filter((candidate) => candidate.sector === sector).sort(byRank);
-  return html`<h2 class="govuk-heading-m">${sectorTitle(sector)}: ${view.draft.selected[sector].length} of ${defaultSelectionRules.placesPerSector} selected</h2>
+  const count = `${view.draft.selected[sector].length} of ${defaultSelectionRules.placesPerSector} selected`;
+  return html`<h2 class="govuk-heading-m">${sectorTitle(sector)}: ${count}</h2>
 ${table({
   caption: `${sectorNames[sector]} applicants`,
   captionClasses: 'govuk-visually-hidden',
