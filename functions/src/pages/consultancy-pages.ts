@@ -1,5 +1,6 @@
 import {
   bestFollowUpOption,
+  fewHaveAnswered,
   bookingsOf,
   consultancyRules,
   followUpProposable,
@@ -34,6 +35,7 @@ import {
   tag,
   textarea,
   timeInput,
+  warningText,
   twoThirds,
 } from './components';
 import type { FormState } from './form-fields';
@@ -242,10 +244,21 @@ function followUpSection(view: StaffConsultancyView, base: string, csrfToken: st
   const best = bestFollowUpOption(review, view.answers);
   const tally = followUpTally(review, view.answers);
   const answers = review.confirmedOptionId ? ` ${tally.attending} will attend, ${tally.declining} cannot.` : '';
+  const few = fewHaveAnswered(tally.answered, view.groupSize);
   const confirm = formWithCsrf({
     action: `${base}/follow-up/confirm`,
     csrfToken,
-    content: button({ text: 'Confirm the date most can make and invite everyone', id: 'follow-up-confirm', preventDoubleClick: true }),
+    content: html`${few ? warningText({ text: `Only ${tally.answered} of the ${view.groupSize} in the group have answered so far.` }) : ''}
+${radios({
+  name: 'optionId',
+  idPrefix: 'follow-up-confirm',
+  fieldset: { legend: { text: 'Date to confirm', classes: 'govuk-fieldset__legend--s' } },
+  hint: 'The date most can make is chosen; choose another if the group should meet then.',
+  errorMessage: errors.get('follow-up-confirm'),
+  items: tally.options.map((option) => ({ value: option.optionId, text: `${formatUkDateTime(option.startsAt)} (${String(option.canMake)} can make it)` })),
+  value: best?.optionId,
+})}
+${button({ text: 'Confirm this date and invite everyone', preventDoubleClick: true })}`,
   });
   return html`<ul class="govuk-list">${tally.options.map(
     (option) =>

@@ -232,6 +232,8 @@ export interface ConsultancyOverview {
   leads: string[];
   followUp: FollowUpReview | undefined;
   answers: FollowUpAnswer[];
+  /** How many are in the group now: those the follow-up review asks. */
+  groupSize: number;
 }
 
 /** Both sessions of an area as they stand at `now`, from its slots and bookings. */

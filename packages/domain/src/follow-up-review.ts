@@ -99,6 +99,11 @@ export function followUpTally(review: FollowUpReview, answers: readonly FollowUp
   };
 }
 
+/** Fewer than half the group answering is too few to go by without a second look. */
+export function fewHaveAnswered(answered: number, groupSize: number): boolean {
+  return answered * 2 < groupSize;
+}
+
 /** The date most participants can make; on a tie, the earliest. */
 export function bestFollowUpOption(review: FollowUpReview, answers: readonly FollowUpAnswer[]): { optionId: string; count: number } | undefined {
   const counted = followUpTally(review, answers).options.sort((a, b) => b.canMake - a.canMake || a.startsAt.localeCompare(b.startsAt));

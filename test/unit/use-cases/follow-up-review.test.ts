@@ -87,4 +87,19 @@ describe('the follow-up review', () => {
     const tally = followUpTally(confirmed, await ports.followUps.answers(LEEDS.areaId));
     expect(tally).toMatchObject({ answered: 1, attending: 1 });
   });
+
+  it('confirms the date staff choose, even one fewer can make, and refuses a date that was not proposed', async () => {
+    const ports = await afterSessionTwo();
+    await proposeFollowUpReview(ports, LEEDS.areaId, proposal, SAM);
+    const review = (await ports.followUps.get(LEEDS.areaId))!;
+    const [first, second] = review.options;
+    await answerFollowUpReview(ports, { area: LEEDS, applicationId: LEADS[0].applicationId, review, answer: undefined }, { available: [second!.optionId], attending: '' });
+
+    await expect(confirmFollowUpReview(ports, LEEDS.areaId, SAM, 'not-a-date')).rejects.toMatchObject({ fieldErrors: [{ field: 'follow-up-confirm' }] });
+    expect((await ports.followUps.get(LEEDS.areaId))?.confirmedOptionId).toBeUndefined();
+
+    await confirmFollowUpReview(ports, LEEDS.areaId, SAM, first!.optionId);
+    expect((await ports.followUps.get(LEEDS.areaId))?.confirmedOptionId).toBe(first!.optionId);
+    expect(ports.audit.entries.at(-1)?.summary).toBe('10:00am on 15 November 2027, which 0 of 1 who answered can make.');
+  });
 });

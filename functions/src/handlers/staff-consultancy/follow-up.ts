@@ -12,7 +12,7 @@ import { done, showConsultancy } from './show-consultancy';
 const ports = platformPorts();
 const dateNumbers = Array.from({ length: followUpRules.mostDates }, (_, index) => index + 1);
 
-/** Staff propose dates for the group's follow-up review, then confirm the one most can make. */
+/** Staff propose dates for the group's follow-up review, then confirm one: by default the one most can make. */
 export const followUpRoutes = {
   'POST /staff/areas/{areaId}/consultancy/follow-up': formRoute(async (event) => {
     const dates = dateNumbers.map((n) => ({
@@ -24,7 +24,7 @@ export const followUpRoutes = {
     return done(event, 'proposed');
   }, showConsultancy),
   'POST /staff/areas/{areaId}/consultancy/follow-up/confirm': formRoute(async (event) => {
-    await confirmFollowUpReview(ports, pathParameter(event, 'areaId'), actorOf(event));
+    await confirmFollowUpReview(ports, pathParameter(event, 'areaId'), actorOf(event), formText(event, 'optionId'));
     return done(event, 'confirmed');
   }, showConsultancy),
 } satisfies Partial<Record<RouteKeyOf<'staff-consultancy'>, RouteHandler>>;
