@@ -190,6 +190,10 @@ describe('consultancy slots and bookings', () => {
     const options = [...councilPage.matchAll(/name="available" type="checkbox" value="([^"]+)"/gu)].map((match) => match[1]!);
     expect(options).toHaveLength(2);
     expect((await fetch(`${base}${await linkOf(council)}`, form({ available: options[1]! }))).status).toBe(200);
+    // Staff see the names behind the count: who has answered and who has not.
+    const staffPage = await (await sam.get(`/staff/areas/${AREA}/consultancy`)).text();
+    expect(staffPage).toMatch(new RegExp(`Answered</dt>\\s*<dd[^>]*>\\s*${council.fullName}\\s*</dd>`, 'u'));
+    expect(staffPage).toMatch(new RegExp(`Not answered yet</dt>\\s*<dd[^>]*>\\s*${voluntary.fullName}\\s*</dd>`, 'u'));
     const both = new URLSearchParams([['available', options[0]!], ['available', options[1]!]]).toString();
     await fetch(`${base}${await linkOf(voluntary)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: both });
     expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, {})).status).toBe(303);

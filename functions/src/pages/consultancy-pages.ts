@@ -235,6 +235,19 @@ ${button({ text: 'Propose the dates and ask every participant', classes: 'second
   });
 }
 
+/** The names behind the counts: who has answered the dates (or, once confirmed, the invitation) and who has not. */
+function whoHasAnswered(view: StaffConsultancyView, confirmed: boolean): SafeHtml {
+  const hasAnswered = (answer: StaffConsultancyView['answers'][number]) => (confirmed ? answer.attending !== undefined : answer.answeredDates);
+  const answeredIds = new Set(view.answers.filter(hasAnswered).map((answer) => answer.applicationId));
+  const names = (answered: boolean) => view.group.filter((member) => answeredIds.has(member.applicationId) === answered).map((member) => member.name);
+  return summaryList({
+    rows: [
+      { key: 'Answered', value: names(true).join(', ') || 'Nobody yet' },
+      { key: 'Not answered yet', value: names(false).join(', ') || 'Nobody' },
+    ],
+  });
+}
+
 function followUpSection(view: StaffConsultancyView, base: string, csrfToken: string, errors: Map<string, string>): SafeHtml {
   const review = view.followUp;
   if (!review) {
@@ -244,11 +257,11 @@ function followUpSection(view: StaffConsultancyView, base: string, csrfToken: st
   const best = bestFollowUpOption(review, view.answers);
   const tally = followUpTally(review, view.answers);
   const answers = review.confirmedOptionId ? ` ${tally.attending} will attend, ${tally.declining} cannot.` : '';
-  const few = fewHaveAnswered(tally.answered, view.groupSize);
+  const few = fewHaveAnswered(tally.answered, view.group.length);
   const confirm = formWithCsrf({
     action: `${base}/follow-up/confirm`,
     csrfToken,
-    content: html`${few ? warningText({ text: `Only ${tally.answered} of the ${view.groupSize} in the group have answered so far.` }) : ''}
+    content: html`${few ? warningText({ text: `Only ${tally.answered} of the ${view.group.length} in the group have answered so far.` }) : ''}
 ${radios({
   name: 'optionId',
   idPrefix: 'follow-up-confirm',
@@ -267,5 +280,6 @@ ${button({ text: 'Confirm this date and invite everyone', preventDoubleClick: tr
       }</li>`,
   )}</ul>
 <p class="govuk-body">${String(tally.answered)} participants have answered.${answers}</p>
+${whoHasAnswered(view, review.confirmedOptionId !== undefined)}
 ${review.confirmedOptionId || !best ? '' : confirm}`;
 }

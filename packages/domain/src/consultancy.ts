@@ -232,8 +232,8 @@ export interface ConsultancyOverview {
   leads: string[];
   followUp: FollowUpReview | undefined;
   answers: FollowUpAnswer[];
-  /** How many are in the group now: those the follow-up review asks. */
-  groupSize: number;
+  /** Who is in the group now, by name: those the follow-up review asks. */
+  group: { applicationId: string; name: string }[];
 }
 
 /** Both sessions of an area as they stand at `now`, from its slots and bookings. */
