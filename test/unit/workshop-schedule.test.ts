@@ -24,8 +24,8 @@ describe('a workshop schedule', () => {
     const tooClose = workshopsEvery([0, 27, 43, 35]);
     const check = checkSchedule(tooClose);
     expect(check.intervalBreaches).toEqual([
-      'Workshops 1 and 2 are 3.9 weeks apart; the programme asks for 4 to 6.',
-      'Workshops 2 and 3 are 6.1 weeks apart; the programme asks for 4 to 6.',
+      'Workshops 1 and 2 are 3 weeks and 6 days apart; the programme asks for 4 to 6 weeks.',
+      'Workshops 2 and 3 are 6 weeks and 1 day apart; the programme asks for 4 to 6 weeks.',
     ]);
     expect(check.errors.map((error) => error.field)).toEqual(['intervalOverride', 'intervalOverride']);
     expect(checkSchedule(tooClose, 'The venue is only free that week').errors).toEqual([]);

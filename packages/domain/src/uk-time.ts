@@ -81,3 +81,20 @@ export function ukInstantFrom(date: string | undefined, time: string | undefined
   const clock = (time ?? '').trim();
   return isCalendarDate(day) && isClockTime(clock) ? fromUkLocalTime(day, clock) : undefined;
 }
+
+const dayNumber = (ukDate: string) => Date.parse(`${ukDate}T00:00:00Z`) / 86_400_000;
+
+/**
+ * How many UK calendar days lie from one instant to another: 9:30am on 3 March to 9:30am on 31
+ * March is 28, though the clocks went forward between them and only 27 days and 23 hours passed.
+ */
+export function ukCalendarDaysBetween(from: Date | string, to: Date | string): number {
+  return Math.round(dayNumber(ukDateOf(new Date(to))) - dayNumber(ukDateOf(new Date(from))));
+}
+
+/** The same UK time of day, `days` calendar days later (earlier when negative), as an ISO string. */
+export function shiftUkDays(instant: Date | string, days: number): string {
+  const date = new Date(ukDateOf(new Date(instant)) + 'T00:00:00Z');
+  date.setUTCDate(date.getUTCDate() + days);
+  return fromUkLocalTime(date.toISOString().slice(0, 10), ukClockTimeOf(instant)).toISOString();
+}

@@ -1,6 +1,6 @@
-import { DAY, MINUTE, WEEK } from './durations';
+import { MINUTE } from './durations';
 import { ValidationError, type FieldError } from './errors';
-import { dateProblem, fromUkLocalTime, isClockTime } from './uk-time';
+import { dateProblem, fromUkLocalTime, isClockTime, shiftUkDays, ukCalendarDaysBetween } from './uk-time';
 
 export const WORKSHOPS_PER_AREA = 4;
 export const MIN_WEEKS_BETWEEN = 4;
@@ -48,7 +48,14 @@ export interface ScheduleCheck {
   intervalBreaches: string[];
 }
 
-const weeksBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / WEEK;
+/** "1 week", "6 weeks and 1 day", "27 days": an interval as a sentence says it. */
+function intervalInWords(days: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const weeks = Math.floor(days / 7);
+  const rest = days % 7;
+  if (weeks === 0) return plural(rest, 'day');
+  return rest === 0 ? plural(weeks, 'week') : `${plural(weeks, 'week')} and ${plural(rest, 'day')}`;
+}
 
 /**
  * The rules of a workshop schedule: four half-days (or as staff set), each with two different
@@ -85,10 +92,11 @@ export function checkSchedule(workshops: readonly Workshop[], intervalOverride?:
   });
   const intervalBreaches: string[] = [];
   for (let index = 1; index < workshops.length; index += 1) {
-    const weeks = weeksBetween(workshops[index - 1]!.startsAt, workshops[index]!.startsAt);
-    if (weeks > 0 && (weeks < MIN_WEEKS_BETWEEN || weeks > MAX_WEEKS_BETWEEN)) {
+    // UK calendar days, so that the hour the clocks change never breaks the rule.
+    const days = ukCalendarDaysBetween(workshops[index - 1]!.startsAt, workshops[index]!.startsAt);
+    if (days > 0 && (days < MIN_WEEKS_BETWEEN * 7 || days > MAX_WEEKS_BETWEEN * 7)) {
       intervalBreaches.push(
-        `Workshops ${index} and ${index + 1} are ${Math.round(weeks * 10) / 10} weeks apart; the programme asks for ${MIN_WEEKS_BETWEEN} to ${MAX_WEEKS_BETWEEN}.`,
+        `Workshops ${index} and ${index + 1} are ${intervalInWords(days)} apart; the programme asks for ${MIN_WEEKS_BETWEEN} to ${MAX_WEEKS_BETWEEN} weeks.`,
       );
     }
   }
@@ -173,7 +181,7 @@ export function deliveryOver(schedule: WorkshopSchedule, now: Date): boolean {
 export const ACTION_PLAN_WEEKS = 6;
 
 export function actionPlanDueAt(schedule: WorkshopSchedule): string {
-  return new Date(Date.parse(deliveryEndsAt(schedule)) + ACTION_PLAN_WEEKS * WEEK).toISOString();
+  return shiftUkDays(deliveryEndsAt(schedule), ACTION_PLAN_WEEKS * 7);
 }
 
 /** Reminders go seven days and one day before each workshop and each consultancy session. */
@@ -185,7 +193,7 @@ export interface Reminder {
 }
 
 export function reminderTimes(event: { startsAt: string }): Reminder[] {
-  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: new Date(Date.parse(event.startsAt) - days * DAY).toISOString() }));
+  return REMINDER_DAYS_BEFORE.map((days) => ({ daysBefore: days, at: shiftUkDays(event.startsAt, -days) }));
 }
 
 /** Who came to one workshop, as staff recorded it. */
