@@ -16,6 +16,12 @@ export interface CalendarEvent {
   organiserMailbox: string;
 }
 
+/**
+ * A name as an iCalendar parameter value holds it: RFC 5545 quotes such values and allows no double
+ * quote or line break inside, and has no escape for them, so those become a single quote and a space.
+ */
+const parameterText = (name: string) => name.replace(/"/gu, "'").replace(/[\r\n]+/gu, ' ');
+
 /** An iCalendar invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for one attendee. */
 export function calendarAttachment(event: CalendarEvent, method: 'REQUEST' | 'CANCEL' = 'REQUEST'): NonNullable<OutboundEmail['calendar']> {
   const { error, value } = createEvent({
@@ -33,7 +39,7 @@ export function calendarAttachment(event: CalendarEvent, method: 'REQUEST' | 'CA
     endInputType: 'utc',
     endOutputType: 'utc',
     organizer: { name: PROGRAMME_TEAM, email: event.organiserMailbox.replace(/^.*<([^>]+)>.*$/u, '$1') },
-    attendees: [{ name: event.attendee.name, email: event.attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+    attendees: [{ name: parameterText(event.attendee.name), email: event.attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
     productId: 'pip-platform/workshops',
   });
   if (error || !value) throw error ?? new Error('The calendar event could not be written');
