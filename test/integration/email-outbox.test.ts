@@ -58,10 +58,12 @@ describe('the email outbox', () => {
     expect(await emailsTo(email)).toHaveLength(0);
 
     const upMailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
-    const delivery = { outbox: stores.outbox, mailer: upMailer, clock };
+    // A refused email waits a minute before its next try.
+    const later = { now: () => new Date(Date.now() + 2 * 60_000) };
+    const delivery = { outbox: stores.outbox, mailer: upMailer, clock: later };
     const [first, second] = await Promise.all([deliverPendingEmails(delivery), deliverPendingEmails(delivery)]);
     expect(first.sent + second.sent).toBe(1);
-    expect(await deliverPendingEmails(delivery)).toEqual({ sent: 0, 'not-claimed': 0, failed: 0 });
+    expect(await deliverPendingEmails(delivery)).toEqual({ sent: 0, 'not-claimed': 0, failed: 0, 'given-up': 0, expired: 0 });
     expect(await emailsTo(email)).toHaveLength(1);
     expect(await stores.outbox.get(queued!.messageId)).toMatchObject({ status: 'sent', attempts: 2 });
   });

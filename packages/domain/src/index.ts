@@ -11,6 +11,7 @@ export * from './ports/index';
 export * from './durations';
 export * from './identifiers';
 export * from './uk-time';
+export * from './email-delivery';
 export * from './selection';
 export * from './review';
 export * from './schema-input';

@@ -1,8 +1,12 @@
-import type { Clock, StoredEmail } from '@pip/domain';
-import type { Mailer } from './ses-mailer';
+import { isStale, nextAttemptAt, shouldGiveUp, type Clock, type StoredEmail } from '@pip/domain';
+import { LONGEST_SEND_MS, isPermanentFailure, type Mailer } from './ses-mailer';
 
-/** Long enough for one SES call with retries; a sender that dies mid-send frees the email after it. */
-const CLAIM_SECONDS = 60;
+/**
+ * Longer than one send can last (the SES client gives up well before), so a claim never lapses
+ * while its send may still be in flight; a sender that dies mid-send frees the email after it.
+ */
+export const CLAIM_SECONDS = 60;
+if (LONGEST_SEND_MS >= CLAIM_SECONDS * 1000) throw new Error('An email claim must outlast the longest send');
 
 /**
  * The outbox as delivery needs it: more than the use cases' `Outbox`, since only delivery claims
@@ -16,8 +20,10 @@ export interface DeliveryOutbox {
   claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean>;
   get(messageId: string): Promise<StoredEmail | undefined>;
   markSent(messageId: string, now: Date): Promise<void>;
-  /** Puts the email back for a later attempt, keeping the reason for staff to see. */
-  release(messageId: string, reason: string): Promise<void>;
+  /** Puts the email back to be tried again at `retryAt`, keeping the reason for staff to see. */
+  release(messageId: string, reason: string, retryAt: string): Promise<void>;
+  /** Stops trying: given up after failures, or expired because its moment passed. */
+  finish(messageId: string, status: 'given-up' | 'expired', reason?: string): Promise<void>;
 }
 
 export interface OutboxDeliveryPorts {
@@ -27,23 +33,33 @@ export interface OutboxDeliveryPorts {
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
 
-export type DeliveryResult = 'sent' | 'not-claimed' | 'failed';
+export type DeliveryResult = 'sent' | 'not-claimed' | 'failed' | 'given-up' | 'expired';
 
 /**
  * Sends one email from the outbox. The claim means two senders never both send it; a failure puts
- * it back for the next run of the scheduled delivery, so an email endpoint that recovers still
- * receives every email once.
+ * it back to be tried again later and later, so an email endpoint that recovers still receives
+ * every email once, and one that never takes it stops being asked. A reminder whose event has
+ * started is dropped, not sent, however late the delivery runs.
  */
 export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string): Promise<DeliveryResult> {
   if (!(await ports.outbox.claim(messageId, ports.clock.now(), CLAIM_SECONDS))) return 'not-claimed';
   const email = await ports.outbox.get(messageId);
   if (!email) return 'not-claimed';
+  if (isStale(email, ports.clock.now())) {
+    await ports.outbox.finish(messageId, 'expired');
+    return 'expired';
+  }
   try {
     await ports.mailer.send(email);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    ports.log?.('email delivery failed; it stays in the outbox', { messageId, reason });
-    await ports.outbox.release(messageId, reason);
+    if (shouldGiveUp(email.attempts, isPermanentFailure(error))) {
+      ports.log?.('email delivery given up', { messageId, reason, attempts: email.attempts });
+      await ports.outbox.finish(messageId, 'given-up', reason);
+      return 'given-up';
+    }
+    ports.log?.('email delivery failed; it stays in the outbox', { messageId, reason, attempts: email.attempts });
+    await ports.outbox.release(messageId, reason, nextAttemptAt(email.attempts, ports.clock.now()));
     return 'failed';
   }
   await ports.outbox.markSent(messageId, ports.clock.now());
@@ -51,7 +67,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
 }
 
 export async function deliverPendingEmails(ports: OutboxDeliveryPorts): Promise<Record<DeliveryResult, number>> {
-  const counts: Record<DeliveryResult, number> = { sent: 0, 'not-claimed': 0, failed: 0 };
+  const counts: Record<DeliveryResult, number> = { sent: 0, 'not-claimed': 0, failed: 0, 'given-up': 0, expired: 0 };
   for (const messageId of await ports.outbox.pendingIds(ports.clock.now())) {
     counts[await deliverEmail(ports, messageId)] += 1;
   }

@@ -7,6 +7,25 @@ export interface SesConfig {
   endpoint?: string;
   region?: string;
   from: string;
+  /** How long one call may wait for an answer; shorter in tests of an endpoint that never answers. */
+  requestTimeoutMs?: number;
+}
+
+const CONNECTION_TIMEOUT_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const MAX_ATTEMPTS = 2;
+/** The longest one send can take with the client's own retry: what an outbox claim must outlast. */
+export const LONGEST_SEND_MS = MAX_ATTEMPTS * (CONNECTION_TIMEOUT_MS + REQUEST_TIMEOUT_MS) + 5_000;
+
+/**
+ * Whether a send failed for a reason that no retry can cure: the email service refused the message
+ * itself (a client fault other than throttling), or the message could not even be encoded.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  if (error instanceof URIError || error instanceof TypeError || error instanceof RangeError) return true;
+  const fault = error as { $fault?: string; name?: string; $retryable?: unknown };
+  if (fault.$fault !== 'client' || fault.$retryable) return false;
+  return !/throttl|TooManyRequests|Timeout/iu.test(fault.name ?? '');
 }
 
 export interface Mailer {
@@ -20,6 +39,9 @@ export class SesMailer implements Mailer {
     this.client = new SESClient({
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.region ? { region: config.region } : {}),
+      // Without a timeout a hung endpoint would hold a request, and outlive the outbox's claim.
+      maxAttempts: MAX_ATTEMPTS,
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     });
   }
 

@@ -121,15 +121,28 @@ export class DynamoOutboxStore implements Outbox {
     );
   }
 
-  /** Puts the email back for a later attempt, keeping the reason for staff to see. */
-  async release(messageId: string, reason: string): Promise<void> {
+  /** Puts the email back to be tried again at `retryAt`, keeping the reason for staff to see. */
+  async release(messageId: string, reason: string, retryAt: string): Promise<void> {
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
-        UpdateExpression: 'SET #status = :pending, lastError = :reason REMOVE claimExpiresAt',
+        UpdateExpression: 'SET #status = :pending, lastError = :reason, sendAfter = :retryAt, gsi1pk = :list, gsi1sk = :retryAt REMOVE claimExpiresAt',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':reason': reason.slice(0, 500) },
+        ExpressionAttributeValues: { ':pending': 'pending', ':reason': reason.slice(0, 500), ':retryAt': retryAt, ':list': lists.pendingEmails },
+      }),
+    );
+  }
+
+  /** Stops trying: the email is out of the pending list for good, and says why. */
+  async finish(messageId: string, status: 'given-up' | 'expired', reason?: string): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.email(messageId),
+        UpdateExpression: `SET #status = :status${reason === undefined ? '' : ', lastError = :reason'} REMOVE gsi1pk, gsi1sk, claimExpiresAt`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ...(reason === undefined ? {} : { ':reason': reason.slice(0, 500) }) },
       }),
     );
   }
@@ -143,6 +156,7 @@ function toStoredEmail({
   html,
   calendar,
   sendAfter,
+  notAfter,
   status,
   createdAt,
   attempts,
@@ -150,5 +164,5 @@ function toStoredEmail({
   lastError,
   claimExpiresAt,
 }: Item): StoredEmail {
-  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, sentAt, lastError, claimExpiresAt }) };
+  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt }) };
 }

@@ -78,11 +78,18 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox {
     Object.assign(email, { status: 'sent', sentAt: now.toISOString() });
   }
 
-  async release(messageId: string, reason: string): Promise<void> {
+  async release(messageId: string, reason: string, retryAt: string): Promise<void> {
     const email = this.stored(messageId);
     if (!email) return;
     delete email.claimExpiresAt;
-    Object.assign(email, { status: 'pending', lastError: reason.slice(0, 500) });
+    Object.assign(email, { status: 'pending', lastError: reason.slice(0, 500), sendAfter: retryAt });
+  }
+
+  async finish(messageId: string, status: 'given-up' | 'expired', reason?: string): Promise<void> {
+    const email = this.stored(messageId);
+    if (!email) return;
+    delete email.claimExpiresAt;
+    Object.assign(email, { status, ...(reason === undefined ? {} : { lastError: reason.slice(0, 500) }) });
   }
 
   /** The emails queued and not withdrawn since, sent or not. */

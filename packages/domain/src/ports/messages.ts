@@ -7,8 +7,10 @@ export interface OutboundEmail {
   html: string;
   /** An iCalendar attachment (an invitation, update or cancellation), sent as text/calendar. */
   calendar?: { filename: string; method: 'REQUEST' | 'CANCEL'; ics: string };
-  /** Held in the outbox until this instant, as a reminder is. */
+  /** Held in the outbox until this instant, as a reminder is, or an email waiting to be tried again. */
   sendAfter?: string;
+  /** Dropped unsent from this instant: a reminder is about an event, and worthless once it has started. */
+  notAfter?: string;
 }
 
 /** Someone a personal email goes to. */
@@ -20,7 +22,15 @@ export interface Recipient {
 }
 
 /** Where an email stands in being sent. */
-export type EmailStatus = 'pending' | 'sending' | 'sent' | 'cancelled';
+export type EmailStatus =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'cancelled'
+  /** Refused on every attempt, or by its nature (an address or text the email service can never take). */
+  | 'given-up'
+  /** Its moment passed before it could be sent, so it never will be. */
+  | 'expired';
 
 /** An email as the outbox holds it, with where it stands in being sent. */
 export interface StoredEmail extends OutboundEmail {

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { deliveryRules, MINUTE, type OutboundEmail } from '@pip/domain';
+import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
+import { ensureTable } from '@pip/storage';
+import { freePort } from '@pip/local';
+import { emailsTo } from '../support/inbox';
+import { storesOf, uniqueEmail } from '../support/platform';
+
+const tableName = `pip-delivery-${randomUUID().slice(0, 8)}`;
+const stores = storesOf({ dynamoEndpoint: inject('dynamoEndpoint'), tableName });
+const from = 'programme@pip.localhost';
+const upMailer = () => new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
+
+/** A platform clock the test moves, as the scheduled delivery would meet it minute after minute. */
+function movableClock(start = Date.now()) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
+
+const email = (to: string, extra: Partial<OutboundEmail> = {}): OutboundEmail => ({
+  messageId: `test-${randomUUID()}`,
+  to,
+  subject: 'Reminder: workshop 1 is tomorrow',
+  text: 'Workshop 1 is tomorrow at 9:30am.',
+  html: '<p>Workshop 1 is tomorrow at 9:30am.</p>',
+  ...extra,
+});
+
+beforeAll(async () => {
+  const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
+  await ensureTable(client, tableName);
+  client.destroy();
+});
+afterAll(() => stores.documents.destroy());
+
+describe('delivering the outbox', () => {
+  it('retries a refused email later and later, then gives up after the last attempt and keeps why', async () => {
+    const clock = movableClock();
+    const queued = email(uniqueEmail('refused'));
+    await stores.outbox.enqueue(queued, clock.now().toISOString());
+    const downMailer = new SesMailer({ endpoint: `http://127.0.0.1:${await freePort()}`, region: 'eu-west-2', from });
+    const delivery = { outbox: stores.outbox, mailer: downMailer, clock };
+
+    const gaps: number[] = [];
+    for (let attempt = 1; attempt <= deliveryRules.maxAttempts; attempt += 1) {
+      expect(await deliverEmail(delivery, queued.messageId)).toBe(attempt === deliveryRules.maxAttempts ? 'given-up' : 'failed');
+      const stored = await stores.outbox.get(queued.messageId);
+      if (attempt === deliveryRules.maxAttempts) break;
+      // Not tried again before its time: the next run of the delivery leaves it alone.
+      expect(await deliverPendingEmails(delivery)).toMatchObject({ sent: 0, failed: 0 });
+      const gap = Date.parse(stored!.sendAfter!) - clock.now().getTime();
+      gaps.push(gap);
+      clock.advance(gap);
+    }
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    expect(gaps[0]).toBeGreaterThanOrEqual(MINUTE);
+    const given = await stores.outbox.get(queued.messageId);
+    expect(given).toMatchObject({ status: 'given-up', attempts: deliveryRules.maxAttempts });
+    expect(given?.lastError).toBeTruthy();
+    clock.advance(365 * 24 * 60 * MINUTE);
+    expect(await stores.outbox.pendingIds(clock.now())).not.toContain(queued.messageId);
+  });
+
+  it('gives up at once on an email the email service can never take, and says why', async () => {
+    const clock = movableClock();
+    const to = uniqueEmail('malformed');
+    const queued = email(to, { subject: 'Lone\uD800Surrogate' });
+    await stores.outbox.enqueue(queued, clock.now().toISOString());
+    expect(await deliverEmail({ outbox: stores.outbox, mailer: upMailer(), clock }, queued.messageId)).toBe('given-up');
+    expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'given-up', attempts: 1 });
+    expect(await emailsTo(to)).toHaveLength(0);
+  });
+
+  it('never sends a reminder once its event has started, however late the delivery runs', async () => {
+    const clock = movableClock();
+    const to = uniqueEmail('late');
+    const startsAt = new Date(clock.now().getTime() + 24 * 60 * MINUTE).toISOString();
+    const reminder = email(to, { sendAfter: clock.now().toISOString(), notAfter: startsAt });
+    await stores.outbox.enqueue(reminder, clock.now().toISOString());
+    clock.advance(30 * 24 * 60 * MINUTE);
+    expect(await deliverPendingEmails({ outbox: stores.outbox, mailer: upMailer(), clock })).toMatchObject({ sent: 0, expired: 1 });
+    expect(await stores.outbox.get(reminder.messageId)).toMatchObject({ status: 'expired' });
+    expect(await emailsTo(to)).toHaveLength(0);
+  });
+
+  it('stops waiting for an email service that never answers, well within the claim, and tries again later', async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => void sockets.push(socket));
+    const port = await freePort();
+    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    try {
+      const clock = movableClock();
+      const queued = email(uniqueEmail('hung'));
+      await stores.outbox.enqueue(queued, clock.now().toISOString());
+      const hungMailer = new SesMailer({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', from, requestTimeoutMs: 500 });
+      const started = Date.now();
+      expect(await deliverEmail({ outbox: stores.outbox, mailer: hungMailer, clock }, queued.messageId)).toBe('failed');
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'pending', attempts: 1 });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
