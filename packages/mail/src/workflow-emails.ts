@@ -99,7 +99,7 @@ export function workshopReminderId(area: Area, participant: Application, worksho
   return `workshop-reminder-${area.areaId}-${workshop.number}-${daysBefore}-${sequence}-${participant.applicationId}`;
 }
 
-/** A reminder held in the outbox until `sendAfter`: seven days, then one day, before the workshop. */
+/** A reminder held in the outbox until `sendAfter`: seven days, then one day, before the workshop; never sent once it has begun. */
 export function workshopReminder(area: Area, participant: Application, workshop: Workshop, reminder: { daysBefore: number; at: string }, sequence: number, programmeUrl: string): OutboundEmail {
   const when = reminder.daysBefore === 1 ? 'tomorrow' : `in ${reminder.daysBefore} days`;
   return {
@@ -112,6 +112,7 @@ export function workshopReminder(area: Area, participant: Application, workshop:
       action: { label: 'About the programme', url: programmeUrl },
     }),
     sendAfter: reminder.at,
+    notAfter: workshop.startsAt,
   };
 }
 
