@@ -10,6 +10,7 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { freePort } from './free-port';
 import { loadHandler, startHttpServer, type LocalRoute } from './http-server';
 import { seedDemoApplicants } from './demo-applicants';
+import { restorePlatformClock } from './platform-clock';
 import { seedDemoProgramme } from './seed';
 import { startSesLocal, type RunningSes } from './ses-local';
 import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
@@ -81,10 +82,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
     await ensureTable(client, tableName);
     client.destroy();
-    if (options.seed !== false) {
-      const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
-      await seedDemoProgramme(new DynamoAreaStore(documents, tableName), new Date());
-      await Promise.all(localStaff.map((staff) => new DynamoStaffStore(documents, tableName).record(staff)));
+    const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
+    try {
+      await restorePlatformClock(documents, tableName);
+      if (options.seed !== false) {
+        await seedDemoProgramme(new DynamoAreaStore(documents, tableName), new Date());
+        await Promise.all(localStaff.map((staff) => new DynamoStaffStore(documents, tableName).record(staff)));
+      }
+    } finally {
       documents.destroy();
     }
 

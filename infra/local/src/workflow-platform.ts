@@ -2,6 +2,7 @@ import { useLocalWorkflow } from '@pip/functions/composition-root';
 import { DynamoAreaStore, createDocumentClient } from '@pip/storage';
 import { loadHandler } from './http-server';
 import { LocalAreaWorkflow } from './local-area-workflow';
+import { advancePlatformClock, platformClockOffset } from './platform-clock';
 
 export interface LocalWorkflowHandle {
   /** Starts an area's execution, as the start-area-workflows function would. */
@@ -27,14 +28,13 @@ export async function startLocalWorkflow(endpoint: string, tableName: string, re
   const { definition, functionOfTask } = synthesizedWorkflow();
   const documents = createDocumentClient({ endpoint, region });
   const areas = new DynamoAreaStore(documents, tableName);
-  const offset = () => Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0);
   const workflow = new LocalAreaWorkflow({
     definition: definition as never,
     functionOfTask,
     invoke: async (functionName, payload) => (await loadHandler<(payload: unknown) => Promise<unknown>>(functionName))(payload),
     documents,
     tableName,
-    now: () => new Date(Date.now() + offset()),
+    now: () => new Date(Date.now() + platformClockOffset()),
   });
   // Handlers call these from inside a running step, so they must not wait for the area's queue.
   useLocalWorkflow({
@@ -59,10 +59,10 @@ export async function startLocalWorkflow(endpoint: string, tableName: string, re
     start: (areaId) => workflow.start(areaId),
     idle: (areaId) => workflow.idle(areaId),
     advanceClock: async (milliseconds) => {
-      process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(offset() + milliseconds);
+      await advancePlatformClock(documents, tableName, milliseconds);
       await workflow.tick(await areaIds());
     },
-    clockOffset: offset,
+    clockOffset: platformClockOffset,
     stop: async () => {
       clearInterval(timer);
       workflow.stop();

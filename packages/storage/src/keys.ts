@@ -40,6 +40,8 @@ export const keys = {
   attendance: (areaId: string, workshop: number) => ({ pk: `AREA#${areaId}`, sk: `ATTENDANCE#${workshop}` }),
   attendanceOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'ATTENDANCE#' }),
   areaVisit: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'VISIT' }),
+  /** How far the local platform's clock runs ahead of the machine's, kept with the data so a restart never moves it back. */
+  localClock: () => ({ pk: 'LOCAL#CLOCK', sk: 'CLOCK' }),
   /** Where the local workflow runner stopped an area's execution; only the local platform writes it. */
   localExecution: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'LOCAL-EXECUTION' }),
   /** A name an area's local execution was started under: like an execution name in AWS, used once. */
