@@ -56,6 +56,13 @@ function apiGatewayError(response: ServerResponse, status: number, message: stri
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
 }
 
+/** The answer while the platform starts: 503 with a Retry-After, as a load balancer gives before its targets are healthy. */
+function starting(response: ServerResponse, path: string): void {
+  const asJson = path === '/health' || path.startsWith('/api/');
+  response.writeHead(503, { 'content-type': asJson ? 'application/json' : 'text/plain; charset=utf-8', 'retry-after': '2' });
+  response.end(asJson ? JSON.stringify({ status: 'starting' }) : 'The platform is starting. Try again in a few seconds.');
+}
+
 export interface LocalRoute {
   method: 'GET' | 'POST';
   path: string;
@@ -66,13 +73,16 @@ export interface LocalRoute {
  * Serves the route table with the same handlers as the HTTP API in AWS, given the same event shape,
  * plus any local-only routes (such as the local staff sign-in) that AWS never has.
  */
-export function startHttpServer(options: { port: number; localRoutes?: LocalRoute[] }): Promise<{ server: Server; port: number }> {
+export function startHttpServer(options: { port: number; localRoutes?: LocalRoute[] }): Promise<{ server: Server; port: number; ready(): void }> {
   const localRoutes = options.localRoutes ?? [];
+  // Until everything has started (workflows resumed, schedules running) a request could meet half a platform.
+  let serving = false;
   const match = routeMatcher([...routes, ...localRoutes.map((route) => ({ ...route, function: `local ${route.method} ${route.path}` }))]);
   const localHandlers = new Map(localRoutes.map((route) => [`local ${route.method} ${route.path}`, route.handler]));
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
+      if (!serving) return starting(response, url.pathname);
       // As API Gateway's `$default` route does, a request no route matches goes to one function.
       const matched = match(request.method ?? 'GET', url.pathname) ?? { routeKey: '$default', pathParameters: {}, route: { function: unmatchedRequestsFunction } };
       const body = await readBody(request);
@@ -88,7 +98,7 @@ export function startHttpServer(options: { port: number; localRoutes?: LocalRout
   return new Promise((resolve) => {
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();
-      resolve({ server, port: typeof address === 'object' && address ? address.port : options.port });
+      resolve({ server, port: typeof address === 'object' && address ? address.port : options.port, ready: () => void (serving = true) });
     });
   });
 }

@@ -108,7 +108,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     let clock: LocalRoute['handler'] | undefined;
     const clockRoute: LocalRoute['handler'] = (event, context) =>
       clock ? clock(event, context) : Promise.resolve({ statusCode: 404, body: 'The local clock runs with the area workflow only' });
-    const { server, port } = await startHttpServer({
+    const { server, port, ready } = await startHttpServer({
       port: options.port ?? 0,
       localRoutes: [
         { method: 'GET', path: LOCAL_SIGN_IN_PATH, handler: signIn },
@@ -161,6 +161,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       }
     }
 
+    ready();
     return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, ...(workflow ? { workflow } : {}), stop: stopAll };
   } catch (error) {
     await stopAll();
