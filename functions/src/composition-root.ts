@@ -9,12 +9,16 @@ import {
   DynamoAreaStore,
   DynamoAuditStore,
   DynamoConsultancyStore,
+  DynamoEmailAllowanceStore,
   DynamoEmailedLinkStore,
   DynamoEvaluationStore,
   DynamoFollowUpStore,
   DynamoLearningEventStore,
   DynamoOutboxStore,
+  DynamoUnreachableAddressStore,
+  DynamoPartnerStore,
   DynamoProgressReviewStore,
+  DynamoReminderStore,
   DynamoReviewStore,
   DynamoSelectionStore,
   DynamoStaffStepStore,
@@ -78,7 +82,7 @@ function createPlatform(): Platform {
     name: () => required('TABLE_NAME'),
     documents: () => createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region }),
   });
-  const email = () => ({ endpoint: process.env.SES_ENDPOINT, region, from: required('MAIL_FROM') });
+  const email = () => ({ endpoint: process.env.SES_ENDPOINT, region, from: required('MAIL_FROM'), configurationSet: process.env.SES_CONFIGURATION_SET });
   // Only the local platform sets an offset, to move time forward in a demo or a test.
   const clock: Clock = { now: () => new Date(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0)) };
   const store = <S>(Store: new (documents: ReturnType<typeof createDocumentClient>, tableName: string) => S) => () => new Store(table.documents, table.name);
@@ -104,6 +108,7 @@ function createPlatform(): Platform {
     progress: store(DynamoAreaProgressStore),
     audit: store(DynamoAuditStore),
     applications: store(DynamoApplicationStore),
+    partners: store(DynamoPartnerStore),
     reviews: store(DynamoReviewStore),
     staff: store(DynamoStaffStore),
     selections: store(DynamoSelectionStore),
@@ -116,10 +121,15 @@ function createPlatform(): Platform {
     consultancy: store(DynamoConsultancyStore),
     followUps: store(DynamoFollowUpStore),
     evaluation: store(DynamoEvaluationStore),
+    reminders: store(DynamoReminderStore),
     emailedLinks: store(DynamoEmailedLinkStore),
+    emailAllowances: store(DynamoEmailAllowanceStore),
     outbox: () => outbox.store,
+    emailTracking: () => outbox.store,
+    unreachable: store(DynamoUnreachableAddressStore),
     outboxDelivery: () => ({
       outbox: outbox.store,
+      unreachable: platform.unreachable,
       mailer: new SesMailer(email()),
       clock,
       log: (message, detail) => log('WARN', message, detail),

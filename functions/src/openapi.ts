@@ -1,4 +1,4 @@
-import { applicationAnswersSchema } from '@pip/domain';
+import { applicationAnswersSchema, publicEmailRules } from '@pip/domain';
 import { toJSONSchema } from 'zod/mini';
 
 const errorBody = {
@@ -38,17 +38,21 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: 'Apply to join the programme in an area',
           description:
-            'The same email address applying again to the same area while applications are open updates its one application and keeps its reference.',
+            'An email address that has applied to the area already keeps its application unchanged: the answers sent are not stored, and the address is '
+            + 'emailed its own link to see or change the application. Each address receives at most '
+            + `${publicEmailRules.perAddressPerUkDay} emails a day from the public forms.`,
           parameters: [{ name: 'areaId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: json('#/components/schemas/ApplicationAnswers') },
           responses: {
             '201': { description: 'Application received', content: json('#/components/schemas/SubmissionResult') },
-            '200': { description: 'Existing application updated, or the same answers sent again', content: json('#/components/schemas/SubmissionResult') },
+            '200': { description: 'The same answers sent again: nothing stored or sent', content: json('#/components/schemas/SubmissionResult') },
+            '202': { description: 'The address has applied already: nothing stored, a link emailed to it', content: json('#/components/schemas/LinkSent') },
             '400': { description: 'Answers that need correcting, each with its field path', content: json('#/components/schemas/Error') },
             '404': { description: 'No such area', content: json('#/components/schemas/Error') },
             '409': { description: 'Applications for the area are not open', content: json('#/components/schemas/Error') },
             '413': { description: 'Body larger than 64 KB', content: json('#/components/schemas/Error') },
             '415': { description: 'Body is not application/json', content: json('#/components/schemas/Error') },
+            '429': { description: 'The address has had its emails for today: nothing stored or sent', content: json('#/components/schemas/Error') },
           },
         },
       },
@@ -61,8 +65,13 @@ export function openApiDocument(): Record<string, unknown> {
           required: ['applicationId', 'outcome'],
           properties: {
             applicationId: { type: 'string', pattern: '^PIP-[0-9A-Z]{4}-[0-9A-Z]{4}$' },
-            outcome: { type: 'string', enum: ['received', 'updated', 'unchanged'] },
+            outcome: { type: 'string', enum: ['received', 'unchanged'] },
           },
+        },
+        LinkSent: {
+          type: 'object',
+          required: ['outcome', 'message'],
+          properties: { outcome: { type: 'string', const: 'link-sent' }, message: { type: 'string' } },
         },
         Error: errorBody,
       },

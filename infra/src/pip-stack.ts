@@ -41,11 +41,13 @@ export class PipStack extends Stack {
             ...staffIdentity.environment(api.url),
             STATE_MACHINE_ARN: AreaWorkflow.arnIn(this),
             STAFF_ALERTS_TO: props.staffAlertsTo,
+            ...(definition.access.email ? email.environment() : {}),
           },
         });
         if (definition.access.table === 'read') table.table.grantReadData(fn.fn);
         if (definition.access.table === 'write') table.table.grantReadWriteData(fn.fn);
         if (definition.access.email) email.grantSend(fn.fn);
+        if ('emailReports' in definition && definition.emailReports) email.reportTo(fn.fn);
         return [definition.name, fn.fn] as const;
       }),
     );

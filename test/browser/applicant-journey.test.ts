@@ -40,7 +40,7 @@ describe('an applicant applying for their area', () => {
     await page.getByLabel('Your experience of cross-sector partnership').fill('I sit on the Local Strategic Partnership board.');
     await page.getByLabel('What do you want from the programme?').fill('Better commissioning conversations with the council.');
     await page.getByRole('group', { name: /four half-day workshops/u }).getByLabel('Yes').check();
-    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
 
     const summary = page.locator('.govuk-error-summary');
     expect(await summary.getByRole('heading').textContent()).toBe('There is a problem');
@@ -59,7 +59,26 @@ describe('an applicant applying for their area', () => {
     await page.getByLabel('Email address', { exact: true }).fill(email);
     await page.getByRole('group', { name: 'What kind of organisation do you work for?' }).getByLabel('Local infrastructure organisation').check();
     await page.getByLabel(/I have read the privacy notice/u).check();
-    await page.getByRole('button', { name: 'Send application' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your answers before sending your application');
+    await expectNoAccessibilityViolations();
+    expect(await emailsTo(email)).toHaveLength(0);
+    const answers = page.locator('.govuk-summary-list');
+    expect(await answers.locator('.govuk-summary-list__row', { hasText: 'Full name' }).locator('dd').first().textContent()).toBe('Amira <Okafor>');
+    expect(await answers.locator('.govuk-summary-list__row', { hasText: 'Kind of organisation' }).locator('dd').first().textContent()).toBe(
+      'Local infrastructure organisation',
+    );
+
+    await page.getByRole('button', { name: 'Change job title' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the programme');
+    expect(new URL(page.url()).hash).toBe('#jobTitle');
+    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Amira <Okafor>');
+    expect(await page.getByLabel(/I have read the privacy notice/u).isChecked()).toBe(true);
+    await page.getByLabel('Job title', { exact: true }).fill('Chief Executive');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await answers.locator('.govuk-summary-list__row', { hasText: 'Job title' }).locator('dd').first().textContent()).toBe('Chief Executive');
+    await page.getByRole('button', { name: 'Accept and send' }).click();
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Application sent');
     const reference = await page.locator('.govuk-panel__body strong').textContent();
@@ -68,6 +87,24 @@ describe('an applicant applying for their area', () => {
     const emails = await emailsTo(email);
     expect(emails).toHaveLength(1);
     expect(emails[0]!.body.text).toContain(reference!);
+
+    // Her own link shows what she sent, and lets her change it while applications are open.
+    const link = /https?:\/\/\S+\/application\/[\w-]{43}/u.exec(emails[0]!.body.text ?? '')![0];
+    await page.goto(link.replace('localhost', '127.0.0.1'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your application');
+    expect(await page.locator('.govuk-summary-list__row', { hasText: 'Job title' }).locator('dd').first().textContent()).toBe('Chief Executive');
+    await expectNoAccessibilityViolations();
+    await page.getByRole('link', { name: 'Change job title' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Change your application');
+    await expectNoAccessibilityViolations();
+    await page.getByLabel('Job title', { exact: true }).fill('Director of Communities');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your answers before sending your changes');
+    await expectNoAccessibilityViolations();
+    await page.getByRole('button', { name: 'Accept and send' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Application updated');
+    await expectNoAccessibilityViolations();
+    expect((await emailsTo(email)).map((message) => message.subject.split(':')[0])).toEqual(['Application received', 'Application updated']);
   });
 
   it('reads the privacy notice and the closed-window page without accessibility violations', async () => {

@@ -31,11 +31,20 @@ describe('the area workflow definition', () => {
 
   it('waits on timestamps, retries and alerts staff when a step fails', () => {
     const waits = Object.values(definition.States).filter((state) => state.Type === 'Wait');
-    expect(waits.map((state) => state.TimestampPath)).toEqual(['$.recruitmentClosesAt', '$.deliveryEndsAt']);
+    expect(waits.map((state) => state.TimestampPath)).toEqual(['$.recruitmentCheckAt', '$.deliveryEndsAt']);
     const steps = Object.values(definition.States).filter((state) => state.Type === 'Task' && state.Resource !== 'arn:aws:states:::lambda:invoke.waitForTaskToken');
     for (const state of steps.filter((state) => !JSON.stringify(state.Parameters).includes('record-failure'))) {
       expect(JSON.stringify(state.Retry)).toContain('States.TaskFailed');
       expect(JSON.stringify(state.Catch)).toContain('Record failure and alert staff');
     }
+  });
+
+  it('looks at the recruitment window again after each wait, and waits again while applications are open', () => {
+    const states = definition.States as Record<string, { Type: string; Next?: string; Choices?: { Variable?: string; BooleanEquals?: boolean; Next: string }[]; Default?: string }>;
+    expect(states['Wait until recruitment closes']?.Next).toBe('Check recruitment has closed');
+    expect(states['Check recruitment has closed']?.Next).toBe('Recruitment closed?');
+    const choice = states['Recruitment closed?']!;
+    expect(choice.Choices).toEqual([expect.objectContaining({ Variable: '$.recruitmentOver', BooleanEquals: false, Next: 'Wait until recruitment closes' })]);
+    expect(choice.Default).toBe('Propose selection');
   });
 });

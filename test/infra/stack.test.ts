@@ -32,6 +32,7 @@ describe('the CDK stack', () => {
         }),
       ),
       BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: tableSchema.timeToLiveAttribute, Enabled: true },
     });
   });
 
@@ -114,6 +115,27 @@ describe('the CDK stack', () => {
     });
     expect(Object.keys(starters)).toHaveLength(platformFunctions.filter((fn) => 'workflow' in fn.access && (fn.access.workflow as readonly string[]).includes('start')).length);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+  });
+
+  it('sends every email through a configuration set whose bounces, complaints and deliveries reach the function that records them', () => {
+    const sets = template.findResources('AWS::SES::ConfigurationSet');
+    expect(Object.keys(sets)).toHaveLength(1);
+    const [setId] = Object.keys(sets);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: setId },
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayEquals(['bounce', 'complaint', 'delivery', 'reject']),
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    const reporter = platformFunctions.find((fn) => 'emailReports' in fn && fn.emailReports)!;
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Description: reporter.description } });
+    const [reporterId] = Object.keys(functions);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [reporterId, 'Arn'] } });
+    // Sending names the configuration set, so SES asks for permission on it as well as on the identity.
+    const senders = template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { SES_CONFIGURATION_SET: { Ref: setId } } } } });
+    expect(Object.keys(senders)).toHaveLength(platformFunctions.filter((fn) => 'email' in fn.access && fn.access.email).length);
   });
 
   it('runs the outbox delivery every minute', () => {

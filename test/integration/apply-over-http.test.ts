@@ -74,9 +74,27 @@ describe('the local platform', () => {
 });
 
 describe('applying through the form', () => {
-  it('shows a confirmation with the reference, stores the application and sends one email', async () => {
+  it('shows the answers to check, storing nothing; then, sent, a confirmation with the reference, the application stored and one email', async () => {
     const email = uniqueEmail('form');
-    const response = await postForm('/apply/leeds', goodForm(email));
+    const check = await postForm('/apply/leeds', goodForm(email, { jobTitle: 'Head of "Policy" & <Partnerships>' }));
+    expect(check.status).toBe(200);
+    const checkPage = await check.text();
+    expect(checkPage).toContain('<h1 class="govuk-heading-l">Check your answers before sending your application</h1>');
+    expect(checkPage).toContain('<dd class="govuk-summary-list__value">Head of &quot;Policy&quot; &amp; &lt;Partnerships&gt;</dd>');
+    expect(checkPage).toContain('<form method="post" action="/apply/leeds/send" novalidate>');
+    expect(checkPage).toContain('<input type="hidden" name="jobTitle" value="Head of &quot;Policy&quot; &amp; &lt;Partnerships&gt;">');
+    expect(checkPage).toContain('formaction="/apply/leeds#jobTitle" name="change" value="jobTitle"');
+    expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();
+    expect(await emailsTo(email)).toHaveLength(0);
+
+    const changing = await postForm('/apply/leeds', new URLSearchParams([...goodForm(email), ['change', 'jobTitle']]));
+    expect(changing.status).toBe(200);
+    const form = await changing.text();
+    expect(form).toContain('<h1 class="govuk-heading-l">Apply to join the programme</h1>');
+    expect(form).toContain('value="Assistant Chief Executive"');
+    expect(form).not.toContain('govuk-error-summary');
+
+    const response = await postForm('/apply/leeds/send', goodForm(email));
     const page = await response.text();
     expect(response.status).toBe(200);
     const reference = /<strong>(PIP-[0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/u.exec(page)?.[1];
@@ -116,6 +134,9 @@ describe('applying through the form', () => {
     const posted = await postForm('/apply/cumbria', goodForm(email));
     expect(posted.status).toBe(409);
     expect(await posted.text()).toContain('Applications for Cumbria have closed');
+    const sent = await postForm('/apply/cumbria/send', goodForm(email));
+    expect(sent.status).toBe(409);
+    expect(await sent.text()).toContain('Applications for Cumbria have closed');
     const early = await postForm('/apply/kent', goodForm(email));
     expect(early.status).toBe(409);
     expect(await early.text()).toContain('Applications for Kent are not open yet');
@@ -195,21 +216,21 @@ describe('applying through the API', () => {
 });
 
 describe('applying twice', () => {
-  it('updates the one application, keeps its reference and sends an "updated" email, not a second "received"', async () => {
+  it('keeps the first application as it was, its reference unsaid, and emails the address a link rather than saying it was updated', async () => {
     const email = uniqueEmail('twice');
     const first = (await (await postJson('/api/areas/leeds/applications', goodAnswers(email))).json()) as { applicationId: string };
     const second = await postJson('/api/areas/leeds/applications', goodAnswers(email.toUpperCase(), { jobTitle: 'Director of Partnerships' }));
-    expect(second.status).toBe(200);
-    expect(await second.json()).toEqual({ applicationId: first.applicationId, outcome: 'updated' });
+    expect(second.status).toBe(202);
+    expect(await second.json()).toEqual({ outcome: 'link-sent', message: 'We have emailed you a link to change your application.' });
     const stored = await stores.applications.findByApplicant('leeds', email);
-    expect(stored?.answers.jobTitle).toBe('Director of Partnerships');
+    expect(stored).toMatchObject({ applicationId: first.applicationId, version: 1, answers: { jobTitle: 'Assistant Chief Executive' } });
     const subjects = (await emailsTo(email)).map((message) => message.subject.split(':')[0]);
-    expect(subjects.sort()).toEqual(['Application received', 'Application updated']);
+    expect(subjects).toEqual(['Application received', 'Someone tried to apply again with your email address']);
   });
 
   it('leaves exactly one application and one email after concurrent double submits', async () => {
     const email = uniqueEmail('double');
-    const responses = await Promise.all(Array.from({ length: 8 }, () => postForm('/apply/leeds', goodForm(email))));
+    const responses = await Promise.all(Array.from({ length: 8 }, () => postForm('/apply/leeds/send', goodForm(email))));
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
     const references = await Promise.all(responses.map(async (response) => /<strong>(PIP-[^<]+)<\/strong>/u.exec(await response.text())?.[1]));
     expect(new Set(references).size).toBe(1);
@@ -218,21 +239,21 @@ describe('applying twice', () => {
     expect(await emailsTo(email)).toHaveLength(1);
   });
 
-  it('keeps one application when concurrent submits carry different answers', async () => {
+  it('keeps the one application that got there first when concurrent submits carry different answers', async () => {
     const email = uniqueEmail('race');
-    const responses = await Promise.all(
-      ['Director', 'Head of Policy', 'Chief Officer', 'Assistant Director'].map((jobTitle) =>
-        postJson('/api/areas/leeds/applications', goodAnswers(email, { jobTitle })),
-      ),
-    );
-    const bodies = (await Promise.all(responses.map((response) => response.json()))) as { applicationId: string; outcome: string }[];
-    expect(new Set(bodies.map((body) => body.applicationId)).size).toBe(1);
-    expect(bodies.filter((body) => body.outcome === 'received')).toHaveLength(1);
+    const jobTitles = ['Director', 'Head of Policy', 'Chief Officer', 'Assistant Director'];
+    const responses = await Promise.all(jobTitles.map((jobTitle) => postJson('/api/areas/leeds/applications', goodAnswers(email, { jobTitle }))));
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as { applicationId?: string; outcome?: string }[];
+    const received = bodies.filter((body) => body.outcome === 'received');
+    expect(received).toHaveLength(1);
+    // Three emails a day at most: the one "received", two links, and the fourth is refused.
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 202, 202, 429]);
     const stored = await stores.applications.findByApplicant('leeds', email);
-    expect(stored?.version).toBe(4);
+    expect(stored).toMatchObject({ applicationId: received[0]!.applicationId, version: 1 });
+    expect(jobTitles[bodies.indexOf(received[0]!)]).toBe(stored!.answers.jobTitle);
     const emails = await emailsTo(email);
     expect(emails.filter((message) => message.subject.startsWith('Application received'))).toHaveLength(1);
-    expect(emails).toHaveLength(4);
+    expect(emails).toHaveLength(3);
   });
 
   it('refuses text that only looks like an answer, naming the field, and stores nothing', async () => {

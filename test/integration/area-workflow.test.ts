@@ -119,6 +119,7 @@ describe('an area carried through its stages by the local workflow', () => {
     const approval = await sam.post(`/staff/areas/${AREA}/selection`, {
       version: String(view.selection.version),
       action: 'approve',
+      confirmed: 'yes',
       'selected-local-authority': view.selection.selected['local-authority']!,
       'selected-voluntary-community': view.selection.selected['voluntary-community']!,
       'lead-local-authority': people[0]!.applicationId,
@@ -160,7 +161,16 @@ describe('an area carried through its stages by the local workflow', () => {
     }
     // Workshop 2 moves a week later: still four to six weeks from its neighbours.
     const moved = { ...scheduleForm, sequence: '0', 'workshop-2-date': ukDate(scheduledFrom + 56 * DAY) };
-    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, moved)).status).toBe(303);
+    // The first click names who will be emailed and sends nothing; the confirmation page's post saves and sends.
+    const asked = await sam.post(`/staff/areas/${AREA}/programme/workshops`, moved);
+    expect(asked.status).toBe(200);
+    const confirmation = await asked.text();
+    expect(confirmation).toContain('Send the new workshop schedule to the group in Workflow Test?');
+    expect(confirmation).toContain('These 4 people will be emailed:');
+    for (const person of people) expect(confirmation).toContain(`<li>${person.fullName}</li>`);
+    expect(confirmation).toMatch(/Workshop 2 will be \d{1,2}:\d{2}(am|pm) on/u);
+    expect((await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation'))).toHaveLength(0);
+    expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, { ...moved, confirmed: 'yes' })).status).toBe(303);
     const updates = (await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation: workshop 2'));
     expect(updates).toHaveLength(1);
     const ics = Buffer.from(updates[0]!.attachments[0]!.content, 'base64').toString('utf8');
@@ -208,6 +218,14 @@ describe('an area carried through its stages by the local workflow', () => {
     expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '1', present })).status).toBe(303);
     const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
     expect(audit.match(/Workshop 1: 2 of 4 attended \(Participant 0, Participant 2\)\./gu)).toHaveLength(2);
+  });
+
+  it('shows a workshop that has taken place read-only, and keeps it as it was when the rest move', async () => {
+    const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
+    expect(page).toContain('Workshop 1 (has taken place)');
+    expect(page).not.toContain('name="workshop-1-date-day"');
+    expect(page).toContain('name="workshop-2-date-day"');
+    expect(page).toContain(`<input type="hidden" name="workshop-1-date" value="${scheduleForm['workshop-1-date']}">`);
   });
 
   it('refuses to move or change a workshop that has taken place, keeping the schedule as it was', async () => {

@@ -42,7 +42,7 @@ describe('delivering the outbox', () => {
     const queued = email(uniqueEmail('refused'));
     await stores.outbox.enqueue(queued, clock.now().toISOString());
     const downMailer = new SesMailer({ endpoint: `http://127.0.0.1:${await freePort()}`, region: 'eu-west-2', from });
-    const delivery = { outbox: stores.outbox, mailer: downMailer, clock };
+    const delivery = { outbox: stores.outbox, unreachable: stores.unreachable, mailer: downMailer, clock };
 
     const gaps: number[] = [];
     for (let attempt = 1; attempt <= deliveryRules.maxAttempts; attempt += 1) {
@@ -69,7 +69,7 @@ describe('delivering the outbox', () => {
     const to = uniqueEmail('malformed');
     const queued = email(to, { subject: 'Lone\uD800Surrogate' });
     await stores.outbox.enqueue(queued, clock.now().toISOString());
-    expect(await deliverEmail({ outbox: stores.outbox, mailer: upMailer(), clock }, queued.messageId)).toBe('given-up');
+    expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: upMailer(), clock }, queued.messageId)).toBe('given-up');
     expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'given-up', attempts: 1 });
     expect(await emailsTo(to)).toHaveLength(0);
   });
@@ -81,7 +81,7 @@ describe('delivering the outbox', () => {
     const reminder = email(to, { sendAfter: clock.now().toISOString(), notAfter: startsAt });
     await stores.outbox.enqueue(reminder, clock.now().toISOString());
     clock.advance(30 * 24 * 60 * MINUTE);
-    expect(await deliverPendingEmails({ outbox: stores.outbox, mailer: upMailer(), clock })).toMatchObject({ sent: 0, expired: 1 });
+    expect(await deliverPendingEmails({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: upMailer(), clock })).toMatchObject({ sent: 0, expired: 1 });
     expect(await stores.outbox.get(reminder.messageId)).toMatchObject({ status: 'expired' });
     expect(await emailsTo(to)).toHaveLength(0);
   });
@@ -97,7 +97,7 @@ describe('delivering the outbox', () => {
       await stores.outbox.enqueue(queued, clock.now().toISOString());
       const hungMailer = new SesMailer({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', from, requestTimeoutMs: 500 });
       const started = Date.now();
-      expect(await deliverEmail({ outbox: stores.outbox, mailer: hungMailer, clock }, queued.messageId)).toBe('failed');
+      expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: hungMailer, clock }, queued.messageId)).toBe('failed');
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'pending', attempts: 1 });
     } finally {

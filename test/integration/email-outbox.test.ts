@@ -5,7 +5,7 @@ import type { Area, AuditEntry } from '@pip/domain';
 import { submitApplication } from '@pip/functions/use-cases/recruitment/submit-application';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
-import { DynamoAreaStore, ensureTable } from '@pip/storage';
+import { DynamoAreaStore, DynamoEmailAllowanceStore, ensureTable } from '@pip/storage';
 import { freePort } from '@pip/local';
 import { goodAnswers } from '../support/application-answers';
 import { emailsTo } from '../support/inbox';
@@ -37,7 +37,10 @@ async function applyAs(email: string) {
   const ports = {
     areas: stores.areas,
     applications: stores.applications,
+    emailAllowances: new DynamoEmailAllowanceStore(stores.documents, tableName),
+    outbox: stores.outbox,
     links: new RouteTableLinks('http://pip.localhost'),
+    linkTokens: { newToken: () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url') },
     clock,
     random: (n: number) => crypto.getRandomValues(new Uint8Array(n)),
     delivery: { sendNow: async () => undefined },
@@ -51,7 +54,7 @@ describe('the email outbox', () => {
     const email = uniqueEmail('outage');
     const { email: queued } = await applyAs(email);
     const downMailer = new SesMailer({ endpoint: `http://127.0.0.1:${await freePort()}`, region: 'eu-west-2', from });
-    expect(await deliverEmail({ outbox: stores.outbox, mailer: downMailer, clock }, queued!.messageId)).toBe('failed');
+    expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: downMailer, clock }, queued!.messageId)).toBe('failed');
     const pending = await stores.outbox.get(queued!.messageId);
     expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
     expect(pending?.lastError).toBeTruthy();
@@ -60,7 +63,7 @@ describe('the email outbox', () => {
     const upMailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
     // A refused email waits a minute before its next try.
     const later = { now: () => new Date(Date.now() + 2 * 60_000) };
-    const delivery = { outbox: stores.outbox, mailer: upMailer, clock: later };
+    const delivery = { outbox: stores.outbox, unreachable: stores.unreachable, mailer: upMailer, clock: later };
     const [first, second] = await Promise.all([deliverPendingEmails(delivery), deliverPendingEmails(delivery)]);
     expect(first.sent + second.sent).toBe(1);
     expect(await deliverPendingEmails(delivery)).toEqual({ sent: 0, 'not-claimed': 0, failed: 0, 'given-up': 0, expired: 0 });
@@ -73,7 +76,7 @@ describe('the email outbox', () => {
     const { email: queued } = await applyAs(email);
     const mailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from });
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => deliverEmail({ outbox: stores.outbox, mailer, clock }, queued!.messageId)),
+      Array.from({ length: 10 }, () => deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer, clock }, queued!.messageId)),
     );
     expect(results.filter((result) => result === 'sent')).toHaveLength(1);
     expect(await emailsTo(email)).toHaveLength(1);

@@ -24,6 +24,8 @@ const answers = (content: string, extra: Record<string, string> = {}) => ({
   metExpectations: 'yes',
   ...extra,
 });
+const roundIn = (page: string) => /name="round" value="([\w-]+)"/u.exec(page)![1]!;
+const auditOf = async (areaId: string) => (await (await sam.get(`/staff/areas/${areaId}/audit`)).text()).replace(/\s+/gu, ' ');
 const post = (path: string, body: Record<string, string>) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
 
@@ -49,6 +51,28 @@ beforeAll(async () => {
     await openEvaluation(platformPorts(), areaId);
     await openEvaluation(platformPorts(), areaId);
   }
+  // A group of three in another region, for reminders: one answers, one does not, one withdraws.
+  await openArea(platform, 'eval-reminders', 'Remindton', 'london');
+  const trio = [
+    await apply(platform, 'eval-reminders', 'rem-la-1', { fullName: 'Ada Answered' }),
+    await apply(platform, 'eval-reminders', 'rem-vcs', { fullName: 'Ben Silent', sector: 'voluntary-community', organisationKind: 'other' }),
+    await apply(platform, 'eval-reminders', 'rem-la-2', { fullName: 'Cai Withdrawn' }),
+  ];
+  people['eval-reminders'] = trio;
+  await closeRecruitment(platform, 'eval-reminders');
+  for (const person of trio) {
+    await sam.post(`/staff/areas/eval-reminders/applications/${person.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });
+  }
+  const approved = await sam.post('/staff/areas/eval-reminders/selection', {
+    version: '0',
+    action: 'approve',
+    confirmed: 'yes',
+    'selected-local-authority': [trio[0]!.applicationId, trio[2]!.applicationId],
+    'selected-voluntary-community': trio[1]!.applicationId,
+    'lead-local-authority': trio[0]!.applicationId,
+    'lead-voluntary-community': trio[1]!.applicationId,
+  });
+  expect(approved.status).toBe(303);
 }, 60_000);
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
@@ -142,5 +166,81 @@ describe('the evaluation survey', () => {
     expect(published).not.toContain(comment);
     expect(published).not.toContain('Northtown Chief Officer');
     expect(await (await sam.get('/staff/areas/eval-north/report.csv?published=1')).text()).not.toContain(comment);
+  });
+
+  it('reminds, after a page naming them, only those in the group who have not answered, once however often it is confirmed', async () => {
+    const [{ platformPorts }, { openEvaluation }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/evaluation/open-evaluation')]);
+    await openEvaluation(platformPorts(), 'eval-reminders');
+    const [ada, ben, cai] = people['eval-reminders']!;
+    expect((await sam.post('/staff/areas/eval-reminders/selection/withdrawals', { applicationId: cai!.applicationId })).status).toBe(303);
+    expect((await post(await evaluationLink(ada!), answers('good'))).status).toBe(200);
+    const report = await (await sam.get('/staff/areas/eval-reminders/report')).text();
+    expect(report).toContain('No reminder sent yet.');
+    expect(report).toContain('Send a reminder to those who have not answered');
+
+    const asked = await sam.post('/staff/areas/eval-reminders/report/reminders', {});
+    expect(asked.status).toBe(200);
+    const question = await asked.text();
+    expect(question).toContain('Send a reminder to this person?');
+    expect(question).toContain('<li>Ben Silent</li>');
+    expect(question).not.toContain('Ada Answered');
+    expect(question).not.toContain('Cai Withdrawn');
+    const confirmed = { round: roundIn(question), confirmed: 'yes' };
+    const clicks = await Promise.all([1, 2, 3].map(() => sam.post('/staff/areas/eval-reminders/report/reminders', confirmed)));
+    expect(clicks.map((click) => click.status)).toEqual([303, 303, 303]);
+
+    const reminders = async (person: Applicant) => (await emailsTo(person.email)).filter((email) => email.subject === 'Reminder: please evaluate the programme, Remindton');
+    expect(await reminders(ben!)).toHaveLength(1);
+    expect(await reminders(ada!)).toHaveLength(0);
+    expect(await reminders(cai!)).toHaveLength(0);
+    expect((await fetch(`${base}${linkOf((await reminders(ben!))[0]!)}`)).status).toBe(200);
+    const audit = await auditOf('eval-reminders');
+    expect(audit.match(/Reminder sent: evaluation/gu)).toHaveLength(1);
+    expect(audit).toContain('Reminded 1 person: Ben Silent.');
+    expect(await (await sam.get('/staff/areas/eval-reminders/report')).text()).toMatch(/Last reminded on \d+ \w+ \d{4} at [\d:]+[ap]m by Sam Rivers: Ben Silent\./u);
+
+    expect((await post(linkOf((await reminders(ben!))[0]!), answers('fair'))).status).toBe(200);
+    const nobody = await sam.post('/staff/areas/eval-reminders/report/reminders', {});
+    expect(nobody.status).toBe(409);
+    expect(await nobody.text()).toContain('Everyone in the group has answered, so there is nobody to remind.');
+    expect(await (await sam.get('/staff/areas/eval-reminders/report')).text()).not.toContain('Send a reminder to');
+  });
+
+  it('publishes a comment, without a name, only once staff mark it publishable, and stops when they withdraw it', async () => {
+    const comment = 'The second workshop changed how we commission.';
+    const author = people['eval-north']![0]!;
+    const published = async () => [
+      await (await sam.get('/staff/regions/east-of-england/report?published=1')).text(),
+      await (await sam.get('/staff/areas/eval-north/report?published=1')).text(),
+      await (await sam.get('/staff/reports?published=1')).text(),
+      await (await sam.get('/staff/regions/east-of-england/report.csv?published=1')).text(),
+      await (await sam.get('/staff/regions/east-of-england/report')).text(),
+    ];
+    for (const report of await published()) expect(report).not.toContain(comment);
+    const staffReport = await (await sam.get('/staff/areas/eval-north/report')).text();
+    expect(staffReport).toContain('Mark as publishable');
+    const version = /name="version" value="(\d+)"/u.exec(staffReport)![1]!;
+    const choice = { applicationId: author.applicationId, version, publishable: 'yes' };
+
+    expect((await sam.post('/staff/areas/eval-north/report/comments', choice, { csrf: false })).status).toBe(403);
+    expect((await sam.post('/staff/areas/eval-north/report/comments', choice)).status).toBe(303);
+    const stale = await sam.post('/staff/areas/eval-north/report/comments', { ...choice, publishable: 'no' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('The comment changed since the page was shown');
+
+    for (const report of await published()) {
+      expect(report).toContain(comment);
+      expect(report).not.toContain(author.fullName);
+    }
+    expect(await (await sam.get('/staff/regions/east-of-england/report?published=1')).text()).not.toContain('Northtown');
+    const marked = await (await sam.get('/staff/areas/eval-north/report')).text();
+    expect(marked).toContain('Withdraw from publication');
+    expect(await (await sam.get('/staff/areas/eval-north/report.csv')).text()).toContain(`"Comment","${comment}","Publishable"`);
+    expect(await auditOf('eval-north')).toContain('Evaluation comment marked publishable');
+
+    const newVersion = /name="version" value="(\d+)"/u.exec(marked)![1]!;
+    expect((await sam.post('/staff/areas/eval-north/report/comments', { ...choice, version: newVersion, publishable: 'no' })).status).toBe(303);
+    for (const report of await published()) expect(report).not.toContain(comment);
+    expect(await auditOf('eval-north')).toContain('Evaluation comment withdrawn from publication');
   });
 });

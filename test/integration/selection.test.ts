@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR } from '@pip/domain';
 import { localStaff, type RunningPlatform } from '@pip/local';
 import { emailsTo, type ReceivedEmail } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
@@ -34,10 +35,12 @@ async function auditText(): Promise<string> {
   return (await sam.get(`/staff/areas/${AREA}/audit`)).text();
 }
 
-function selectionForm(view: SelectionView, action: 'save' | 'approve', leads: Record<string, string>) {
+/** The selection form as posted; an approval as the confirmation page posts it, unless `confirmed` is false (the first click). */
+function selectionForm(view: SelectionView, action: 'save' | 'approve', leads: Record<string, string>, confirmed = true) {
   return {
     version: String(view.selection.version),
     action,
+    ...(action === 'approve' && confirmed ? { confirmed: 'yes' } : {}),
     'selected-local-authority': view.selection.selected['local-authority'] ?? [],
     'selected-voluntary-community': view.selection.selected['voluntary-community'] ?? [],
     'lead-local-authority': leads['local-authority']!,
@@ -53,6 +56,20 @@ function participationLink(email: ReceivedEmail): string {
   if (!match) throw new Error(`No participation link in "${email.subject}"`);
   return `/participation/${match[1]}`;
 }
+
+/** Who of these had this outcome at approval. */
+const approvedAs = (view: SelectionView, people: Applicant[], kind: string) =>
+  people.filter((applicant) => view.selection.outcomes?.[applicant.applicationId]?.kind === kind);
+/** The one of these selected at approval who has since left the sector's group. */
+const leftThe = (view: SelectionView, people: Applicant[], sector: string) =>
+  approvedAs(view, people, 'selected').find((applicant) => !view.selection.selected[sector]!.includes(applicant.applicationId))!;
+/** One of these still in the sector's group who does not lead it. */
+const stillIn = (view: SelectionView, people: Applicant[], sector: string) =>
+  people.find((applicant) => view.selection.selected[sector]!.includes(applicant.applicationId) && applicant.applicationId !== view.selection.leads[sector])!;
+const firstReserveOf = (view: SelectionView, people: Applicant[]) => people.find((applicant) => view.selection.outcomes?.[applicant.applicationId]?.rank === 1)!;
+const undoWithdrawalOf = (session: StaffSession, applicant: Applicant) =>
+  session.post(`/staff/areas/${AREA}/selection/withdrawals/undo`, { applicationId: applicant.applicationId });
+const subjectsOf = async (applicant: Applicant) => (await outcomeEmails(applicant)).map((email) => email.subject);
 
 async function review(session: StaffSession, applicant: Applicant, score: number) {
   const response = await session.post(`/staff/areas/${AREA}/applications/${applicant.applicationId}/reviews`, {
@@ -177,6 +194,29 @@ describe('selecting six plus six for an area', () => {
     expect((await selectionNow()).status).toBe('draft');
   });
 
+  it('asks to confirm an approval, saying who will be emailed what, and approves, stores and emails nothing on the first click', async () => {
+    const view = await selectionNow();
+    const leads = { 'local-authority': councils[0]!.applicationId, 'voluntary-community': voluntary[0]!.applicationId };
+    const auditBefore = await auditText();
+    const firstClick = await sam.post(`/staff/areas/${AREA}/selection`, selectionForm(view, 'approve', leads, false));
+    expect(firstClick.status).toBe(200);
+    const page = await firstClick.text();
+    expect(page).toContain('Approve the selection for Selection Test and email all 16 applicants?');
+    expect(page).toContain('12 applicants are emailed that they have been selected, each with a link to withdraw.');
+    expect(page).toContain('3 applicants are emailed that they are on the reserve list.');
+    expect(page).toContain('1 applicant is emailed that they have not been selected.');
+    expect(page).toContain('This cannot be undone');
+    expect(page).toContain(`${councils[0]!.fullName} (selected)`);
+    expect(page).toContain('name="confirmed" value="yes"');
+
+    // Nothing stored, nobody emailed, nothing logged: only the confirmation page's post approves.
+    const after = await selectionNow();
+    expect(after.status).toBe('draft');
+    expect(after.selection.version).toBe(view.selection.version);
+    expect(await auditText()).toBe(auditBefore);
+    for (const applicant of [...councils, ...voluntary]) expect(await outcomeEmails(applicant)).toEqual([]);
+  });
+
   it('lets one of two simultaneous approvals of different versions win, and tells the other', async () => {
     const view = await selectionNow();
     const leads = { 'local-authority': councils[0]!.applicationId, 'voluntary-community': voluntary[0]!.applicationId };
@@ -203,6 +243,7 @@ describe('selecting six plus six for an area', () => {
   it('emails every applicant exactly one outcome, even when the approval is retried', async () => {
     const approved = await selectionNow();
     const winner = approved.selection.leads['local-authority'] === councils[0]!.applicationId ? sam : priya;
+    // The confirmation page's form posted again, as a browser retrying it would.
     const retry = await winner.post(`/staff/areas/${AREA}/selection`, selectionForm({ ...approved, selection: { ...approved.selection, version: 1 } }, 'approve', approved.selection.leads));
     expect(retry.status).toBe(303);
     await expect.poll(async () => (await outcomeEmails(voluntary[6]!)).length, { timeout: 5000 }).toBe(1);
@@ -270,6 +311,88 @@ describe('selecting six plus six for an area', () => {
     expect(audit).toContain('They were a lead: name a new lead.');
     expect(audit).toContain('Lead named');
     expect(audit).toContain('Sam Rivers');
+  });
+
+  it('lists withdrawals on the approved selection page: who, when, who recorded it, and who took the place', async () => {
+    const view = await selectionNow();
+    const page = await (await sam.get(`/staff/areas/${AREA}/selection`)).text();
+    const section = page.slice(page.indexOf('id="withdrawals"'), page.indexOf('Record a withdrawal</h2>'));
+    const withdrewByLink = leftThe(view, voluntary, 'voluntary-community');
+    const reserve = approvedAs(view, voluntary, 'reserve')[0]!;
+    const formerLead = leftThe(view, councils, 'local-authority');
+    expect(section).toContain(withdrewByLink.fullName);
+    expect(section).toContain('Withdrew through their link');
+    expect(section).toMatch(new RegExp(`Place taken by ${reserve.fullName} from the reserves, \\d{1,2}:\\d{2}(am|pm) on`, 'u'));
+    expect(section).toContain(formerLead.fullName);
+    expect(section).toContain('Sam Rivers');
+    expect(section).toMatch(/\d{1,2}:\d{2}(am|pm) on \d{1,2} [A-Z][a-z]+ \d{4}/u);
+    // Staff may undo their own record, never the participant's own withdrawal.
+    expect(section).toContain(`Undo<span class="govuk-visually-hidden"> the withdrawal of ${formerLead.fullName}</span>`);
+    expect(section).not.toContain(`the withdrawal of ${withdrewByLink.fullName}</span>`);
+    const refused = await undoWithdrawalOf(sam, withdrewByLink);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('withdrew through their own link: only a withdrawal staff recorded can be undone.');
+  });
+
+  it('undoes a withdrawal staff recorded by mistake within a day: back in the group, the pending offer withdrawn, both told, audited', async () => {
+    const before = await selectionNow();
+    const formerLead = leftThe(before, councils, 'local-authority');
+    const offeredReserve = firstReserveOf(before, councils);
+    expect(await subjectsOf(offeredReserve)).toContainEqual(expect.stringMatching(/^A place is available/u));
+
+    const undone = await undoWithdrawalOf(priya, formerLead);
+    expect(undone.status).toBe(303);
+    const after = await selectionNow();
+    expect(after.selection.selected['local-authority']).toContain(formerLead.applicationId);
+    expect(after.selection.selected['local-authority']).toHaveLength(6);
+    await expect.poll(() => subjectsOf(formerLead), { timeout: 5000 }).toContainEqual(expect.stringMatching(/^You are still taking part/u));
+    await expect.poll(() => subjectsOf(offeredReserve), { timeout: 5000 }).toContainEqual(expect.stringMatching(/^The place is no longer available/u));
+    const audit = await auditText();
+    expect(audit).toContain(`Withdrawal of ${formerLead.fullName} undone by Priya Shah: they are taking part again.`);
+    const page = await (await sam.get(`/staff/areas/${AREA}/selection?done=undone`)).text();
+    expect(page).toContain('Undone by Priya Shah');
+    expect(page).not.toContain(`Place offered to ${offeredReserve.fullName}`);
+  });
+
+  it('refuses to undo a withdrawal once a reserve has accepted the place, changing nothing', async () => {
+    const before = await selectionNow();
+    const leaving = stillIn(before, councils, 'local-authority');
+    expect((await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: leaving.applicationId })).status).toBe(303);
+    const reserve = firstReserveOf(before, councils);
+    const offers = async () => (await outcomeEmails(reserve)).filter((email) => email.subject.startsWith('A place is available'));
+    // Offered again, by a new email: the first offer was withdrawn by the undo.
+    await expect.poll(async () => (await offers()).length, { timeout: 5000 }).toBe(2);
+    const accept = await fetch(`${base}${participationLink((await offers()).at(-1)!)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=accept',
+      redirect: 'manual',
+    });
+    expect(accept.status).toBe(200);
+
+    const taken = await selectionNow();
+    const refused = await undoWithdrawalOf(sam, leaving);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(`${reserve.fullName} has accepted the place ${leaving.fullName} left, so the withdrawal can no longer be undone.`);
+    expect(await selectionNow()).toEqual(taken);
+  });
+
+  it('refuses to undo a withdrawal recorded more than a day ago, changing nothing', async () => {
+    const before = await selectionNow();
+    const leaving = stillIn(before, councils, 'local-authority');
+    expect((await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: leaving.applicationId })).status).toBe(303);
+    process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(25 * HOUR);
+    try {
+      const withdrawn = await selectionNow();
+      const page = await (await sam.get(`/staff/areas/${AREA}/selection`)).text();
+      expect(page).not.toContain(`the withdrawal of ${leaving.fullName}</span>`);
+      const refused = await undoWithdrawalOf(sam, leaving);
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('more than a day ago: it can no longer be undone.');
+      expect(await selectionNow()).toEqual(withdrawn);
+    } finally {
+      delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
+    }
   });
 
   it('exports the area to CSV with formulas neutralised', async () => {

@@ -1,20 +1,26 @@
 import type { Application, Area, AreaSelection, ConsultancySlot, PlatformSettings, Ports, Review } from '@pip/domain';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { MemoryApplications, MemoryReviews, MemorySelections, MemoryStaff } from './memory/applications';
+import { MemoryPartners } from './memory/partners';
 import { MemoryAreas, MemoryAudit, MemoryProgress } from './memory/areas';
 import { MemoryConsultancy, MemoryFollowUps } from './memory/consultancy';
+import { MemoryEmailAllowances } from './memory/email-allowances';
 import { MemoryEvaluation } from './memory/evaluation';
-import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox } from './memory/messages';
+import { MemoryReminders } from './memory/reminders';
+import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
 import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
 
 export * from './memory/applications';
 export * from './memory/areas';
 export * from './memory/consultancy';
+export * from './memory/email-allowances';
 export * from './memory/evaluation';
 export * from './memory/messages';
+export * from './memory/partners';
 export * from './memory/platform';
 export * from './memory/programme';
+export * from './memory/reminders';
 
 /** Where the memory ports' links point: the real link maker, so tests see the paths the platform serves. */
 export const LINKS_BASE_URL = 'https://pip.example';
@@ -33,6 +39,8 @@ export interface MemoryPorts extends Ports {
   progress: MemoryProgress;
   audit: MemoryAudit;
   applications: MemoryApplications;
+  emailAllowances: MemoryEmailAllowances;
+  partners: MemoryPartners;
   reviews: MemoryReviews;
   staff: MemoryStaff;
   selections: MemorySelections;
@@ -45,6 +53,7 @@ export interface MemoryPorts extends Ports {
   consultancy: MemoryConsultancy;
   followUps: MemoryFollowUps;
   evaluation: MemoryEvaluation;
+  reminders: MemoryReminders;
   emailedLinks: MemoryEmailedLinks;
   linkTokens: MemoryLinkTokens;
   outbox: MemoryOutbox;
@@ -71,11 +80,15 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
   const emailedLinks = new MemoryEmailedLinks();
   const outbox = new MemoryOutbox(emailedLinks);
   const logs = new MemoryLog();
+  const emailAllowances = new MemoryEmailAllowances();
+  const unreachable = new MemoryUnreachableAddresses();
   const stores = {
     areas: new MemoryAreas(options.areas, audit),
     progress: new MemoryProgress(),
     audit,
-    applications: new MemoryApplications(outbox, options.applications),
+    applications: new MemoryApplications(outbox, options.applications, emailAllowances),
+    emailAllowances,
+    partners: new MemoryPartners(outbox),
     reviews: new MemoryReviews(audit, options.reviews),
     staff: new MemoryStaff(),
     selections: new MemorySelections(audit, options.selections),
@@ -87,10 +100,13 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     learningEvents: new MemoryLearningEvents(),
     consultancy: new MemoryConsultancy(options.slots),
     followUps: new MemoryFollowUps(),
-    evaluation: new MemoryEvaluation(),
+    evaluation: new MemoryEvaluation(audit),
+    reminders: new MemoryReminders(audit),
     emailedLinks,
     outbox,
-    delivery: new MemoryDelivery({ outbox, clock }),
+    delivery: new MemoryDelivery({ outbox, clock, unreachable }),
+    unreachable,
+    emailTracking: outbox,
     workflow: new MemoryWorkflow(),
   };
   return {
@@ -108,6 +124,8 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         progress: stores.progress.rows,
         audit: audit.entries,
         applications: stores.applications.byApplicant,
+        emailAllowances: stores.emailAllowances.counts,
+        partners: [stores.partners.byId, stores.partners.links, stores.partners.nominations],
         reviews: stores.reviews.byReviewer,
         staff: stores.staff.byId,
         selections: stores.selections.byArea,
@@ -120,9 +138,11 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         consultancy: [stores.consultancy.slotsByArea, stores.consultancy.slotsByFacilitator, stores.consultancy.calendars, stores.consultancy.sessionsByArea],
         followUps: [stores.followUps.reviews, stores.followUps.answersByArea],
         evaluation: [stores.evaluation.surveys, stores.evaluation.responsesByArea],
+        reminders: stores.reminders.rounds,
         links: emailedLinks.links,
         emails: outbox.emails,
         sent: stores.delivery.sent,
+        unreachable: unreachable.byAddress,
         workflow: [stores.workflow.executions, stores.workflow.continued],
       }),
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '@pip/local';
-import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, createDocumentClient } from '@pip/storage';
+import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient } from '@pip/storage';
 
 /** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
 export async function startTestPlatform(options: { workflow?: boolean; tableName?: string; demoApplicants?: boolean } = {}): Promise<RunningPlatform> {
@@ -23,6 +23,7 @@ export function storesOf(platform: Pick<RunningPlatform, 'dynamoEndpoint' | 'tab
     areas: new DynamoAreaStore(documents, platform.tableName),
     applications: new DynamoApplicationStore(documents, platform.tableName),
     outbox: new DynamoOutboxStore(documents, platform.tableName),
+    unreachable: new DynamoUnreachableAddressStore(documents, platform.tableName),
     audit: new DynamoAuditStore(documents, platform.tableName),
     selections: new DynamoSelectionStore(documents, platform.tableName),
   };

@@ -37,6 +37,8 @@ export async function approvePair(session: StaffSession, areaId: string, council
   return session.post(`/staff/areas/${areaId}/selection`, {
     version: '0',
     action: 'approve',
+    // As the confirmation page posts it: the first click alone only asks to confirm.
+    confirmed: 'yes',
     'selected-local-authority': council.applicationId,
     'selected-voluntary-community': voluntary.applicationId,
     'lead-local-authority': council.applicationId,

@@ -25,6 +25,7 @@ const personalRoutes: Record<PersonalLinkPurpose, RoutePath<'GET'>> = {
   consultancy: '/consultancy/{token}',
   'follow-up': '/follow-up/{token}',
   evaluation: '/evaluation/{token}',
+  application: '/application/{token}',
 };
 const staffRoutes: Record<StaffAreaPage, RoutePath<'GET'>> = {
   overview: '/staff/areas/{areaId}',
@@ -44,9 +45,10 @@ const everyLink: { [K in keyof PlatformLinks]: Made[] } = {
     { link: links.applicationForm(areaId), route: '/apply/{areaId}', values: { areaId } },
     { link: links.applicationForm(areaId, token), route: '/apply/{areaId}', values: { areaId }, query: { nomination: token } },
   ],
-  nominationForm: [{ link: links.nominationForm(areaId), route: '/nominate/{areaId}', values: { areaId } }],
+  nominationForm: [{ link: links.nominationForm(token), route: '/nominate/{token}', values: { token } }],
   personal: entries(personalRoutes).map(([purpose, route]) => ({ link: links.personal(purpose, token), route, values: { token } })),
   staffArea: entries(staffRoutes).map(([page, route]) => ({ link: links.staffArea(areaId, page), route, values: { areaId } })),
+  staffPersonSearch: [{ link: links.staffPersonSearch('Lead.Person+1@example.org'), route: '/staff/people', values: {}, query: { q: 'Lead.Person+1@example.org' } }],
   learningEvent: regionIds.map((regionId) => ({ link: links.learningEvent(regionId), route: '/staff/regions/{regionId}/learning-event', values: { regionId } })),
 };
 

@@ -19,6 +19,7 @@ const personalPages: Record<PersonalLinkPurpose, PageTaking<'token'>> = {
   consultancy: '/consultancy/{token}',
   'follow-up': '/follow-up/{token}',
   evaluation: '/evaluation/{token}',
+  application: '/application/{token}',
 };
 
 const staffAreaPages: Record<StaffAreaPage, PageTaking<'areaId'>> = {
@@ -54,13 +55,17 @@ export class RouteTableLinks implements PlatformLinks {
     return this.urlOf('/apply');
   }
 
+  staffPersonSearch(query: string): string {
+    return `${this.urlOf('/staff/people')}?${new URLSearchParams({ q: query })}`;
+  }
+
   applicationForm(areaId: string, nominationToken?: string): string {
     const form = this.urlOf('/apply/{areaId}', { areaId });
     return nominationToken === undefined ? form : `${form}?${new URLSearchParams({ nomination: nominationToken })}`;
   }
 
-  nominationForm(areaId: string): string {
-    return this.urlOf('/nominate/{areaId}', { areaId });
+  nominationForm(partnerToken: string): string {
+    return this.urlOf('/nominate/{token}', { token: partnerToken });
   }
 
   personal(purpose: PersonalLinkPurpose, token: string): string {

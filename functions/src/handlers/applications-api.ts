@@ -10,8 +10,12 @@ export const handler = jsonHandler(
   'applications-api',
   {
     'POST /api/areas/{areaId}/applications': async (event: HttpEvent) => {
-      const { outcome, application } = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), event.parsedBody);
-      return jsonResponse(outcome === 'received' ? 201 : 200, { applicationId: application.applicationId, outcome });
+      const result = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), event.parsedBody);
+      // Accepted, not done: whoever sent this may not own the address, so they learn nothing of its application.
+      if (result.outcome === 'link-sent') {
+        return jsonResponse(202, { outcome: result.outcome, message: 'We have emailed you a link to change your application.' });
+      }
+      return jsonResponse(result.outcome === 'received' ? 201 : 200, { applicationId: result.application.applicationId, outcome: result.outcome });
     },
     'GET /api/openapi.json': () => jsonResponse(200, openApiDocument()),
   },

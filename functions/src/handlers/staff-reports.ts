@@ -1,48 +1,6 @@
-import { regionScope, type ReportScope } from '@pip/domain';
-import { csvResponse } from '../kit/csv';
-import { pathParameter, type HttpEvent } from '../kit/event';
-import { htmlResponse } from '../kit/responses';
-import { staffView } from '../kit/staff-auth';
-import { platformPorts } from '../composition-root';
-import { reportCsvRows, reportPage } from '../pages/report-page';
-import { evaluationReport } from '../use-cases/evaluation/evaluation-report';
 import { pageHandler } from './shared/page-handler';
+import { evaluationActionRoutes } from './staff-reports/evaluation-actions';
+import { reportRoutes } from './staff-reports/reports';
 
-/** What the address asks for: the report's scope, its page's path, and the name its CSV is saved under. */
-function reportAsked(event: HttpEvent): { scope: ReportScope; path: string; file: string } {
-  const path = event.requestContext.http.path.replace(/\.csv$/u, '');
-  if (path.startsWith('/staff/areas/')) {
-    const areaId = pathParameter(event, 'areaId');
-    return { scope: { kind: 'area', areaId }, path, file: areaId };
-  }
-  if (path.startsWith('/staff/regions/')) {
-    const regionId = pathParameter(event, 'regionId');
-    return { scope: regionScope(regionId), path, file: regionId };
-  }
-  return { scope: { kind: 'programme' }, path, file: 'programme' };
-}
-
-const published = (event: HttpEvent) => event.queryStringParameters?.published === '1';
-
-async function page(event: HttpEvent) {
-  const { scope, path } = reportAsked(event);
-  const report = await evaluationReport(platformPorts(), scope, published(event));
-  return htmlResponse(200, reportPage(staffView(event), report, { staff: path, published: `${path}?published=1`, csv: `${path}.csv${report.published ? '?published=1' : ''}` }));
-}
-
-async function csv(event: HttpEvent) {
-  const { scope, file } = reportAsked(event);
-  const report = await evaluationReport(platformPorts(), scope, published(event));
-  const { header, rows } = reportCsvRows(report);
-  return csvResponse(`evaluation-${report.published ? 'published' : file}.csv`, header, rows);
-}
-
-/** Evaluation reports for an area, a region and the whole programme, on the page and as CSV. */
-export const handler = pageHandler('staff-reports', {
-  'GET /staff/reports': page,
-  'GET /staff/reports.csv': csv,
-  'GET /staff/regions/{regionId}/report': page,
-  'GET /staff/regions/{regionId}/report.csv': csv,
-  'GET /staff/areas/{areaId}/report': page,
-  'GET /staff/areas/{areaId}/report.csv': csv,
-});
+/** Evaluation reports for an area, a region and the whole programme, with the area report's reminders and comments to publish. */
+export const handler = pageHandler('staff-reports', { ...reportRoutes, ...evaluationActionRoutes });

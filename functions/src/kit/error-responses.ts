@@ -1,5 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
-import { ConflictError, DomainError, NotFoundError, RecruitmentNotOpenError, ValidationError } from '@pip/domain';
+import { ConflictError, DomainError, EmailLimitReachedError, NotFoundError, RecruitmentNotOpenError, ValidationError } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import type { HttpEvent, HttpResult } from './event';
 import { HttpError } from './http-error';
@@ -27,7 +27,9 @@ function refusalFor(error: unknown, requestId: string): Refusal {
       status: statusFor(error),
       title: titleOf(error),
       message: error.message,
-      ...(error instanceof ValidationError ? { errors: error.fieldErrors.map(({ field, message }) => ({ path: field, message })) } : {}),
+      ...(error instanceof ValidationError || error instanceof EmailLimitReachedError
+        ? { errors: error.fieldErrors.map(({ field, message }) => ({ path: field, message })) }
+        : {}),
     };
   }
   if (error instanceof HttpError) return { status: error.status, title: titleFor(error.status), message: error.message };
@@ -41,9 +43,13 @@ function refusalFor(error: unknown, requestId: string): Refusal {
   };
 }
 
-/** The HTTP status of each kind of refusal: answers to correct 400, not found 404, not possible as things stand 409. */
+/**
+ * The HTTP status of each kind of refusal: answers to correct 400, not found 404, not possible as
+ * things stand 409, and 429 when an address has had all the emails the public forms may send it today.
+ */
 export function statusFor(error: DomainError): number {
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof EmailLimitReachedError) return 429;
   if (error instanceof ConflictError) return 409;
   return 400;
 }

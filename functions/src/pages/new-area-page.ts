@@ -6,7 +6,7 @@ import { page } from './layout';
 import type { StaffView } from './staff-view';
 
 /** When applications open or close: a date and a UK time, as one question. */
-function moment(legend: string, prefix: 'opens' | 'closes', fallback: string, values: FormValues, errors: Map<string, string>): SafeHtml {
+export function moment(legend: string, prefix: 'opens' | 'closes', fallback: string, values: FormValues, errors: Map<string, string>): SafeHtml {
   return fieldset({
     legend: { text: legend, classes: 'govuk-fieldset__legend--m' },
     content: html`${dateInput({ name: `${prefix}-date`, legend: 'Date', value: values[`${prefix}-date`], errorMessage: errors.get(`${prefix}-date`) })}

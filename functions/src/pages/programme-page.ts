@@ -7,9 +7,11 @@ import {
   defaultHost,
   formatUkDate,
   formatUkDateTime,
+  formatUkTime,
   hasStarted,
   isProgrammeStep,
   numberInWords,
+  recruitmentState,
   staffSteps,
   ukClockTimeOf,
   ukDateOf,
@@ -19,6 +21,7 @@ import {
   type AreaProgress,
   type ProgrammeContext,
   type ProgrammeStep,
+  type Workshop,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import {
@@ -120,12 +123,42 @@ ${text('facilitator-2', 'Second facilitator', workshop?.facilitators[1] ?? '')}`
   });
 }
 
+/** A workshop that has taken place is part of the record: shown, not edited. */
+function heldWorkshop(workshop: Workshop): SafeHtml {
+  const { venue, facilitators } = workshop;
+  return html`<h3 class="govuk-heading-s">Workshop ${String(workshop.number)} (has taken place)</h3>
+<p class="govuk-body">${formatUkDateTime(workshop.startsAt)} to ${formatUkTime(workshop.endsAt)}, at ${venue.name} (${venueHosts[venue.host].toLowerCase()}),
+with ${facilitators.join(' and ')}. It can no longer be moved or changed.</p>`;
+}
+
+/** A held workshop's fields as the form posts them, so the schedule sent back keeps it exactly as it was. */
+function heldFields(workshop: Workshop): Record<string, string> {
+  const name = (field: string) => `workshop-${workshop.number}-${field}`;
+  return {
+    [name('date')]: ukDateOf(new Date(workshop.startsAt)),
+    [name('time')]: ukClockTimeOf(workshop.startsAt),
+    [name('minutes')]: String(workshopMinutes(workshop)),
+    [name('venue')]: workshop.venue.name,
+    [name('host')]: workshop.venue.host,
+    [name('facilitators')]: workshop.facilitators[0],
+    [name('facilitator-2')]: workshop.facilitators[1],
+  };
+}
+
 function workshopForm(view: ProgrammeView, staff: StaffView, errors: Map<string, string>): SafeHtml {
+  const held = (view.workshops?.workshops ?? []).filter((workshop) => hasStarted(workshop, view.now));
+  if (held.length === WORKSHOPS_PER_AREA) {
+    return html`${held.map(heldWorkshop)}<p class="govuk-body">All ${numberInWords(WORKSHOPS_PER_AREA)} workshops have taken place.</p>`;
+  }
+  const heldOne = (n: number) => held.find((workshop) => workshop.number === n);
   return formWithCsrf({
     action: `/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops`,
     csrfToken: staff.csrfToken,
-    hidden: { sequence: view.workshops ? String(view.workshops.sequence) : '-1' },
-    content: html`${Array.from({ length: WORKSHOPS_PER_AREA }, (_, index) => workshopFields(view, index + 1, errors))}
+    hidden: { sequence: view.workshops ? String(view.workshops.sequence) : '-1', ...Object.assign({}, ...held.map(heldFields)) },
+    content: html`${Array.from({ length: WORKSHOPS_PER_AREA }, (_, index) => {
+      const workshop = heldOne(index + 1);
+      return workshop ? heldWorkshop(workshop) : workshopFields(view, index + 1, errors);
+    })}
 ${textarea({
   name: 'intervalOverride',
   label: { text: `Reason to keep an interval outside ${numberInWords(MIN_WEEKS_BETWEEN)} to ${numberInWords(MAX_WEEKS_BETWEEN)} weeks (only if you need to)` },
@@ -170,6 +203,14 @@ ${button({ text: staffSteps[step], preventDoubleClick: true })}`,
   });
 }
 
+/** While applications have not closed, staff may still move the window: say when it is and where to change it. */
+function recruitmentWindowLine(view: ProgrammeView, areaPath: string): SafeHtml {
+  if (recruitmentState(view.area, view.now) === 'closed') return html``;
+  const { opensAt, closesAt } = view.area.recruitment;
+  return html`<p class="govuk-body">Applications open ${formatUkDateTime(opensAt)} to ${formatUkDateTime(closesAt)}.
+<a class="govuk-link" href="${areaPath}/window">Change the recruitment window</a></p>`;
+}
+
 /** The workflow stopped on an error: what it said, and a way to resume once the cause is fixed. */
 function failureNotice(failure: NonNullable<AreaProgress['failure']>, csrfToken: string, areaPath: string): SafeHtml {
   return html`${warningText({ text: `The workflow stopped on ${formatUkDateTime(failure.at)}: ${failure.error}` })}
@@ -199,6 +240,7 @@ export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
 ${notificationBanner({ type: 'success', text: view.notice })}
 ${view.progress?.failure ? failureNotice(view.progress.failure, csrfToken, areaPath) : ''}
 <p class="govuk-body">Stage: ${stage}${waiting}</p>
+${recruitmentWindowLine(view, areaPath)}
 ${gridRow(
   column(
     'two-thirds',
@@ -207,6 +249,7 @@ ${visitSection(view, csrfToken, areaPath, errors)}
 <h2 class="govuk-heading-m">Workshops</h2>
 ${workshopForm(view, staff, errors)}
 <h2 class="govuk-heading-m">Attendance</h2>
+<p class="govuk-body"><a class="govuk-link" href="${areaPath}/roster">Roster: each person’s attendance at every workshop, with emails</a></p>
 ${attendanceForms(view, csrfToken, areaPath)}
 ${nextStep ? html`<h2 class="govuk-heading-m">Next step</h2>${stepForm(nextStep, view, csrfToken, areaPath, errors)}` : ''}`,
   ),

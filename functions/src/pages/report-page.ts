@@ -1,7 +1,17 @@
-import { percent, reportedDimensions, type EvaluationFigures, type EvaluationReport, type ReportedDimension } from '@pip/domain';
+import {
+  percent,
+  reminderField,
+  reportedDimensions,
+  type EvaluationFigures,
+  type EvaluationReport,
+  type FieldError,
+  type ReportedDimension,
+} from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { insetText, table } from './components';
+import { errorSummary, insetText, notificationBanner, table } from './components';
 import { page } from './layout';
+import { reminderSection } from './reminder-section';
+import { staffComments } from './report-comments';
 import type { StaffView } from './staff-view';
 
 const dimensions = Object.entries(reportedDimensions) as [ReportedDimension, string][];
@@ -62,26 +72,51 @@ ${table({
 })}`;
 }
 
-/** For staff only: whom to remind, and what participants said in their own words. */
-function voices({ notAnswered, comments }: NonNullable<EvaluationReport['voices']>): SafeHtml {
-  const names = notAnswered.length
-    ? html`<ul class="govuk-list govuk-list--bullet">${notAnswered.map((name) => html`<li>${name}</li>`)}</ul>`
+/** For staff only: whom to remind (and when they last were), and what participants said in their own words. */
+function voices(staff: StaffView, areaPath: string, voice: NonNullable<EvaluationReport['voices']>): SafeHtml {
+  const names = voice.notAnswered.length
+    ? html`<ul class="govuk-list govuk-list--bullet">${voice.notAnswered.map((name) => html`<li>${name}</li>`)}</ul>`
     : html`<p class="govuk-body">Everyone in the group has answered.</p>`;
+  const remind = reminderSection({
+    id: reminderField('evaluation'),
+    action: `${areaPath}/reminders`,
+    csrfToken: staff.csrfToken,
+    last: voice.lastReminded,
+    canRemind: voice.canRemind,
+  });
   return html`<h2 class="govuk-heading-m">Not answered yet</h2>
 ${names}
-<h2 class="govuk-heading-m">Comments</h2>
-${comments.length ? comments.map((comment) => insetText({ text: comment })) : html`<p class="govuk-body">No comments yet.</p>`}`;
+${remind}
+${staffComments(staff, areaPath, voice.comments)}`;
 }
 
-export function reportPage(staff: StaffView, report: EvaluationReport, links: { staff: string; published: string; csv: string }): SafeHtml {
+/** The comments a published report may carry: only those staff marked publishable, with no names. */
+function publishableComments(report: EvaluationReport, comments: NonNullable<EvaluationReport['publishableComments']>): SafeHtml {
+  const heading = html`<h2 class="govuk-heading-m">Comments</h2>`;
+  if (comments.length === 0) return html`${heading}\n<p class="govuk-body">No comments are marked for publication.</p>`;
+  const byArea = report.scope.kind !== 'area';
+  return html`${heading}
+${comments.map((comment) => insetText({ text: byArea ? html`<span class="govuk-caption-m">${comment.area}</span>${comment.text}` : comment.text }))}`;
+}
+
+export function reportPage(
+  staff: StaffView,
+  report: EvaluationReport,
+  links: { staff: string; published: string; csv: string },
+  options: { errors?: FieldError[]; notice?: string } = {},
+): SafeHtml {
+  const errors = options.errors ?? [];
   const otherVersion = report.published
     ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a>`
     : html`<a class="govuk-link" href="${links.published}">Version for publication, with areas anonymised</a>`;
   return page({
     title: `Evaluation report, ${report.title}${report.published ? ' (for publication)' : ''}`,
     staff,
+    hasErrors: errors.length > 0,
     backLink: '/staff',
-    content: html`<span class="govuk-caption-l">Evaluation report${report.published ? ', for publication' : ''}</span>
+    content: html`${errorSummary(errors)}
+${notificationBanner({ type: 'success', text: options.notice })}
+<span class="govuk-caption-l">Evaluation report${report.published ? ', for publication' : ''}</span>
 <h1 class="govuk-heading-l">${report.title}</h1>
 ${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on, so that the report can be published.' }) : ''}
 <p class="govuk-body">${otherVersion} ·
@@ -89,7 +124,8 @@ ${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on
 ${headline(report.overall)}
 ${barChart('overall', report.overall)}
 ${report.scope.kind === 'area' ? '' : byArea(report)}
-${report.voices ? voices(report.voices) : ''}`,
+${report.voices ? voices(staff, links.staff, report.voices) : ''}
+${report.publishableComments ? publishableComments(report, report.publishableComments) : ''}`,
   });
 }
 
@@ -119,8 +155,13 @@ export function reportCsvRows(report: EvaluationReport): { header: string[]; row
       ...report.areas.map((area) => figuresRow(area.name, area.figures)),
       figuresRow(`All: ${report.title}`, report.overall),
       ...(report.voices
-        ? [['Not answered yet', report.voices.notAnswered.join('; ')], ...report.voices.comments.map((comment) => ['Comment', comment])]
+        ? [
+            ['Not answered yet', report.voices.notAnswered.join('; ')],
+            ...report.voices.comments.map((comment) => ['Comment', comment.text, comment.publishable ? 'Publishable' : 'Not for publication']),
+          ]
         : []),
+      // A published comment keeps its area's report name in a report of many areas, and never a person's.
+      ...(report.publishableComments ?? []).map((comment) => ['Comment', ...(report.scope.kind === 'area' ? [] : [comment.area]), comment.text]),
     ],
   };
 }

@@ -17,6 +17,7 @@ import {
   type RuleBreach,
   type Sector,
   type SelectionDraft,
+  type WithdrawalView,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import {
@@ -44,6 +45,8 @@ export interface SelectionView {
   proposal: Proposal;
   draft: SelectionDraft & { version: number };
   stored?: AreaSelection;
+  /** After approval: every withdrawal, newest first. */
+  withdrawals: WithdrawalView[];
   breaches: RuleBreach[];
   errors: FieldError[];
   notice?: string;
@@ -159,6 +162,56 @@ ${
 ${stored.leads[sector] ? '' : newLead}`;
 }
 
+/** Who recorded a withdrawal: staff by name, or the person through their own link. */
+function recordedBy(withdrawal: WithdrawalView): string {
+  if (withdrawal.throughTheirLink) return 'Withdrew through their link';
+  return withdrawal.by?.name ?? 'Not known';
+}
+
+function sinceWithdrawal(withdrawal: WithdrawalView): string {
+  if (withdrawal.undone) return `Undone by ${withdrawal.undone.by?.name ?? 'staff'}, ${formatUkDateTime(withdrawal.undone.at)}: taking part again`;
+  if (withdrawal.placeTakenBy) return `Place taken by ${withdrawal.placeTakenByName} from the reserves, ${formatUkDateTime(withdrawal.placeTakenBy.at)}`;
+  return 'Place not taken yet';
+}
+
+/** The one button that undoes a withdrawal staff recorded, while it still may be. */
+function undoForm(staff: StaffView, base: string, withdrawal: WithdrawalView): SafeHtml {
+  if (!withdrawal.undoable) return html``;
+  return formWithCsrf({
+    action: `${base}/withdrawals/undo`,
+    csrfToken: staff.csrfToken,
+    hidden: { applicationId: withdrawal.applicationId },
+    content: button({
+      text: html`Undo<span class="govuk-visually-hidden"> the withdrawal of ${withdrawal.name}</span>`,
+      classes: 'secondary',
+      inline: true,
+      preventDoubleClick: true,
+    }),
+  });
+}
+
+/** Everyone who has left the group, who recorded it and what became of their place; staff may undo their own record within a day. */
+function withdrawalsSection(staff: StaffView, view: SelectionView, base: string): SafeHtml {
+  const heading = html`<h2 class="govuk-heading-m" id="withdrawals" tabindex="-1">Withdrawals</h2>`;
+  if (view.withdrawals.length === 0) return html`${heading}<p class="govuk-body">Nobody has withdrawn.</p>`;
+  const undoWithin = 'Staff may undo a withdrawal they recorded by mistake for a day, while nobody has taken the place.';
+  return html`${heading}
+<p class="govuk-body">${undoWithin}</p>
+${table({
+  caption: 'Withdrawals, newest first',
+  captionClasses: 'govuk-visually-hidden',
+  head: ['Participant', 'Withdrew', 'Recorded by', 'Since then', html`<span class="govuk-visually-hidden">Undo</span>`],
+  firstCellIsHeader: true,
+  rows: view.withdrawals.map((withdrawal) => [
+    withdrawal.name,
+    formatUkDateTime(withdrawal.at),
+    recordedBy(withdrawal),
+    sinceWithdrawal(withdrawal),
+    undoForm(staff, base, withdrawal),
+  ]),
+})}`;
+}
+
 function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelection): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/selection`;
   const approval = `Approved by ${stored.approvedBy?.name} at ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. `
@@ -166,6 +219,7 @@ function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelecti
   return html`${errorSummary(view.errors)}
 ${insetText({ text: approval })}
 ${sectors.map((sector) => approvedSector(staff, view, stored, sector, base))}
+${withdrawalsSection(staff, view, base)}
 <h2 class="govuk-heading-m">Record a withdrawal</h2>
 ${formWithCsrf({
   action: `${base}/withdrawals`,

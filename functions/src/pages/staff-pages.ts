@@ -12,6 +12,7 @@ import {
   reviewMean,
   reviewSchema,
   metaOf,
+  rosterStatusInWords,
   scoreText,
   sectorNames,
   sectorTitle,
@@ -25,6 +26,7 @@ import {
   type RegionOverview,
   type RequestedFilters,
   type Review,
+  type RosterStatus,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, type TableCell } from './components';
@@ -61,7 +63,11 @@ export function overviewPage(staff: StaffView, regions: readonly RegionOverview[
     staff,
     content: html`<h1 class="govuk-heading-l">Programme overview</h1>
 <p class="govuk-body">${button({ text: 'Add an area', href: '/staff/new-area', classes: 'secondary', inline: true })}</p>
-<p class="govuk-body"><a class="govuk-link" href="/staff/reports">Evaluation report for the whole programme</a></p>
+<ul class="govuk-list">
+<li><a class="govuk-link" href="/staff/people">Find a person in any area, by name or email address</a></li>
+<li><a class="govuk-link" href="/staff/reports">Evaluation report for the whole programme</a></li>
+<li><a class="govuk-link" href="/staff/partners">Nomination partners and their links</a></li>
+</ul>
 ${regions.map(
   (region) => html`<h2 class="govuk-heading-m">${region.name}${
     region.ready ? html` ${tag({ text: 'Ready for its learning and mentoring event', classes: 'govuk-tag--green' })}` : ''
@@ -71,8 +77,8 @@ ${regionAreas(region)}\n`,
   });
 }
 
-/** An area's applications, with the filters staff asked for. */
-export type AreaPageView = AreaApplications & RequestedFilters;
+/** An area's applications, with the filters staff asked for and where each applicant stands, by reference. */
+export type AreaPageView = AreaApplications & RequestedFilters & { statuses: Record<string, RosterStatus> };
 
 function filterForm(base: string, { filters, minScoreText, minScoreError }: AreaPageView): SafeHtml {
   const sectorItems = [{ value: '', text: 'All sectors' }, ...sectors.map((sector) => ({ value: sector, text: sectorTitle(sector) }))];
@@ -107,14 +113,14 @@ function flagTags(application: Application, candidate: Candidate): SafeHtml {
   return html`${tags.map((text) => html`${tag({ text, classes: 'govuk-tag--grey' })} `)}`;
 }
 
-function applicationsTable(base: string, { area, rows, total }: AreaPageView): SafeHtml {
+function applicationsTable(base: string, { area, rows, total, statuses }: AreaPageView): SafeHtml {
   if (total === 0) return html`<p class="govuk-body" role="status">No applications yet.</p>`;
   if (rows.length === 0) return html`<p class="govuk-body" role="status">None of the ${total} applications match these filters.</p>`;
   return html`<p class="govuk-body" role="status">Showing ${rows.length} of ${total} applications.</p>
 ${table({
   caption: `Applications for ${area.name}`,
   captionClasses: 'govuk-visually-hidden',
-  head: ['Applicant', 'Organisation', 'Sector', 'Flags', numeric('Reviews'), numeric('Mean score')],
+  head: ['Applicant', 'Organisation', 'Sector', 'Status', 'Flags', numeric('Reviews'), numeric('Mean score')],
   rows: rows.map(({ application, candidate, reviewCount }) => {
     const { applicationId, answers } = application;
     const href = `${base}/applications/${encodeURIComponent(applicationId)}`;
@@ -122,6 +128,7 @@ ${table({
       html`<a class="govuk-link" href="${href}">${answers.fullName}</a><br><span class="govuk-body-s">${applicationId}</span>`,
       answers.organisation,
       sectorNames[answers.sector],
+      rosterStatusInWords(statuses[applicationId] ?? { kind: 'awaiting-selection' }),
       flagTags(application, candidate),
       numeric(reviewCount),
       numeric(score(candidate.meanScore)),
@@ -144,6 +151,7 @@ export function areaPage(staff: StaffView, view: AreaPageView): SafeHtml {
 <p class="govuk-body">Applications ${formatUkDateTime(area.recruitment.opensAt)} to ${formatUkDateTime(area.recruitment.closesAt)}.</p>
 <ul class="govuk-list">
 <li><a class="govuk-link" href="${base}/selection">Selection of six plus six</a></li>
+<li><a class="govuk-link" href="${base}/roster">Roster: everyone who applied, where they stand, attendance and emails</a></li>
 <li><a class="govuk-link" href="${base}/audit">Audit log</a></li>
 <li><a class="govuk-link" href="${base}/programme">Programme and timeline: visit, workshops, stages</a></li>
 <li><a class="govuk-link" href="${base}/consultancy">Consultancy sessions of the leads</a></li>

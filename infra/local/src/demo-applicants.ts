@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DAY, reviewSummary, type ApplicationAnswers, type EmailDelivery, type ReviewScores, type StaffProfile } from '@pip/domain';
 import { submitApplication } from '@pip/functions/use-cases/recruitment/submit-application';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
-import type { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore } from '@pip/storage';
+import type { DynamoApplicationStore, DynamoAreaStore, DynamoEmailAllowanceStore, DynamoOutboxStore, DynamoReviewStore } from '@pip/storage';
 
 /** The demo area whose recruitment has closed: it starts with applicants, so selection can be tried at once. */
 export const DEMO_SELECTION_AREA = 'cumbria';
@@ -62,7 +62,13 @@ const leftForScheduledDelivery: EmailDelivery = { sendNow: async () => undefined
  * alone, reviews and all.
  */
 export async function seedDemoApplicants(
-  stores: { areas: DynamoAreaStore; applications: DynamoApplicationStore; reviews: DynamoReviewStore },
+  stores: {
+    areas: DynamoAreaStore;
+    applications: DynamoApplicationStore;
+    reviews: DynamoReviewStore;
+    outbox: DynamoOutboxStore;
+    emailAllowances: DynamoEmailAllowanceStore;
+  },
   reviewers: readonly [StaffProfile, StaffProfile],
   baseUrl: string,
 ): Promise<number> {
@@ -73,11 +79,14 @@ export async function seedDemoApplicants(
   let added = 0;
   for (const [index, [applicant, sector]] of applicants.entries()) {
     const appliedAt = new Date(Date.parse(area.recruitment.opensAt) + (index + 1) * DAY / 4);
-    const { outcome, application } = await submitApplication(
+    const submitted = await submitApplication(
       {
         areas: stores.areas,
         applications: stores.applications,
+        emailAllowances: stores.emailAllowances,
+        outbox: stores.outbox,
         links,
+        linkTokens: { newToken: () => randomBytes(32).toString('base64url') },
         clock: { now: () => appliedAt },
         random: (bytes) => new Uint8Array(randomBytes(bytes)),
         delivery: leftForScheduledDelivery,
@@ -86,7 +95,8 @@ export async function seedDemoApplicants(
       area.areaId,
       answersOf(applicant, sector),
     );
-    if (outcome !== 'received') continue;
+    if (submitted.outcome !== 'received') continue;
+    const { application } = submitted;
     added += 1;
     // Reviewed the day after applications closed, or now if that is still to come.
     const reviewedAt = new Date(Math.min(Date.now(), Date.parse(area.recruitment.closesAt) + DAY + index * 60_000)).toISOString();

@@ -1,7 +1,17 @@
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { platformFunctions } from '@pip/functions/routes';
-import { DynamoApplicationStore, DynamoAreaStore, DynamoReviewStore, DynamoStaffStore, createDocumentClient, ensureTable } from '@pip/storage';
+import {
+  DynamoApplicationStore,
+  DynamoAreaStore,
+  DynamoEmailAllowanceStore,
+  DynamoOutboxStore,
+  DynamoPartnerStore,
+  DynamoReviewStore,
+  DynamoStaffStore,
+  createDocumentClient,
+  ensureTable,
+} from '@pip/storage';
 import { join } from 'node:path';
 import { LOCAL_CLOCK_PATH, localClockHandler } from './local-clock';
 import { LOCAL_SIGN_IN_PATH, localSignInHandler } from './local-sign-in';
@@ -12,6 +22,7 @@ import { loadHandler, startHttpServer, type LocalRoute } from './http-server';
 import { seedDemoApplicants } from './demo-applicants';
 import { restorePlatformClock } from './platform-clock';
 import { seedDemoProgramme } from './seed';
+import { seedDemoPartners } from './seed-partners';
 import { startSesLocal, type RunningSes } from './ses-local';
 import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
 
@@ -35,6 +46,11 @@ export interface PlatformOptions {
   workflow?: boolean;
 }
 
+export interface DemoPartnerLink {
+  organisation: string;
+  url: string;
+}
+
 export interface RunningPlatform {
   url: string;
   inboxUrl: string;
@@ -45,6 +61,8 @@ export interface RunningPlatform {
   staffIdentity: LocalStaffIdentity;
   /** The local area workflow, when the platform runs one. */
   workflow?: LocalWorkflowHandle;
+  /** The demo partners' nomination links, seeded with the demo applicants. */
+  demoPartnerLinks: DemoPartnerLink[];
   stop(): Promise<void>;
 }
 
@@ -128,15 +146,23 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       PUBLIC_BASE_URL: url,
     });
 
+    let demoPartnerLinks: DemoPartnerLink[] = [];
     if (options.demoApplicants) {
       // After the server's address is known (their emails link to it), before workflows propose selections.
       const documents = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_CREDENTIALS.AWS_REGION });
       const [sam, priya] = localStaff;
       await seedDemoApplicants(
-        { areas: new DynamoAreaStore(documents, tableName), applications: new DynamoApplicationStore(documents, tableName), reviews: new DynamoReviewStore(documents, tableName) },
+        {
+          areas: new DynamoAreaStore(documents, tableName),
+          applications: new DynamoApplicationStore(documents, tableName),
+          reviews: new DynamoReviewStore(documents, tableName),
+          outbox: new DynamoOutboxStore(documents, tableName),
+          emailAllowances: new DynamoEmailAllowanceStore(documents, tableName),
+        },
         [sam!, priya!],
         url,
       );
+      demoPartnerLinks = await seedDemoPartners({ areas: new DynamoAreaStore(documents, tableName), partners: new DynamoPartnerStore(documents, tableName) }, sam!, url);
       documents.destroy();
     }
 
@@ -162,7 +188,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }
 
     ready();
-    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, ...(workflow ? { workflow } : {}), stop: stopAll };
+    return { url, inboxUrl: sesEndpoint, dynamoEndpoint, sesEndpoint, tableName, staffIdentity, demoPartnerLinks, ...(workflow ? { workflow } : {}), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

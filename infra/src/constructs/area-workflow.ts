@@ -75,7 +75,9 @@ export class AreaWorkflow extends Construct {
     const waitUntil = (name: string, path: string) => new Wait(this, name, { time: WaitTime.timestampPath(path) });
 
     const openRecruitment = step('Open recruitment', 'open-recruitment');
-    const waitForClose = waitUntil('Wait until recruitment closes', '$.recruitmentClosesAt');
+    // Wakes at the close, or within the hour, so a window staff change is followed either way.
+    const waitForClose = waitUntil('Wait until recruitment closes', '$.recruitmentCheckAt');
+    const checkRecruitment = step('Check recruitment has closed', 'check-recruitment');
     const proposeSelection = step('Propose selection', 'propose-selection');
     const awaitApproval = staffStep('Await approval of the selection', 'selection-approval');
     const sendOutcomes = step('Send outcomes', 'send-outcomes');
@@ -98,9 +100,16 @@ export class AreaWorkflow extends Construct {
     }
     remindActionPlan.next(awaitActionPlan);
 
-    const definition = openRecruitment
-      .next(waitForClose)
-      .next(proposeSelection)
+    const afterDelivery = startActionPlan
+      .next(awaitActionPlan)
+      .next(startProgressReviews)
+      .next(awaitProgressReviews)
+      .next(startEvaluation)
+      .next(awaitEvaluation)
+      .next(completeArea)
+      .next(new Succeed(this, 'Area complete'));
+
+    const selectionToDelivery = proposeSelection
       .next(awaitApproval)
       .next(sendOutcomes)
       .next(awaitPreparation)
@@ -111,16 +120,17 @@ export class AreaWorkflow extends Construct {
         new Choice(this, 'Workshops over?')
           // Staff may move a workshop later; then wait again for the new end.
           .when(Condition.booleanEquals('$.deliveryOver', false), waitForWorkshops)
-          .otherwise(
-            startActionPlan
-              .next(awaitActionPlan)
-              .next(startProgressReviews)
-              .next(awaitProgressReviews)
-              .next(startEvaluation)
-              .next(awaitEvaluation)
-              .next(completeArea)
-              .next(new Succeed(this, 'Area complete')),
-          ),
+          .otherwise(afterDelivery),
+      );
+
+    const definition = openRecruitment
+      .next(waitForClose)
+      .next(checkRecruitment)
+      .next(
+        new Choice(this, 'Recruitment closed?')
+          // Staff may move the close while applications are open; then wait again.
+          .when(Condition.booleanEquals('$.recruitmentOver', false), waitForClose)
+          .otherwise(selectionToDelivery),
       );
 
     this.stateMachine = new StateMachine(this, 'state-machine', {

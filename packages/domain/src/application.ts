@@ -1,5 +1,6 @@
 import type { ApplicationAnswers } from './application-form';
-import { RecruitmentNotOpenError, recruitmentState, type Area } from './area';
+import { RecruitmentNotOpenError, outcomeDueBy, recruitmentState, type Area } from './area';
+import type { EmailedLink } from './ports/messages';
 import type { Sector } from './selection';
 
 /** One person's application to take part in one area's programme. */
@@ -62,8 +63,31 @@ export function newApplicationReference(random: (bytes: number) => Uint8Array): 
 
 export const APPLICATION_REFERENCE_PATTERN = /^PIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/u;
 
-/** What a submission did. `unchanged` is a repeat of the same answers, such as a double click: nothing is stored or sent. */
-export type SubmissionOutcome = 'received' | 'updated' | 'unchanged';
+/**
+ * What a submission did. `unchanged` is a repeat of the same answers, such as a double click:
+ * nothing is stored or sent. `link-sent` is a submission for an address that has applied already:
+ * nothing is stored, and the address is emailed a link to its own application, since whoever sent
+ * the answers may not be the person the address belongs to.
+ */
+export type SubmissionOutcome = 'received' | 'updated' | 'unchanged' | 'link-sent';
+
+/**
+ * The applicant's own link to their application: it shows what they sent, and changes it while
+ * applications are open. It lasts until the outcome is due, so that after applications close the
+ * applicant can still see what they sent until they hear the result.
+ */
+export function applicationLink(area: Area, applicationId: string): EmailedLink & { applicationId: string } {
+  return { purpose: 'application', areaId: area.areaId, applicationId, expiresAt: outcomeDueBy(area).toISOString() };
+}
+
+/**
+ * The answers of a change through the applicant's own link: the email address stays the one the
+ * application was made with, since it is how the applicant is known (and where their link went).
+ */
+export function keepingEmail(application: Application, input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return { ...input, email: application.answers.email };
+}
 
 /** Applications are accepted only while the area's recruitment window is open. */
 export function refuseUnlessRecruiting(area: Area, now: Date): void {

@@ -1,5 +1,5 @@
 import { recruitmentState, type Area } from './area';
-import { daysAfter } from './durations';
+import { DAY, daysAfter } from './durations';
 import { ConflictError, SelectionChangedError, ValidationError, type FieldError } from './errors';
 import type { EmailedLink } from './ports/messages';
 import type { Actor } from './staff';
@@ -41,11 +41,18 @@ export interface AreaSelection extends SelectionDraft {
   membership?: MembershipChange[];
 }
 
-/** One change of who is in an area's group after approval: a withdrawal, or a reserve taking a place. */
+/**
+ * One change of who is in an area's group after approval: a withdrawal, a reserve taking a place, or
+ * staff undoing a withdrawal recorded by mistake. An undo is a fact of its own: it never edits the withdrawal.
+ */
 export interface MembershipChange {
   applicationId: string;
-  change: 'left' | 'joined';
+  change: 'left' | 'joined' | 'rejoined';
   at: string;
+  /** Who recorded it: a staff member, or the person through their emailed link (facts from before this was kept have none). */
+  by?: Actor;
+  /** On a withdrawal: they were a lead, so undoing it can make them lead again. */
+  wasLead?: true;
 }
 
 /**
@@ -59,8 +66,8 @@ export function groupOn(selection: AreaSelection, at: string): Set<string> {
   const inOrder = [...(selection.membership ?? [])].sort((a, b) => a.at.localeCompare(b.at));
   for (const { applicationId, change, at: when } of inOrder) {
     if (when > at) break;
-    if (change === 'joined') members.add(applicationId);
-    else members.delete(applicationId);
+    if (change === 'left') members.delete(applicationId);
+    else members.add(applicationId);
   }
   return members;
 }
@@ -121,15 +128,16 @@ function sectorOf(selection: AreaSelection, applicationId: string): Sector | und
   return sectors.find((sector) => selection.selected[sector].includes(applicationId));
 }
 
-/** A selected participant leaves; the next reserve of the same sector is offered the place. */
-export function withdrawParticipant(current: AreaSelection, applicationId: string, at: string): Withdrawal | undefined {
+/** A selected participant leaves, as `by` records it; the next reserve of the same sector is offered the place. */
+export function withdrawParticipant(current: AreaSelection, applicationId: string, at: string, by?: Actor): Withdrawal | undefined {
   const sector = sectorOf(current, applicationId);
   if (current.status !== 'approved' || !sector) return undefined;
   const selection: AreaSelection = structuredClone(current);
   selection.selected[sector] = selection.selected[sector].filter((id) => id !== applicationId);
   selection.withdrawn = [...(selection.withdrawn ?? []), applicationId];
-  selection.membership = [...(selection.membership ?? []), { applicationId, change: 'left', at }];
   const wasLead = selection.leads[sector] === applicationId;
+  const left: MembershipChange = { applicationId, change: 'left', at, ...(by ? { by } : {}), ...(wasLead ? { wasLead: true as const } : {}) };
+  selection.membership = [...(selection.membership ?? []), left];
   if (wasLead) delete selection.leads[sector];
   const offeredTo = selection.offered?.[sector] ? undefined : offerNext(selection, sector);
   return { selection, offeredTo, wasLead };
@@ -158,8 +166,10 @@ export function answerOffer(
   return { selection, offeredTo: offerNext(selection, sector) };
 }
 
-/** How long the emailed links about a place on the programme work. */
+/** How long the emailed links about a place on the programme work, and how long staff may undo a withdrawal they recorded. */
 export const participationRules = {
+  /** Staff may undo a withdrawal they recorded by mistake for a day after recording it, if nobody has taken the place. */
+  undoWithdrawalWithin: DAY,
   /** A selected participant may withdraw at any time up to the end of the programme, about nine months. */
   withdrawLinkDays: 270,
   /** A reserve offered a place answers within two weeks; after that the offer's link no longer works. */
@@ -294,6 +304,16 @@ export const selectionAudit = {
     summary: `${name} ${accepted ? 'accepted' : 'declined'} the place offered.${offeredTo ? ` The place was offered to ${offeredTo}.` : ''}`,
   }),
   leadNamed: (name: string) => ({ action: 'Lead named', summary: `${name} is now a lead participant.` }),
+  withdrawalUndone: (name: string, by: string, leadAgain: boolean, offerWithdrawnFrom: string | undefined) => ({
+    action: 'Withdrawal undone',
+    summary: [
+      `Withdrawal of ${name} undone by ${by}: they are taking part again.`,
+      leadAgain ? 'They lead again.' : '',
+      offerWithdrawnFrom ? `The place offered to ${offerWithdrawnFrom} is withdrawn; they are first on the reserve list again.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }),
 };
 
 /** A participant acting through their emailed link, as the audit log names them. */

@@ -55,6 +55,7 @@ export function regionComplete(progressOfAreas: readonly (AreaProgress | undefin
 /** The steps of the area workflow; the state machine names one in each task's payload. */
 export const workflowSteps = [
   'open-recruitment',
+  'check-recruitment',
   'propose-selection',
   'await-staff',
   'send-outcomes',
@@ -97,6 +98,9 @@ export function isProgrammeStep(step: StaffStep | undefined): step is ProgrammeS
 export interface WorkflowState {
   areaId: string;
   recruitmentClosesAt?: string;
+  /** When the wait for recruitment to close next looks at the area's window, which staff may change. */
+  recruitmentCheckAt?: string;
+  recruitmentOver?: boolean;
   deliveryEndsAt?: string;
   deliveryOver?: boolean;
   failure?: { Error?: string; Cause?: string };

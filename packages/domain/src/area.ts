@@ -1,4 +1,4 @@
-import { DAY } from './durations';
+import { DAY, HOUR } from './durations';
 import { ConflictError } from './errors';
 import { formatUkDateTime } from './uk-time';
 import { areaStages, type AreaProgress } from './area-stages';
@@ -29,6 +29,19 @@ export function recruitmentState(area: Area, now: Date): RecruitmentState {
   if (time < Date.parse(area.recruitment.opensAt)) return 'not-open-yet';
   if (time >= Date.parse(area.recruitment.closesAt)) return 'closed';
   return 'open';
+}
+
+export const recruitmentRules = {
+  /**
+   * How often the area's workflow looks at the window again while applications are open, so that
+   * a close staff move earlier is followed within this time (and one moved later, at the old close).
+   */
+  lookAgainEvery: HOUR,
+} as const;
+
+/** When the workflow should next look at the area's window: when it closes, or sooner. */
+export function nextRecruitmentCheck(area: Area, now: Date): string {
+  return new Date(Math.min(Date.parse(area.recruitment.closesAt), now.getTime() + recruitmentRules.lookAgainEvery)).toISOString();
 }
 
 /** Applicants hear the outcome within three weeks of the window closing. */

@@ -1,8 +1,10 @@
 import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
 import type { Recipient } from './ports/messages';
+import type { LatestReminders } from './reminders';
 import { DAY, HOUR } from './durations';
 import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
+import { hoursInWords } from './words';
 
 /** A time a facilitator offers for a lead's consultancy session, in person or online. */
 export interface ConsultancySlot {
@@ -17,6 +19,11 @@ export interface ConsultancySlot {
   where: string;
   /** Set when a session takes the slot. */
   bookedFor?: SessionNumber;
+  /**
+   * Raised by every change to the slot (booked, freed, a new time), so that staff change or remove
+   * it only as they saw it, and a lead books it only at the time they saw. Absent on a new slot.
+   */
+  version?: number;
 }
 
 export type SessionNumber = 1 | 2;
@@ -127,13 +134,64 @@ export function canChangeBooking(booking: SessionBooking | undefined, bookedSlot
   return !booking?.heldAt && (!bookedSlot || beforeCutoff(bookedSlot, now, rules));
 }
 
+/**
+ * Whether a booked session is behind us: recorded as held, or its time has come. It then stays as it
+ * happened: nobody moves, cancels or books it again.
+ */
+export function sessionHasPassed(booking: SessionBooking | undefined, bookedSlot: ConsultancySlot | undefined, now: Date): boolean {
+  if (booking?.status !== 'booked') return false;
+  return booking.heldAt !== undefined || (bookedSlot !== undefined && Date.parse(bookedSlot.startsAt) <= now.getTime());
+}
+
+/** What a person reads when they try to change a session that is behind us. */
+export function passedSessionRefusal(session: SessionNumber, booking: Pick<SessionBooking, 'heldAt'> | undefined): string {
+  return booking?.heldAt
+    ? `Session ${session} is recorded as held, so it can no longer be moved, cancelled or booked again.`
+    : `The time of session ${session} has passed, so it can no longer be moved, cancelled or booked again.`;
+}
+
+/**
+ * Why the session cannot be cancelled now, or undefined if it can. Leads may cancel until the
+ * cutoff; staff until it starts (a facilitator falling ill the evening before, say).
+ */
+export function cancelRefusal(
+  state: Pick<ConsultancySessionState, 'session' | 'booking' | 'bookedSlot' | 'past' | 'canChange'>,
+  by: 'lead' | 'staff',
+  rules: ConsultancyRules = consultancyRules,
+): string | undefined {
+  if (state.booking?.status !== 'booked' || !state.bookedSlot) return `Session ${state.session} is not booked: it may have been cancelled already.`;
+  if (state.past) return passedSessionRefusal(state.session, state.booking);
+  if (by === 'lead' && !state.canChange) {
+    return `It is less than ${hoursInWords(rules.changeCutoffHours)} before the session, so it can no longer be cancelled here. Reply to the booking email if something has come up.`;
+  }
+  return undefined;
+}
+
+/** Why staff cannot change or remove a slot, or undefined if they can: it must still exist and be free. */
+export function slotChangeRefusal(slot: ConsultancySlot | undefined): string | undefined {
+  if (!slot) return 'This slot no longer exists: it may have been removed already.';
+  if (slot.bookedFor !== undefined) {
+    return `This slot is booked for session ${slot.bookedFor}, so it cannot be changed or removed here. Cancel the session instead: its time is then free.`;
+  }
+  return undefined;
+}
+
+/** The slot at the new UK date and times staff gave, as it was otherwise; a ValidationError names what to correct. */
+export function slotAtNewTime(slot: ConsultancySlot, form: Pick<SlotForm, 'date' | 'start' | 'end'>): ConsultancySlot {
+  const moved = slotFromForm(slot.areaId, slot.slotId, { ...form, facilitator: slot.facilitator, facilitatorEmail: slot.facilitatorEmail, mode: slot.mode, where: slot.where });
+  return { ...slot, startsAt: moved.startsAt, endsAt: moved.endsAt };
+}
+
 /** A session can be recorded as held once its booked slot has started. */
 export function canRecordHeld(bookedSlot: ConsultancySlot | undefined, now: Date): boolean {
   return bookedSlot !== undefined && Date.parse(bookedSlot.startsAt) <= now.getTime();
 }
 
-/** Why a session cannot be booked into a slot: taken by another session, changed since it was seen, or not bookable at all. */
-export type BookingRefusal = Exclude<BookingOutcome, 'booked'> | 'not-bookable';
+/**
+ * Why a session cannot be booked into a slot: the slot taken, removed or moved, the session changed
+ * since it was seen or already behind us, or the slot not bookable at all.
+ */
+export type BookingRefusal = Exclude<BookingOutcome, 'booked'> | 'not-bookable' | 'session-past';
 
 /** A session as the person saw it when they chose a slot. */
 export interface SessionAsSeen {
@@ -141,16 +199,27 @@ export interface SessionAsSeen {
   bookable: readonly ConsultancySlot[];
   booking: SessionBooking | undefined;
   canChange: boolean;
+  past: boolean;
 }
 
 /**
- * The slot to book the session into, or why it cannot be: the slot must still be bookable, the
- * session still changeable, and its booking still the one the person saw (`expectedSequence`,
- * when they say which they saw).
+ * The slot to book the session into, or why it cannot be: the slot must still be bookable and as
+ * the person saw it (`slotVersionSeen`, when they say), the session still changeable, and its
+ * booking still the one the person saw (`expectedSequence`, when they say which they saw).
  */
-export function slotToBook(seen: SessionAsSeen, slotId: string, expectedSequence: number | undefined): { slot: ConsultancySlot } | { refusal: BookingRefusal } {
+export function slotToBook(
+  seen: SessionAsSeen,
+  slotId: string,
+  expectedSequence: number | undefined,
+  slotVersionSeen?: number,
+): { slot: ConsultancySlot } | { refusal: BookingRefusal } {
+  if (seen.past) return { refusal: 'session-past' };
   const slot = seen.bookable.find((candidate) => candidate.slotId === slotId);
-  if (!slot) return { refusal: seen.slots.some((candidate) => candidate.slotId === slotId && candidate.bookedFor !== undefined) ? 'slot-taken' : 'not-bookable' };
+  if (!slot) {
+    const known = seen.slots.find((candidate) => candidate.slotId === slotId);
+    return { refusal: !known ? 'slot-gone' : known.bookedFor !== undefined ? 'slot-taken' : 'not-bookable' };
+  }
+  if (slotVersionSeen !== undefined && (slot.version ?? 0) !== slotVersionSeen) return { refusal: 'slot-changed' };
   if (!seen.canChange) return { refusal: 'not-bookable' };
   const current = seen.booking?.sequence ?? -1;
   if (current !== (expectedSequence ?? current)) return { refusal: 'session-changed' };
@@ -201,8 +270,11 @@ export interface FollowUpAnswer {
 /** A session as stored: booked into a slot, or cancelled (its slot free again). */
 export type SessionBooking = ConsultancySession & { status: 'booked' | 'cancelled' };
 
-/** How a booking attempt ended: booked, or refused because the slot or the session changed first. */
-export type BookingOutcome = 'booked' | 'slot-taken' | 'session-changed';
+/**
+ * How a booking attempt ended: booked, or refused because first the slot was taken, removed or
+ * given a new time by staff, or the session changed.
+ */
+export type BookingOutcome = 'booked' | 'slot-taken' | 'slot-gone' | 'slot-changed' | 'session-changed';
 
 /** One consultancy session of an area as it stands: what the booking page, the staff page and every change decide from. */
 export interface ConsultancySessionState {
@@ -217,6 +289,8 @@ export interface ConsultancySessionState {
   bookable: ConsultancySlot[];
   /** Whether the booking can still be moved or cancelled: not held, and not too close to its start. */
   canChange: boolean;
+  /** Whether the booked session is behind us (held, or its time come): then nothing changes it. */
+  past: boolean;
 }
 
 /** The bookings of an area's sessions by number, as the store gives them, from the sessions as they stand. */
@@ -234,6 +308,8 @@ export interface ConsultancyOverview {
   answers: FollowUpAnswer[];
   /** Who is in the group now, by name: those the follow-up review asks. */
   group: { applicationId: string; name: string }[];
+  /** The latest round of reminders of each kind: to book each session, to answer the follow-up dates. */
+  reminders: LatestReminders;
 }
 
 /** Both sessions of an area as they stand at `now`, from its slots and bookings. */
@@ -256,6 +332,7 @@ export function consultancySessionStates(
       bookedSlot,
       bookable: bookableSlots(session, slots, sessions, now),
       canChange: canChangeBooking(booking, bookedSlot, now),
+      past: sessionHasPassed(booking, bookedSlot, now),
     };
   });
 }

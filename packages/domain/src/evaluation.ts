@@ -4,6 +4,7 @@ import { choice, field, optionalText } from './field-schemas';
 import type { FieldMeta } from './form-meta';
 import { metaOf } from './schema-input';
 import { regionIds, type RegionId } from './regions';
+import type { ReminderRound } from './reminders';
 
 export const ratings = { poor: 'Poor', fair: 'Fair', good: 'Good', excellent: 'Excellent' } as const;
 const yesNo = { yes: 'Yes', no: 'No' } as const;
@@ -68,6 +69,19 @@ export interface EvaluationResponse {
   answers: EvaluationAnswers;
   submittedAt: string;
   version: number;
+  /** Staff marked the comment for publication: only such comments appear in published reports, and never with a name. */
+  commentPublishable?: boolean;
+}
+
+/** The comment of a response, as reports show it: trimmed, '' when none was written. */
+export const commentOf = (answers: Pick<EvaluationAnswers, 'comments'>): string => answers.comments?.trim() ?? '';
+
+/**
+ * Whether a changed response keeps its comment marked for publication: only if the comment reads
+ * as it did when staff marked it, since staff agreed to publish those words and no others.
+ */
+export function keepsPublication(previous: EvaluationResponse | undefined, answers: EvaluationAnswers): boolean {
+  return previous?.commentPublishable === true && commentOf(previous.answers) === commentOf(answers) && commentOf(answers) !== '';
 }
 
 /** The rated dimensions the programme reports publicly, with the words a report uses. */
@@ -133,10 +147,30 @@ export interface EvaluationReport {
   /** One row per area, named or anonymous as the report is for staff or for publication. */
   areas: { name: string; figures: EvaluationFigures }[];
   /**
-   * One area's report for staff only: who in its group has not answered yet, and what participants
-   * wrote in their comments. Never in a version for publication.
+   * One area's report for staff only: who in its group has not answered yet, every comment with
+   * whether it is marked for publication, and the reminders sent. Never in a version for publication.
    */
-  voices?: { notAnswered: string[]; comments: string[] };
+  voices?: {
+    notAnswered: string[];
+    comments: StaffComment[];
+    /** Whether staff can remind those who have not answered: the survey is open and someone has not. */
+    canRemind: boolean;
+    lastReminded?: ReminderRound;
+  };
+  /**
+   * Every other report (a region, the programme, any version for publication): only the comments
+   * staff marked publishable, with no name, under the name the report gives their area.
+   */
+  publishableComments?: { area: string; text: string }[];
+}
+
+/** A comment as staff see it on the area's report, to mark for publication or withdraw. */
+export interface StaffComment {
+  applicationId: string;
+  text: string;
+  publishable: boolean;
+  /** The response's version, which marking it builds on: staff mark the words they read. */
+  version: number;
 }
 
 export interface AreaForReport {

@@ -1,9 +1,9 @@
 import { applicationsBySector, type Application } from './application';
-import { areaStage, type Area } from './area';
+import { areaStage, recruitmentState, type Area, type RecruitmentWindow } from './area';
 import type { AreaSelection } from './area-selection';
 import { regionComplete, type AreaProgress } from './area-stages';
 import { WEEK } from './durations';
-import type { FieldError } from './errors';
+import { ConflictError, ValidationError, type FieldError } from './errors';
 import { regionIds, regions, type RegionId } from './regions';
 import type { Sector } from './selection';
 import { dateProblem, formatUkDateTime, isClockTime, ukInstantFrom } from './uk-time';
@@ -44,17 +44,46 @@ export function newArea(input: NewAreaInput, now: Date): { area?: Area; problems
   else if (name.length > 100 || !areaIdFrom(name)) problems.push({ field: 'name', message: 'Enter a name of up to 100 letters and numbers' });
   const regionId = regionIds.find((id) => id === input.regionId);
   if (!regionId) problems.push({ field: 'regionId', message: 'Select the region' });
-  const opensAt = moment(input.opens, 'opens', 'open', problems);
-  const closesAt = moment(input.closes, 'closes', 'close', problems);
-  if (opensAt && closesAt) {
-    if (closesAt.getTime() - opensAt.getTime() < WEEK) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
-    else if (closesAt.getTime() <= now.getTime()) problems.push({ field: 'closes-date', message: 'The closing date must be in the future' });
+  const window = recruitmentWindow(moment(input.opens, 'opens', 'open', problems), moment(input.closes, 'closes', 'close', problems), now, problems);
+  if (problems.length > 0 || !window) return { problems };
+  return { area: { areaId: areaIdFrom(name), name, regionId: regionId as RegionId, recruitment: window }, problems };
+}
+
+/** The window two moments make, if it is at least a week long and has not already ended; otherwise its problems are added. */
+function recruitmentWindow(opensAt: Date | undefined, closesAt: Date | undefined, now: Date, problems: FieldError[]): RecruitmentWindow | undefined {
+  if (!opensAt || !closesAt) return undefined;
+  if (closesAt.getTime() - opensAt.getTime() < WEEK) problems.push({ field: 'closes-date', message: 'Applications must be open for at least a week' });
+  else if (closesAt.getTime() <= now.getTime()) problems.push({ field: 'closes-date', message: 'The closing date must be in the future' });
+  return { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
+}
+
+/** Once applications have closed, the window is part of the record. */
+export class RecruitmentClosedError extends ConflictError {
+  constructor(area: Area) {
+    const closedAt = formatUkDateTime(area.recruitment.closesAt);
+    super(`Applications for ${area.name} closed at ${closedAt}: the recruitment window can no longer be changed.`, 'main-content');
   }
-  if (problems.length > 0 || !opensAt || !closesAt) return { problems };
-  return {
-    area: { areaId: areaIdFrom(name), name, regionId: regionId as RegionId, recruitment: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() } },
-    problems,
-  };
+}
+
+/**
+ * The area's recruitment window as staff changed it, by the rules of a new area's window. Before
+ * applications open both dates may move; once open, only the close (applications already made stay
+ * as they are); once closed, nothing. What needs correcting is a ValidationError.
+ */
+export function changedRecruitmentWindow(area: Area, input: { opens: UkDateTimeInput; closes: UkDateTimeInput }, now: Date): RecruitmentWindow {
+  const state = recruitmentState(area, now);
+  if (state === 'closed') throw new RecruitmentClosedError(area);
+  const problems: FieldError[] = [];
+  const opensAt = state === 'open' ? new Date(area.recruitment.opensAt) : moment(input.opens, 'opens', 'open', problems);
+  const window = recruitmentWindow(opensAt, moment(input.closes, 'closes', 'close', problems), now, problems);
+  if (problems.length > 0 || !window) throw new ValidationError(problems);
+  return window;
+}
+
+/** The audit log's line for a changed window. */
+export function windowChangedSummary(area: Area, window: RecruitmentWindow): string {
+  const span = ({ opensAt, closesAt }: RecruitmentWindow) => `${formatUkDateTime(opensAt)} to ${formatUkDateTime(closesAt)}`;
+  return `Applications for ${area.name} now open from ${span(window)}; they were to open from ${span(area.recruitment)}.`;
 }
 
 /** The instant applications open or close, or the problems with its date and time, by field. */

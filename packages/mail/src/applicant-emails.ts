@@ -8,25 +8,40 @@ import {
 } from '@pip/domain';
 import { composeEmail, type EmailBlock } from './compose';
 
-function whatHappensNext(area: Area, application: Application): EmailBlock[] {
+/** The applicant's own link to their application, and until when it works. */
+export interface OwnLink {
+  url: string;
+  expiresAt: string;
+}
+
+// Anyone can type anything into the application form, and anyone's address: so these emails carry
+// nothing the form was given except the applicant's own name, greeting them. Their answers are
+// behind their own link, never in an email.
+
+function ownLinkParagraph(link: OwnLink): EmailBlock {
+  return {
+    paragraph: `You can see what you sent, and change your answers until applications close, with your own link below. `
+      + `It works until ${formatUkDateTime(link.expiresAt)}. Do not share it: anyone with the link can see your application.`,
+  };
+}
+
+function whatHappensNext(area: Area, application: Application, link: OwnLink): EmailBlock[] {
   return [
     { paragraph: `Your reference number is ${application.applicationId}. Please quote it if you contact us.` },
     { heading: 'What happens next' },
     {
-      paragraph: `Applications close at ${formatUkDateTime(area.recruitment.closesAt)}. The programme team will review every application and email you the outcome by ${formatUkDate(outcomeDueBy(area))}.`,
+      paragraph: `Applications close at ${formatUkDateTime(area.recruitment.closesAt)}. `
+        + `The programme team will review every application and email you the outcome by ${formatUkDate(outcomeDueBy(area))}.`,
     },
-    {
-      paragraph:
-        'You can change your answers until applications close by applying again with the same email address. Your application keeps the same reference number.',
-    },
+    ownLinkParagraph(link),
   ];
 }
 
-const changeLink = (formUrl: string) => ({ label: 'Change your application', url: formUrl });
+const ownLinkAction = (link: OwnLink) => ({ label: 'See or change your application', url: link.url });
 
-/** The emails an applicant receives; each links to the application form (`formUrl`), since applying again is how answers change. */
+/** The emails an applicant receives about their application; each carries their own link to it. */
 export const applicantEmails = {
-  applicationReceived: (area: Area, application: Application, formUrl: string): OutboundEmail =>
+  applicationReceived: (area: Area, application: Application, link: OwnLink): OutboundEmail =>
     composeEmail({
       messageId: `application-received-${application.applicationId}`,
       to: application.answers.email,
@@ -34,12 +49,12 @@ export const applicantEmails = {
       greeting: `Dear ${application.answers.fullName},`,
       blocks: [
         { paragraph: `We have received your application to join the Partnership Improvement Programme in ${area.name}.` },
-        ...whatHappensNext(area, application),
+        ...whatHappensNext(area, application, link),
       ],
-      action: changeLink(formUrl),
+      action: ownLinkAction(link),
     }),
 
-  applicationUpdated: (area: Area, application: Application, formUrl: string): OutboundEmail =>
+  applicationUpdated: (area: Area, application: Application, link: OwnLink): OutboundEmail =>
     composeEmail({
       messageId: `application-updated-${application.applicationId}-v${application.version}`,
       to: application.answers.email,
@@ -47,10 +62,37 @@ export const applicantEmails = {
       greeting: `Dear ${application.answers.fullName},`,
       blocks: [
         {
-          paragraph: `We have updated your application to join the Partnership Improvement Programme in ${area.name} with the answers you sent at ${formatUkDateTime(application.updatedAt)}. They replace your earlier answers.`,
+          paragraph: `We have updated your application to join the Partnership Improvement Programme in ${area.name} `
+            + `with the answers you sent at ${formatUkDateTime(application.updatedAt)}. They replace your earlier answers.`,
         },
-        ...whatHappensNext(area, application),
+        { paragraph: 'If you did not change your application, contact the programme team by replying to this email.' },
+        ...whatHappensNext(area, application, link),
       ],
-      action: changeLink(formUrl),
+      action: ownLinkAction(link),
+    }),
+
+  /**
+   * To the applicant, when the form was sent again with their address. Whoever sent it may be
+   * someone else, so nothing they typed is in it: the greeting is the applicant's own stored name.
+   */
+  appliedAgain: (area: Area, application: Application, link: OwnLink, at: string): OutboundEmail =>
+    composeEmail({
+      messageId: `application-applied-again-${application.applicationId}-${at}`,
+      to: application.answers.email,
+      subject: `Someone tried to apply again with your email address: Partnership Improvement Programme, ${area.name}`,
+      greeting: `Dear ${application.answers.fullName},`,
+      blocks: [
+        {
+          paragraph: `Someone (perhaps you) tried to apply again to join the Partnership Improvement Programme in ${area.name} `
+            + `with this email address at ${formatUkDateTime(at)}. We have not changed your application.`,
+        },
+        {
+          paragraph: `To see or change your application, use your own link below. It works until ${formatUkDateTime(link.expiresAt)}; `
+            + `you can change your answers until applications close at ${formatUkDateTime(area.recruitment.closesAt)}.`,
+        },
+        { paragraph: 'If it was not you, you do not need to do anything: only someone with this link can see or change your application.' },
+        { paragraph: `Your reference number is ${application.applicationId}.` },
+      ],
+      action: ownLinkAction(link),
     }),
 };

@@ -4,6 +4,7 @@ import { composeEmail } from './compose';
 
 
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
+const earliestOf = (options: readonly { startsAt: string }[]) => options.map((option) => option.startsAt).sort()[0] ?? new Date().toISOString();
 const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;
 
 function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, from: string) {
@@ -93,6 +94,20 @@ export const consultancyEmails = {
     sendAfter,
   }),
 
+  /** Sent by staff to a lead who has not booked, once per round of reminders (`roundId`), with a fresh link. */
+  bookingReminder: (area: Area, session: SessionNumber, lead: Recipient, url: string, expiresAt: string, roundId: string): OutboundEmail =>
+    composeEmail({
+      messageId: `consultancy-reminder-round-${area.areaId}-${session}-${roundId}-${lead.key}`,
+      to: lead.email,
+      subject: `Reminder: please book consultancy session ${session}: ${area.name}`,
+      greeting: `Dear ${lead.name},`,
+      blocks: [
+        { paragraph: `Consultancy session ${session} of 2 for ${area.name} is not booked yet. Please choose a time with the link below; either lead may book it for both of you.` },
+        { paragraph: `The link is personal to you and works until ${formatUkDate(expiresAt)}. If none of the times suits you, reply to tell the programme team what would.` },
+      ],
+      action: { label: `Book consultancy session ${session}`, url },
+    }),
+
   notBookedAlert: (area: Area, session: SessionNumber, to: string, consoleUrl: string, sendAfter: string): OutboundEmail => ({
     ...composeEmail({
       messageId: consultancyEmails.notBookedId(area, session, 'staff'),
@@ -118,6 +133,21 @@ export const followUpEmails = {
         { paragraph: `The full group of ${area.name} meets once more to review progress on the action plan. These dates are proposed:` },
         ...options.map((option) => ({ paragraph: formatUkDateTime(option.startsAt) })),
         { paragraph: 'Tell us which you can make with the link below. We will confirm the date most people can make.' },
+      ],
+      action: { label: 'Answer for each date', url },
+    }),
+
+  /** Sent by staff to a participant who has not said which dates suit them, once per round of reminders (`roundId`). */
+  datesReminder: (area: Area, to: Recipient, options: readonly { startsAt: string }[], url: string, roundId: string): OutboundEmail =>
+    composeEmail({
+      messageId: `follow-up-reminder-${area.areaId}-${roundId}-${to.key}`,
+      to: to.email,
+      subject: `Reminder: which dates suit you? Follow-up review, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `We have not yet heard which dates suit you for the follow-up review of ${area.name}. These dates are proposed:` },
+        ...options.map((option) => ({ paragraph: formatUkDateTime(option.startsAt) })),
+        { paragraph: `Please answer before ${formatUkDate(earliestOf(options))}, so that the date can be confirmed in time. Tick none if none suits you.` },
       ],
       action: { label: 'Answer for each date', url },
     }),

@@ -1,4 +1,4 @@
-import type { Area, OutboundEmail } from '@pip/domain';
+import { formatUkDate, type Area, type OutboundEmail } from '@pip/domain';
 import { composeEmail } from './compose';
 
 interface Participant {
@@ -36,4 +36,18 @@ export const evaluationEmails = {
     }),
     sendAfter,
   }),
+
+  /** Sent by staff to a participant who has not answered, once per round of reminders (`roundId`), with a fresh link. */
+  staffReminder: (area: Area, to: Participant, url: string, expiresAt: string, roundId: string): OutboundEmail =>
+    composeEmail({
+      messageId: `evaluation-reminder-round-${area.areaId}-${roundId}-${to.applicationId}`,
+      to: to.email,
+      subject: `Reminder: please evaluate the programme, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `We have not yet had your evaluation of the programme in ${area.name}. It takes about five minutes, and it shapes how the programme runs in other areas.` },
+        { paragraph: `Please answer soon: the survey closes when the programme team ends the evaluation of your area. Your link is personal to you and works until ${formatUkDate(expiresAt)}.` },
+      ],
+      action: { label: 'Evaluate the programme', url },
+    }),
 };

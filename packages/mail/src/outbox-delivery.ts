@@ -1,4 +1,4 @@
-import { isStale, nextAttemptAt, shouldGiveUp, type Clock, type StoredEmail } from '@pip/domain';
+import { isStale, nextAttemptAt, shouldGiveUp, type Clock, type StoredEmail, type UnreachableAddresses } from '@pip/domain';
 import { LONGEST_SEND_MS, isPermanentFailure, type Mailer } from './ses-mailer';
 
 /**
@@ -19,7 +19,8 @@ export interface DeliveryOutbox {
   /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
   claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean>;
   get(messageId: string): Promise<StoredEmail | undefined>;
-  markSent(messageId: string, now: Date): Promise<void>;
+  /** With the email service's id, by which its later reports name the email. */
+  markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void>;
   /** Puts the email back to be tried again at `retryAt`, keeping the reason for staff to see. */
   release(messageId: string, reason: string, retryAt: string): Promise<void>;
   /** Stops trying: given up after failures, or expired because its moment passed. */
@@ -30,6 +31,8 @@ export interface OutboxDeliveryPorts {
   outbox: DeliveryOutbox;
   mailer: Mailer;
   clock: Clock;
+  /** Addresses that bounced for good or complained are not written to again; those given up on are noted for staff. */
+  unreachable: UnreachableAddresses;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -49,20 +52,28 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
     await ports.outbox.finish(messageId, 'expired');
     return 'expired';
   }
+  const suppressed = await ports.unreachable.find(email.to);
+  if (suppressed?.suppressed) {
+    await ports.outbox.finish(messageId, 'given-up', `Not sent: ${suppressed.address} is suppressed (${suppressed.reason})`);
+    return 'given-up';
+  }
+  let sesMessageId: string | void;
   try {
-    await ports.mailer.send(email);
+    sesMessageId = await ports.mailer.send(email);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (shouldGiveUp(email.attempts, isPermanentFailure(error))) {
       ports.log?.('email delivery given up', { messageId, reason, attempts: email.attempts });
       await ports.outbox.finish(messageId, 'given-up', reason);
+      const at = ports.clock.now().toISOString();
+      await ports.unreachable.record({ address: email.to, problem: 'given-up', suppressed: false, reason, at, messageId, subject: email.subject });
       return 'given-up';
     }
     ports.log?.('email delivery failed; it stays in the outbox', { messageId, reason, attempts: email.attempts });
     await ports.outbox.release(messageId, reason, nextAttemptAt(email.attempts, ports.clock.now()));
     return 'failed';
   }
-  await ports.outbox.markSent(messageId, ports.clock.now());
+  await ports.outbox.markSent(messageId, ports.clock.now(), sesMessageId || undefined);
   return 'sent';
 }
 

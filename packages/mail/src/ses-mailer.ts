@@ -7,6 +7,8 @@ export interface SesConfig {
   endpoint?: string;
   region?: string;
   from: string;
+  /** The SES configuration set whose event destination reports deliveries, bounces and complaints. */
+  configurationSet?: string;
   /** How long one call may wait for an answer; shorter in tests of an endpoint that never answers. */
   requestTimeoutMs?: number;
 }
@@ -29,7 +31,8 @@ export function isPermanentFailure(error: unknown): boolean {
 }
 
 export interface Mailer {
-  send(email: OutboundEmail): Promise<void>;
+  /** Resolves with the email service's id of the message, when it gives one. */
+  send(email: OutboundEmail): Promise<string | void>;
 }
 
 export class SesMailer implements Mailer {
@@ -45,13 +48,16 @@ export class SesMailer implements Mailer {
     });
   }
 
-  async send(email: OutboundEmail): Promise<void> {
+  async send(email: OutboundEmail): Promise<string | undefined> {
+    // The configuration set publishes what becomes of the email (delivered, bounced, complained) back to the platform.
+    const tracking = this.config.configurationSet ? { ConfigurationSetName: this.config.configurationSet } : {};
     if (email.calendar) {
-      await this.client.send(new SendRawEmailCommand({ Destinations: [email.to], RawMessage: { Data: new TextEncoder().encode(mimeMessage(this.config.from, email, email.calendar)) } }));
-      return;
+      const raw = new TextEncoder().encode(mimeMessage(this.config.from, email, email.calendar));
+      return (await this.client.send(new SendRawEmailCommand({ Destinations: [email.to], RawMessage: { Data: raw }, ...tracking }))).MessageId;
     }
-    await this.client.send(
+    const sent = await this.client.send(
       new SendEmailCommand({
+        ...tracking,
         Source: this.config.from,
         Destination: { ToAddresses: [email.to] },
         Message: {
@@ -60,6 +66,7 @@ export class SesMailer implements Mailer {
         },
       }),
     );
+    return sent.MessageId;
   }
 }
 

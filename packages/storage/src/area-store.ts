@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError, type Area, type AreaStore, type AuditEntry } from '@pip/domain';
+import { NotFoundError, type Area, type AreaStore, type AuditEntry, type RecruitmentWindow } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import type { Item } from './items';
@@ -56,6 +56,32 @@ export class DynamoAreaStore implements AreaStore {
                 TableName: this.tableName,
                 Item: { ...keys.area(area.areaId), ...keys.areaList(area.regionId, area.name), type: 'area', ...area },
                 ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: auditPut(this.tableName, audit) },
+          ],
+        }),
+      ),
+    );
+  }
+
+  /** Changes the window with its audit entry in one transaction, only if the stored window is still the one the person changed. */
+  async changeWindow(areaId: string, expected: RecruitmentWindow, next: RecruitmentWindow, audit: AuditEntry): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.area(areaId),
+                UpdateExpression: 'SET recruitment = :next',
+                ConditionExpression: 'recruitment.opensAt = :opensAt AND recruitment.closesAt = :closesAt',
+                ExpressionAttributeValues: {
+                  ':next': { opensAt: next.opensAt, closesAt: next.closesAt },
+                  ':opensAt': expected.opensAt,
+                  ':closesAt': expected.closesAt,
+                },
               },
             },
             { Put: auditPut(this.tableName, audit) },

@@ -1,14 +1,18 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { facilitatorKey, type BookingOutcome, type ConsultancySlot, type ConsultancyStore, type SessionBooking, type SessionNumber } from '@pip/domain';
 import { isLostRace, unlessLostRace } from './conditional';
-import { optional, type Item } from './items';
+import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
-/** Why a booking transaction was refused: the slot (first item) or the session (second). */
-function refusal(error: unknown): BookingOutcome {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[0]?.Code === 'TransactionConflict' ? 'slot-taken' : 'session-changed';
+/** Which items of a refused transaction failed, by position: 'ConditionalCheckFailed', 'TransactionConflict' or 'None'. */
+const reasonsOf = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
+
+/** The condition that a slot is still at the version staff saw; a slot never changed has none stored. */
+function slotAsSeen(version: number | undefined) {
+  const seen = version ?? 0;
+  return { condition: seen === 0 ? '(attribute_not_exists(version) OR version = :seen)' : 'version = :seen', values: { ':seen': seen } };
 }
 
 /**
@@ -70,8 +74,9 @@ export class DynamoConsultancyStore implements ConsultancyStore {
    * Books the slot for the session. `previous` is the session as the booker saw it: none, or a
    * cancelled one (whose sequence the new booking continues), or a booking being moved.
    */
-  async book(session: SessionBooking, previous: SessionBooking | undefined): Promise<BookingOutcome> {
+  async book(session: SessionBooking, previous: SessionBooking | undefined, slotAsSeenByBooker?: Pick<ConsultancySlot, 'startsAt' | 'endsAt'>): Promise<BookingOutcome> {
     const moving = previous?.status === 'booked' ? previous : undefined;
+    const sameTime = slotAsSeenByBooker ? { condition: ' AND startsAt = :startsAt AND endsAt = :endsAt', values: { ':startsAt': slotAsSeenByBooker.startsAt, ':endsAt': slotAsSeenByBooker.endsAt } } : undefined;
     const sessionCondition = previous
       ? { ConditionExpression: '#sequence = :expected AND #status = :status', ExpressionAttributeNames: { '#sequence': 'sequence', '#status': 'status' }, ExpressionAttributeValues: { ':expected': previous.sequence, ':status': previous.status } }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -83,9 +88,9 @@ export class DynamoConsultancyStore implements ConsultancyStore {
               Update: {
                 TableName: this.tableName,
                 Key: keys.consultancySlot(session.areaId, session.slotId),
-                UpdateExpression: 'SET bookedFor = :session',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(bookedFor)',
-                ExpressionAttributeValues: { ':session': session.session },
+                UpdateExpression: 'SET bookedFor = :session ADD version :one',
+                ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(bookedFor)${sameTime?.condition ?? ''}`,
+                ExpressionAttributeValues: { ':session': session.session, ':one': 1, ...sameTime?.values },
               },
             },
             { Put: { TableName: this.tableName, Item: { ...keys.consultancySession(session.areaId, session.session), type: 'consultancy-session', ...session }, ...sessionCondition } },
@@ -95,9 +100,19 @@ export class DynamoConsultancyStore implements ConsultancyStore {
       );
       return 'booked';
     } catch (error) {
-      if (isLostRace(error)) return refusal(error);
-      throw error;
+      if (!isLostRace(error)) throw error;
+      const [slotReason] = reasonsOf(error);
+      if (slotReason === 'TransactionConflict') return 'slot-taken';
+      if (slotReason !== 'ConditionalCheckFailed') return 'session-changed';
+      return this.whySlotRefused(session.areaId, session.slotId);
     }
+  }
+
+  /** What had become of a slot a booking could not take: booked, removed, or given a new time. */
+  private async whySlotRefused(areaId: string, slotId: string): Promise<BookingOutcome> {
+    const item = await getItem(this.documents, this.tableName, keys.consultancySlot(areaId, slotId));
+    if (!item) return 'slot-gone';
+    return item.bookedFor === undefined ? 'slot-changed' : 'slot-taken';
   }
 
   /** Cancels the booking as the canceller saw it, freeing its slot; false if it changed meanwhile. */
@@ -128,9 +143,9 @@ export class DynamoConsultancyStore implements ConsultancyStore {
       Update: {
         TableName: this.tableName,
         Key: keys.consultancySlot(session.areaId, session.slotId),
-        UpdateExpression: 'REMOVE bookedFor',
+        UpdateExpression: 'REMOVE bookedFor ADD version :one',
         ConditionExpression: 'bookedFor = :session',
-        ExpressionAttributeValues: { ':session': session.session },
+        ExpressionAttributeValues: { ':session': session.session, ':one': 1 },
       },
     };
   }
@@ -150,10 +165,80 @@ export class DynamoConsultancyStore implements ConsultancyStore {
       ),
     );
   }
+
+  /**
+   * Gives a free slot its new time, with the facilitator's copy, as one serial decision on their
+   * calendar (as publishing is), and only if the slot is still free and as staff saw it.
+   */
+  async changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
+    const key = facilitatorKey(next.facilitator);
+    const seen = slotAsSeen(next.version);
+    const times = { ':startsAt': next.startsAt, ':endsAt': next.endsAt };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.facilitator(key),
+                UpdateExpression: 'SET version = :next',
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':next': calendarVersion + 1, ':expected': calendarVersion },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.consultancySlot(next.areaId, next.slotId),
+                UpdateExpression: 'SET startsAt = :startsAt, endsAt = :endsAt ADD version :one',
+                ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(bookedFor) AND ${seen.condition}`,
+                ExpressionAttributeValues: { ...times, ...seen.values, ':one': 1 },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.facilitatorSlot(key, next.slotId),
+                UpdateExpression: 'SET startsAt = :startsAt, endsAt = :endsAt',
+                ExpressionAttributeValues: times,
+              },
+            },
+          ],
+        }),
+      );
+      return 'changed';
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+      return reasonsOf(error)[1] === 'None' ? 'calendar-changed' : 'slot-changed';
+    }
+  }
+
+  /** Removes a free slot and the facilitator's copy, only if it is still free and as staff saw it. */
+  async removeSlot(slot: ConsultancySlot): Promise<boolean> {
+    const seen = slotAsSeen(slot.version);
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.consultancySlot(slot.areaId, slot.slotId),
+                ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(bookedFor) AND ${seen.condition}`,
+                ExpressionAttributeValues: seen.values,
+              },
+            },
+            { Delete: { TableName: this.tableName, Key: keys.facilitatorSlot(facilitatorKey(slot.facilitator), slot.slotId) } },
+          ],
+        }),
+      ),
+    );
+  }
 }
 
-function toSlot({ slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, bookedFor }: Item): ConsultancySlot {
-  return { slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, ...optional({ bookedFor }) };
+function toSlot({ slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, bookedFor, version }: Item): ConsultancySlot {
+  return { slotId, areaId, facilitator, facilitatorEmail, startsAt, endsAt, mode, where, ...optional({ bookedFor, version }) };
 }
 
 function toSession({ areaId, session, slotId, bookedBy, bookedAt, sequence, heldAt, notes, status }: Item): SessionBooking {

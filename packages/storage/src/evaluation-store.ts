@@ -1,5 +1,6 @@
 import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
+import type { AuditEntry, EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
@@ -80,12 +81,38 @@ export class DynamoEvaluationStore implements EvaluationStore {
       ),
     );
   }
+
+  /**
+   * Marks the comment for publication or withdraws it, with its audit entry, if the response is
+   * still the one staff read: a participant changing their words first stops it. Whether or not the
+   * survey is open, since staff decide what to publish after it closes too.
+   */
+  async markCommentPublishable(areaId: string, applicationId: string, publishable: boolean, expectedVersion: number, entry: AuditEntry): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.evaluationResponse(areaId, applicationId),
+                UpdateExpression: 'SET commentPublishable = :publishable, version = :next',
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':publishable': publishable, ':next': expectedVersion + 1, ':expected': expectedVersion },
+              },
+            },
+            { Put: auditPut(this.tableName, entry) },
+          ],
+        }),
+      ),
+    );
+  }
 }
 
 function toSurvey({ areaId, openedAt, invited, closedAt }: Item): EvaluationSurvey {
   return { areaId, openedAt, invited, ...optional({ closedAt }) };
 }
 
-function toResponse({ areaId, applicationId, answers, submittedAt, version }: Item): EvaluationResponse {
-  return { areaId, applicationId, answers, submittedAt, version };
+function toResponse({ areaId, applicationId, answers, submittedAt, version, commentPublishable }: Item): EvaluationResponse {
+  return { areaId, applicationId, answers, submittedAt, version, ...optional({ commentPublishable }) };
 }

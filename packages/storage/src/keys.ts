@@ -27,6 +27,9 @@ export const keys = {
   followUpReview: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'FOLLOW-UP' }),
   followUpAnswer: (areaId: string, applicationId: string) => ({ pk: `AREA#${areaId}`, sk: `FOLLOW-UP-ANSWER#${applicationId}` }),
   followUpAnswersOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'FOLLOW-UP-ANSWER#' }),
+  /** A round of reminders, keyed by the id its confirmation form carried, so a round is recorded once. */
+  reminderRound: (areaId: string, kind: string, roundId: string) => ({ pk: `AREA#${areaId}`, sk: `REMINDER#${kind}#${roundId}` }),
+  reminderRoundsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'REMINDER#' }),
   /** A facilitator's slots in every area, and the version that makes adding one a serial decision. */
   facilitator: (facilitatorKey: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: 'FACILITATOR' }),
   facilitatorSlot: (facilitatorKey: string, slotId: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: `SLOT#${slotId}` }),
@@ -46,10 +49,24 @@ export const keys = {
   localExecution: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'LOCAL-EXECUTION' }),
   /** A name an area's local execution was started under: like an execution name in AWS, used once. */
   localExecutionName: (areaId: string, name: string) => ({ pk: `AREA#${areaId}`, sk: `LOCAL-EXECUTION-NAME#${name}` }),
+  partner: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
+  partnerList: (organisation: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: organisation }),
+  /** A partner's nomination link, found by the hash of its token, as emailed links are. */
+  partnerLink: (tokenHash: string) => ({ pk: `PARTNER-LINK#${tokenHash}`, sk: 'PARTNER-LINK' }),
+  partnerNomination: (partnerId: string, areaId: string, candidateEmail: string) => ({
+    pk: `PARTNER#${partnerId}`,
+    sk: `NOMINATION#${areaId}#${applicantKey(candidateEmail)}`,
+  }),
+  nominationsOfPartner: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, skPrefix: 'NOMINATION#' }),
   /** Emailed links are found by the hash of their token; the token itself is never stored. */
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),
+  /** A day's count of emails the public forms caused one address to receive, by the hash of the address. */
+  emailAllowance: (addressHash: string, ukDay: string) => ({ pk: `EMAIL-ALLOWANCE#${addressHash}`, sk: `DAY#${ukDay}` }),
   pendingEmail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#PENDING', gsi1sk: createdAt }),
+  /** A sent email, found by the email service's id when it reports a delivery, bounce or complaint. */
+  sentEmail: (sesMessageId: string) => ({ gsi1pk: `SES#${sesMessageId}`, gsi1sk: 'EMAIL' }),
+  unreachableAddress: (address: string) => ({ pk: `UNREACHABLE#${address}`, sk: 'UNREACHABLE' }),
 } as const;
 
-export const lists = { areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING' } as const;
+export const lists = { areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING', partners: 'PARTNERS' } as const;

@@ -1,5 +1,5 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
+import type { EmailOutcome, EmailTracking, NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
@@ -32,7 +32,7 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
  * does not depend on the mail package, so this class meets the delivery's outbox interface by its
  * shape rather than by naming it.
  */
-export class DynamoOutboxStore implements Outbox {
+export class DynamoOutboxStore implements Outbox, EmailTracking {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -93,15 +93,56 @@ export class DynamoOutboxStore implements Outbox {
     );
   }
 
-  async markSent(messageId: string, now: Date): Promise<void> {
+  /** Out of the pending list, and findable by the email service's id for its later reports. */
+  async markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void> {
+    const found = sesMessageId ? keys.sentEmail(sesMessageId) : undefined;
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
-        UpdateExpression: 'SET #status = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, claimExpiresAt',
+        UpdateExpression: found
+          ? 'SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort REMOVE claimExpiresAt'
+          : 'SET #status = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, claimExpiresAt',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString() },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':now': now.toISOString(),
+          ...(found ? { ':ses': sesMessageId, ':found': found.gsi1pk, ':foundSort': found.gsi1sk } : {}),
+        },
       }),
+    );
+  }
+
+  async findBySesMessageId(sesMessageId: string): Promise<StoredEmail | undefined> {
+    const found = keys.sentEmail(sesMessageId);
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :found AND gsi1sk = :foundSort',
+      ExpressionAttributeValues: { ':found': found.gsi1pk, ':foundSort': found.gsi1sk },
+    });
+    return items[0] ? toStoredEmail(items[0]) : undefined;
+  }
+
+  async recordOutcome(messageId: string, outcome: EmailOutcome): Promise<void> {
+    // Reports may come in any order and more than once: a delivery never hides a bounce or complaint.
+    const worse: Record<EmailOutcome['status'], string[]> = { delivered: ['sent'], bounced: ['sent', 'delivered'], complained: ['sent', 'delivered', 'bounced'] };
+    const allowed = worse[outcome.status];
+    await unlessLostRace(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.email(messageId),
+          UpdateExpression: 'SET #status = :status, outcome = :outcome',
+          ConditionExpression: `#status IN (${allowed.map((_, index) => `:allowed${index}`).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': outcome.status,
+            ':outcome': { detail: outcome.detail.slice(0, 500), at: outcome.at },
+            ...Object.fromEntries(allowed.map((status, index) => [`:allowed${index}`, status])),
+          },
+        }),
+      ),
     );
   }
 
@@ -163,6 +204,8 @@ function toStoredEmail({
   sentAt,
   lastError,
   claimExpiresAt,
+  sesMessageId,
+  outcome,
 }: Item): StoredEmail {
-  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt }) };
+  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt, sesMessageId, outcome }) };
 }

@@ -9,6 +9,8 @@ export const tableSchema = {
     /** Lookups by a second key: application by reference, areas in a list, pending emails. */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   ],
+  /** Items that simply expire (a day's email count) carry their end here, in epoch seconds, and DynamoDB deletes them. */
+  timeToLiveAttribute: 'forgetAtEpoch',
 } as const;
 
 export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];

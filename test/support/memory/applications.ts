@@ -1,10 +1,11 @@
 import {
   applicantKey,
   type Application,
+  type ApplicationEmail,
   type ApplicationStore,
+  type ApplicationWrite,
   type AreaSelection,
   type AuditEntry,
-  type OutboundEmail,
   type Review,
   type ReviewStore,
   type SelectionStore,
@@ -12,10 +13,11 @@ import {
   type StaffStore,
 } from '@pip/domain';
 import { MemoryAudit } from './areas';
+import { MemoryEmailAllowances } from './email-allowances';
 import { MemoryOutbox } from './messages';
 import { Rows, inKeyOrder, key } from './rows';
 
-/** Applications, one per applicant and area, each written with its email in the outbox or not at all. */
+/** Applications, one per applicant and area, each written with its email (its link, its count) or not at all. */
 export class MemoryApplications implements ApplicationStore {
   /** By area and applicant, as the table keys them: one application per email address, in any letter case. */
   readonly byApplicant = new Rows<Application>();
@@ -25,6 +27,7 @@ export class MemoryApplications implements ApplicationStore {
   constructor(
     private readonly outbox = new MemoryOutbox(),
     applications: readonly Application[] = [],
+    private readonly allowances = new MemoryEmailAllowances(),
   ) {
     for (const application of applications) this.put(application);
   }
@@ -41,27 +44,33 @@ export class MemoryApplications implements ApplicationStore {
     return this.byApplicant.read(key(areaId, applicantKey(email)));
   }
 
+  async findByReference(areaId: string, applicationId: string): Promise<Application | undefined> {
+    return this.byApplicant.listUnder(areaId).find((application) => application.applicationId === applicationId);
+  }
+
   async listForArea(areaId: string): Promise<Application[]> {
     return this.byApplicant.listUnder(areaId);
   }
 
-  async create(application: Application, email: OutboundEmail): Promise<boolean> {
+  async create(application: Application, email: ApplicationEmail): Promise<ApplicationWrite> {
     if (this.loseNextCreateTo) this.put(this.loseNextCreateTo);
     this.loseNextCreateTo = undefined;
-    if (this.byApplicant.has(this.keyOf(application))) return false;
+    if (this.byApplicant.has(this.keyOf(application))) return 'lost-race';
     return this.writeWithEmail(application, email);
   }
 
-  async update(application: Application, expectedVersion: number, email: OutboundEmail): Promise<boolean> {
-    if (this.byApplicant.get(this.keyOf(application))?.version !== expectedVersion) return false;
+  async update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite> {
+    if (this.byApplicant.get(this.keyOf(application))?.version !== expectedVersion) return 'lost-race';
     return this.writeWithEmail(application, email);
   }
 
-  private async writeWithEmail(application: Application, email: OutboundEmail): Promise<boolean> {
-    if (this.outbox.holds(email.messageId)) return false;
+  private async writeWithEmail(application: Application, { email, link, allowance }: ApplicationEmail): Promise<ApplicationWrite> {
+    if (this.outbox.holds(email.messageId)) return 'lost-race';
+    if (allowance && !this.allowances.fits(allowance)) return 'limit-reached';
+    if (!(await this.outbox.enqueue(email, application.updatedAt, link))) return 'lost-race';
+    if (allowance) await this.allowances.take(allowance);
     this.put(application);
-    await this.outbox.enqueue(email, application.updatedAt);
-    return true;
+    return 'written';
   }
 }
 

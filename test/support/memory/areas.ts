@@ -1,4 +1,13 @@
-import { NotFoundError, type Area, type AreaProgress, type AreaProgressStore, type AreaStore, type AuditEntry, type AuditLog } from '@pip/domain';
+import {
+  NotFoundError,
+  type Area,
+  type AreaProgress,
+  type AreaProgressStore,
+  type AreaStore,
+  type AuditEntry,
+  type AuditLog,
+  type RecruitmentWindow,
+} from '@pip/domain';
 import { OneRowEach, Rows, inKeyOrder } from './rows';
 
 /** The audit log. Stores that write a change with its entry share one, as they share the table. */
@@ -55,6 +64,14 @@ export class MemoryAreas implements AreaStore {
 
   async add(area: Area, audit: AuditEntry): Promise<boolean> {
     if (this.audit.holds(audit) || !this.byId.add(area.areaId, area)) return false;
+    await this.audit.record(audit);
+    return true;
+  }
+
+  async changeWindow(areaId: string, expected: RecruitmentWindow, next: RecruitmentWindow, audit: AuditEntry): Promise<boolean> {
+    const area = this.byId.read(areaId);
+    if (!area || area.recruitment.opensAt !== expected.opensAt || area.recruitment.closesAt !== expected.closesAt || this.audit.holds(audit)) return false;
+    this.byId.write(areaId, { ...area, recruitment: { ...next } });
     await this.audit.record(audit);
     return true;
   }

@@ -69,14 +69,17 @@ export class MemoryConsultancy implements ConsultancyStore {
     return current?.sequence === seen.sequence && current.status === seen.status;
   }
 
-  async book(session: SessionBooking, previous: SessionBooking | undefined): Promise<BookingOutcome> {
+  async book(session: SessionBooking, previous: SessionBooking | undefined, slotAsSeen?: Pick<ConsultancySlot, 'startsAt' | 'endsAt'>): Promise<BookingOutcome> {
     const slot = this.slotsByArea.get(key(session.areaId, session.slotId));
-    if (!slot || slot.bookedFor !== undefined) return 'slot-taken';
+    if (!slot) return 'slot-gone';
+    if (slot.bookedFor !== undefined) return 'slot-taken';
+    if (slotAsSeen && (slot.startsAt !== slotAsSeen.startsAt || slot.endsAt !== slotAsSeen.endsAt)) return 'slot-changed';
     const moving = previous?.status === 'booked' ? previous : undefined;
     const sessionAsSeen = previous ? this.isAsSeen(previous) : !this.sessionsByArea.has(key(session.areaId, session.session));
     if (!sessionAsSeen || (moving && !this.slotHeldBy(moving))) return 'session-changed';
-    if (moving) delete this.slotHeldBy(moving)?.bookedFor;
+    if (moving) this.free(this.slotHeldBy(moving));
     slot.bookedFor = session.session;
+    slot.version = (slot.version ?? 0) + 1;
     this.sessionsByArea.write(key(session.areaId, session.session), session);
     return 'booked';
   }
@@ -84,8 +87,40 @@ export class MemoryConsultancy implements ConsultancyStore {
   async cancel(previous: SessionBooking): Promise<boolean> {
     const slot = this.slotHeldBy(previous);
     if (!slot || previous.status !== 'booked' || !this.isAsSeen(previous)) return false;
-    delete slot.bookedFor;
+    this.free(slot);
     this.sessionsByArea.write(key(previous.areaId, previous.session), { ...previous, status: 'cancelled' });
+    return true;
+  }
+
+  /** Frees a slot in place, raising its version as the table's update does. */
+  private free(slot: ConsultancySlot | undefined): void {
+    if (!slot) return;
+    delete slot.bookedFor;
+    slot.version = (slot.version ?? 0) + 1;
+  }
+
+  /** The slot, if it is still free and at the version staff saw. */
+  private freeAsSeen(seen: ConsultancySlot): ConsultancySlot | undefined {
+    const slot = this.slotsByArea.get(key(seen.areaId, seen.slotId));
+    return slot && slot.bookedFor === undefined && (slot.version ?? 0) === (seen.version ?? 0) ? slot : undefined;
+  }
+
+  async changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
+    const facilitator = facilitatorKey(next.facilitator);
+    const slot = this.freeAsSeen(next);
+    if (!slot) return 'slot-changed';
+    if ((this.calendars.get(facilitator) ?? 0) !== calendarVersion) return 'calendar-changed';
+    this.calendars.set(facilitator, calendarVersion + 1);
+    Object.assign(slot, { startsAt: next.startsAt, endsAt: next.endsAt, version: (slot.version ?? 0) + 1 });
+    const copy = this.slotsByFacilitator.get(key(facilitator, next.slotId));
+    if (copy) Object.assign(copy, { startsAt: next.startsAt, endsAt: next.endsAt });
+    return 'changed';
+  }
+
+  async removeSlot(seen: ConsultancySlot): Promise<boolean> {
+    if (!this.freeAsSeen(seen)) return false;
+    this.slotsByArea.delete(key(seen.areaId, seen.slotId));
+    this.slotsByFacilitator.delete(key(facilitatorKey(seen.facilitator), seen.slotId));
     return true;
   }
 

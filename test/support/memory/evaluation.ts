@@ -1,4 +1,5 @@
-import type { EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
+import type { AuditEntry, EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
+import type { MemoryAudit } from './areas';
 import { Rows, key } from './rows';
 
 /** Each area's survey, opened once and closed once, and one response per participant while it is open. */
@@ -6,6 +7,9 @@ export class MemoryEvaluation implements EvaluationStore {
   readonly surveys = new Rows<EvaluationSurvey>();
   /** By area and participant. */
   readonly responsesByArea = new Rows<EvaluationResponse>();
+
+  /** Marking a comment writes its audit entry in the same transaction, so the two share the audit log. */
+  constructor(private readonly audit?: MemoryAudit) {}
 
   async survey(areaId: string): Promise<EvaluationSurvey | undefined> {
     return this.surveys.read(areaId);
@@ -33,6 +37,14 @@ export class MemoryEvaluation implements EvaluationStore {
     const unchanged = expectedVersion === 0 ? stored === undefined : stored?.version === expectedVersion;
     if (!survey || survey.closedAt !== undefined || !unchanged) return false;
     this.responsesByArea.write(key(response.areaId, response.applicationId), response);
+    return true;
+  }
+
+  async markCommentPublishable(areaId: string, applicationId: string, publishable: boolean, expectedVersion: number, entry: AuditEntry): Promise<boolean> {
+    const stored = this.responsesByArea.get(key(areaId, applicationId));
+    if (stored?.version !== expectedVersion || this.audit?.holds(entry)) return false;
+    this.responsesByArea.write(key(areaId, applicationId), { ...stored, commentPublishable: publishable, version: expectedVersion + 1 });
+    await this.audit?.record(entry);
     return true;
   }
 }

@@ -1,4 +1,18 @@
-import type { Clock, EmailDelivery, EmailedLink, EmailedLinkStore, LinkTokens, NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
+import type {
+  Clock,
+  EmailDelivery,
+  EmailOutcome,
+  EmailTracking,
+  EmailedLink,
+  EmailedLinkStore,
+  LinkTokens,
+  NewEmailedLink,
+  OutboundEmail,
+  Outbox,
+  StoredEmail,
+  UnreachableAddress,
+  UnreachableAddresses,
+} from '@pip/domain';
 import { deliverEmail, type DeliveryOutbox, type OutboxDeliveryPorts } from '@pip/mail';
 import { Rows, inKeyOrder } from './rows';
 
@@ -18,7 +32,7 @@ export class MemoryEmailedLinks implements EmailedLinkStore {
  * sent or cancelled, as they do in the table, so a message id is queued once however often it is
  * retried.
  */
-export class MemoryOutbox implements Outbox, DeliveryOutbox {
+export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
   /** Every email queued, in order, as it stands now. */
   readonly emails: StoredEmail[] = [];
   /** The ids of the emails withdrawn, in the order they were. */
@@ -71,11 +85,23 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox {
     return email && structuredClone(email);
   }
 
-  async markSent(messageId: string, now: Date): Promise<void> {
+  async markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void> {
     const email = this.stored(messageId);
     if (!email) return;
     delete email.claimExpiresAt;
-    Object.assign(email, { status: 'sent', sentAt: now.toISOString() });
+    Object.assign(email, { status: 'sent', sentAt: now.toISOString(), ...(sesMessageId ? { sesMessageId } : {}) });
+  }
+
+  async findBySesMessageId(sesMessageId: string): Promise<StoredEmail | undefined> {
+    const email = this.emails.find((candidate) => candidate.sesMessageId === sesMessageId);
+    return email && structuredClone(email);
+  }
+
+  async recordOutcome(messageId: string, outcome: EmailOutcome): Promise<void> {
+    const email = this.stored(messageId);
+    const order = ['sent', 'delivered', 'bounced', 'complained'];
+    if (!email || order.indexOf(email.status) < 0 || order.indexOf(email.status) >= order.indexOf(outcome.status)) return;
+    Object.assign(email, { status: outcome.status, outcome: { detail: outcome.detail, at: outcome.at } });
   }
 
   async release(messageId: string, reason: string, retryAt: string): Promise<void> {
@@ -111,6 +137,21 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox {
   }
 }
 
+/** Addresses the platform could not reach, by address. */
+export class MemoryUnreachableAddresses implements UnreachableAddresses {
+  readonly byAddress = new Map<string, UnreachableAddress>();
+
+  async find(address: string): Promise<UnreachableAddress | undefined> {
+    return structuredClone(this.byAddress.get(address.toLowerCase()));
+  }
+
+  async record(problem: UnreachableAddress): Promise<void> {
+    const address = problem.address.toLowerCase();
+    const suppressed = problem.suppressed || (this.byAddress.get(address)?.suppressed ?? false);
+    this.byAddress.set(address, { ...problem, address, suppressed });
+  }
+}
+
 /**
  * Sends an email now as the platform does: the real delivery claims it from the outbox (only
  * if it is due and not sent already) and hands it to this mailer. Given no outbox, as a test
@@ -120,7 +161,7 @@ export class MemoryDelivery implements EmailDelivery, Mailer {
   /** The ids of the emails sent, in order. */
   readonly sent: string[] = [];
 
-  constructor(private readonly wiredTo?: { outbox: MemoryOutbox; clock: Clock }) {}
+  constructor(private readonly wiredTo?: { outbox: MemoryOutbox; clock: Clock; unreachable: UnreachableAddresses }) {}
 
   async sendNow(messageId: string): Promise<void> {
     if (!this.wiredTo) {
@@ -130,8 +171,9 @@ export class MemoryDelivery implements EmailDelivery, Mailer {
     await deliverEmail({ ...this.wiredTo, mailer: this }, messageId);
   }
 
-  async send(email: OutboundEmail): Promise<void> {
+  async send(email: OutboundEmail): Promise<string> {
     this.sent.push(email.messageId);
+    return `ses-${email.messageId}`;
   }
 }
 

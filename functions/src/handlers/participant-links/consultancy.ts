@@ -1,13 +1,14 @@
 import type { FieldError } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
-import { formRoute, readForm } from '../../kit/form';
+import { formRoute, formText, formValues, readForm } from '../../kit/form';
 import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
 import type { RouteKeyOf } from '../../routes';
-import { bookingPage } from '../../pages/consultancy-pages';
+import { isConfirmed } from '../../pages/confirmation-page';
+import { bookingPage, cancelSessionConfirmationPage } from '../../pages/consultancy-pages';
 import { bookConsultancySession } from '../../use-cases/progress-reviews/book-consultancy-session';
-import { cancelConsultancySession } from '../../use-cases/progress-reviews/cancel-consultancy-session';
+import { assertCancellable, cancelConsultancySession } from '../../use-cases/progress-reviews/cancel-consultancy-session';
 import { openConsultancyLink } from '../../use-cases/progress-reviews/consultancy-link';
 import { linkProblem } from '../shared/link-problem';
 
@@ -26,7 +27,10 @@ const sequenceSeen = (posted: string): number | undefined => {
   return sequence >= 0 ? sequence : undefined;
 };
 
-/** A lead books, moves or cancels their area's consultancy session from the link in their email. */
+/** The version the chosen time had on the lead's page, if it says. */
+const versionSeen = (posted: string): number | undefined => (/^\d+$/u.test(posted) ? Number(posted) : undefined);
+
+/** A lead books, moves or cancels (after a confirmation page) their area's consultancy session from the link in their email. */
 export const consultancyRoutes = {
   'GET /consultancy/{token}': (event) => showBooking(event, 200),
   'POST /consultancy/{token}': formRoute(
@@ -35,10 +39,16 @@ export const consultancyRoutes = {
       if (link.problem) return linkProblem(link.problem);
       const form = readForm(event, { action: 'text', slotId: 'text', sequence: 'text' });
       if (form.action === 'cancel') {
-        await cancelConsultancySession(ports, link.state, link.leadName);
+        // The booking page's button only asks; the confirmation page's own form cancels.
+        if (!isConfirmed(formValues(event))) {
+          assertCancellable(link.state, 'lead');
+          return htmlResponse(200, cancelSessionConfirmationPage(link.state, link.token));
+        }
+        await cancelConsultancySession(ports, link.state, link.leadName, { by: 'lead', expectedSequence: sequenceSeen(form.sequence) });
         return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
       }
-      await bookConsultancySession(ports, link.state, form.slotId, link.leadName, sequenceSeen(form.sequence));
+      const slotVersion = versionSeen(formText(event, `seen-${form.slotId}`));
+      await bookConsultancySession(ports, link.state, form.slotId, link.leadName, sequenceSeen(form.sequence), slotVersion);
       return showBooking(event, 200, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' });
     },
     (event, status, problem) => showBooking(event, status, { errors: problem.errors }),

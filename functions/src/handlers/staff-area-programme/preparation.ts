@@ -2,9 +2,13 @@ import { workshopsFromForm } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter } from '../../kit/event';
 import { formValues, readForm } from '../../kit/form';
+import { htmlResponse } from '../../kit/responses';
 import { recordAreaVisit } from '../../use-cases/delivery/record-area-visit';
+import { scheduleUpdatePreview } from '../../use-cases/delivery/schedule-preview';
 import { scheduleWorkshops } from '../../use-cases/delivery/schedule-workshops';
-import { actorOf } from '../../kit/staff-auth';
+import { actorOf, staffView } from '../../kit/staff-auth';
+import { isConfirmed } from '../../pages/confirmation-page';
+import { scheduleConfirmationPage } from '../../pages/schedule-confirmation-page';
 import { backToProgramme, programmeForm } from './programme';
 
 export const recordVisit = programmeForm(async (event) => {
@@ -13,11 +17,25 @@ export const recordVisit = programmeForm(async (event) => {
   return backToProgramme(areaId, 'visit');
 });
 
+/**
+ * Saves the schedule. Once invitations have gone out, saving emails the whole group calendar
+ * updates, so the first click shows who will be emailed and what changes, and only the
+ * confirmation page's post saves and sends.
+ */
 export const scheduleTheWorkshops = programmeForm(async (event) => {
   const areaId = pathParameter(event, 'areaId');
   const form = formValues(event);
   // The schedule the person edited: -1 when there was none.
   const expectedSequence = Number(form.sequence ?? '-1');
-  await scheduleWorkshops(platformPorts(), areaId, actorOf(event), workshopsFromForm(form), expectedSequence);
+  const proposed = workshopsFromForm(form);
+  if (!isConfirmed(form)) {
+    const ports = platformPorts();
+    const preview = await scheduleUpdatePreview(ports, areaId, proposed, expectedSequence);
+    if (preview.recipients.length > 0) {
+      const area = await ports.areas.existing(areaId);
+      return htmlResponse(200, scheduleConfirmationPage(staffView(event), { area, ...preview, answers: form }));
+    }
+  }
+  await scheduleWorkshops(platformPorts(), areaId, actorOf(event), proposed, expectedSequence);
   return backToProgramme(areaId, 'workshops');
 });

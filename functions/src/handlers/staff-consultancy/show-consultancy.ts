@@ -4,7 +4,7 @@ import { htmlResponse } from '../../kit/responses';
 import { notices } from '../shared/notices';
 import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
-import { staffConsultancyPage } from '../../pages/consultancy-pages';
+import { staffConsultancyPage } from '../../pages/staff-consultancy-page';
 import { consultancyOverview } from '../../use-cases/progress-reviews/consultancy-overview';
 
 /** The staff page of an area's consultancy sessions and follow-up review, with a form's answers and errors when it is shown again. */
@@ -19,6 +19,10 @@ export const consultancyNotices = notices({
   held: 'Recorded as held.',
   proposed: 'The dates are proposed and every participant is asked.',
   confirmed: 'The date is confirmed and everyone is invited.',
+  cancelled: 'The session is cancelled; the leads and the facilitator are emailed.',
+  reminded: 'The reminders are sent to those who had not answered.',
+  'slot-moved': 'The slot has its new time.',
+  'slot-removed': 'The slot is removed.',
 });
 
 /** Back to the consultancy page, saying what was done. */

@@ -4,16 +4,18 @@ import { formList, formText } from '../../kit/form';
 import { htmlResponse } from '../../kit/responses';
 import { staffView } from '../../kit/staff-auth';
 import { platformPorts } from '../../composition-root';
+import { LIST_SEPARATOR } from '../../pages/approval-confirmation-page';
 import { selectionPage } from '../../pages/selection-page';
 import { currentDraft, selectionContext } from '../../use-cases/selection/selection-context';
+import { withdrawalsOf } from '../../use-cases/selection/withdrawal-records';
 import type { RouteHandler } from '../../kit/http-handler';
 import { notices } from '../shared/notices';
 
-/** The selection as the form posts it: who is selected in each sector, and who leads. */
+/** The selection as the form posts it (ticked boxes, or the confirmation page's one field per sector): who is selected in each sector, and who leads. */
 export function draftFromForm(event: HttpEvent): SelectionDraft {
   const draft: SelectionDraft = { selected: { 'local-authority': [], 'voluntary-community': [] }, leads: {} };
   for (const sector of sectors) {
-    draft.selected[sector] = formList(event, `selected-${sector}`);
+    draft.selected[sector] = formList(event, `selected-${sector}`).flatMap((value) => value.split(LIST_SEPARATOR)).filter(Boolean);
     const lead = formText(event, `lead-${sector}`);
     if (lead) draft.leads[sector] = lead;
   }
@@ -31,6 +33,7 @@ export async function renderSelection(event: HttpEvent, status: number, options:
     status,
     selectionPage(staffView(event), {
       ...context,
+      withdrawals: withdrawalsOf(context, platformPorts().clock.now()),
       draft,
       breaches: selectionBreaches(draft, context.candidates),
       errors: options.errors ?? [],
@@ -43,6 +46,7 @@ export const selectionNotices = notices({
   saved: 'Your changes to the selection are saved.',
   approved: 'The selection is approved and every applicant is being emailed their outcome.',
   withdrawn: 'The withdrawal is recorded and the place offered to the next reserve.',
+  undone: 'The withdrawal is undone: they are taking part again, and have been emailed to say so.',
   lead: 'The new lead is named.',
 });
 

@@ -1,11 +1,16 @@
 import { html, type SafeHtml } from '@pip/html';
-import type { Content } from './field-parts';
+import { attributes, type Content } from './field-parts';
 
 export interface SummaryAction {
   href: string;
   text: string;
   /** Says what the action is about to a screen reader, such as "name" after "Change". */
   visuallyHiddenText?: string;
+  /**
+   * Makes the action a button of the form around the list, posting to `href` with `name=value`:
+   * for answers carried in the page's form rather than stored, which a link would lose.
+   */
+  post?: { name: string; value: string };
 }
 
 export interface SummaryRow {
@@ -24,6 +29,11 @@ export interface SummaryListParams {
 
 function action(item: SummaryAction): SafeHtml {
   const hidden = item.visuallyHiddenText ? html`<span class="govuk-visually-hidden"> ${item.visuallyHiddenText}</span>` : '';
+  if (item.post) {
+    const { name, value } = item.post;
+    const button = attributes({ type: 'submit', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0', formaction: item.href, name, value });
+    return html`<button${button}>${item.text}${hidden}</button>`;
+  }
   return html`<a class="govuk-link" href="${item.href}">${item.text}${hidden}</a>`;
 }
 

@@ -1,6 +1,7 @@
 import type { Ports, StaffStep, WorkflowState, WorkflowStep } from '@pip/domain';
 import { awaitStaff } from '../shared/staff-steps';
 import { checkDelivery } from './check-delivery';
+import { checkRecruitment } from './check-recruitment';
 import { completeArea } from './complete-area';
 import { openRecruitment } from './open-recruitment';
 import { proposeSelection } from './propose-selection';
@@ -26,6 +27,7 @@ export type StepResult = WorkflowState | Record<string, never>;
 /** Each step of the area workflow. Every one may run twice (a retry, a restart) and does nothing twice. */
 const steps: Record<WorkflowStep, (ports: Ports, request: StepRequest) => Promise<StepResult>> = {
   'open-recruitment': (ports, { state }) => openRecruitment(ports, state),
+  'check-recruitment': (ports, { state }) => checkRecruitment(ports, state),
   'propose-selection': (ports, { state }) => proposeSelection(ports, state),
   'await-staff': async (ports, { state, staffStep, token }) => {
     if (!staffStep || !token) throw new Error('await-staff needs a staff step and a task token');

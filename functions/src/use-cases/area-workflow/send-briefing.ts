@@ -1,8 +1,7 @@
 import { deliveryEndsAt, type Ports, type WorkflowState } from '@pip/domain';
 import { briefing } from '@pip/mail';
-import { selectedParticipants } from '../shared/participants';
 import { queueAndSend } from '../shared/send-emails';
-import { sendWorkshopEmails, type WorkshopEmailPorts } from '../delivery/workshop-invitations';
+import { groupWithStints, sendWorkshopEmails, type WorkshopEmailPorts } from '../delivery/workshop-invitations';
 import { recordStageEntered } from './enter-stage';
 import { scheduledWorkshops } from './scheduled-workshops';
 
@@ -15,12 +14,12 @@ export async function sendBriefing(
   state: WorkflowState,
 ): Promise<WorkflowState> {
   const area = await ports.areas.existing(state.areaId);
-  const [participants, schedule] = await Promise.all([selectedParticipants(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
+  const [{ participants, stintOf }, schedule] = await Promise.all([groupWithStints(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
   await queueAndSend(
     ports,
     participants.map((participant) => ({ email: briefing(area, participant, schedule.workshops, ports.links.openAreas()) })),
   );
-  await sendWorkshopEmails(ports, area, participants, schedule);
+  await sendWorkshopEmails(ports, area, participants, schedule, undefined, stintOf);
   await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to ${participants.length} participants`);
   return { ...state, deliveryEndsAt: deliveryEndsAt(schedule) };
 }

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
+import { ConflictError, ValidationError, passedSessionRefusal, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { queueAndSend } from '../shared/send-emails';
@@ -11,15 +11,22 @@ export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'l
  * person saw it (`state`, read for the page they acted on). Only the booking that lands is told:
  * both leads and the facilitator get it with its calendar file, and the unbooked reminders stop.
  */
-export async function tryBooking(ports: BookingPorts, state: ConsultancySessionState, slotId: string, bookedBy: string, expectedSequence: number | undefined): Promise<'booked' | BookingRefusal> {
-  const chosen = slotToBook(state, slotId, expectedSequence);
+export async function tryBooking(
+  ports: BookingPorts,
+  state: ConsultancySessionState,
+  slotId: string,
+  bookedBy: string,
+  expectedSequence: number | undefined,
+  slotVersionSeen?: number,
+): Promise<'booked' | BookingRefusal> {
+  const chosen = slotToBook(state, slotId, expectedSequence, slotVersionSeen);
   if ('refusal' in chosen) return chosen.refusal;
   const { slot } = chosen;
   const { area, session } = state;
   const previous = state.booking;
   const sequence = previous ? previous.sequence + 1 : 0;
   const booking: SessionBooking = { areaId: area.areaId, session, slotId, bookedBy, bookedAt: ports.clock.now().toISOString(), sequence, status: 'booked' };
-  const outcome = await ports.consultancy.book(booking, previous);
+  const outcome = await ports.consultancy.book(booking, previous, slot);
   if (outcome !== 'booked') return outcome;
 
   const manageUrl = ports.links.openAreas();
@@ -42,15 +49,32 @@ export async function tryBooking(ports: BookingPorts, state: ConsultancySessionS
   return 'booked';
 }
 
-const refusals: Record<BookingRefusal, string> = {
+const refusals: Record<Exclude<BookingRefusal, 'session-past'>, string> = {
   'slot-taken': 'That time has just been taken by someone else. Choose another time.',
+  'slot-gone': 'That time is no longer available: the programme team has removed it. Choose another time.',
+  'slot-changed': 'That time has changed since you looked at it. Check the times below and choose again.',
   'session-changed': 'The booking changed while you were looking at it, perhaps by the other lead. Check it below and try again.',
   'not-bookable': 'That time can no longer be booked. Choose another time.',
 };
 
-/** A lead books or moves their area's session from their emailed link, as the booking page showed it to them. */
-export async function bookConsultancySession(ports: BookingPorts, state: ConsultancySessionState, slotId: string, leadName: string, expectedSequence: number | undefined): Promise<void> {
+/** What a person reads when a booking is refused: the session behind us is said plainly, whoever tried. */
+export function bookingRefusal(refusal: BookingRefusal, state: ConsultancySessionState): string {
+  return refusal === 'session-past' ? passedSessionRefusal(state.session, state.booking) : refusals[refusal];
+}
+
+/**
+ * A lead books or moves their area's session from their emailed link, as the booking page showed it
+ * to them: the booking as it was (`expectedSequence`) and the slot as it was (`slotVersionSeen`).
+ */
+export async function bookConsultancySession(
+  ports: BookingPorts,
+  state: ConsultancySessionState,
+  slotId: string,
+  leadName: string,
+  expectedSequence: number | undefined,
+  slotVersionSeen?: number,
+): Promise<void> {
   if (!slotId) throw ValidationError.of('slotId', 'Choose a time');
-  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence);
-  if (outcome !== 'booked') throw new ConflictError(refusals[outcome], 'slotId');
+  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence, slotVersionSeen);
+  if (outcome !== 'booked') throw new ConflictError(bookingRefusal(outcome, state), 'slotId');
 }

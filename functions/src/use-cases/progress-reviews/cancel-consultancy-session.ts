@@ -1,22 +1,42 @@
-import { ConflictError, type Ports, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
+import { ConflictError, cancelRefusal, formatUkDateTime, type Actor, type ConsultancySessionState, type Ports } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { queueAndSend } from '../shared/send-emails';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
+/** Who cancels: a lead (until the cutoff before the session) or staff (until it starts), and who the audit log names. */
+export interface Canceller {
+  by: 'lead' | 'staff';
+  actor?: Actor;
+  /** The booking's sequence as the canceller's page showed it, when it says: a booking moved since is not cancelled. */
+  expectedSequence?: number;
+}
+
+/** Refuses, in words a person can act on, a cancellation the session no longer allows: before the confirmation page as after it. */
+export function assertCancellable(state: ConsultancySessionState, by: Canceller['by']): void {
+  const refusal = cancelRefusal(state, by);
+  if (refusal) throw new ConflictError(refusal);
+}
+
 /**
- * A lead cancels the session before the cutoff: its slot is free again and everyone's calendar
- * loses it. Only the cancellation that lands is told, so cancelling twice tells nobody twice.
+ * A lead (or staff) cancels the session: its slot is free again and everyone's calendar loses it.
+ * Only the cancellation that lands is told, so cancelling twice tells nobody twice. A session
+ * held, or whose time has come, is never cancelled.
  */
 export async function cancelConsultancySession(
   ports: Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>,
   state: ConsultancySessionState,
   cancelledBy: string,
+  canceller: Canceller = { by: 'lead' },
 ): Promise<void> {
   const { area, session, booking, bookedSlot: slot } = state;
-  const refused = new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
-  if (booking?.status !== 'booked' || !slot || !state.canChange) throw refused;
-  if (!(await ports.consultancy.cancel(booking))) throw refused;
+  assertCancellable(state, canceller.by);
+  if (canceller.expectedSequence !== undefined && canceller.expectedSequence !== booking?.sequence) {
+    throw new ConflictError('The booking changed while you were looking at it, perhaps by the other lead. Check it below and try again.');
+  }
+  if (booking?.status !== 'booked' || !slot || !(await ports.consultancy.cancel(booking))) {
+    throw new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
+  }
   const recipients = sessionRecipients(state.leads, slot);
   await withdrawSessionReminders(ports, area, session, booking.sequence, recipients);
   const manageUrl = ports.links.openAreas();
@@ -24,5 +44,6 @@ export async function cancelConsultancySession(
     ports,
     recipients.map((to) => ({ email: consultancyEmails.cancellation(area, session, slot, booking.sequence, to, cancelledBy, ports.settings.mailFrom, manageUrl) })),
   );
-  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: cancelledBy }, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined));
+  const actor = canceller.actor ?? { name: cancelledBy };
+  await ports.audit.record(auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined));
 }

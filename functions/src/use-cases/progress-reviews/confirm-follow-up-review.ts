@@ -1,28 +1,41 @@
-import { ConflictError, ValidationError, bestFollowUpOption, followUpTally, formatUkDateTime, type Actor, type Ports } from '@pip/domain';
+import { ConflictError, ValidationError, bestFollowUpOption, followUpTally, formatUkDateTime, type Actor, type Area, type FollowUpReview, type FollowUpTally, type Ports } from '@pip/domain';
 import { followUpEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
+import { selectedParticipants } from '../shared/participants';
 import { sendFollowUpLinks, type FollowUpLinksPorts } from './send-follow-up-links';
 
+type ConfirmPorts = FollowUpLinksPorts & Pick<Ports, 'areas' | 'followUps' | 'audit' | 'settings'>;
+
+export interface FollowUpDateToConfirm {
+  area: Area;
+  review: FollowUpReview;
+  option: FollowUpTally['options'][number];
+  tally: FollowUpTally;
+  /** Everyone who will be sent the invitation, by name. */
+  invited: string[];
+}
+
+const alreadyDone = () => new ConflictError('The date is confirmed already, or no dates are proposed', 'follow-up-confirm');
+
 /**
- * Staff confirm one of the proposed dates (the one most can make unless they choose another) and
- * everyone is sent the invitation; once only.
+ * The date staff chose (the one most can make unless they chose another) and who will be invited,
+ * as the confirmation page says it; refused as confirming would be. Nothing is written.
  */
-export async function confirmFollowUpReview(
-  ports: FollowUpLinksPorts & Pick<Ports, 'areas' | 'followUps' | 'audit' | 'settings'>,
-  areaId: string,
-  actor: Actor,
-  chosenOptionId?: string,
-): Promise<void> {
+export async function followUpDateToConfirm(ports: Pick<ConfirmPorts, 'areas' | 'followUps' | 'selections' | 'applications'>, areaId: string, chosenOptionId?: string): Promise<FollowUpDateToConfirm> {
   const area = await ports.areas.existing(areaId);
-  const [review, answers] = await Promise.all([ports.followUps.get(areaId), ports.followUps.answers(areaId)]);
-  if (!review || review.confirmedOptionId) throw new ConflictError('The date is confirmed already, or no dates are proposed', 'follow-up-confirm');
+  const [review, answers, participants] = await Promise.all([ports.followUps.get(areaId), ports.followUps.answers(areaId), selectedParticipants(ports, areaId)]);
+  if (!review || review.confirmedOptionId) throw alreadyDone();
   const tally = followUpTally(review, answers);
   const optionId = chosenOptionId || bestFollowUpOption(review, answers)?.optionId;
   const option = tally.options.find((candidate) => candidate.optionId === optionId);
   if (!option) throw ValidationError.of('follow-up-confirm', 'Choose one of the proposed dates');
-  if (!(await ports.followUps.confirm(areaId, option.optionId))) {
-    throw new ConflictError('The date is confirmed already, or no dates are proposed', 'follow-up-confirm');
-  }
+  return { area, review, option, tally, invited: participants.map((participant) => participant.answers.fullName) };
+}
+
+/** Staff confirm one of the proposed dates and everyone is sent the invitation; once only. */
+export async function confirmFollowUpReview(ports: ConfirmPorts, areaId: string, actor: Actor, chosenOptionId?: string): Promise<void> {
+  const { area, review, option, tally } = await followUpDateToConfirm(ports, areaId, chosenOptionId);
+  if (!(await ports.followUps.confirm(areaId, option.optionId))) throw alreadyDone();
   const summary = `${formatUkDateTime(option.startsAt)}, which ${option.canMake} of ${tally.answered} who answered can make.`;
   await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Follow-up review confirmed', summary));
   await sendFollowUpLinks(ports, areaId, (to, url) => followUpEmails.invitation(area, to, option, review.venue, url, ports.settings.mailFrom));

@@ -1,29 +1,42 @@
-import { nominationLink, parseNomination, refuseUnlessRecruiting, type Area, type NominationAnswers, type Ports } from '@pip/domain';
+import {
+  nominationLink,
+  parseNomination,
+  partnerNominationOf,
+  type Area,
+  type NominationAnswers,
+  type Partner,
+  type PartnerLinkProblem,
+  type Ports,
+} from '@pip/domain';
 import { nominationEmails } from '@pip/mail';
 import { newEmailedLink } from '../shared/emailed-links';
 import { queueAndSend } from '../shared/send-emails';
+import { openPartnerLink } from './partner-link';
 
-export type NominateCandidatePorts = Pick<Ports, 'areas' | 'clock' | 'linkTokens' | 'links' | 'outbox' | 'delivery' | 'log'>;
+export type NominateCandidatePorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'outbox' | 'delivery' | 'log'>;
+
+export type NominationOutcome = { problem: PartnerLinkProblem } | { problem?: undefined; partner: Partner; area: Area; answers: NominationAnswers };
 
 /**
- * A partner organisation puts a candidate forward while applications are open: the candidate is
- * emailed a link to an application with the nominator's details of them filled in, and the
- * nominator is emailed a confirmation.
+ * A partner puts a candidate forward through the link staff issued it, for an area it covers while
+ * applications are open: the candidate is emailed a link to an application with the partner's
+ * details of them filled in, and the partner's contact a confirmation at their own address. Without
+ * a working partner link nothing is stored or sent.
  */
-export async function nominateCandidate(
-  ports: NominateCandidatePorts,
-  areaId: string,
-  input: unknown,
-): Promise<{ area: Area; answers: NominationAnswers }> {
-  const area = await ports.areas.existing(areaId);
+export async function nominateCandidate(ports: NominateCandidatePorts, partnerToken: string, input: unknown): Promise<NominationOutcome> {
+  const opened = await openPartnerLink(ports, partnerToken);
+  if (opened.problem) return opened;
+  const { partner } = opened;
   const now = ports.clock.now();
-  refuseUnlessRecruiting(area, now);
-  const answers = parseNomination(input);
-  const { url, link } = newEmailedLink(ports, nominationLink(area, answers, now.toISOString()));
+  const { answers, area } = parseNomination(partner, opened.openAreas, input, now);
+  const nominatedAt = now.toISOString();
+  // A repeat (a double click) is kept once; its emails are queued once by their message ids.
+  await ports.partners.recordNomination(partnerNominationOf(partner, answers, nominatedAt));
+  const { url, link } = newEmailedLink(ports, nominationLink(area, partner, answers, nominatedAt));
   await queueAndSend(ports, [
-    { email: nominationEmails.invitation(area, answers, url), link },
-    { email: nominationEmails.confirmation(area, answers, ports.links.nominationForm(areaId)) },
+    { email: nominationEmails.invitation(area, partner, answers, url), link },
+    { email: nominationEmails.confirmation(area, partner, answers, ports.links.nominationForm(partnerToken)) },
   ]);
-  ports.log('INFO', 'candidate nominated', { areaId, body: answers.body });
-  return { area, answers };
+  ports.log('INFO', 'candidate nominated', { areaId: area.areaId, partnerId: partner.partnerId });
+  return { partner, area, answers };
 }

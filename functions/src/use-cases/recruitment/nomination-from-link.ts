@@ -8,7 +8,7 @@ export interface NominationLink {
   prefill: Record<string, string>;
 }
 
-/** The nomination behind an emailed link, if the link is one, for this area, and not expired. */
+/** The nomination behind a candidate's emailed link, if the link is one, for this area, and not expired. */
 export async function nominationFromLink(ports: LinkPorts, areaId: string, token: string | undefined): Promise<NominationLink | undefined> {
   if (!token) return undefined;
   const opened = await openLink(ports, token, ['nomination']);

@@ -1,7 +1,9 @@
 import {
   ConcurrentChangeError,
+  EmailLimitReachedError,
   LOST_RACE,
-  applicantKey,
+  applicationLink,
+  emailAllowance,
   newApplicationReference,
   parseApplicationAnswers,
   refuseUnlessRecruiting,
@@ -12,27 +14,34 @@ import {
   type Nomination,
   type OutboundEmail,
   type Ports,
-  type SubmissionOutcome,
 } from '@pip/domain';
 import { applicantEmails } from '@pip/mail';
+import { takeEmailAllowance } from '../shared/email-allowance';
+import { newEmailedLink } from '../shared/emailed-links';
 
-export type SubmitApplicationPorts = Pick<Ports, 'areas' | 'applications' | 'links' | 'clock' | 'random' | 'delivery' | 'log'>;
-
-export interface SubmissionResult {
-  outcome: SubmissionOutcome;
-  area: Area;
-  application: Application;
-  /** The email the submission queued; none when nothing changed. */
-  email?: OutboundEmail;
-}
+export type SubmitApplicationPorts = Pick<
+  Ports,
+  'areas' | 'applications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'random' | 'delivery' | 'log'
+>;
 
 /**
- * Accepts an application while the area's window is open. The same email address applying again
- * to the same area updates its one application, however the submissions interleave. An applicant
- * who came through a nomination link keeps the nomination on their application.
+ * What a submission did. Only a submission that stored the application (or repeated its answers
+ * exactly) says which application it is: for an address that has applied already, whoever sent
+ * the form is told only that a link went to the address.
+ */
+export type SubmissionResult =
+  | { outcome: 'received' | 'unchanged'; area: Area; application: Application; email?: OutboundEmail }
+  | { outcome: 'link-sent'; area: Area; email: OutboundEmail };
+
+/**
+ * Accepts an application while the area's window is open. An address that has applied to the area
+ * already keeps its application as it is, whoever sent the form: the address is emailed its own link
+ * to see or change the application, and the answers sent are not stored anywhere. An applicant who
+ * came through a nomination link keeps the nomination on their application.
  *
- * The application is stored with its email in the outbox, then the email is sent at once; if the
- * email service is down the application still stands and the scheduled delivery sends it later.
+ * Each email counts against the address's daily allowance. The application is stored with its email
+ * in the outbox, then the email is sent at once; if the email service is down the application still
+ * stands and the scheduled delivery sends it later.
  */
 export async function submitApplication(
   ports: SubmitApplicationPorts,
@@ -45,38 +54,43 @@ export async function submitApplication(
   refuseUnlessRecruiting(area, now);
   const answers = parseApplicationAnswers(input);
   const at = now.toISOString();
-  const formUrl = ports.links.applicationForm(areaId);
+  const allowance = emailAllowance(answers.email, now);
 
   const result = await takeTurns<SubmissionResult>(async () => {
-    const existing = await ports.applications.findByApplicant(areaId, applicantKey(answers.email));
-    if (!existing) {
-      const application: Application = {
-        applicationId: newApplicationReference(ports.random),
-        areaId,
-        answers,
-        submittedAt: at,
-        updatedAt: at,
-        version: 1,
-        ...(nomination ? { nomination } : {}),
-      };
-      const email = applicantEmails.applicationReceived(area, application, formUrl);
-      // Someone with the same email address may get there first: then this becomes an update.
-      return (await ports.applications.create(application, email)) ? { outcome: 'received', area, application, email } : LOST_RACE;
+    const existing = await ports.applications.findByApplicant(areaId, answers.email);
+    if (existing) {
+      // The same answers again are a double click or a retried request, not someone else.
+      if (sameAnswers(existing.answers, answers)) return { outcome: 'unchanged', area, application: existing };
+      return emailOwnLink(ports, area, existing, at);
     }
-    const addsNomination = nomination !== undefined && existing.nomination === undefined;
-    if (sameAnswers(existing.answers, answers) && !addsNomination) return { outcome: 'unchanged', area, application: existing };
     const application: Application = {
-      ...existing,
+      applicationId: newApplicationReference(ports.random),
+      areaId,
       answers,
+      submittedAt: at,
       updatedAt: at,
-      version: existing.version + 1,
-      ...(addsNomination ? { nomination } : {}),
+      version: 1,
+      ...(nomination ? { nomination } : {}),
     };
-    const email = applicantEmails.applicationUpdated(area, application, formUrl);
-    return (await ports.applications.update(application, existing.version, email)) ? { outcome: 'updated', area, application, email } : LOST_RACE;
+    const { url, link } = newEmailedLink(ports, applicationLink(area, application.applicationId));
+    const email = applicantEmails.applicationReceived(area, application, { url, expiresAt: link.link.expiresAt });
+    // Someone with the same email address may get there first: then this is a second submission.
+    const write = await ports.applications.create(application, { email, link, allowance });
+    if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
+    return write === 'written' ? { outcome: 'received', area, application, email } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));
 
   if (result.email) await ports.delivery.sendNow(result.email.messageId);
-  ports.log('INFO', 'application submitted', { areaId, applicationId: result.application.applicationId, outcome: result.outcome });
+  const applicationId = result.outcome === 'link-sent' ? undefined : result.application.applicationId;
+  ports.log('INFO', 'application submitted', { areaId, applicationId, outcome: result.outcome });
   return result;
+}
+
+/** Changes nothing, and emails the address that applied a new link to its own application. */
+async function emailOwnLink(ports: SubmitApplicationPorts, area: Area, application: Application, at: string): Promise<SubmissionResult> {
+  await takeEmailAllowance(ports, application.answers.email);
+  const { url, link } = newEmailedLink(ports, applicationLink(area, application.applicationId));
+  const email = applicantEmails.appliedAgain(area, application, { url, expiresAt: link.link.expiresAt }, at);
+  await ports.outbox.enqueue(email, at, link);
+  return { outcome: 'link-sent', area, email };
 }

@@ -1,4 +1,4 @@
-import { OfferClosedError, answerOffer, selectionAudit, type Actor, type EmailToSend } from '@pip/domain';
+import { OfferClosedError, answerOffer, selectionAudit, withdrawalsUndone, type Actor, type EmailToSend } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
 import { changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { placeOfferedEmail, withdrawalLinkFor } from './place-emails';
@@ -33,7 +33,7 @@ export async function answerReserveOffer(
           const { url, link } = withdrawalLinkFor(ports, context.area, person);
           emails.push({ email: { ...selectionEmails.selected(context.area, person, url, false), messageId: `offer-accepted-${areaId}-${applicationId}` }, link });
         }
-        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered));
+        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered, withdrawalsUndone(approved)));
         return emails;
       },
     };

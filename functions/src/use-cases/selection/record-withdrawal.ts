@@ -1,7 +1,7 @@
-import { NotSelectedError, selectionAudit, withdrawParticipant, type Actor } from '@pip/domain';
+import { NotSelectedError, selectionAudit, timesRejoined, withdrawParticipant, withdrawalsUndone, type Actor } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
 import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
-import { placeOfferedEmail } from './place-emails';
+import { onOccasion, placeOfferedEmail } from './place-emails';
 import { applicationIn } from './selection-context';
 import { invitationsFollowSelection } from '../delivery/workshop-invitations';
 
@@ -22,7 +22,7 @@ export async function recordWithdrawal(
 ): Promise<'withdrawn' | 'already-withdrawn'> {
   const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
     if (approved.withdrawn?.includes(applicationId)) return ALREADY;
-    const withdrawal = withdrawParticipant(approved, applicationId, ports.clock.now().toISOString());
+    const withdrawal = withdrawParticipant(approved, applicationId, ports.clock.now().toISOString(), actor);
     if (!withdrawal) return undefined;
     const person = applicationIn(context, applicationId);
     const offered = withdrawal.offeredTo ? applicationIn(context, withdrawal.offeredTo) : undefined;
@@ -30,8 +30,8 @@ export async function recordWithdrawal(
       selection: withdrawal.selection,
       audit: selectionAudit.withdrew(person.answers.fullName, withdrawal.wasLead, offered?.answers.fullName),
       emails: () => [
-        { email: selectionEmails.withdrawalConfirmed(context.area, person, ports.links.openAreas()) },
-        ...(offered ? [placeOfferedEmail(ports, context.area, offered)] : []),
+        { email: onOccasion(selectionEmails.withdrawalConfirmed(context.area, person, ports.links.openAreas()), timesRejoined(approved, applicationId)) },
+        ...(offered ? [placeOfferedEmail(ports, context.area, offered, withdrawalsUndone(approved))] : []),
       ],
     };
   });

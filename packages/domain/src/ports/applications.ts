@@ -2,15 +2,31 @@ import type { Application } from '../application';
 import type { AreaSelection } from '../area-selection';
 import type { Review } from '../review';
 import type { AuditEntry, StaffProfile } from '../staff';
-import type { OutboundEmail } from './messages';
+import type { EmailAllowance } from '../public-emails';
+import type { NewEmailedLink, OutboundEmail } from './messages';
+
+/**
+ * What an application's write did: it landed; another writer got there first (read again and
+ * decide again); or the email it carries would pass the address's daily allowance.
+ */
+export type ApplicationWrite = 'written' | 'lost-race' | 'limit-reached';
+
+/** The email an application is written with, the link it carries if any, and the allowance it counts against if any. */
+export interface ApplicationEmail {
+  email: OutboundEmail;
+  link?: NewEmailedLink;
+  allowance?: EmailAllowance;
+}
 
 export interface ApplicationStore {
   findByApplicant(areaId: string, email: string): Promise<Application | undefined>;
+  /** The application of that reference in that area, read consistently. */
+  findByReference(areaId: string, applicationId: string): Promise<Application | undefined>;
   listForArea(areaId: string): Promise<Application[]>;
-  /** Stores a new application and its email together; false if the applicant already has one. */
-  create(application: Application, email: OutboundEmail): Promise<boolean>;
-  /** Replaces the application if it is still at `expectedVersion`, with its email; false otherwise. */
-  update(application: Application, expectedVersion: number, email: OutboundEmail): Promise<boolean>;
+  /** Stores a new application with its email, link and count, all or none; `lost-race` if the applicant already has one. */
+  create(application: Application, email: ApplicationEmail): Promise<ApplicationWrite>;
+  /** Replaces the application if it is still at `expectedVersion`, with its email, link and count, all or none. */
+  update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite>;
 }
 
 /** Staff reviews of applications: one per reviewer and application. */

@@ -1,4 +1,4 @@
-import type { Area } from '../area';
+import type { Area, RecruitmentWindow } from '../area';
 import type { AreaProgress } from '../area-stages';
 import type { AuditEntry } from '../staff';
 
@@ -10,6 +10,8 @@ export interface AreaStore {
   listInRegion(regionId: string): Promise<Area[]>;
   /** Adds a new area with its audit entry; false if an area with its id exists. */
   add(area: Area, audit: AuditEntry): Promise<boolean>;
+  /** Changes the area's recruitment window with its audit entry, only if it is still `expected`; false if someone changed it first. */
+  changeWindow(areaId: string, expected: RecruitmentWindow, next: RecruitmentWindow, audit: AuditEntry): Promise<boolean>;
 }
 
 /** Where each area stands in its workflow, and how it got there. */

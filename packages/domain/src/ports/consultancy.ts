@@ -8,10 +8,21 @@ export interface ConsultancyStore {
   /** Publishes the slot if the facilitator's calendar is still at `expectedVersion`; false otherwise. */
   publish(slot: ConsultancySlot, expectedVersion: number): Promise<boolean>;
   sessions(areaId: string): Promise<Partial<Record<SessionNumber, SessionBooking>>>;
-  /** Takes the slot only if free and the session only if it is still `previous`, in one write. */
-  book(session: SessionBooking, previous: SessionBooking | undefined): Promise<BookingOutcome>;
+  /**
+   * Takes the slot only if free (and, given `slotAsSeen`, still at the time the booker saw) and the
+   * session only if it is still `previous`, in one write.
+   */
+  book(session: SessionBooking, previous: SessionBooking | undefined, slotAsSeen?: Pick<ConsultancySlot, 'startsAt' | 'endsAt'>): Promise<BookingOutcome>;
   cancel(previous: SessionBooking): Promise<boolean>;
   recordHeld(areaId: string, session: SessionNumber, notes: string, at: string): Promise<boolean>;
+  /**
+   * Gives a free slot a new time, if the slot is still free and at the version staff saw (`next`
+   * carries that version) and the facilitator's calendar still at `calendarVersion`: `changed`, or
+   * what stopped it.
+   */
+  changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'>;
+  /** Removes a free slot as staff saw it (its version); false if it was booked, changed or removed first. */
+  removeSlot(slot: ConsultancySlot): Promise<boolean>;
 }
 
 /** The follow-up review of each area: the dates proposed, and each participant's answer. */

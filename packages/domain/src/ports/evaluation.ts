@@ -1,4 +1,5 @@
 import type { EvaluationResponse, EvaluationSurvey } from '../evaluation';
+import type { AuditEntry } from '../staff';
 
 /** The evaluation survey of each area and its responses, one per participant. */
 export interface EvaluationStore {
@@ -11,4 +12,9 @@ export interface EvaluationStore {
   response(areaId: string, applicationId: string): Promise<EvaluationResponse | undefined>;
   /** Saves the response if still at `expectedVersion` (0: none yet) and the survey is open; false otherwise. */
   respond(response: EvaluationResponse, expectedVersion: number): Promise<boolean>;
+  /**
+   * Marks the response's comment publishable or not, with its audit entry in one write, if the
+   * response is still at `expectedVersion`; the version is raised. False if it changed first.
+   */
+  markCommentPublishable(areaId: string, applicationId: string, publishable: boolean, expectedVersion: number, entry: AuditEntry): Promise<boolean>;
 }

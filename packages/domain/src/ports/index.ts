@@ -2,20 +2,28 @@ import type { AreaProgressStore, AreaStore, AuditLog } from './areas';
 import type { ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
 import type { Clock, Logger, PlatformSettings } from './clock';
 import type { ConsultancyStore, FollowUpStore } from './consultancy';
+import type { EmailAllowanceStore } from './email-allowances';
+import type { EmailTracking, UnreachableAddresses } from './email-tracking';
 import type { EvaluationStore } from './evaluation';
 import type { PlatformLinks } from './links';
 import type { EmailDelivery, EmailedLinkStore, LinkTokens, Outbox } from './messages';
+import type { PartnerStore } from './partners';
 import type { ActionPlanStore, LearningEventStore, ProgressReviewStore, StaffStepStore, VisitStore, WorkshopStore } from './programme';
+import type { ReminderLog } from './reminders';
 import type { AreaWorkflowControl } from './workflow';
 
 export * from './areas';
 export * from './applications';
 export * from './clock';
 export * from './consultancy';
+export * from './email-allowances';
+export * from './email-tracking';
 export * from './evaluation';
 export * from './links';
 export * from './messages';
+export * from './partners';
 export * from './programme';
+export * from './reminders';
 export * from './workflow';
 
 /**
@@ -32,6 +40,10 @@ export interface Ports {
   progress: AreaProgressStore;
   audit: AuditLog;
   applications: ApplicationStore;
+  /** How many emails the public forms caused each address to receive today. */
+  emailAllowances: EmailAllowanceStore;
+  /** Partner organisations, their nomination links and the nominations they made. */
+  partners: PartnerStore;
   reviews: ReviewStore;
   staff: StaffStore;
   selections: SelectionStore;
@@ -44,10 +56,15 @@ export interface Ports {
   consultancy: ConsultancyStore;
   followUps: FollowUpStore;
   evaluation: EvaluationStore;
+  reminders: ReminderLog;
   emailedLinks: EmailedLinkStore;
   linkTokens: LinkTokens;
   links: PlatformLinks;
   outbox: Outbox;
   delivery: EmailDelivery;
+  /** Addresses the platform could not reach; those that bounced for good or complained get nothing more. */
+  unreachable: UnreachableAddresses;
+  /** Sent emails as the email service's reports find them. */
+  emailTracking: EmailTracking;
   workflow: AreaWorkflowControl;
 }

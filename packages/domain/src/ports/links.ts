@@ -16,10 +16,13 @@ export interface PlatformLinks {
   openAreas(): string;
   /** An area's application form; with a nomination's token, prefilled from the nomination. */
   applicationForm(areaId: string, nominationToken?: string): string;
-  nominationForm(areaId: string): string;
+  /** A partner's nomination form, behind the personal link staff issued to it. */
+  nominationForm(partnerToken: string): string;
   /** The page one person's emailed link opens, by what the link is for. */
   personal(purpose: PersonalLinkPurpose, token: string): string;
   staffArea(areaId: string, page: StaffAreaPage): string;
+  /** The staff search for a person by name or email across areas, already searching for `query`. */
+  staffPersonSearch(query: string): string;
   /** The staff page where the region's learning and mentoring event is scheduled. */
   learningEvent(regionId: RegionId): string;
 }

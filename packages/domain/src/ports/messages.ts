@@ -30,7 +30,11 @@ export type EmailStatus =
   /** Refused on every attempt, or by its nature (an address or text the email service can never take). */
   | 'given-up'
   /** Its moment passed before it could be sent, so it never will be. */
-  | 'expired';
+  | 'expired'
+  /** What the email service reported after sending it. */
+  | 'delivered'
+  | 'bounced'
+  | 'complained';
 
 /** An email as the outbox holds it, with where it stands in being sent. */
 export interface StoredEmail extends OutboundEmail {
@@ -41,10 +45,14 @@ export interface StoredEmail extends OutboundEmail {
   lastError?: string;
   /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
   claimExpiresAt?: string;
+  /** The email service's id, by which its reports of delivery, bounces and complaints name the email. */
+  sesMessageId?: string;
+  /** What the email service reported: a bounce's reason, a complaint's kind. */
+  outcome?: { detail: string; at: string };
 }
 
 /** What a personal link in an email is for. */
-export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up' | 'evaluation';
+export type LinkPurpose = 'withdraw' | 'reserve-offer' | 'nomination' | 'consultancy' | 'follow-up' | 'evaluation' | 'application';
 
 /** What an emailed link lets its holder do, and until when. */
 export interface EmailedLink {

@@ -1,0 +1,43 @@
+import { suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
+import { undeliverableEmail } from '@pip/mail';
+import { queueAndSend } from '../shared/send-emails';
+
+export type RecordEmailReportPorts = Pick<Ports, 'emailTracking' | 'unreachable' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log'>;
+
+export type EmailReportResult = 'recorded' | 'unknown-email';
+
+/**
+ * Records what the email service reported of one email. A bounce or complaint marks the address
+ * (suppressed for good when SES says so) and tells the programme team, once per email and problem,
+ * whatever order or how often the reports come.
+ */
+export async function recordEmailReport(ports: RecordEmailReportPorts, notification: EmailNotification): Promise<EmailReportResult> {
+  const email = await ports.emailTracking.findBySesMessageId(notification.sesMessageId);
+  if (!email) {
+    ports.log('WARN', 'report of an email the outbox does not hold', { sesMessageId: notification.sesMessageId, kind: notification.kind });
+    return 'unknown-email';
+  }
+  await ports.emailTracking.recordOutcome(email.messageId, { status: notification.kind, detail: notification.detail, at: notification.at });
+  if (notification.kind === 'delivered') return 'recorded';
+
+  const suppressed = suppressionReason(notification) !== undefined;
+  for (const address of notification.recipients) {
+    await ports.unreachable.record({
+      address,
+      problem: notification.kind,
+      suppressed,
+      reason: notification.detail,
+      at: notification.at,
+      messageId: email.messageId,
+      subject: email.subject,
+    });
+  }
+  ports.log('WARN', 'email not delivered', { messageId: email.messageId, kind: notification.kind, suppressed });
+  const staffAlertsTo = ports.settings.staffAlertsTo;
+  // An alert that itself bounced would only alert again.
+  if (email.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
+  await queueAndSend(ports, [
+    { email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(email.to), suppressed }) },
+  ]);
+  return 'recorded';
+}

@@ -1,0 +1,82 @@
+import {
+  ConflictError,
+  LOST_RACE,
+  NotFoundError,
+  ValidationError,
+  formatUkDateTime,
+  formatUkTime,
+  slotAtNewTime,
+  slotChangeRefusal,
+  slotProblems,
+  takeTurns,
+  type Actor,
+  type Area,
+  type ConsultancySlot,
+  type Ports,
+} from '@pip/domain';
+import { auditEntry } from '../shared/audit-entry';
+
+type SlotPorts = Pick<Ports, 'areas' | 'consultancy' | 'clock'>;
+
+/** A slot of the area as staff see it now, with the area; not found if it is not one of the area's slots. */
+export async function consultancySlot(ports: SlotPorts, areaId: string, slotId: string): Promise<{ area: Area; slot: ConsultancySlot }> {
+  const [area, slots] = await Promise.all([ports.areas.existing(areaId), ports.consultancy.slots(areaId)]);
+  const slot = slots.find((candidate) => candidate.slotId === slotId);
+  if (!slot) throw new NotFoundError('Slot');
+  return { area, slot };
+}
+
+/**
+ * The slot as staff may still change it: free, and at the version their page showed (`version`, as
+ * posted). A booked slot is refused with what to do instead.
+ */
+export async function changeableSlot(ports: SlotPorts, areaId: string, slotId: string, version: string, field: string): Promise<{ area: Area; slot: ConsultancySlot }> {
+  const found = await consultancySlot(ports, areaId, slotId);
+  const refusal = slotChangeRefusal(found.slot);
+  if (refusal) throw new ConflictError(refusal, field);
+  if (String(found.slot.version ?? 0) !== version) throw new ConflictError('This slot changed while you were looking at it. Check it below and try again.', field);
+  return found;
+}
+
+export interface SlotTimeForm {
+  date: string;
+  start: string;
+  end: string;
+  version: string;
+}
+
+const when = (slot: ConsultancySlot) => `${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}`;
+
+/**
+ * The slot at its new time, checked as a new slot is (readable, in the future, no clash for its
+ * facilitator in any area but with itself), before staff confirm it; nothing is written.
+ */
+export async function plannedSlotTime(ports: SlotPorts, areaId: string, slotId: string, form: SlotTimeForm): Promise<{ area: Area; slot: ConsultancySlot; next: ConsultancySlot; calendarVersion: number }> {
+  const { area, slot } = await changeableSlot(ports, areaId, slotId, form.version, 'date');
+  const next = slotAtNewTime(slot, form);
+  const held = await ports.consultancy.facilitatorSlots(slot.facilitator);
+  const problems = slotProblems(next, held.slots.filter((other) => other.slotId !== slot.slotId), ports.clock.now());
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { area, slot, next, calendarVersion: held.version };
+}
+
+/**
+ * Staff give a free slot a new time. A lead booking it at the same moment either lands first (and
+ * this is refused: the slot is booked) or finds the slot changed and is told to choose again.
+ */
+export async function changeConsultancySlotTime(ports: SlotPorts & Pick<Ports, 'audit'>, areaId: string, slotId: string, form: SlotTimeForm, actor: Actor): Promise<ConsultancySlot> {
+  return takeTurns(
+    async () => {
+      const { slot, next, calendarVersion } = await plannedSlotTime(ports, areaId, slotId, form);
+      const outcome = await ports.consultancy.changeSlotTime(next, calendarVersion);
+      if (outcome === 'calendar-changed') return LOST_RACE;
+      if (outcome === 'slot-changed') {
+        const now = await consultancySlot(ports, areaId, slotId);
+        throw new ConflictError(slotChangeRefusal(now.slot) ?? 'This slot changed while you were looking at it. Check it below and try again.', 'date');
+      }
+      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot moved', `${slot.facilitator}: from ${when(slot)} to ${when(next)}.`, slot, next));
+      return next;
+    },
+    () => ValidationError.of('start', 'The facilitator’s calendar kept changing; try again'),
+  );
+}

@@ -1,0 +1,54 @@
+import {
+  ConcurrentChangeError,
+  EmailLimitReachedError,
+  LOST_RACE,
+  NotFoundError,
+  emailAllowance,
+  keepingEmail,
+  parseApplicationAnswers,
+  refuseUnlessRecruiting,
+  sameAnswers,
+  takeTurns,
+  type Application,
+  type Ports,
+} from '@pip/domain';
+import { applicantEmails } from '@pip/mail';
+import type { OpenOwnApplication } from './own-application';
+
+export type ChangeApplicationPorts = Pick<Ports, 'applications' | 'links' | 'clock' | 'delivery' | 'log'>;
+
+export interface ChangeResult {
+  outcome: 'updated' | 'unchanged';
+  application: Application;
+}
+
+/**
+ * The applicant changes their answers through their own link while applications are open. The
+ * change is stored with an "updated" email to them, counted against their address's daily
+ * allowance; the same answers again change nothing and send nothing.
+ */
+export async function changeApplication(ports: ChangeApplicationPorts, own: OpenOwnApplication, input: unknown): Promise<ChangeResult> {
+  const { area, link, token } = own;
+  const now = ports.clock.now();
+  refuseUnlessRecruiting(area, now);
+  const answers = parseApplicationAnswers(keepingEmail(own.application, input));
+  const at = now.toISOString();
+  const allowance = emailAllowance(answers.email, now);
+  // The link they used is the one the email gives back: they keep one link, however often they change.
+  const ownLink = { url: ports.links.personal('application', token), expiresAt: link.expiresAt };
+
+  const result = await takeTurns<ChangeResult & { sent?: string }>(async () => {
+    const current = await ports.applications.findByReference(area.areaId, link.applicationId);
+    if (!current) throw new NotFoundError('Application');
+    if (sameAnswers(current.answers, answers)) return { outcome: 'unchanged', application: current };
+    const application: Application = { ...current, answers, updatedAt: at, version: current.version + 1 };
+    const email = applicantEmails.applicationUpdated(area, application, ownLink);
+    const write = await ports.applications.update(application, current.version, { email, allowance });
+    if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
+    return write === 'written' ? { outcome: 'updated', application, sent: email.messageId } : LOST_RACE;
+  }, () => new ConcurrentChangeError('Your application'));
+
+  if (result.sent) await ports.delivery.sendNow(result.sent);
+  ports.log('INFO', 'application changed', { areaId: area.areaId, applicationId: link.applicationId, outcome: result.outcome });
+  return { outcome: result.outcome, application: result.application };
+}

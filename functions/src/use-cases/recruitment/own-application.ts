@@ -1,0 +1,27 @@
+import { recruitmentState, type Application, type Area, type EmailedLink, type LinkProblem, type Ports, type RecruitmentState } from '@pip/domain';
+import { openPersonalLink } from '../shared/emailed-links';
+
+export type OwnApplicationPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications'>;
+
+/** An applicant's own application, opened through their emailed link, and whether applications are still open. */
+export interface OpenOwnApplication {
+  problem?: undefined;
+  token: string;
+  link: EmailedLink & { applicationId: string };
+  area: Area;
+  application: Application;
+  state: RecruitmentState;
+}
+
+export type OwnApplication = { problem: LinkProblem } | OpenOwnApplication;
+
+/** The application behind an applicant's link, if the link is whole, known and unexpired. */
+export async function openOwnApplication(ports: OwnApplicationPorts, token: string): Promise<OwnApplication> {
+  const opened = await openPersonalLink(ports, token, ['application']);
+  if (opened.problem) return { problem: opened.problem };
+  const { link } = opened;
+  const area = await ports.areas.existing(link.areaId);
+  const application = await ports.applications.findByReference(area.areaId, link.applicationId);
+  if (!application) return { problem: 'unknown' };
+  return { token, link, area, application, state: recruitmentState(area, ports.clock.now()) };
+}

@@ -1,0 +1,27 @@
+import { areasOpenToPartner, partnerLinkState, type Area, type Partner, type PartnerLinkProblem, type Ports } from '@pip/domain';
+
+/** A whole token is 32 random bytes in base64url, as every emailed link's is; anything else cannot be one of ours. */
+const TOKEN = /^[\w-]{43}$/u;
+
+export type PartnerLinkPorts = Pick<Ports, 'partners' | 'areas' | 'clock'>;
+
+/** A partner's nomination link that works: the partner, and the areas it may nominate for today. */
+export interface OpenPartnerLink {
+  problem?: undefined;
+  partner: Partner;
+  openAreas: Area[];
+}
+
+/**
+ * The partner behind a nomination link, if the link is whole, known, still its newest and not
+ * withdrawn or run out. An address that is not a partner's link, such as an old `/nominate/<area>`
+ * one, is unknown, so nobody can nominate without a link staff issued.
+ */
+export async function openPartnerLink(ports: PartnerLinkPorts, token: string): Promise<OpenPartnerLink | { problem: PartnerLinkProblem }> {
+  const found = TOKEN.test(token) ? await ports.partners.findByLink(token) : undefined;
+  if (!found) return { problem: 'unknown' };
+  const now = ports.clock.now();
+  const state = partnerLinkState(found.partner, found.linkNumber, now);
+  if (state !== 'live') return { problem: state };
+  return { partner: found.partner, openAreas: areasOpenToPartner(found.partner, await ports.areas.list(), now) };
+}

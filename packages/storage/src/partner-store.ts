@@ -1,0 +1,105 @@
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { OutboundEmail, Partner, PartnerByLink, PartnerNomination, PartnerStore } from '@pip/domain';
+import { unlessLostRace } from './conditional';
+import { hashToken } from './emailed-link-store';
+import { getItem, optional, type Item } from './items';
+import { keys, lists } from './keys';
+import { outboxPut } from './outbox-store';
+import { queryAll, queryPrefix } from './query-all';
+
+/**
+ * Partner organisations, each one item with every link it was issued; a link's token is found
+ * through an item under the token's hash, which names the partner and the link. Nominations sit
+ * in the partner's partition, one per person and area.
+ */
+export class DynamoPartnerStore implements PartnerStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(partnerId: string): Promise<Partner | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.partner(partnerId));
+    return item ? toPartner(item) : undefined;
+  }
+
+  async list(): Promise<Partner[]> {
+    const items = await queryAll(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :list',
+      ExpressionAttributeValues: { ':list': lists.partners },
+    });
+    return items.map(toPartner);
+  }
+
+  async findByLink(token: string): Promise<PartnerByLink | undefined> {
+    const link = await getItem(this.documents, this.tableName, keys.partnerLink(hashToken(token)));
+    if (!link) return undefined;
+    const partner = await this.get(String(link.partnerId));
+    return partner && { partner, linkNumber: Number(link.linkNumber) };
+  }
+
+  /** The partner, its new link and the email carrying it are one transaction: none is stored without the others. */
+  async issue(partner: Partner, expectedVersion: number, token: string, email: OutboundEmail): Promise<boolean> {
+    const issued = partner.links.at(-1);
+    if (!issued) throw new Error('A partner is issued with a new link');
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: this.partnerPut(partner, expectedVersion) },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.partnerLink(hashToken(token)), type: 'partner-link', partnerId: partner.partnerId, linkNumber: issued.number },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: outboxPut(this.tableName, email, issued.issuedAt) },
+          ],
+        }),
+      ),
+    );
+  }
+
+  save(partner: Partner, expectedVersion: number): Promise<boolean> {
+    return unlessLostRace(this.documents.send(new PutCommand(this.partnerPut(partner, expectedVersion))));
+  }
+
+  recordNomination(nomination: PartnerNomination): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.partnerNomination(nomination.partnerId, nomination.areaId, nomination.candidateEmail), type: 'partner-nomination', ...nomination },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  async nominationsOf(partnerId: string): Promise<PartnerNomination[]> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.nominationsOfPartner(partnerId));
+    return items.map(toPartnerNomination);
+  }
+
+  private partnerPut(partner: Partner, expectedVersion: number): NonNullable<PutCommandInput> {
+    return {
+      TableName: this.tableName,
+      Item: { ...keys.partner(partner.partnerId), ...keys.partnerList(partner.organisation), type: 'partner', ...partner },
+      ...(expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+    };
+  }
+}
+
+function toPartner({ partnerId, organisation, kind, areaIds, regionId, contactName, contactEmail, links, version }: Item): Partner {
+  return { partnerId, organisation, kind, contactName, contactEmail, links, version, ...optional({ areaIds, regionId }) };
+}
+
+function toPartnerNomination(item: Item): PartnerNomination {
+  const { partnerId, areaId, candidateName, candidateEmail, candidateOrganisation, candidateJobTitle, reason, nominatedAt } = item;
+  return { partnerId, areaId, candidateName, candidateEmail, candidateOrganisation, reason, nominatedAt, ...optional({ candidateJobTitle }) };
+}

@@ -1,0 +1,46 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { UnreachableAddress, UnreachableAddresses } from '@pip/domain';
+import { getItem, type Item } from './items';
+import { keys } from './keys';
+
+/** Addresses the platform could not reach, one item each, holding the latest problem. */
+export class DynamoUnreachableAddressStore implements UnreachableAddresses {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async find(address: string): Promise<UnreachableAddress | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.unreachableAddress(address.toLowerCase()));
+    return item ? toUnreachable(item) : undefined;
+  }
+
+  async record(problem: UnreachableAddress): Promise<void> {
+    const address = problem.address.toLowerCase();
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.unreachableAddress(address),
+        // Once suppressed, always suppressed: a later transient problem does not lift it.
+        UpdateExpression:
+          'SET #type = :type, address = :address, problem = :problem, reason = :reason, #at = :at, messageId = :messageId, subject = :subject, ' +
+          (problem.suppressed ? 'suppressed = :yes' : 'suppressed = if_not_exists(suppressed, :no)'),
+        ExpressionAttributeNames: { '#type': 'type', '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':type': 'unreachable-address',
+          ':address': address,
+          ':problem': problem.problem,
+          ':reason': problem.reason.slice(0, 500),
+          ':at': problem.at,
+          ':messageId': problem.messageId,
+          ':subject': problem.subject,
+          ...(problem.suppressed ? { ':yes': true } : { ':no': false }),
+        },
+      }),
+    );
+  }
+}
+
+function toUnreachable({ address, problem, suppressed, reason, at, messageId, subject }: Item): UnreachableAddress {
+  return { address, problem, suppressed: suppressed === true, reason, at, messageId, subject };
+}
