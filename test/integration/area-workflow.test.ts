@@ -63,7 +63,7 @@ async function bookConsultancyThroughTheLeads() {
   const booked = await fetch(`${platform.url.replace('localhost', '127.0.0.1')}${link}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ action: 'book', slotId, sequence: '-1' }).toString(),
+    body: new URLSearchParams({ action: 'book', slotId, sequence: '-1', [`seen-${slotId}`]: '0' }).toString(),
   });
   expect(booked.status).toBe(200);
   for (const address of [...leads.map((lead) => lead.email), 'fay.workflow@example.org']) {

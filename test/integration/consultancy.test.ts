@@ -22,6 +22,8 @@ const facilitator = 'fay.facilitator@example.org';
 const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
 const linkIn = (email: ReceivedEmail) => /\/consultancy\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
 const moveClockTo = (instant: number) => (process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(instant - Date.now()));
+/** The version of a time as the lead's page shows it, which the page posts back with the choice. */
+const seenOf = (slot: { slotId: string; version?: number }) => ({ [`seen-${slot.slotId}`]: String(slot.version ?? 0) });
 const icsOf = (email: ReceivedEmail) => Buffer.from(email.attachments[0]!.content, 'base64').toString('utf8');
 const roundIn = (page: string) => /name="round" value="([\w-]+)"/u.exec(page)![1]!;
 const auditOf = async () => (await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).replace(/\s+/gu, ' ');
@@ -46,7 +48,7 @@ async function expectSessionOneReadOnly(link: string, refusal: string) {
   const sequence = /name="sequence" value="(\d+)"/u.exec(page)?.[1] ?? '2';
   for (const attempt of [
     fetch(`${base}${link}`, form({ action: 'cancel', sequence, confirmed: 'yes' })),
-    fetch(`${base}${link}`, form({ action: 'book', slotId: october.slotId, sequence })),
+    fetch(`${base}${link}`, form({ action: 'book', slotId: october.slotId, sequence, ...seenOf(october) })),
     sam.post(`/staff/areas/${AREA}/consultancy/cancel`, { session: '1', sequence, confirmed: 'yes' }),
     sam.post(`/staff/areas/${AREA}/consultancy/bookings`, { session: '1', slotId: october.slotId }),
   ]) {
@@ -126,7 +128,7 @@ describe('staff changing and removing slots', () => {
     expect(await (await sam.get(`/staff/areas/${SLOTS}/audit`)).text()).toContain('Consultancy slot removed');
 
     const taken = (await slotOn('2027-06-02'))!;
-    expect((await fetch(`${base}${lead}`, form({ action: 'book', slotId: taken.slotId, sequence: '-1' }))).status).toBe(200);
+    expect((await fetch(`${base}${lead}`, form({ action: 'book', slotId: taken.slotId, sequence: '-1', ...seenOf(taken) }))).status).toBe(200);
     const refused = await sam.post(`${slotPath(taken.slotId)}/remove`, { version: '1', confirmed: 'yes' });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('This slot is booked for session 1, so it cannot be changed or removed here. Cancel the session instead');
@@ -171,7 +173,7 @@ describe('staff changing and removing slots', () => {
       const slot = (await slotOn(date))!;
       const page = await leadPage();
       const [booking, removal] = await Promise.all([
-        fetch(`${base}${lead}`, form({ action: 'book', slotId: slot.slotId, sequence: hidden(page, 'sequence') })),
+        fetch(`${base}${lead}`, form({ action: 'book', slotId: slot.slotId, sequence: hidden(page, 'sequence'), [`seen-${slot.slotId}`]: hidden(page, `seen-${slot.slotId}`) })),
         sam.post(`${slotPath(slot.slotId)}/remove`, { version: '0', confirmed: 'yes' }),
       ]);
       const after = await slotOn(date);
@@ -252,7 +254,7 @@ describe('consultancy slots and bookings', () => {
   it('gives fifty simultaneous attempts on one slot exactly one booking and forty-nine "just taken" answers', async () => {
     const [first] = await slotsNow();
     const links = [await linkFor(council, 1), await linkFor(voluntary, 1)];
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${base}${links[i % 2]}`, form({ action: 'book', slotId: first!.slotId, sequence: '-1' }))));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${base}${links[i % 2]}`, form({ action: 'book', slotId: first!.slotId, sequence: '-1', ...seenOf(first!) }))));
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
@@ -279,7 +281,7 @@ describe('consultancy slots and bookings', () => {
   it('moves and cancels through the same link with calendar updates, and books again after a cancel', async () => {
     const link = await linkFor(voluntary, 1);
     const second = (await slotsNow())[1]!;
-    const moved = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '0' }));
+    const moved = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '0', ...seenOf(second) }));
     expect(moved.status).toBe(200);
     const update = (await emailsTo(facilitator)).find((email) => email.subject.startsWith('Moved: consultancy session 1'))!;
     expect(icsOf(update)).toContain('SEQUENCE:1');
@@ -300,9 +302,27 @@ describe('consultancy slots and bookings', () => {
     expect(icsOf(cancellation)).toContain('METHOD:CANCEL');
     expect((await slotsNow()).every((slot) => slot.bookedFor === undefined)).toBe(true);
 
-    const again = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '1' }));
+    // A page that does not say which booking it showed, or shows one older than the cancel, changes nothing.
+    const secondNow = (await slotsNow()).find((slot) => slot.slotId === second.slotId)!;
+    for (const sequence of [undefined, '-1', '0', 'x']) {
+      const stale = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, ...seenOf(secondNow), ...(sequence === undefined ? {} : { sequence }) }));
+      expect(stale.status, `sequence ${sequence}`).toBeGreaterThanOrEqual(400);
+    }
+    expect((await slotsNow()).every((slot) => slot.bookedFor === undefined)).toBe(true);
+
+    const again = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '1', ...seenOf(secondNow) }));
     expect(again.status).toBe(200);
-    expect((await emailsTo(facilitator)).filter((email) => email.subject.startsWith('Moved: consultancy session 1'))).toHaveLength(2);
+    expect((await emailsTo(facilitator)).filter((email) => email.subject.startsWith('Moved: consultancy session 1'))).toHaveLength(1);
+    // Booked again after the cancel: an invitation numbered above the cancellation, so calendars take it.
+    const rebooked = (await emailsTo(facilitator)).find((email) => email.subject.startsWith('Booked again: consultancy session 1'))!;
+    const cancelSequence = Number(/SEQUENCE:(\d+)/u.exec(icsOf((await emailsTo(facilitator)).find((email) => email.subject.startsWith('Cancelled: consultancy session 1'))!))![1]);
+    expect(icsOf(rebooked)).toContain('METHOD:REQUEST');
+    expect(Number(/SEQUENCE:(\d+)/u.exec(icsOf(rebooked))![1])).toBeGreaterThan(cancelSequence);
+
+    // A cancel from a page showing an older booking is refused too.
+    const staleCancel = await fetch(`${base}${link}`, form({ action: 'cancel', sequence: '1', confirmed: 'yes' }));
+    expect(staleCancel.status).toBe(409);
+    expect((await slotsNow()).filter((slot) => slot.bookedFor !== undefined)).toHaveLength(1);
   });
 
   it('turns away an altered link and changes nothing; an expired link says so', async () => {

@@ -222,8 +222,22 @@ export function slotToBook(
   if (slotVersionSeen !== undefined && (slot.version ?? 0) !== slotVersionSeen) return { refusal: 'slot-changed' };
   if (!seen.canChange) return { refusal: 'not-bookable' };
   const current = seen.booking?.sequence ?? -1;
-  if (current !== (expectedSequence ?? current)) return { refusal: 'session-changed' };
+  if (expectedSequence !== undefined && current !== expectedSequence) return { refusal: 'session-changed' };
   return { slot };
+}
+
+/** What a booking is to the people it emails: new, a move of the one they have, or a booking after a cancel. */
+export type BookingChange = 'booked' | 'moved' | 'booked-again';
+
+/**
+ * The next booking's calendar sequence and what it is to people. A cancellation went out one above
+ * the cancelled booking's sequence, so a booking after it goes one above that: calendars ignore an
+ * invitation no newer than the cancel they hold.
+ */
+export function nextBooking(previous: SessionBooking | undefined): { sequence: number; change: BookingChange } {
+  if (!previous) return { sequence: 0, change: 'booked' };
+  if (previous.status === 'cancelled') return { sequence: previous.sequence + 2, change: 'booked-again' };
+  return { sequence: previous.sequence + 1, change: 'moved' };
 }
 
 /**

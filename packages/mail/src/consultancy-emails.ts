@@ -1,4 +1,4 @@
-import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
+import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type BookingChange, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
 import { composeEmail } from './compose';
 
@@ -22,6 +22,8 @@ function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot,
 }
 
 /** The emails of the two consultancy sessions: links to book, confirmations with calendar files, reminders. */
+const bookingSubjects: Record<BookingChange, string> = { booked: 'Booked', moved: 'Moved', 'booked-again': 'Booked again' };
+
 export const consultancyEmails = {
   bookingLink: (area: Area, session: SessionNumber, lead: Recipient, url: string, expiresAt: string): OutboundEmail =>
     composeEmail({
@@ -36,15 +38,24 @@ export const consultancyEmails = {
       action: { label: `Book consultancy session ${session}`, url },
     }),
 
-  confirmation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, bookedBy: string, from: string, manageUrl: string): OutboundEmail => ({
+  confirmation: (
+    area: Area,
+    session: SessionNumber,
+    slot: ConsultancySlot,
+    { sequence, change }: { sequence: number; change: BookingChange },
+    to: Recipient,
+    bookedBy: string,
+    from: string,
+    manageUrl: string,
+  ): OutboundEmail => ({
     ...composeEmail({
       messageId: `consultancy-booked-${area.areaId}-${session}-${sequence}-${to.key}`,
       to: to.email,
-      subject: `${sequence === 0 ? 'Booked' : 'Moved'}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
+      subject: `${bookingSubjects[change]}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
-        { paragraph: `Consultancy session ${session} for ${area.name} is ${sequence === 0 ? 'booked' : 'now'} for ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` },
-        { paragraph: `${bookedBy} made the booking. The calendar file attached ${sequence === 0 ? 'adds it to' : 'updates it in'} your calendar.` },
+        { paragraph: `Consultancy session ${session} for ${area.name} is ${change === 'moved' ? 'now' : 'booked'} for ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` },
+        { paragraph: `${bookedBy} made the booking. The calendar file attached ${change === 'moved' ? 'updates it in' : 'adds it to'} your calendar.` },
         { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
       ],
       action: { label: 'About the programme', url: manageUrl },

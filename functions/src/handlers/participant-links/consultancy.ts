@@ -1,4 +1,4 @@
-import type { FieldError } from '@pip/domain';
+import { ValidationError, type FieldError } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import type { RouteHandler } from '../../kit/http-handler';
 import { formRoute, formText, formValues, readForm } from '../../kit/form';
@@ -21,14 +21,22 @@ async function showBooking(event: HttpEvent, status: number, options: { errors?:
   return htmlResponse(status, bookingPage(link.state, link.token, options));
 }
 
-/** The booking the lead's page showed them, if it says: -1 (nothing booked yet) or a missing one checks nothing. */
-const sequenceSeen = (posted: string): number | undefined => {
-  const sequence = Number(posted || '-1');
-  return sequence >= 0 ? sequence : undefined;
+const pageOutOfDate = () => ValidationError.of('slotId', 'This page is out of date. Open your link again to see the session as it is now.');
+
+/**
+ * The booking the lead's page showed them (-1: nothing booked yet). Every page says, so a post that
+ * does not is not from one, and is refused rather than let through unchecked.
+ */
+const sequenceSeen = (posted: string): number => {
+  if (!/^(-1|\d+)$/u.test(posted)) throw pageOutOfDate();
+  return Number(posted);
 };
 
-/** The version the chosen time had on the lead's page, if it says. */
-const versionSeen = (posted: string): number | undefined => (/^\d+$/u.test(posted) ? Number(posted) : undefined);
+/** The version the chosen time had on the lead's page: each time shown carries one. */
+const versionSeen = (posted: string): number => {
+  if (!/^\d+$/u.test(posted)) throw pageOutOfDate();
+  return Number(posted);
+};
 
 /** A lead books, moves or cancels (after a confirmation page) their area's consultancy session from the link in their email. */
 export const consultancyRoutes = {
@@ -44,6 +52,8 @@ export const consultancyRoutes = {
           assertCancellable(link.state, 'lead');
           return htmlResponse(200, cancelSessionConfirmationPage(link.state, link.token));
         }
+        // A session that can no longer be cancelled says so, whatever page the post came from.
+        assertCancellable(link.state, 'lead');
         await cancelConsultancySession(ports, link.state, link.leadName, { by: 'lead', expectedSequence: sequenceSeen(form.sequence) });
         return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
       }

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, passedSessionRefusal, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
+import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { queueAndSend } from '../shared/send-emails';
@@ -24,7 +24,7 @@ export async function tryBooking(
   const { slot } = chosen;
   const { area, session } = state;
   const previous = state.booking;
-  const sequence = previous ? previous.sequence + 1 : 0;
+  const { sequence, change } = nextBooking(previous);
   const booking: SessionBooking = { areaId: area.areaId, session, slotId, bookedBy, bookedAt: ports.clock.now().toISOString(), sequence, status: 'booked' };
   const outcome = await ports.consultancy.book(booking, previous, slot);
   if (outcome !== 'booked') return outcome;
@@ -40,7 +40,7 @@ export async function tryBooking(
   await queueAndSend(
     ports,
     sessionRecipients(state.leads, slot).flatMap((to) => [
-      { email: consultancyEmails.confirmation(area, session, slot, sequence, to, bookedBy, ports.settings.mailFrom, manageUrl) },
+      { email: consultancyEmails.confirmation(area, session, slot, { sequence, change }, to, bookedBy, ports.settings.mailFrom, manageUrl) },
       ...reminders.map((reminder) => ({ email: consultancyEmails.reminder(area, session, slot, sequence, reminder, to, manageUrl) })),
     ]),
   );
