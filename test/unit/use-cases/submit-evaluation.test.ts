@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SurveyClosedError, ValidationError } from '@pip/domain';
 import { openEvaluation } from '@pip/functions/use-cases/evaluation/open-evaluation';
 import { submitEvaluation } from '@pip/functions/use-cases/evaluation/submit-evaluation';
+import { recordWithdrawal } from '@pip/functions/use-cases/selection/record-withdrawal';
 import { LEADS, LEEDS, approvedLeeds } from './fixtures';
 
 const answers = { materials: 'good', content: 'excellent', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'partly' };
@@ -49,6 +50,13 @@ describe('the evaluation', () => {
     await expect(submitEvaluation(ports, LEEDS, LEADS[0].applicationId, { ...answers, content: 'poor' })).rejects.toThrow(SurveyClosedError);
 
     expect(await ports.evaluation.responses(LEEDS.areaId)).toEqual(before);
+    expect((await ports.outbox.get(reminderOf(LEADS[1].applicationId)))?.status).toBe('pending');
+  });
+
+  it('withdraws the reminder of a participant who leaves the group, and leaves the others', async () => {
+    const ports = await openSurvey();
+    await recordWithdrawal(ports, LEEDS.areaId, LEADS[0].applicationId, { name: 'Sam Rivers' });
+    expect((await ports.outbox.get(reminderOf(LEADS[0].applicationId)))?.status).toBe('cancelled');
     expect((await ports.outbox.get(reminderOf(LEADS[1].applicationId)))?.status).toBe('pending');
   });
 });

@@ -4,6 +4,7 @@ import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './chang
 import { onOccasion, placeOfferedEmail } from './place-emails';
 import { applicationIn } from './selection-context';
 import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+import { withdrawPersonalReminders } from '../shared/personal-reminders';
 
 export type RecordWithdrawalPorts = PlaceChangePorts;
 
@@ -37,5 +38,6 @@ export async function recordWithdrawal(
   });
   // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
   await invitationsFollowSelection(ports, areaId, { left: applicationId });
+  await withdrawPersonalReminders(ports, await ports.areas.existing(areaId), applicationId);
   return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
 }
