@@ -24,6 +24,7 @@ export * from './withdrawals';
 export * from './candidates';
 export * from './area-stages';
 export * from './workshop-schedule';
+export * from './calendar-sync';
 export * from './consultancy';
 export * from './follow-up-review';
 export * from './reminders';
