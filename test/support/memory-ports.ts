@@ -7,6 +7,7 @@ import { MemoryConsultancy, MemoryFollowUps } from './memory/consultancy';
 import { MemoryEmailAllowances } from './memory/email-allowances';
 import { MemoryEvaluation } from './memory/evaluation';
 import { MemoryReminders } from './memory/reminders';
+import { MemoryCalendars } from './memory/calendars';
 import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
 import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
@@ -46,6 +47,7 @@ export interface MemoryPorts extends Ports {
   selections: MemorySelections;
   staffSteps: MemoryStaffSteps;
   workshops: MemoryWorkshops;
+  calendars: MemoryCalendars;
   visits: MemoryVisits;
   actionPlans: MemoryActionPlans;
   progressReviews: MemoryProgressReviews;
@@ -94,6 +96,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     selections: new MemorySelections(audit, options.selections),
     staffSteps: new MemoryStaffSteps(),
     workshops: new MemoryWorkshops(),
+    calendars: new MemoryCalendars(outbox),
     visits: new MemoryVisits(),
     actionPlans: new MemoryActionPlans(),
     progressReviews: new MemoryProgressReviews(),
@@ -131,6 +134,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         selections: stores.selections.byArea,
         staffSteps: [stores.staffSteps.tokens, stores.staffSteps.done],
         workshops: [stores.workshops.schedules, stores.workshops.attendances],
+        calendars: stores.calendars.rows,
         visits: stores.visits.byArea,
         actionPlans: stores.actionPlans.rows,
         progressReviews: stores.progressReviews.byOccasion,

@@ -52,16 +52,28 @@ export function briefing(area: Area, participant: Application, workshops: readon
   });
 }
 
-/** One workshop's invitation with its calendar file; an update carries a higher sequence. */
-export function workshopInvitation(area: Area, participant: Application, workshop: Workshop, sequence: number, from: string, programmeUrl: string): OutboundEmail {
+/**
+ * One workshop's invitation with its calendar file: a first invitation, an update of the one the
+ * person holds (`update`), or an invitation again after a cancellation; the sequence is theirs,
+ * above whatever their calendar was last sent, so the message id is new for every change.
+ */
+export function workshopInvitation(
+  area: Area,
+  participant: Application,
+  workshop: Workshop,
+  sequence: number,
+  from: string,
+  programmeUrl: string,
+  update = sequence > 0,
+): OutboundEmail {
   const email = composeEmail({
     messageId: `workshop-${area.areaId}-${workshop.number}-${sequence}-${participant.applicationId}`,
     to: participant.answers.email,
-    subject: `${sequence === 0 ? 'Invitation' : 'Updated invitation'}: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
+    subject: `${update ? 'Updated invitation' : 'Invitation'}: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
     greeting: `Dear ${participant.answers.fullName},`,
     blocks: [
       { paragraph: workshopLine(workshop) },
-      { paragraph: `Facilitated by ${workshop.facilitators.join(' and ')}. The calendar file attached adds it to your calendar${sequence === 0 ? '' : ' and replaces the earlier one'}.` },
+      { paragraph: `Facilitated by ${workshop.facilitators.join(' and ')}. The calendar file attached adds it to your calendar${update ? ' and replaces the earlier one' : ''}.` },
     ],
     action: { label: 'About the programme', url: programmeUrl },
   });
@@ -82,17 +94,17 @@ function workshopEvent(area: Area, participant: Application, workshop: Workshop,
   };
 }
 
-/** Takes the workshop out of the calendar of a participant who has withdrawn. */
+/** Takes the workshop out of the calendar of a participant who has left the group, at their next sequence. */
 export function workshopCancellation(area: Area, participant: Application, workshop: Workshop, sequence: number, from: string, programmeUrl: string): OutboundEmail {
   const email = composeEmail({
-    messageId: `workshop-cancel-${area.areaId}-${workshop.number}-${participant.applicationId}`,
+    messageId: `workshop-cancel-${area.areaId}-${workshop.number}-${sequence}-${participant.applicationId}`,
     to: participant.answers.email,
     subject: `Cancelled for you: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
     greeting: `Dear ${participant.answers.fullName},`,
-    blocks: [{ paragraph: `As you have withdrawn from the programme, workshop ${workshop.number} is taken out of your calendar.` }],
+    blocks: [{ paragraph: `As you are no longer taking part in the programme, workshop ${workshop.number} is taken out of your calendar.` }],
     action: { label: 'About the programme', url: programmeUrl },
   });
-  return { ...email, calendar: calendarAttachment(workshopEvent(area, participant, workshop, sequence + 1, from), 'CANCEL') };
+  return { ...email, calendar: calendarAttachment(workshopEvent(area, participant, workshop, sequence, from), 'CANCEL') };
 }
 
 export function workshopReminderId(area: Area, participant: Application, workshop: Workshop, daysBefore: number, sequence: number): string {

@@ -15,6 +15,7 @@ export * from './staff-store';
 export * from './selection-store';
 export * from './staff-step-store';
 export * from './workshop-store';
+export * from './calendar-store';
 export * from './visit-store';
 export * from './action-plan-store';
 export * from './progress-review-store';

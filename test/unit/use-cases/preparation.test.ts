@@ -71,15 +71,20 @@ describe('preparing an area', () => {
     expect((await ports.workshops.schedule('leeds'))?.workshops[0]?.startsAt).toBe('2027-03-15T09:30:00.000Z');
   });
 
-  it('sends calendar updates once invitations have gone out, withdrawing the reminders of the old schedule', async () => {
+  it('sends calendar updates once invitations have gone out, for the workshop that moved only, withdrawing its old reminders', async () => {
     const ports = await preparingArea('delivery');
     await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
     const heldReminders = ports.outbox.waiting().map((email) => email.messageId);
     expect(heldReminders).toHaveLength(LEADS.length * 4 * 2);
 
     await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15', { 'workshop-2-date': '2027-04-26' }), 0);
-    expect([...ports.outbox.cancelled].sort()).toEqual(heldReminders.sort());
-    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Updated invitation: workshop'))).toHaveLength(LEADS.length * 4);
+    const ofWorkshopTwo = heldReminders.filter((messageId) => messageId.startsWith('workshop-reminder-leeds-2-'));
+    expect(ofWorkshopTwo).toHaveLength(LEADS.length * 2);
+    expect([...ports.outbox.cancelled].sort()).toEqual(ofWorkshopTwo.sort());
+    expect(ports.outbox.subjects().filter((subject) => subject.startsWith('Updated invitation: workshop'))).toEqual(
+      LEADS.map(() => 'Updated invitation: workshop 2, Partnership Improvement Programme, Leeds'),
+    );
+    expect(ports.outbox.waiting().filter((email) => email.messageId.startsWith('workshop-reminder-leeds-2-'))).toHaveLength(LEADS.length * 2);
   });
 
   it('reads every mistake in the schedule form at once, by field', () => {

@@ -1,25 +1,23 @@
 import { deliveryEndsAt, type Ports, type WorkflowState } from '@pip/domain';
 import { briefing } from '@pip/mail';
 import { queueAndSend } from '../shared/send-emails';
-import { groupWithStints, sendWorkshopEmails, type WorkshopEmailPorts } from '../delivery/workshop-invitations';
+import { currentGroup, reconcileWorkshopCalendars, type WorkshopCalendarPorts } from '../delivery/workshop-invitations';
 import { recordStageEntered } from './enter-stage';
 import { scheduledWorkshops } from './scheduled-workshops';
 
 /**
- * Preparation is done: every selected participant gets the briefing and an invitation to each
- * workshop, and the area moves to delivery until the last workshop ends.
+ * Preparation is done: the area enters delivery first, so that from this moment every change (a
+ * new schedule, a withdrawal) reconciles the calendars too, however long this step takes; then
+ * every participant gets the briefing, and their calendars are brought to the schedule.
  */
-export async function sendBriefing(
-  ports: WorkshopEmailPorts & Pick<Ports, 'areas' | 'selections' | 'applications' | 'workshops' | 'progress'>,
-  state: WorkflowState,
-): Promise<WorkflowState> {
+export async function sendBriefing(ports: WorkshopCalendarPorts & Pick<Ports, 'areas' | 'workshops' | 'progress'>, state: WorkflowState): Promise<WorkflowState> {
   const area = await ports.areas.existing(state.areaId);
-  const [{ participants, stintOf }, schedule] = await Promise.all([groupWithStints(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
+  const [participants, schedule] = await Promise.all([currentGroup(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
+  await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to the ${participants.length} participants`);
   await queueAndSend(
     ports,
     participants.map((participant) => ({ email: briefing(area, participant, schedule.workshops, ports.links.openAreas()) })),
   );
-  await sendWorkshopEmails(ports, area, participants, schedule, undefined, stintOf);
-  await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to ${participants.length} participants`);
+  await reconcileWorkshopCalendars(ports, state.areaId);
   return { ...state, deliveryEndsAt: deliveryEndsAt(schedule) };
 }

@@ -1,9 +1,9 @@
 import { ConflictError, heldWorkshopChanges, type Actor, type Ports, type ProposedSchedule, type WorkshopSchedule } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import { completePreparationIfReady, type PreparationPorts } from './complete-preparation';
-import { invitationsFollowSchedule, type WorkshopEmailPorts } from './workshop-invitations';
+import { reconcileWorkshopCalendars, type WorkshopCalendarPorts } from './workshop-invitations';
 
-export type ScheduleWorkshopsPorts = PreparationPorts & WorkshopEmailPorts & Pick<Ports, 'audit' | 'progress' | 'areas' | 'selections' | 'applications'>;
+export type ScheduleWorkshopsPorts = PreparationPorts & WorkshopCalendarPorts & Pick<Ports, 'audit'>;
 
 /**
  * Staff schedule the four workshops, or move them. The schedule is saved only over the one they
@@ -33,7 +33,7 @@ export async function scheduleWorkshops(
   await ports.audit.record(
     auditEntry(ports.clock, areaId, actor, before ? 'Workshops rescheduled' : 'Workshops scheduled', `Four workshops scheduled.${overridden}`, before?.workshops, schedule.workshops),
   );
-  await invitationsFollowSchedule(ports, schedule, before);
+  await reconcileWorkshopCalendars(ports, areaId);
   await completePreparationIfReady(ports, areaId, actor);
   return schedule;
 }

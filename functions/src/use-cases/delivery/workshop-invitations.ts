@@ -1,11 +1,15 @@
 import {
-  hasStarted,
+  LOST_RACE,
+  areaStageOrder,
+  reconcileCalendar,
   reminderTimes,
   sectors,
-  timesRejoined,
+  takeTurns,
+  ConcurrentChangeError,
   type Application,
   type Area,
-  type EmailToSend,
+  type CalendarChange,
+  type DesiredCalendar,
   type OutboundEmail,
   type Ports,
   type Workshop,
@@ -15,138 +19,106 @@ import { briefing, workshopCancellation, workshopInvitation, workshopReminder, w
 import { queueAndSend } from '../shared/send-emails';
 
 export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>;
+export type WorkshopCalendarPorts = WorkshopEmailPorts & Pick<Ports, 'calendars' | 'progress' | 'areas' | 'selections' | 'applications' | 'workshops'>;
 
-/** How many times staff have undone each participant's withdrawal. */
-export type StintOf = (applicationId: string) => number;
+const workshopKey = (workshop: Pick<Workshop, 'number'>) => `workshop-${workshop.number}`;
 
-/**
- * The outbox sends a message id once, so each time staff undo a participant's withdrawal their
- * workshop emails from then on are new ones; their first time in the group keeps the plain ids.
- */
-const inStint = (email: OutboundEmail, stint: number): OutboundEmail => (stint > 0 ? { ...email, messageId: `${email.messageId}-rejoined-${stint}` } : email);
+/** The workshops as a calendar should hold them, by key. */
+function workshopEntries(schedule: WorkshopSchedule): DesiredCalendar {
+  return Object.fromEntries(schedule.workshops.map((workshop) => [workshopKey(workshop), { startsAt: workshop.startsAt, endsAt: workshop.endsAt, location: workshop.venue.name }]));
+}
 
-/** The selected participants of the area's approved selection, and how many times each has rejoined. */
-export async function groupWithStints(
-  ports: Pick<Ports, 'selections' | 'applications'>,
-  areaId: string,
-): Promise<{ participants: Application[]; stintOf: StintOf }> {
+/** Whether the area's workshop invitations have begun: from the moment the briefing step starts, for good. */
+async function invitationsOpen(ports: Pick<Ports, 'progress'>, areaId: string): Promise<boolean> {
+  const stage = (await ports.progress.get(areaId))?.stage;
+  return stage !== undefined && areaStageOrder.indexOf(stage) >= areaStageOrder.indexOf('delivery');
+}
+
+/** The participants in the area's group now: the approved selection's places as they stand. */
+export async function currentGroup(ports: Pick<Ports, 'selections' | 'applications'>, areaId: string): Promise<Application[]> {
   const [selection, applications] = await Promise.all([ports.selections.get(areaId), ports.applications.listForArea(areaId)]);
-  const ids = new Set(selection?.status === 'approved' ? sectors.flatMap((sector) => selection.selected[sector]) : []);
-  return { participants: applications.filter((application) => ids.has(application.applicationId)), stintOf: (id) => timesRejoined(selection, id) };
+  const members = new Set(selection?.status === 'approved' ? sectors.flatMap((sector) => selection.selected[sector]) : []);
+  return applications.filter((application) => members.has(application.applicationId));
 }
 
-/** Withdraws the reminders held for these participants before these workshops of one schedule. */
-async function withdrawReminders(
-  ports: Pick<Ports, 'outbox'>,
-  area: Area,
-  participants: readonly Application[],
-  workshops: readonly Workshop[],
-  sequence: number,
-  stintOf: StintOf,
-): Promise<void> {
-  const suffix = (id: string) => (stintOf(id) > 0 ? `-rejoined-${stintOf(id)}` : '');
-  await Promise.all(
-    participants.flatMap((participant) =>
-      workshops.flatMap((workshop) =>
-        reminderTimes(workshop).map(({ daysBefore }) =>
-          ports.outbox.cancel(`${workshopReminderId(area, participant, workshop, daysBefore, sequence)}${suffix(participant.applicationId)}`),
-        ),
-      ),
-    ),
-  );
-}
-
-/**
- * Each participant's invitation to each workshop, with its calendar file, and the two reminders
- * held until seven days and one day before it. A schedule with a higher sequence is an update:
- * calendars replace the events, and the reminders of the earlier schedule are withdrawn.
- * `calendarSequence` raises the calendar's sequence alone, for an event this person's calendar was told is cancelled.
- */
-export async function sendWorkshopEmails(
-  ports: WorkshopEmailPorts,
-  area: Area,
-  participants: readonly Application[],
-  schedule: WorkshopSchedule,
-  previous?: WorkshopSchedule,
-  stintOf: StintOf = () => 0,
-  calendarSequence = schedule.sequence,
-): Promise<void> {
+/** The email that tells the person of one change to their calendar, and the reminders that come with it. */
+function emailsFor(ports: WorkshopEmailPorts, area: Area, person: Application, workshop: Workshop, change: CalendarChange): OutboundEmail[] {
+  const { mailFrom } = ports.settings;
+  const programmeUrl = ports.links.openAreas();
+  if (change.kind === 'cancel') return [workshopCancellation(area, person, workshop, change.sequence, mailFrom, programmeUrl)];
   const now = ports.clock.now().getTime();
-  const programmeUrl = ports.links.openAreas();
-  if (previous) await withdrawReminders(ports, area, participants, previous.workshops, previous.sequence, stintOf);
-  const emails: EmailToSend[] = participants.flatMap((participant) => {
-    const stint = stintOf(participant.applicationId);
-    return schedule.workshops.flatMap((workshop) => {
-      const invitation = workshopInvitation(area, participant, workshop, calendarSequence, ports.settings.mailFrom, programmeUrl);
-      const plainId = workshopInvitation(area, participant, workshop, schedule.sequence, ports.settings.mailFrom, programmeUrl).messageId;
-      return [
-        { email: inStint({ ...invitation, messageId: plainId }, stint) },
-        ...reminderTimes(workshop)
-          .filter((reminder) => Date.parse(reminder.at) > now)
-          .map((reminder) => ({ email: inStint(workshopReminder(area, participant, workshop, reminder, schedule.sequence, programmeUrl), stint) })),
-      ];
-    });
-  });
-  await queueAndSend(ports, emails);
-}
-
-/** Once invitations have gone out, a new schedule goes to every participant as a calendar update of the workshops still to come. */
-export async function invitationsFollowSchedule(
-  ports: WorkshopEmailPorts & Pick<Ports, 'progress' | 'areas' | 'selections' | 'applications'>,
-  schedule: WorkshopSchedule,
-  previous: WorkshopSchedule | undefined,
-): Promise<void> {
-  const [progress, area] = await Promise.all([ports.progress.get(schedule.areaId), ports.areas.get(schedule.areaId)]);
-  if (progress?.stage !== 'delivery' || !area) return;
-  const { participants, stintOf } = await groupWithStints(ports, schedule.areaId);
-  // A workshop that has taken place cannot change, so only those still to come are sent again.
-  const now = ports.clock.now();
-  const toCome = { ...schedule, workshops: schedule.workshops.filter((workshop) => !hasStarted(workshop, now)) };
-  await sendWorkshopEmails(ports, area, participants, toCome, previous, stintOf);
-}
-
-/** Who a new schedule would email now: every participant once invitations have gone out, otherwise nobody. */
-export async function scheduleUpdateRecipients(ports: Pick<Ports, 'progress' | 'selections' | 'applications'>, areaId: string): Promise<Application[]> {
-  if ((await ports.progress.get(areaId))?.stage !== 'delivery') return [];
-  return (await groupWithStints(ports, areaId)).participants;
+  return [
+    workshopInvitation(area, person, workshop, change.sequence, mailFrom, programmeUrl, change.kind === 'update'),
+    ...reminderTimes(workshop)
+      .filter((reminder) => Date.parse(reminder.at) > now)
+      .map((reminder) => workshopReminder(area, person, workshop, reminder, change.sequence, programmeUrl)),
+  ];
 }
 
 /**
- * Once invitations have gone out, the calendar follows the selection: a participant who withdraws
- * has the workshops still to come cancelled, a reserve who takes the place is briefed and invited,
- * and a participant whose withdrawal staff undo is invited again to the workshops still to come.
+ * Brings one person's workshop calendar to the schedule and their place in the group: what it
+ * should hold is compared with what it was last sent, and only the difference is sent, with the
+ * new calendar, in one write at the version read. Reminders of what changed are withdrawn first:
+ * a missing reminder is better than one naming the wrong day.
  */
-export async function invitationsFollowSelection(
-  ports: Pick<Ports, 'progress' | 'workshops' | 'areas' | 'applications' | 'selections' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>,
-  areaId: string,
-  change: { left?: string; joined?: string; rejoined?: string },
-): Promise<void> {
-  const [progress, schedule, area, applications, selection] = await Promise.all([
-    ports.progress.get(areaId),
-    ports.workshops.schedule(areaId),
-    ports.areas.get(areaId),
-    ports.applications.listForArea(areaId),
-    ports.selections.get(areaId),
-  ]);
-  if (progress?.stage !== 'delivery' || !schedule || !area) return;
-  const now = ports.clock.now();
-  const programmeUrl = ports.links.openAreas();
-  const stintOf: StintOf = (id) => timesRejoined(selection, id);
-  const toCome = { ...schedule, workshops: schedule.workshops.filter((workshop) => !hasStarted(workshop, now)) };
-  const person = (id: string | undefined) => applications.find((application) => application.applicationId === id);
-  const left = person(change.left);
-  if (left) {
-    await withdrawReminders(ports, area, [left], toCome.workshops, schedule.sequence, stintOf);
-    const { mailFrom } = ports.settings;
-    const cancellation = (workshop: Workshop) => workshopCancellation(area, left, workshop, schedule.sequence, mailFrom, programmeUrl);
-    await queueAndSend(ports, toCome.workshops.map((workshop) => ({ email: inStint(cancellation(workshop), stintOf(left.applicationId)) })));
+async function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedule: WorkshopSchedule, person: Application, member: boolean): Promise<OutboundEmail[]> {
+  const events = workshopEntries(schedule);
+  return takeTurns<OutboundEmail[]>(async () => {
+    const stored = await ports.calendars.get(area.areaId, person.applicationId);
+    const { changes, next } = reconcileCalendar(events, () => member, stored?.entries ?? {}, ports.clock.now());
+    if (changes.length === 0) return [];
+    const workshopOf = (change: CalendarChange) => schedule.workshops.find((workshop) => workshopKey(workshop) === change.key)!;
+    await Promise.all(
+      changes.flatMap((change) =>
+        change.previous && change.previous.status === 'confirmed'
+          ? reminderTimes(change.previous).map(({ daysBefore }) => ports.outbox.cancel(workshopReminderId(area, person, workshopOf(change), daysBefore, change.previous!.sequence)))
+          : [],
+      ),
+    );
+    const emails = changes.flatMap((change) => emailsFor(ports, area, person, workshopOf(change), change));
+    const calendar = { areaId: area.areaId, applicationId: person.applicationId, entries: next, version: (stored?.version ?? 0) + 1 };
+    return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
+  }, () => new ConcurrentChangeError('The workshop calendar'));
+}
+
+/**
+ * Every workshop calendar of the area brought to the schedule and the group as they are now: for
+ * everyone in the group, and everyone who was ever sent one. Called after any change (the briefing
+ * step, a new schedule, a withdrawal, a reserve joining, an undone withdrawal), whenever it lands
+ * and however often: the calendars converge, and a change already sent is never sent again.
+ */
+export async function reconcileWorkshopCalendars(ports: WorkshopCalendarPorts, areaId: string): Promise<{ emailed: number }> {
+  const [open, schedule, area] = await Promise.all([invitationsOpen(ports, areaId), ports.workshops.schedule(areaId), ports.areas.get(areaId)]);
+  if (!open || !schedule || !area) return { emailed: 0 };
+  const [group, calendars, applications] = await Promise.all([currentGroup(ports, areaId), ports.calendars.ofArea(areaId), ports.applications.listForArea(areaId)]);
+  const members = new Set(group.map((person) => person.applicationId));
+  const concerned = new Set([...members, ...calendars.map((calendar) => calendar.applicationId)]);
+  const people = applications.filter((application) => concerned.has(application.applicationId));
+  const sent = (await Promise.all(people.map((person) => reconcilePerson(ports, area, schedule, person, members.has(person.applicationId))))).flat();
+  const now = ports.clock.now().toISOString();
+  for (const email of sent) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+  return { emailed: sent.length };
+}
+
+/** Who a new schedule would email now: everyone in the group once invitations have gone out, otherwise nobody. */
+export async function scheduleUpdateRecipients(ports: Pick<Ports, 'progress' | 'selections' | 'applications'>, areaId: string): Promise<Application[]> {
+  if (!(await invitationsOpen(ports, areaId))) return [];
+  return currentGroup(ports, areaId);
+}
+
+/**
+ * Once invitations have gone out, the calendars follow the selection: a participant who leaves has
+ * the workshops still to come cancelled, a reserve who takes a place is briefed and invited, and
+ * one whose withdrawal staff undo is invited again, above the cancellation they were sent.
+ */
+export async function invitationsFollowSelection(ports: WorkshopCalendarPorts, areaId: string, change: { joined?: string } = {}): Promise<void> {
+  if (change.joined && (await invitationsOpen(ports, areaId))) {
+    const [area, schedule, joined] = await Promise.all([
+      ports.areas.get(areaId),
+      ports.workshops.schedule(areaId),
+      ports.applications.listForArea(areaId).then((applications) => applications.find((application) => application.applicationId === change.joined)),
+    ]);
+    if (area && schedule && joined) await queueAndSend(ports, [{ email: briefing(area, joined, schedule.workshops, ports.links.openAreas()) }]);
   }
-  const joined = person(change.joined);
-  if (joined) {
-    await queueAndSend(ports, [{ email: briefing(area, joined, schedule.workshops, programmeUrl) }]);
-    await sendWorkshopEmails(ports, area, [joined], toCome, undefined, stintOf);
-  }
-  const rejoined = person(change.rejoined);
-  // Their calendar was sent a cancellation one sequence up: the invitation must not be older than it.
-  if (rejoined) await sendWorkshopEmails(ports, area, [rejoined], toCome, undefined, stintOf, schedule.sequence + 1);
+  await reconcileWorkshopCalendars(ports, areaId);
 }

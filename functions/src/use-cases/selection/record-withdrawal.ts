@@ -37,7 +37,7 @@ export async function recordWithdrawal(
     };
   });
   // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
-  await invitationsFollowSelection(ports, areaId, { left: applicationId });
+  await invitationsFollowSelection(ports, areaId);
   await withdrawPersonalReminders(ports, await ports.areas.existing(areaId), applicationId);
   return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
 }

@@ -34,5 +34,5 @@ export async function undoStaffWithdrawal(ports: UndoWithdrawalPorts, areaId: st
     };
   });
   // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
-  await invitationsFollowSelection(ports, areaId, { rejoined: applicationId });
+  await invitationsFollowSelection(ports, areaId);
 }

@@ -1,6 +1,7 @@
 import type { AreaProgressStore, AreaStore, AuditLog } from './areas';
 import type { ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
 import type { Clock, Logger, PlatformSettings } from './clock';
+import type { CalendarStore } from './calendars';
 import type { ConsultancyStore, FollowUpStore } from './consultancy';
 import type { EmailAllowanceStore } from './email-allowances';
 import type { EmailTracking, UnreachableAddresses } from './email-tracking';
@@ -15,6 +16,7 @@ import type { AreaWorkflowControl } from './workflow';
 export * from './areas';
 export * from './applications';
 export * from './clock';
+export * from './calendars';
 export * from './consultancy';
 export * from './email-allowances';
 export * from './email-tracking';
@@ -49,6 +51,8 @@ export interface Ports {
   selections: SelectionStore;
   staffSteps: StaffStepStore;
   workshops: WorkshopStore;
+  /** What each person's calendar was last sent, reconciled with the schedule and the group. */
+  calendars: CalendarStore;
   visits: VisitStore;
   actionPlans: ActionPlanStore;
   progressReviews: ProgressReviewStore;

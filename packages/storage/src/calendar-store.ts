@@ -1,0 +1,50 @@
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CalendarStore, OutboundEmail, PersonCalendar } from '@pip/domain';
+import { unlessLostRace } from './conditional';
+import { getItem, type Item } from './items';
+import { keys } from './keys';
+import { outboxPut } from './outbox-store';
+import { queryPrefix } from './query-all';
+
+/** Each person's calendar as last sent, one item per person and area, written with its emails. */
+export class DynamoCalendarStore implements CalendarStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(areaId: string, applicationId: string): Promise<PersonCalendar | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.personCalendar(areaId, applicationId));
+    return item ? toCalendar(item) : undefined;
+  }
+
+  async ofArea(areaId: string): Promise<PersonCalendar[]> {
+    return (await queryPrefix(this.documents, this.tableName, keys.calendarsOfArea(areaId))).map(toCalendar);
+  }
+
+  async save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean> {
+    const before = calendar.version - 1;
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.personCalendar(calendar.areaId, calendar.applicationId), type: 'person-calendar', ...calendar },
+                ...(before === 0
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : { ConditionExpression: '#version = :before', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':before': before } }),
+              },
+            },
+            ...emails.map((email) => ({ Put: outboxPut(this.tableName, email, createdAt) })),
+          ],
+        }),
+      ),
+    );
+  }
+}
+
+function toCalendar({ areaId, applicationId, entries, version }: Item): PersonCalendar {
+  return { areaId, applicationId, entries, version };
+}

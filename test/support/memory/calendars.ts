@@ -1,0 +1,27 @@
+import type { CalendarStore, OutboundEmail, PersonCalendar } from '@pip/domain';
+import type { MemoryOutbox } from './messages';
+import { Rows, key } from './rows';
+
+/** Each person's calendar as last sent; saved with its emails into the outbox, or not at all. */
+export class MemoryCalendars implements CalendarStore {
+  readonly rows = new Rows<PersonCalendar>();
+
+  constructor(private readonly outbox: MemoryOutbox) {}
+
+  async get(areaId: string, applicationId: string): Promise<PersonCalendar | undefined> {
+    return this.rows.read(key(areaId, applicationId));
+  }
+
+  async ofArea(areaId: string): Promise<PersonCalendar[]> {
+    return this.rows.listUnder(areaId);
+  }
+
+  async save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean> {
+    const stored = this.rows.get(key(calendar.areaId, calendar.applicationId));
+    if ((stored?.version ?? 0) !== calendar.version - 1) return false;
+    if (emails.some((email) => this.outbox.holds(email.messageId))) return false;
+    for (const email of emails) await this.outbox.enqueue(email, createdAt);
+    this.rows.write(key(calendar.areaId, calendar.applicationId), calendar);
+    return true;
+  }
+}

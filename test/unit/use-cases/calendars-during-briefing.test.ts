@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DAY, workshopsFromForm, type StoredEmail } from '@pip/domain';
+import { sendBriefing } from '@pip/functions/use-cases/area-workflow/send-briefing';
+import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
+import { recordWithdrawal } from '@pip/functions/use-cases/selection/record-withdrawal';
+import { LEADS, approvedLeeds } from './fixtures';
+
+const sam = { staffId: 'sam', name: 'Sam Staff' };
+
+/** Four workshops five weeks apart from `firstDate`, as the schedule form sends them. */
+function schedule(firstDate: string) {
+  const form: Record<string, string> = {};
+  for (const n of [1, 2, 3, 4]) {
+    form[`workshop-${n}-date`] = new Date(Date.parse(firstDate) + (n - 1) * 35 * DAY).toISOString().slice(0, 10);
+    form[`workshop-${n}-time`] = '09:30';
+    form[`workshop-${n}-minutes`] = '210';
+    form[`workshop-${n}-venue`] = n % 2 ? 'Civic Centre' : 'Voluntary Action Centre';
+    form[`workshop-${n}-host`] = n % 2 ? 'council' : 'voluntary-sector';
+    form[`workshop-${n}-facilitators`] = 'Alex Facilitator';
+    form[`workshop-${n}-facilitator-2`] = 'Bea Facilitator';
+  }
+  return workshopsFromForm(form);
+}
+
+const field = (ics: string, name: string) => new RegExp(`^${name}[^:]*:(.*)$`, 'mu').exec(ics.replace(/\r\n[ \t]/gu, ''))?.[1]?.trim();
+const icsTime = (iso: string) => iso.replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
+
+/** What each workshop is in one person's calendar after every file they were sent, as a calendar program applies them. */
+function calendarOf(emails: readonly StoredEmail[]) {
+  const events = new Map<string, { sequence: number; method: string; start?: string }>();
+  const seen = new Set<string>();
+  for (const { calendar } of emails) {
+    if (!calendar) continue;
+    const uid = field(calendar.ics, 'UID')!;
+    const sequence = Number(field(calendar.ics, 'SEQUENCE'));
+    // Never two files for one change: the same event at the same sequence twice.
+    expect(seen.has(`${uid}/${sequence}`), `${uid} sequence ${sequence} sent twice`).toBe(false);
+    seen.add(`${uid}/${sequence}`);
+    const held = events.get(uid);
+    if (held && held.sequence >= sequence) continue;
+    events.set(uid, { sequence, method: calendar.method, start: field(calendar.ics, 'DTSTART') });
+  }
+  return events;
+}
+
+describe('calendars while the briefing step runs', () => {
+  it('follow two reschedules and a withdrawal made mid-step: the latest times for those in the group, cancellations and no reminders for the one who left', async () => {
+    const ports = approvedLeeds('2027-03-01T10:00:00.000Z');
+    await ports.progress.save({ areaId: 'leeds', stage: 'preparation', history: [] });
+    await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-15'), -1);
+    const [staying, leaving] = LEADS;
+
+    // While the step sends its first email, staff move the workshops twice and a participant withdraws.
+    const sendNow = ports.delivery.sendNow.bind(ports.delivery);
+    let interleaved = false;
+    ports.delivery.sendNow = async (messageId) => {
+      if (!interleaved) {
+        interleaved = true;
+        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-22'), 0);
+        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-29'), 1);
+        await recordWithdrawal(ports, 'leeds', leaving.applicationId, sam);
+      }
+      await sendNow(messageId);
+    };
+    await sendBriefing(ports, { areaId: 'leeds' });
+    await sendBriefing(ports, { areaId: 'leeds' }); // the step retried
+
+    expect(interleaved).toBe(true);
+    const final = (await ports.workshops.schedule('leeds'))!;
+    const stayingCalendar = calendarOf(ports.outbox.to(staying.answers.email));
+    expect([...stayingCalendar.values()].map((event) => [event.method, event.start])).toEqual(
+      final.workshops.map((workshop) => ['REQUEST', icsTime(workshop.startsAt)]),
+    );
+    const leavingCalendar = calendarOf(ports.outbox.to(leaving.answers.email));
+    expect([...leavingCalendar.values()].every((event) => event.method === 'CANCEL')).toBe(true);
+    expect(ports.outbox.waiting().filter((email) => email.to === leaving.answers.email && email.subject.startsWith('Reminder'))).toEqual([]);
+    expect(ports.outbox.waiting().filter((email) => email.to === staying.answers.email && email.subject.startsWith('Reminder'))).toHaveLength(8);
+  });
+});
