@@ -24,3 +24,17 @@ describe('a workshop reminder', () => {
     }
   });
 });
+
+describe('the other timed emails', () => {
+  it('a consultancy reminder is worthless once its session starts; a nudge to book or to evaluate once its link has expired', async () => {
+    const { consultancyEmails, evaluationEmails } = await import('@pip/mail');
+    const lead = { key: 'APP-1', name: 'Mark Robinson', email: 'mark@example.org' };
+    const slot = { slotId: 's1', areaId: 'cumbria', facilitator: 'Fay', facilitatorEmail: 'fay@example.org', startsAt: '2027-05-05T09:00:00.000Z', endsAt: '2027-05-05T11:00:00.000Z', mode: 'in-person' as const, where: 'Civic Centre' };
+    const reminder = consultancyEmails.reminder(area, 1, slot, 0, { daysBefore: 1, at: '2027-05-04T09:00:00.000Z' }, lead, 'https://pip.example');
+    expect(reminder.notAfter).toBe(slot.startsAt);
+    const nudge = consultancyEmails.notBookedReminder(area, 1, lead, 'https://pip.example/consultancy/x', '2027-04-01T09:00:00.000Z', '2027-05-01T09:00:00.000Z');
+    expect(isStale(nudge, new Date('2027-05-01T09:00:00.000Z'))).toBe(true);
+    const evaluation = evaluationEmails.reminder(area, { applicationId: 'APP-1', name: 'Mark Robinson', email: 'mark@example.org' }, 'https://pip.example/evaluation/x', '2027-07-15T09:00:00.000Z', '2027-12-28T09:00:00.000Z');
+    expect(evaluation.notAfter).toBe('2027-12-28T09:00:00.000Z');
+  });
+});

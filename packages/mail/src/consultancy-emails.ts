@@ -88,12 +88,13 @@ export const consultancyEmails = {
       action: { label: 'About the programme', url: manageUrl },
     }),
     sendAfter: at,
+    notAfter: slot.startsAt,
   }),
 
   notBookedId: (area: Area, session: SessionNumber, to: string) => `consultancy-not-booked-${area.areaId}-${session}-${to}`,
 
-  /** Held until the time to book has passed; withdrawn as soon as the session is booked. */
-  notBookedReminder: (area: Area, session: SessionNumber, lead: Recipient, url: string, sendAfter: string): OutboundEmail => ({
+  /** Held until the time to book has passed; withdrawn as soon as the session is booked; worthless once the booking link has expired. */
+  notBookedReminder: (area: Area, session: SessionNumber, lead: Recipient, url: string, sendAfter: string, notAfter: string): OutboundEmail => ({
     ...composeEmail({
       messageId: consultancyEmails.notBookedId(area, session, lead.key),
       to: lead.email,
@@ -103,6 +104,7 @@ export const consultancyEmails = {
       action: { label: `Book consultancy session ${session}`, url },
     }),
     sendAfter,
+    notAfter,
   }),
 
   /** Sent by staff to a lead who has not booked, once per round of reminders (`roundId`), with a fresh link. */
@@ -119,7 +121,7 @@ export const consultancyEmails = {
       action: { label: `Book consultancy session ${session}`, url },
     }),
 
-  notBookedAlert: (area: Area, session: SessionNumber, to: string, consoleUrl: string, sendAfter: string): OutboundEmail => ({
+  notBookedAlert: (area: Area, session: SessionNumber, to: string, consoleUrl: string, sendAfter: string, notAfter: string): OutboundEmail => ({
     ...composeEmail({
       messageId: consultancyEmails.notBookedId(area, session, 'staff'),
       to,
@@ -129,6 +131,7 @@ export const consultancyEmails = {
       action: { label: 'Open the consultancy sessions', url: consoleUrl },
     }),
     sendAfter,
+    notAfter,
   }),
 };
 

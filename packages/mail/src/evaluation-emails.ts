@@ -24,8 +24,8 @@ export const evaluationEmails = {
 
   reminderId: (area: Area, applicationId: string) => `evaluation-reminder-${area.areaId}-${applicationId}`,
 
-  /** Held until `sendAfter`; withdrawn as soon as the participant answers. */
-  reminder: (area: Area, to: Participant, url: string, sendAfter: string): OutboundEmail => ({
+  /** Held until `sendAfter`; withdrawn as soon as the participant answers; never sent once their link has expired. */
+  reminder: (area: Area, to: Participant, url: string, sendAfter: string, notAfter: string): OutboundEmail => ({
     ...composeEmail({
       messageId: evaluationEmails.reminderId(area, to.applicationId),
       to: to.email,
@@ -35,6 +35,7 @@ export const evaluationEmails = {
       action: { label: 'Evaluate the programme', url },
     }),
     sendAfter,
+    notAfter,
   }),
 
   /** Sent by staff to a participant who has not answered, once per round of reminders (`roundId`), with a fresh link. */
