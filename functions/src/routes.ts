@@ -48,7 +48,12 @@ export const platformFunctions = [
   { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: 'write', email: true } },
   { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV, reminders to answer, comments to publish', access: { table: 'write', email: true } },
   { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: ['respond'] } },
-  { name: 'start-area-workflows', description: 'Starts the workflow of each area whose recruitment has opened', access: { table: 'read', workflow: ['start'] }, everyMinutes: 5 },
+  {
+    name: 'start-area-workflows',
+    description: 'Starts the workflow of each area whose recruitment has opened, and completes approvals that stopped part-way',
+    access: { table: 'write', workflow: ['start', 'respond'] },
+    everyMinutes: 5,
+  },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
   { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: 'write', email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: 'write', email: true }, everyMinutes: 1 },

@@ -85,8 +85,8 @@ describe('the workflow waiting for recruitment to close', () => {
     const ports = memoryPorts({ now: '2027-01-01T10:00:00.000Z', areas: [kent] });
     await changeRecruitmentWindow(ports, 'kent', { opens: moment('2027-01-18', '09:00'), closes: moment('2027-02-15'), seen: kent.recruitment }, sam);
     ports.clock.set('2027-01-10T10:00:00.000Z');
-    expect(await startAreaWorkflows(ports)).toEqual({ started: 0 });
+    expect(await startAreaWorkflows(ports)).toEqual({ started: 0, approvalsCompleted: 0 });
     ports.clock.set('2027-01-18T09:00:00.000Z');
-    expect(await startAreaWorkflows(ports)).toEqual({ started: 1 });
+    expect(await startAreaWorkflows(ports)).toEqual({ started: 1, approvalsCompleted: 0 });
   });
 });

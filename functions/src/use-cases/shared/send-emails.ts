@@ -2,15 +2,38 @@ import type { EmailToSend, Ports } from '@pip/domain';
 
 export type SendPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock'>;
 
+/** How many emails are queued or sent at once: enough to make a large batch quick, few enough for SES's rate. */
+const AT_ONCE = 8;
 /**
- * Queues each email once (an id already in the outbox is a repeat, and queues nothing), then tries
- * to send those due now. If the email service is down they stay queued and the scheduled delivery
- * sends them later: what caused them still stands.
+ * How long a request may spend sending what it queued. Whatever is left stays queued and the
+ * scheduled delivery sends it within a minute, so no request waits long for email however many
+ * applicants a decision tells.
+ */
+export const SEND_WITHIN_MS = 5_000;
+
+async function eachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Queues each email once (an id already in the outbox is a repeat, and queues nothing), every one
+ * before any is sent, so that a request stopped part-way leaves them all for the scheduled
+ * delivery; then sends those due now, for at most `SEND_WITHIN_MS`. If the email service is down
+ * they stay queued and are sent later: what caused them still stands.
  */
 export async function queueAndSend(ports: SendPorts, emails: readonly EmailToSend[]): Promise<void> {
   const now = ports.clock.now().toISOString();
-  for (const { email, link } of emails) {
+  const queued: string[] = [];
+  await eachAtMost(emails, AT_ONCE, async ({ email, link }) => {
     const due = !email.sendAfter || email.sendAfter <= now;
-    if ((await ports.outbox.enqueue(email, now, link)) && due) await ports.delivery.sendNow(email.messageId);
-  }
+    if ((await ports.outbox.enqueue(email, now, link)) && due) queued.push(email.messageId);
+  });
+  const stopAt = Date.now() + SEND_WITHIN_MS;
+  await eachAtMost(queued, AT_ONCE, async (messageId) => {
+    if (Date.now() < stopAt) await ports.delivery.sendNow(messageId);
+  });
 }
