@@ -105,6 +105,7 @@ export const routes = [
   { method: 'GET', path: '/staff/areas/{areaId}/applications.csv', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/applications/{applicationId}', function: 'staff-console' },
   { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/reviews', function: 'staff-console' },
+  { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/email', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/audit', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/roster', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/roster.csv', function: 'staff-console' },

@@ -1,5 +1,5 @@
 import { pageHandler } from './shared/page-handler';
-import { postReview, showApplication } from './staff-console/application-reviews';
+import { postEmailCorrection, postReview, showApplication } from './staff-console/application-reviews';
 import { downloadApplications, showAreaApplications } from './staff-console/area-applications';
 import { showAuditLog } from './staff-console/audit-log';
 import { postNewArea, showNewArea } from './staff-console/new-area';
@@ -21,6 +21,7 @@ export const handler = pageHandler('staff-console', {
   'GET /staff/areas/{areaId}/applications.csv': downloadApplications,
   'GET /staff/areas/{areaId}/applications/{applicationId}': showApplication,
   'POST /staff/areas/{areaId}/applications/{applicationId}/reviews': postReview,
+  'POST /staff/areas/{areaId}/applications/{applicationId}/email': postEmailCorrection,
   'GET /staff/areas/{areaId}/audit': showAuditLog,
   'GET /staff/areas/{areaId}/roster': showRoster,
   'GET /staff/areas/{areaId}/roster.csv': downloadRoster,

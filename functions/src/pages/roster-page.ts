@@ -22,17 +22,18 @@ import type { StaffView } from './staff-view';
 const mailto = (email: string) => html`<a class="govuk-link" href="mailto:${email}">${email}</a>`;
 
 /** Why the platform could not reach this address, and what it does now, so staff check it with the person. */
-function reachability(unreachable: UnreachableAddress | undefined): SafeHtml | string {
+function reachability(applicationPath: string, unreachable: UnreachableAddress | undefined): SafeHtml | string {
   if (!unreachable) return '';
   return html`<br>${tag({ text: unreachableWords[unreachable.problem], classes: 'govuk-tag--red' })}
-<br><span class="govuk-body-s">${unreachableInWords(unreachable)}</span>`;
+<br><span class="govuk-body-s">${unreachableInWords(unreachable)} <a class="govuk-link" href="${applicationPath}#email-address">Correct the address</a></span>`;
 }
 
 function person(base: string, { application, unreachable }: RosterRow): SafeHtml {
   const { applicationId, answers } = application;
-  return html`<a class="govuk-link" href="${base}/applications/${encodeURIComponent(applicationId)}">${answers.fullName}</a>
+  const applicationPath = `${base}/applications/${encodeURIComponent(applicationId)}`;
+  return html`<a class="govuk-link" href="${applicationPath}">${answers.fullName}</a>
 <br><span class="govuk-body-s">${answers.jobTitle}, ${answers.organisation}<br>${sectorTitle(answers.sector)}</span>
-<br><span class="govuk-body-s">${mailto(answers.email)}</span>${reachability(unreachable)}`;
+<br><span class="govuk-body-s">${mailto(answers.email)}</span>${reachability(applicationPath, unreachable)}`;
 }
 
 function workshopList(row: RosterRow, workshops: readonly Workshop[]): SafeHtml {

@@ -27,9 +27,11 @@ import {
   type RequestedFilters,
   type Review,
   type RosterStatus,
+  type UnreachableAddress,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, type TableCell } from './components';
+import { emailAddressSection } from './email-address-section';
 import { formField, type FormValues } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
@@ -168,6 +170,9 @@ ${applicationsTable(base, view)}`,
 export interface ApplicationPageView extends ApplicationUnderReview {
   myReview: FormValues;
   errors: FieldError[];
+  unreachable?: UnreachableAddress;
+  /** The corrected address staff sent, when it needs correcting. */
+  correctedEmail?: string;
 }
 
 function nominationNote(nomination: Nomination): SafeHtml {
@@ -193,7 +198,7 @@ function reviewsTable(reviews: readonly Review[]): SafeHtml {
 }
 
 export function applicationPage(staff: StaffView, detail: ApplicationPageView): SafeHtml {
-  const { area, application, candidate, reviews, notYetReviewed, myReview, errors } = detail;
+  const { area, application, candidate, reviews, notYetReviewed, myReview, errors, unreachable, correctedEmail } = detail;
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const base = `/staff/areas/${encodeURIComponent(area.areaId)}`;
   const applied = `Applied ${formatUkDateTime(application.submittedAt)}${
@@ -214,6 +219,10 @@ ${summaryList({
     key: answerTitle(name),
     value: answerInWords(name, application.answers[name]) ?? 'Not given',
   })),
+})}
+${emailAddressSection(staff, `${base}/applications/${encodeURIComponent(application.applicationId)}/email`, application.answers.email, unreachable, {
+  value: correctedEmail,
+  error: errorFor.get('email'),
 })}
 <h2 class="govuk-heading-m">Reviews</h2>
 <p class="govuk-body">Mean score: <strong>${score(candidate.meanScore)}</strong> from ${reviews.length} ${reviews.length === 1 ? 'review' : 'reviews'}.</p>

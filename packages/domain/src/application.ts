@@ -1,4 +1,6 @@
 import type { ApplicationAnswers } from './application-form';
+import { ValidationError } from './errors';
+import { emailAddress } from './field-schemas';
 import { RecruitmentNotOpenError, outcomeDueBy, recruitmentState, type Area } from './area';
 import type { EmailedLink } from './ports/messages';
 import type { Sector } from './selection';
@@ -105,4 +107,14 @@ export function applicationsBySector(applications: readonly Application[]): Reco
 /** An applicant as the audit log names them: their name and reference, so two people of one name stay apart. */
 export function applicantLabel(application: Application): string {
   return `${application.answers.fullName} (${application.applicationId})`;
+}
+
+const correctedAddress = emailAddress('Enter the corrected email address in the correct format, like name@example.org');
+
+/** The address staff give when they correct one the platform could not reach: checked as the application form checks it. */
+export function parseCorrectedEmail(input: unknown, current: string): string {
+  const parsed = correctedAddress.safeParse(input);
+  if (!parsed.success) throw ValidationError.of('email', parsed.error.issues[0]?.message ?? 'Enter the corrected email address');
+  if (applicantKey(parsed.data) === applicantKey(current)) throw ValidationError.of('email', 'That is the address the platform already has. Enter the corrected one.');
+  return parsed.data;
 }

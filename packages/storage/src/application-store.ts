@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite } from '@pip/domain';
+import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite, OutboundEmail } from '@pip/domain';
 import { isLostRace } from './conditional';
 import { allowanceUpdate } from './email-allowance-store';
 import { linkPut } from './emailed-link-store';
@@ -53,6 +53,39 @@ export class DynamoApplicationStore implements ApplicationStore {
    * The application, its email, the link the email carries and the email's count against the
    * address's daily allowance are one transaction: none is ever stored without the others.
    */
+  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.application(application.areaId, previousEmail),
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.application(application.areaId, application.answers.email), ...keys.applicationReference(application.applicationId), type: 'application', ...application },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt) }] : []),
+          ],
+        }),
+      );
+      return 'written';
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      return reasons[1]?.Code === 'ConditionalCheckFailed' && reasons[0]?.Code === 'None' ? 'address-taken' : 'lost-race';
+    }
+  }
+
   private async writeWithEmail(
     application: Application,
     { email, link, allowance }: ApplicationEmail,

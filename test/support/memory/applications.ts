@@ -6,6 +6,7 @@ import {
   type ApplicationWrite,
   type AreaSelection,
   type AuditEntry,
+  type OutboundEmail,
   type Review,
   type ReviewStore,
   type SelectionStore,
@@ -62,6 +63,16 @@ export class MemoryApplications implements ApplicationStore {
   async update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite> {
     if (this.byApplicant.get(this.keyOf(application))?.version !== expectedVersion) return 'lost-race';
     return this.writeWithEmail(application, email);
+  }
+
+  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
+    const previousKey = key(application.areaId, applicantKey(previousEmail));
+    if (this.byApplicant.get(previousKey)?.version !== expectedVersion) return 'lost-race';
+    if (this.byApplicant.has(this.keyOf(application))) return 'address-taken';
+    if (resent && !(await this.outbox.enqueue(resent, application.updatedAt))) return 'lost-race';
+    this.byApplicant.delete(previousKey);
+    this.put(application);
+    return 'written';
   }
 
   private async writeWithEmail(application: Application, { email, link, allowance }: ApplicationEmail): Promise<ApplicationWrite> {

@@ -6,16 +6,19 @@ import {
   type ApplicationUnderReview,
   type Ports,
   type Review,
+  type UnreachableAddress,
 } from '@pip/domain';
 
 export interface ApplicationDetail extends ApplicationUnderReview {
   /** The signed-in reviewer's own review, if they have scored it. */
   mine?: Review;
+  /** Set when the platform could not reach the applicant's address. */
+  unreachable?: UnreachableAddress;
 }
 
 /** One application as a reviewer sees it: the answers, every review, who has not reviewed it, and their own scores. */
 export async function applicationDetail(
-  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staff'>,
+  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staff' | 'unreachable'>,
   areaId: string,
   applicationId: string,
   reviewerId: string,
@@ -29,6 +32,7 @@ export async function applicationDetail(
   const application = applications.find((candidate) => candidate.applicationId === applicationId);
   if (!application) throw new NotFoundError('Application');
   const reviews = reviewsOf(applicationId, areaReviews);
+  const unreachable = await ports.unreachable.find(application.answers.email);
   const mine = reviews.find((review) => review.staffId === reviewerId);
   return {
     area,
@@ -37,5 +41,6 @@ export async function applicationDetail(
     reviews,
     notYetReviewed: notYetReviewedBy(staff, reviews),
     ...(mine ? { mine } : {}),
+    ...(unreachable ? { unreachable } : {}),
   };
 }

@@ -27,6 +27,12 @@ export interface ApplicationStore {
   create(application: Application, email: ApplicationEmail): Promise<ApplicationWrite>;
   /** Replaces the application if it is still at `expectedVersion`, with its email, link and count, all or none. */
   update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite>;
+  /**
+   * Moves the application to its corrected address (`application.answers.email`) from `previousEmail`,
+   * if it is still at `expectedVersion`, with the email sent again there, all or none:
+   * `address-taken` when another applicant of the area has that address.
+   */
+  moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'>;
 }
 
 /** Staff reviews of applications: one per reviewer and application. */

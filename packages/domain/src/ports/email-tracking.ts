@@ -31,6 +31,7 @@ export interface EmailOutcome {
 
 /** The outbox as the email service's reports reach it: sent emails found by the service's own id. */
 export interface EmailTracking {
+  get(messageId: string): Promise<StoredEmail | undefined>;
   findBySesMessageId(sesMessageId: string): Promise<StoredEmail | undefined>;
   /** Keeps the worst outcome: a complaint over a bounce over a delivery, whatever order the reports come in. */
   recordOutcome(messageId: string, outcome: EmailOutcome): Promise<void>;

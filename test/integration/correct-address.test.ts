@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localStaff, type RunningPlatform } from '@pip/local';
+import { emailsTo } from '../support/inbox';
+import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { apply, openArea, type Applicant } from '../support/programme-data';
+import { staffSession, type StaffSession } from '../support/staff-session';
+
+/* Staff correct the address of someone the platform could not reach, and what did not arrive is sent again. */
+const AREA = 'correct-address';
+let platform: RunningPlatform;
+let stores: ReturnType<typeof storesOf>;
+let sam: StaffSession;
+let mistyped: Applicant;
+let other: Applicant;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  stores = storesOf(platform);
+  sam = staffSession(platform, localStaff[0]);
+  await openArea(platform, AREA, 'Addressville');
+  mistyped = await apply(platform, AREA, 'mistyped', { fullName: 'Morgan Mistyped' });
+  other = await apply(platform, AREA, 'other', { fullName: 'Olive Other' });
+  // A booking link bounced for good at the mistyped address.
+  const failed = { messageId: `booking-link-${randomUUID()}`, to: mistyped.email, subject: 'Book consultancy session 1: Addressville', text: 'Choose a time: https://pip.example/consultancy/x', html: '<p>Choose a time.</p>' };
+  await stores.outbox.enqueue(failed, new Date().toISOString());
+  await stores.unreachable.record({ address: mistyped.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce (NoEmail)', at: new Date().toISOString(), messageId: failed.messageId, subject: failed.subject });
+});
+afterAll(async () => {
+  stores.documents.destroy();
+  await platform.stop();
+});
+
+const applicationPath = (person: Applicant) => `/staff/areas/${AREA}/applications/${person.applicationId}`;
+
+describe('correcting an address the platform could not reach', () => {
+  it('shows staff why on the application page', async () => {
+    const page = await (await sam.get(applicationPath(mistyped))).text();
+    expect(page).toContain('Email bounced');
+    expect(page).toContain('Correct the address and send the email again');
+  });
+
+  it('refuses an address that is not one, or another applicant’s, at the field, changing nothing', async () => {
+    const bad = await sam.post(`${applicationPath(mistyped)}/email`, { email: 'not an address' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Enter the corrected email address in the correct format');
+    const taken = await sam.post(`${applicationPath(mistyped)}/email`, { email: other.email.toUpperCase() });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('Another applicant in this area has that email address.');
+    expect((await stores.applications.findByReference(AREA, mistyped.applicationId))?.answers.email).toBe(mistyped.email);
+  });
+
+  it('moves the application to the corrected address, sends again what bounced, and audits it', async () => {
+    const corrected = uniqueEmail('corrected');
+    const answer = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected });
+    expect(answer.status).toBe(303);
+    const moved = await stores.applications.findByReference(AREA, mistyped.applicationId);
+    expect(moved?.answers.email).toBe(corrected);
+    expect(await stores.applications.findByApplicant(AREA, mistyped.email)).toBeUndefined();
+    expect((await emailsTo(corrected)).map((email) => email.subject)).toEqual(['Book consultancy session 1: Addressville']);
+    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    expect(audit).toContain(`${mistyped.email} corrected to ${corrected}`);
+    // A second post of the same form changes nothing more.
+    const again = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected });
+    expect(again.status).toBe(400);
+    expect(await emailsTo(corrected)).toHaveLength(1);
+    const page = await (await sam.get(applicationPath(mistyped))).text();
+    expect(page).toContain('No email to this address has failed.');
+  });
+});
