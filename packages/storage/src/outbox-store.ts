@@ -45,15 +45,17 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
 
   /**
    * Queues an email once: an email with the same message id is never queued again, so a retried
-   * decision sends nothing twice. A link the email carries is stored with it, or not at all.
+   * decision sends nothing twice. A link the email carries is stored with it, or not at all, and so
+   * are the later emails that carry the link again.
    */
-  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean> {
+  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith: readonly OutboundEmail[] = []): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: outboxPut(this.tableName, email, createdAt) },
             ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : []),
+            ...alongWith.map((later) => ({ Put: outboxPut(this.tableName, later, createdAt) })),
           ],
         }),
       ),

@@ -48,9 +48,10 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
     return this.emails.find((email) => email.messageId === messageId);
   }
 
-  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean> {
-    if (this.holds(email.messageId) || (link && this.emailedLinks.links.has(link.token))) return false;
-    this.emails.push({ ...structuredClone(email), status: 'pending', createdAt, attempts: 0 });
+  async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith: readonly OutboundEmail[] = []): Promise<boolean> {
+    const all = [email, ...alongWith];
+    if (all.some((one) => this.holds(one.messageId)) || (link && this.emailedLinks.links.has(link.token))) return false;
+    for (const one of all) this.emails.push({ ...structuredClone(one), status: 'pending', createdAt, attempts: 0 });
     if (link) this.emailedLinks.links.write(link.token, link.link);
     return true;
   }

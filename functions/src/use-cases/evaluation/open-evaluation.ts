@@ -21,7 +21,7 @@ export async function openEvaluation(
   const emails: EmailToSend[] = participants.flatMap((participant) => {
     const to = { applicationId: participant.applicationId, name: participant.answers.fullName, email: participant.answers.email };
     const { url, link } = newEmailedLink(ports, { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt });
-    return [{ email: evaluationEmails.invitation(area, to, url), link }, { email: evaluationEmails.reminder(area, to, url, remindAt, expiresAt) }];
+    return [{ email: evaluationEmails.invitation(area, to, url), link, alongWith: [evaluationEmails.reminder(area, to, url, remindAt, expiresAt)] }];
   });
   await queueAndSend(ports, emails);
 }

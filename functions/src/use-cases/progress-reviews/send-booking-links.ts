@@ -15,8 +15,11 @@ export async function sendBookingLinks(ports: SendBookingLinksPorts, areaId: str
   const emails: EmailToSend[] = [];
   for (const lead of await areaLeads(ports, areaId)) {
     const { url, link } = newEmailedLink(ports, { purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } });
-    emails.push({ email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt), link });
-    emails.push({ email: consultancyEmails.notBookedReminder(area, session, lead, url, remindAt, expiresAt) });
+    emails.push({
+      email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt),
+      link,
+      alongWith: [consultancyEmails.notBookedReminder(area, session, lead, url, remindAt, expiresAt)],
+    });
   }
   emails.push({ email: consultancyEmails.notBookedAlert(area, session, ports.settings.staffAlertsTo, ports.links.staffArea(areaId, 'consultancy'), remindAt, expiresAt) });
   await queueAndSend(ports, emails);

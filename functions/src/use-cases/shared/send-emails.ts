@@ -28,9 +28,9 @@ async function eachAtMost<T>(items: readonly T[], limit: number, work: (item: T)
 export async function queueAndSend(ports: SendPorts, emails: readonly EmailToSend[]): Promise<void> {
   const now = ports.clock.now().toISOString();
   const queued: string[] = [];
-  await eachAtMost(emails, AT_ONCE, async ({ email, link }) => {
-    const due = !email.sendAfter || email.sendAfter <= now;
-    if ((await ports.outbox.enqueue(email, now, link)) && due) queued.push(email.messageId);
+  await eachAtMost(emails, AT_ONCE, async ({ email, link, alongWith = [] }) => {
+    if (!(await ports.outbox.enqueue(email, now, link, alongWith))) return;
+    for (const one of [email, ...alongWith]) if (!one.sendAfter || one.sendAfter <= now) queued.push(one.messageId);
   });
   const stopAt = Date.now() + SEND_WITHIN_MS;
   await eachAtMost(queued, AT_ONCE, async (messageId) => {

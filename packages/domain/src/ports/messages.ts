@@ -74,6 +74,8 @@ export interface NewEmailedLink {
 export interface EmailToSend {
   email: OutboundEmail;
   link?: NewEmailedLink;
+  /** Later emails carrying the same link again (its reminder): queued in the same write, or not at all. */
+  alongWith?: readonly OutboundEmail[];
 }
 
 /** Emailed links, found by the token a person brings back; only its hash is ever stored. */
@@ -84,7 +86,7 @@ export interface EmailedLinkStore {
 /** Emails waiting to be sent. */
 export interface Outbox {
   /** Queues an email once: false when its message id is already there (a repeated event). */
-  enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink): Promise<boolean>;
+  enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith?: readonly OutboundEmail[]): Promise<boolean>;
   /** Withdraws an email not yet sent, such as a reminder for a moved event; false if there was none to withdraw. */
   cancel(messageId: string): Promise<boolean>;
 }
