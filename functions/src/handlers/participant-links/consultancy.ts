@@ -57,7 +57,8 @@ export const consultancyRoutes = {
         await cancelConsultancySession(ports, link.state, link.leadName, { by: 'lead', expectedSequence: sequenceSeen(form.sequence) });
         return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
       }
-      const slotVersion = versionSeen(formText(event, `seen-${form.slotId}`));
+      // No time chosen is for the booking to say ("Choose a time"); a chosen one must say how the page showed it.
+      const slotVersion = form.slotId ? versionSeen(formText(event, `seen-${form.slotId}`)) : undefined;
       await bookConsultancySession(ports, link.state, form.slotId, link.leadName, sequenceSeen(form.sequence), slotVersion);
       return showBooking(event, 200, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' });
     },
