@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST';
 export interface FunctionAccess {
   table?: 'read' | 'write';
   email?: boolean;
+  /** Asks the email service about the account (the health check's question); sends nothing. */
+  emailAccount?: boolean;
   /** Starts (or restarts) area workflows, and answers the steps where they wait for staff. */
   workflow?: readonly ('start' | 'respond')[];
 }
@@ -38,7 +40,7 @@ export interface Route {
 export const platformFunctions = [
   { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: 'write', email: true } },
   { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: 'write', email: true } },
-  { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: 'read', email: true } },
+  { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: 'read', emailAccount: true } },
   { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
   { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
   { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write', email: true } },

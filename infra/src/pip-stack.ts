@@ -5,6 +5,7 @@ import { EmailSending } from './constructs/email-sending';
 import { PlatformFunction } from './constructs/platform-function';
 import { ProgrammeTable } from './constructs/programme-table';
 import { PublicHttpApi } from './constructs/public-http-api';
+import { Alarms } from './constructs/alarms';
 import { Schedules } from './constructs/schedules';
 import { StaffIdentity } from './constructs/staff-identity';
 import { AreaWorkflow } from './constructs/area-workflow';
@@ -14,6 +15,8 @@ export interface PipStackProps extends StackProps {
   mailFrom: string;
   /** The programme team's shared mailbox: workflow prompts and failure alerts go here. */
   staffAlertsTo: string;
+  /** Who hears the platform's alarms, by SNS email rather than SES; the team's mailbox unless given. */
+  alarmsTo?: string;
   /** Prefix of the staff sign-in address at amazoncognito.com; must be unique in the region. */
   staffSignInDomainPrefix: string;
 }
@@ -47,6 +50,7 @@ export class PipStack extends Stack {
         if (definition.access.table === 'read') table.table.grantReadData(fn.fn);
         if (definition.access.table === 'write') table.table.grantReadWriteData(fn.fn);
         if (definition.access.email) email.grantSend(fn.fn);
+        if (definition.access.emailAccount) email.grantAccountRead(fn.fn);
         if ('emailReports' in definition && definition.emailReports) email.reportTo(fn.fn);
         return [definition.name, fn.fn] as const;
       }),
@@ -61,7 +65,8 @@ export class PipStack extends Stack {
     }
 
     api.serve(routes, unmatchedRequestsFunction, functions);
-    new Schedules(this, 'schedules', { definitions: platformFunctions, functions });
+    const schedules = new Schedules(this, 'schedules', { definitions: platformFunctions, functions });
+    new Alarms(this, 'alarms', { alarmsTo: props.alarmsTo ?? props.staffAlertsTo, functions, stateMachine: workflow.stateMachine, api: api.api, deadLetters: schedules.deadLetters });
     new CfnOutput(this, 'url', { value: api.url, description: 'The platform, as people reach it' });
     new CfnOutput(this, 'staff-user-pool', { value: staffIdentity.userPool.userPoolId, description: 'Add staff here, in the staff group' });
   }

@@ -9,6 +9,7 @@ import {
   Fail,
   IntegrationPattern,
   JsonPath,
+  LogLevel,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -19,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { ACTION_PLAN_WEEKS, type WorkflowStep, type StaffStep } from '@pip/domain';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface AreaWorkflowProps {
@@ -138,6 +140,9 @@ export class AreaWorkflow extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(definition),
       comment: 'Carries one area of the Partnership Improvement Programme through its stages',
+      tracingEnabled: true,
+      // Errors only, and without the execution data: states carry applicants' names and emails.
+      logs: { destination: new LogGroup(this, 'logs', { retention: RetentionDays.ONE_YEAR }), level: LogLevel.ERROR, includeExecutionData: false },
     });
   }
 

@@ -47,6 +47,11 @@ export class EmailSending extends Construct {
     );
   }
 
+  /** The health check asks SES about the account; the action has no resource to scope it to. */
+  grantAccountRead(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+  }
+
   /** The function that records the reports, subscribed to them. */
   reportTo(fn: IFunction): void {
     this.reports.addSubscription(new LambdaSubscription(fn));

@@ -1,8 +1,12 @@
-import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Route } from '@pip/functions/routes';
 import { Construct } from 'constructs';
+
+/** A few thousand applicants over three years: these leave room for a busy closing day, not for a flood. */
+export const publicApiLimits = { requestsPerSecond: 25, burst: 50 } as const;
 
 /**
  * The HTTP API. It exists before the functions, because staff sign-in needs its address, and gets
@@ -14,6 +18,22 @@ export class PublicHttpApi extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.api = new HttpApi(this, 'api', { description: 'Partnership Improvement Programme' });
+    const accessLogs = new LogGroup(this, 'access-logs', { retention: RetentionDays.THREE_MONTHS });
+    const stage = this.api.defaultStage!.node.defaultChild as CfnStage;
+    // A floor under any edge protection: public forms cannot be posted faster than this, whoever posts.
+    stage.defaultRouteSettings = { throttlingRateLimit: publicApiLimits.requestsPerSecond, throttlingBurstLimit: publicApiLimits.burst };
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        time: '$context.requestTime',
+        route: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+        error: '$context.integrationErrorMessage',
+      }),
+    };
   }
 
   get url(): string {

@@ -35,9 +35,11 @@ export class StaffIdentity extends Construct {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
-      mfa: Mfa.OPTIONAL,
+      // Staff read special-category data (BME network membership): an authenticator app, always.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
-      passwordPolicy: { minLength: 12, requireSymbols: false },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      deletionProtection: true,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Staff accounts are people's identities: deleting the stack must not delete them.
       removalPolicy: RemovalPolicy.RETAIN,

@@ -3,8 +3,9 @@ import type { SesConfig } from './ses-mailer';
 
 /**
  * Asks the email service whether it answers. GetAccount is the cheapest call both SES and the local
- * endpoint know; the local endpoint answers it with 400 "Account not found", so any reply below 500
- * counts as answering, and only silence or a server error does not.
+ * endpoint know; the local endpoint answers it with 400 "Account not found", so a refusal of the
+ * request counts as answering; silence, a server error, or a denial (the platform may not ask, so it
+ * would not be allowed to send either) does not.
  */
 export async function emailServiceAnswers(config: Omit<SesConfig, 'from'>): Promise<boolean> {
   const client = new SESv2Client({
@@ -17,7 +18,7 @@ export async function emailServiceAnswers(config: Omit<SesConfig, 'from'>): Prom
     return true;
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    return status !== undefined && status < 500;
+    return status !== undefined && status < 500 && status !== 401 && status !== 403;
   } finally {
     client.destroy();
   }
