@@ -1,4 +1,5 @@
 import { DAY } from '@pip/domain';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
 import { DynamoConsultancyStore, createDocumentClient } from '@pip/storage';
@@ -318,6 +319,17 @@ describe('consultancy slots and bookings', () => {
     const cancelSequence = Number(/SEQUENCE:(\d+)/u.exec(icsOf((await emailsTo(facilitator)).find((email) => email.subject.startsWith('Cancelled: consultancy session 1'))!))![1]);
     expect(icsOf(rebooked)).toContain('METHOD:REQUEST');
     expect(Number(/SEQUENCE:(\d+)/u.exec(icsOf(rebooked))![1])).toBeGreaterThan(cancelSequence);
+
+    // The facilitator's calendar after every file, in order, as a calendar program keeps the newest: one confirmed event.
+    const files = (await emailsTo(facilitator)).filter((email) => /consultancy session 1/u.test(email.subject) && email.attachments.length > 0).map(icsOf);
+    const newest = files.map((ics) => ICAL.Component.fromString(ics)).reduce((held, calendar) => {
+      const sequenceOf = (component: InstanceType<typeof ICAL.Component>) => Number(component.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence'));
+      return sequenceOf(calendar) > sequenceOf(held) ? calendar : held;
+    });
+    const event = newest.getFirstSubcomponent('vevent')!;
+    expect(newest.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect((event.getFirstPropertyValue('dtstart') as InstanceType<typeof ICAL.Time>).toJSDate().toISOString()).toBe(new Date(second.startsAt).toISOString());
 
     // A cancel from a page showing an older booking is refused too.
     const staleCancel = await fetch(`${base}${link}`, form({ action: 'cancel', sequence: '1', confirmed: 'yes' }));
