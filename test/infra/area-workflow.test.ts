@@ -7,6 +7,13 @@ import { staffSteps, workflowSteps } from '@pip/domain';
 describe('the area workflow definition', () => {
   const { definition, functionOfTask } = synthesizedWorkflow();
 
+  it('is what the local platform runs, taken from its kept copy or synthesized afresh', async () => {
+    const { workflowDefinition } = await import('../../infra/local/src/workflow-definition');
+    expect(await workflowDefinition()).toEqual({ definition, functionOfTask });
+    // Kept: a second start reads it back unchanged.
+    expect(await workflowDefinition()).toEqual({ definition, functionOfTask });
+  });
+
   it('is valid Amazon States Language', async () => {
     const { isValid, errorsText } = await aslValidator(definition);
     expect(isValid, errorsText()).toBe(true);

@@ -24,6 +24,7 @@ import { restorePlatformClock } from './platform-clock';
 import { seedDemoProgramme } from './seed';
 import { seedDemoPartners } from './seed-partners';
 import { startSesLocal, type RunningSes } from './ses-local';
+import { workflowDefinition } from './workflow-definition';
 import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
 
 export interface PlatformOptions {
@@ -85,7 +86,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     let dynamo: RunningDynamoDb | undefined;
     if (!options.dynamoEndpoint) {
-      dynamo = await startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir });
+      const starting = startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir });
+      // Synthesizing the stack (when its sources changed) takes seconds of this process while Java starts in its own: do both at once.
+      if (options.workflow) await workflowDefinition();
+      dynamo = await starting;
       stops.push(dynamo.stop);
     }
     let ses: RunningSes | undefined;

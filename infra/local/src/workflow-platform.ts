@@ -2,6 +2,7 @@ import { useLocalWorkflow } from '@pip/functions/composition-root';
 import { DynamoAreaStore, createDocumentClient } from '@pip/storage';
 import { loadHandler } from './http-server';
 import { LocalAreaWorkflow } from './local-area-workflow';
+import { workflowDefinition } from './workflow-definition';
 import { advancePlatformClock, platformClockOffset } from './platform-clock';
 
 export interface LocalWorkflowHandle {
@@ -24,8 +25,7 @@ const TICK_MS = 2000;
  */
 export async function startLocalWorkflow(endpoint: string, tableName: string, region: string): Promise<LocalWorkflowHandle> {
   // Loaded only when the workflow runs: synthesizing the stack brings in the whole CDK library.
-  const { synthesizedWorkflow } = await import('@pip/infra/synthesized-workflow');
-  const { definition, functionOfTask } = synthesizedWorkflow();
+  const { definition, functionOfTask } = await workflowDefinition();
   const documents = createDocumentClient({ endpoint, region });
   const areas = new DynamoAreaStore(documents, tableName);
   const workflow = new LocalAreaWorkflow({
