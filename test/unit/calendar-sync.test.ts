@@ -31,6 +31,13 @@ describe('a person’s calendar, reconciled', () => {
     expect(reconcileCalendar({ 'workshop-1': entry(10), 'workshop-2': entry(41) }, all, back.next, new Date(NOW)).changes).toEqual([]);
   });
 
+  it('reconciles only the events the caller speaks for: the workshops leave a consultancy session in the same calendar alone', () => {
+    const sent = reconcileCalendar({ 'workshop-1': entry(10), 'consultancy-1': entry(20) }, all, {}, new Date(NOW)).next;
+    const workshopsOnly = reconcileCalendar({ 'workshop-1': entry(11) }, all, sent, new Date(NOW), (key) => key.startsWith('workshop-'));
+    expect(workshopsOnly.changes.map(({ key, kind }) => [key, kind])).toEqual([['workshop-1', 'update']]);
+    expect(workshopsOnly.next['consultancy-1']).toEqual(sent['consultancy-1']);
+  });
+
   it('leaves an event that has started as it was: no late invitation, move or cancellation', () => {
     const sent = reconcileCalendar({ 'workshop-1': entry(1) }, all, {}, new Date(NOW)).next;
     const later = new Date(NOW + 2 * DAY);

@@ -49,11 +49,13 @@ export function reconcileCalendar(
   wanted: (key: string) => boolean,
   sent: SentCalendar,
   now: Date,
+  /** The events this caller speaks for (its kind of event): others in the calendar are left as they are. */
+  inScope: (key: string) => boolean = () => true,
 ): { changes: CalendarChange[]; next: SentCalendar } {
   const started = (entry: CalendarEntry) => Date.parse(entry.startsAt) <= now.getTime();
   const changes: CalendarChange[] = [];
   const next: Record<string, SentCalendarEntry> = { ...sent };
-  const keys = [...new Set([...Object.keys(events), ...Object.keys(sent)])].sort();
+  const keys = [...new Set([...Object.keys(events), ...Object.keys(sent)])].filter(inScope).sort();
   for (const key of keys) {
     const event = events[key];
     const want = event && wanted(key) ? event : undefined;

@@ -13,8 +13,8 @@ export class DynamoCalendarStore implements CalendarStore {
     private readonly tableName: string,
   ) {}
 
-  async get(areaId: string, applicationId: string): Promise<PersonCalendar | undefined> {
-    const item = await getItem(this.documents, this.tableName, keys.personCalendar(areaId, applicationId));
+  async get(areaId: string, personKey: string): Promise<PersonCalendar | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.personCalendar(areaId, personKey));
     return item ? toCalendar(item) : undefined;
   }
 
@@ -31,7 +31,7 @@ export class DynamoCalendarStore implements CalendarStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.personCalendar(calendar.areaId, calendar.applicationId), type: 'person-calendar', ...calendar },
+                Item: { ...keys.personCalendar(calendar.areaId, calendar.personKey), type: 'person-calendar', ...calendar },
                 ...(before === 0
                   ? { ConditionExpression: 'attribute_not_exists(pk)' }
                   : { ConditionExpression: '#version = :before', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':before': before } }),
@@ -45,6 +45,6 @@ export class DynamoCalendarStore implements CalendarStore {
   }
 }
 
-function toCalendar({ areaId, applicationId, entries, version }: Item): PersonCalendar {
-  return { areaId, applicationId, entries, version };
+function toCalendar({ areaId, personKey, entries, version }: Item): PersonCalendar {
+  return { areaId, personKey, entries, version };
 }

@@ -8,8 +8,8 @@ export class MemoryCalendars implements CalendarStore {
 
   constructor(private readonly outbox: MemoryOutbox) {}
 
-  async get(areaId: string, applicationId: string): Promise<PersonCalendar | undefined> {
-    return this.rows.read(key(areaId, applicationId));
+  async get(areaId: string, personKey: string): Promise<PersonCalendar | undefined> {
+    return this.rows.read(key(areaId, personKey));
   }
 
   async ofArea(areaId: string): Promise<PersonCalendar[]> {
@@ -17,11 +17,11 @@ export class MemoryCalendars implements CalendarStore {
   }
 
   async save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean> {
-    const stored = this.rows.get(key(calendar.areaId, calendar.applicationId));
+    const stored = this.rows.get(key(calendar.areaId, calendar.personKey));
     if ((stored?.version ?? 0) !== calendar.version - 1) return false;
     if (emails.some((email) => this.outbox.holds(email.messageId))) return false;
     for (const email of emails) await this.outbox.enqueue(email, createdAt);
-    this.rows.write(key(calendar.areaId, calendar.applicationId), calendar);
+    this.rows.write(key(calendar.areaId, calendar.personKey), calendar);
     return true;
   }
 }

@@ -22,6 +22,7 @@ export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | '
 export type WorkshopCalendarPorts = WorkshopEmailPorts & Pick<Ports, 'calendars' | 'progress' | 'areas' | 'selections' | 'applications' | 'workshops'>;
 
 const workshopKey = (workshop: Pick<Workshop, 'number'>) => `workshop-${workshop.number}`;
+const isWorkshopKey = (key: string) => key.startsWith('workshop-');
 
 /** The workshops as a calendar should hold them, by key. */
 function workshopEntries(schedule: WorkshopSchedule): DesiredCalendar {
@@ -65,7 +66,7 @@ async function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedul
   const events = workshopEntries(schedule);
   return takeTurns<OutboundEmail[]>(async () => {
     const stored = await ports.calendars.get(area.areaId, person.applicationId);
-    const { changes, next } = reconcileCalendar(events, () => member, stored?.entries ?? {}, ports.clock.now());
+    const { changes, next } = reconcileCalendar(events, () => member, stored?.entries ?? {}, ports.clock.now(), isWorkshopKey);
     if (changes.length === 0) return [];
     const workshopOf = (change: CalendarChange) => schedule.workshops.find((workshop) => workshopKey(workshop) === change.key)!;
     await Promise.all(
@@ -76,7 +77,7 @@ async function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedul
       ),
     );
     const emails = changes.flatMap((change) => emailsFor(ports, area, person, workshopOf(change), change));
-    const calendar = { areaId: area.areaId, applicationId: person.applicationId, entries: next, version: (stored?.version ?? 0) + 1 };
+    const calendar = { areaId: area.areaId, personKey: person.applicationId, entries: next, version: (stored?.version ?? 0) + 1 };
     return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
   }, () => new ConcurrentChangeError('The workshop calendar'));
 }
@@ -92,7 +93,7 @@ export async function reconcileWorkshopCalendars(ports: WorkshopCalendarPorts, a
   if (!open || !schedule || !area) return { emailed: 0 };
   const [group, calendars, applications] = await Promise.all([currentGroup(ports, areaId), ports.calendars.ofArea(areaId), ports.applications.listForArea(areaId)]);
   const members = new Set(group.map((person) => person.applicationId));
-  const concerned = new Set([...members, ...calendars.map((calendar) => calendar.applicationId)]);
+  const concerned = new Set([...members, ...calendars.filter((calendar) => Object.keys(calendar.entries).some(isWorkshopKey)).map((calendar) => calendar.personKey)]);
   const people = applications.filter((application) => concerned.has(application.applicationId));
   const sent = (await Promise.all(people.map((person) => reconcilePerson(ports, area, schedule, person, members.has(person.applicationId))))).flat();
   const now = ports.clock.now().toISOString();

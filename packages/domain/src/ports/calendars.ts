@@ -4,7 +4,8 @@ import type { OutboundEmail } from './messages';
 /** What one person's calendar was last sent for an area's events, at a version for compare-and-set. */
 export interface PersonCalendar {
   areaId: string;
-  applicationId: string;
+  /** The application reference of a participant, or the facilitator's key. */
+  personKey: string;
   entries: SentCalendar;
   /** 1 for the first calendar written; each change raises it. */
   version: number;
@@ -12,7 +13,7 @@ export interface PersonCalendar {
 
 /** What each person's calendar was last sent: the state the reconciliation compares the desired calendar with. */
 export interface CalendarStore {
-  get(areaId: string, applicationId: string): Promise<PersonCalendar | undefined>;
+  get(areaId: string, personKey: string): Promise<PersonCalendar | undefined>;
   ofArea(areaId: string): Promise<PersonCalendar[]>;
   /**
    * Writes the calendar as now sent with the emails that tell the person, in one write, only if it
