@@ -11,6 +11,8 @@ export interface CalendarEntry {
   startsAt: string;
   endsAt: string;
   location: string;
+  /** What the event is in the programme's records (a consultancy slot), for the wording of its emails; not part of what a calendar holds. */
+  ref?: string;
 }
 
 /** What the person's calendar was last sent for one event: its times, and the sequence of that email. */
@@ -67,8 +69,8 @@ export function reconcileCalendar(
     } else if (want && had && !sameEntry(want, had)) {
       change = { key, kind: 'update', sequence: had.sequence + 1, entry: want, previous: had };
     } else if (!want && had?.status === 'confirmed') {
-      const { startsAt, endsAt, location } = had;
-      change = { key, kind: 'cancel', sequence: had.sequence + 1, entry: { startsAt, endsAt, location }, previous: had };
+      const { startsAt, endsAt, location, ref } = had;
+      change = { key, kind: 'cancel', sequence: had.sequence + 1, entry: { startsAt, endsAt, location, ...(ref === undefined ? {} : { ref }) }, previous: had };
     }
     if (!change) continue;
     changes.push(change);

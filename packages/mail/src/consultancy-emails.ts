@@ -63,6 +63,7 @@ export const consultancyEmails = {
     calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from)),
   }),
 
+  /** Takes the session out of one person's calendar, at that person's next sequence. */
   cancellation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, cancelledBy: string, from: string, manageUrl: string): OutboundEmail => ({
     ...composeEmail({
       messageId: `consultancy-cancelled-${area.areaId}-${session}-${sequence}-${to.key}`,
@@ -72,7 +73,22 @@ export const consultancyEmails = {
       blocks: [{ paragraph: `${cancelledBy} cancelled consultancy session ${session} for ${area.name}, which was booked for ${formatUkDateTime(slot.startsAt)}. The calendar file attached removes it from your calendar. The session can be booked again at another time.` }],
       action: { label: 'About the programme', url: manageUrl },
     }),
-    calendar: calendarAttachment(sessionEvent(area, session, slot, sequence + 1, to, from), 'CANCEL'),
+    calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from), 'CANCEL'),
+  }),
+
+  /** Takes the session out of the calendar of someone no longer expected at it: a lead replaced, a facilitator whose time it left. */
+  removed: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, from: string, manageUrl: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: `consultancy-removed-${area.areaId}-${session}-${sequence}-${to.key}`,
+      to: to.email,
+      subject: `No longer in your calendar: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [
+        { paragraph: `You are no longer expected at consultancy session ${session} for ${area.name} (${formatUkDateTime(slot.startsAt)}): the session moved, or the people taking part changed. The calendar file attached removes it from your calendar.` },
+      ],
+      action: { label: 'About the programme', url: manageUrl },
+    }),
+    calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from), 'CANCEL'),
   }),
 
   reminderId: (area: Area, session: SessionNumber, sequence: number, daysBefore: number, to: Recipient) =>

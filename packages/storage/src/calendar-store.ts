@@ -1,7 +1,7 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarStore, OutboundEmail, PersonCalendar } from '@pip/domain';
 import { unlessLostRace } from './conditional';
-import { getItem, type Item } from './items';
+import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { outboxPut } from './outbox-store';
 import { queryPrefix } from './query-all';
@@ -45,6 +45,6 @@ export class DynamoCalendarStore implements CalendarStore {
   }
 }
 
-function toCalendar({ areaId, personKey, entries, version }: Item): PersonCalendar {
-  return { areaId, personKey, entries, version };
+function toCalendar({ areaId, personKey, entries, version, recipient }: Item): PersonCalendar {
+  return { areaId, personKey, entries, version, ...optional({ recipient }) };
 }

@@ -1,10 +1,9 @@
-import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, reminderTimes, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
+import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
-import { queueAndSend } from '../shared/send-emails';
-import { sessionRecipients, withdrawSessionReminders } from './session-emails';
+import { reconcileSessionCalendars, type SessionCalendarPorts } from './session-calendars';
 
-export type BookingPorts = Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>;
+export type BookingPorts = SessionCalendarPorts & Pick<Ports, 'audit'>;
 
 /**
  * Books (or moves) the session into the slot, if the slot is still free and the session is as the
@@ -24,26 +23,13 @@ export async function tryBooking(
   const { slot } = chosen;
   const { area, session } = state;
   const previous = state.booking;
-  const { sequence, change } = nextBooking(previous);
+  const { sequence } = nextBooking(previous);
   const booking: SessionBooking = { areaId: area.areaId, session, slotId, bookedBy, bookedAt: ports.clock.now().toISOString(), sequence, status: 'booked' };
   const outcome = await ports.consultancy.book(booking, previous, slot);
   if (outcome !== 'booked') return outcome;
 
-  const manageUrl = ports.links.openAreas();
-  if (previous?.status === 'booked') {
-    const previousSlot = state.slots.find((candidate) => candidate.slotId === previous.slotId);
-    if (previousSlot) await withdrawSessionReminders(ports, area, session, previous.sequence, sessionRecipients(state.leads, previousSlot));
-  }
   await Promise.all([...state.leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, session, key))));
-  const now = ports.clock.now().getTime();
-  const reminders = reminderTimes(slot).filter((reminder) => Date.parse(reminder.at) > now);
-  await queueAndSend(
-    ports,
-    sessionRecipients(state.leads, slot).flatMap((to) => [
-      { email: consultancyEmails.confirmation(area, session, slot, { sequence, change }, to, bookedBy, ports.settings.mailFrom, manageUrl) },
-      ...reminders.map((reminder) => ({ email: consultancyEmails.reminder(area, session, slot, sequence, reminder, to, manageUrl) })),
-    ]),
-  );
+  await reconcileSessionCalendars(ports, area.areaId, session, bookedBy);
   const action = previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked';
   await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${formatUkDateTime(slot.startsAt)}, with ${slot.facilitator}.`, previous, booking));
   return 'booked';

@@ -1,8 +1,6 @@
 import { ConflictError, cancelRefusal, formatUkDateTime, type Actor, type ConsultancySessionState, type Ports } from '@pip/domain';
-import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
-import { queueAndSend } from '../shared/send-emails';
-import { sessionRecipients, withdrawSessionReminders } from './session-emails';
+import { reconcileSessionCalendars, type SessionCalendarPorts } from './session-calendars';
 
 /** Who cancels: a lead (until the cutoff before the session) or staff (until it starts), and who the audit log names. */
 export interface Canceller {
@@ -24,7 +22,7 @@ export function assertCancellable(state: ConsultancySessionState, by: Canceller[
  * held, or whose time has come, is never cancelled.
  */
 export async function cancelConsultancySession(
-  ports: Pick<Ports, 'consultancy' | 'audit' | 'settings' | 'links' | 'outbox' | 'delivery' | 'clock'>,
+  ports: SessionCalendarPorts & Pick<Ports, 'audit'>,
   state: ConsultancySessionState,
   cancelledBy: string,
   canceller: Canceller = { by: 'lead' },
@@ -37,13 +35,7 @@ export async function cancelConsultancySession(
   if (booking?.status !== 'booked' || !slot || !(await ports.consultancy.cancel(booking))) {
     throw new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
   }
-  const recipients = sessionRecipients(state.leads, slot);
-  await withdrawSessionReminders(ports, area, session, booking.sequence, recipients);
-  const manageUrl = ports.links.openAreas();
-  await queueAndSend(
-    ports,
-    recipients.map((to) => ({ email: consultancyEmails.cancellation(area, session, slot, booking.sequence, to, cancelledBy, ports.settings.mailFrom, manageUrl) })),
-  );
+  await reconcileSessionCalendars(ports, area.areaId, session, cancelledBy);
   const actor = canceller.actor ?? { name: cancelledBy };
   await ports.audit.record(auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined));
 }

@@ -3,7 +3,7 @@ import { selectionEmails } from '@pip/mail';
 import { changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { placeOfferedEmail, withdrawalLinkFor } from './place-emails';
 import { applicationIn } from './selection-context';
-import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+import { calendarsFollowSelection } from './calendars-follow-selection';
 
 export type AnswerReserveOfferPorts = PlaceChangePorts;
 
@@ -38,5 +38,5 @@ export async function answerReserveOffer(
       },
     };
   });
-  if (accepted) await invitationsFollowSelection(ports, areaId, { joined: applicationId });
+  if (accepted) await calendarsFollowSelection(ports, areaId, { joined: applicationId });
 }

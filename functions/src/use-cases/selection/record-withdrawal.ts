@@ -3,7 +3,7 @@ import { selectionEmails } from '@pip/mail';
 import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { onOccasion, placeOfferedEmail } from './place-emails';
 import { applicationIn } from './selection-context';
-import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+import { calendarsFollowSelection } from './calendars-follow-selection';
 import { withdrawPersonalReminders } from '../shared/personal-reminders';
 
 export type RecordWithdrawalPorts = PlaceChangePorts;
@@ -37,7 +37,7 @@ export async function recordWithdrawal(
     };
   });
   // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
-  await invitationsFollowSelection(ports, areaId);
+  await calendarsFollowSelection(ports, areaId);
   await withdrawPersonalReminders(ports, await ports.areas.existing(areaId), applicationId);
   return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
 }

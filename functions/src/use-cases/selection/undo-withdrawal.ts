@@ -3,7 +3,7 @@ import { withdrawalUndoneEmails } from '@pip/mail';
 import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
 import { applicationIn } from './selection-context';
 import { applicantsOf } from './withdrawal-records';
-import { invitationsFollowSelection } from '../delivery/workshop-invitations';
+import { calendarsFollowSelection } from './calendars-follow-selection';
 
 export type UndoWithdrawalPorts = PlaceChangePorts;
 
@@ -34,5 +34,5 @@ export async function undoStaffWithdrawal(ports: UndoWithdrawalPorts, areaId: st
     };
   });
   // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
-  await invitationsFollowSelection(ports, areaId);
+  await calendarsFollowSelection(ports, areaId);
 }

@@ -7,6 +7,8 @@ export interface PersonCalendar {
   /** The application reference of a participant, or the facilitator's key. */
   personKey: string;
   entries: SentCalendar;
+  /** Where the calendar was sent, for someone the platform knows only through it (a facilitator, a former lead). */
+  recipient?: { name: string; email: string };
   /** 1 for the first calendar written; each change raises it. */
   version: number;
 }

@@ -1,0 +1,100 @@
+import {
+  ConcurrentChangeError,
+  LOST_RACE,
+  reconcileCalendar,
+  reminderTimes,
+  takeTurns,
+  type Area,
+  type CalendarChange,
+  type ConsultancySlot,
+  type OutboundEmail,
+  type Ports,
+  type Recipient,
+  type SessionNumber,
+} from '@pip/domain';
+import { consultancyEmails } from '@pip/mail';
+import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
+import { sessionRecipients, withdrawSessionReminders } from './session-emails';
+
+export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'delivery' | 'settings' | 'links'>;
+
+const sessionKey = (session: SessionNumber) => `consultancy-${session}`;
+
+/**
+ * A consultancy session in the calendars of everyone it concerns, reconciled as the workshops are:
+ * the two current leads and the booked slot's facilitator hold it, at its time; anyone who held it
+ * and no longer should (the session cancelled, a lead replaced, the facilitator of a time it left)
+ * is sent a cancellation; each change is numbered above the last that person received, so booking
+ * again after a cancellation is an invitation calendars take. `changedBy` is who the emails name.
+ */
+export async function reconcileSessionCalendars(ports: SessionCalendarPorts, areaId: string, session: SessionNumber, changedBy: string): Promise<void> {
+  const state = await consultancyState(ports, areaId, session);
+  const { area, booking, bookedSlot, slots } = state;
+  const key = sessionKey(session);
+  const booked = booking?.status === 'booked' ? bookedSlot : undefined;
+  const events = booked ? { [key]: { startsAt: booked.startsAt, endsAt: booked.endsAt, location: booked.where, ref: booked.slotId } } : {};
+  const expected = booked ? sessionRecipients(state.leads, booked) : [];
+  const calendars = await ports.calendars.ofArea(areaId);
+  const holders = calendars.filter((calendar) => calendar.entries[key]?.status === 'confirmed' && !expected.some((to) => to.key === calendar.personKey));
+  const people: Recipient[] = [
+    ...expected,
+    ...holders.flatMap((calendar) => (calendar.recipient ? [{ key: calendar.personKey, ...calendar.recipient }] : [])),
+  ];
+  const slotOf = (ref: string | undefined) => slots.find((slot) => slot.slotId === ref);
+  const emails = await Promise.all(
+    people.map((to) => reconcilePerson(ports, area, session, to, events, expected.some((one) => one.key === to.key), { changedBy, cancelled: !booked, slotOf })),
+  );
+  const now = ports.clock.now().toISOString();
+  for (const email of emails.flat()) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+}
+
+interface Wording {
+  changedBy: string;
+  cancelled: boolean;
+  slotOf: (ref: string | undefined) => ConsultancySlot | undefined;
+}
+
+async function reconcilePerson(
+  ports: SessionCalendarPorts,
+  area: Area,
+  session: SessionNumber,
+  to: Recipient,
+  events: Record<string, { startsAt: string; endsAt: string; location: string; ref: string }>,
+  wanted: boolean,
+  wording: Wording,
+): Promise<OutboundEmail[]> {
+  const key = sessionKey(session);
+  return takeTurns<OutboundEmail[]>(async () => {
+    const stored = await ports.calendars.get(area.areaId, to.key);
+    const { changes, next } = reconcileCalendar(events, () => wanted, stored?.entries ?? {}, ports.clock.now(), (candidate) => candidate === key);
+    if (changes.length === 0) return [];
+    for (const change of changes) {
+      if (change.previous?.status === 'confirmed') await withdrawSessionReminders(ports, area, session, change.previous.sequence, [to]);
+    }
+    const emails = changes.flatMap((change) => emailsFor(ports, area, session, to, change, wording));
+    const calendar = { areaId: area.areaId, personKey: to.key, entries: next, version: (stored?.version ?? 0) + 1, recipient: { name: to.name, email: to.email } };
+    return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
+  }, () => new ConcurrentChangeError('The session calendar'));
+}
+
+function emailsFor(ports: SessionCalendarPorts, area: Area, session: SessionNumber, to: Recipient, change: CalendarChange, wording: Wording): OutboundEmail[] {
+  const { mailFrom } = ports.settings;
+  const url = ports.links.openAreas();
+  const slot = wording.slotOf(change.entry.ref);
+  if (!slot) return [];
+  if (change.kind === 'cancel') {
+    return [
+      wording.cancelled
+        ? consultancyEmails.cancellation(area, session, slot, change.sequence, to, wording.changedBy, mailFrom, url)
+        : consultancyEmails.removed(area, session, slot, change.sequence, to, mailFrom, url),
+    ];
+  }
+  const kind = change.kind === 'update' ? 'moved' : change.previous ? 'booked-again' : 'booked';
+  const now = ports.clock.now().getTime();
+  return [
+    consultancyEmails.confirmation(area, session, slot, { sequence: change.sequence, change: kind }, to, wording.changedBy, mailFrom, url),
+    ...reminderTimes(slot)
+      .filter((reminder) => Date.parse(reminder.at) > now)
+      .map((reminder) => consultancyEmails.reminder(area, session, slot, change.sequence, reminder, to, url)),
+  ];
+}
