@@ -21,6 +21,20 @@ function sessionEvent(area: Area, session: SessionNumber, slot: ConsultancySlot,
   };
 }
 
+function followUpEvent(area: Area, to: Recipient, option: { startsAt: string; endsAt: string }, venue: string, from: string, sequence: number) {
+  return {
+    uid: `follow-up-${area.areaId}@pip-platform`,
+    sequence,
+    title: `Partnership Improvement Programme: follow-up review, ${area.name}`,
+    description: `The full group's review of progress on the action plan of ${area.name}.`,
+    location: venue,
+    startsAt: option.startsAt,
+    endsAt: option.endsAt,
+    attendee: { name: to.name, email: to.email },
+    organiserMailbox: from,
+  };
+}
+
 /** The emails of the two consultancy sessions: links to book, confirmations with calendar files, reminders. */
 const bookingSubjects: Record<BookingChange, string> = { booked: 'Booked', moved: 'Moved', 'booked-again': 'Booked again' };
 
@@ -182,9 +196,10 @@ export const followUpEmails = {
       action: { label: 'Answer for each date', url },
     }),
 
-  invitation: (area: Area, to: Recipient, option: { startsAt: string; endsAt: string }, venue: string, url: string, from: string): OutboundEmail => ({
+  /** The confirmed date, with its calendar file at this person's next sequence (above any cancellation they were sent). */
+  invitation: (area: Area, to: Recipient, option: { startsAt: string; endsAt: string }, venue: string, url: string, from: string, sequence = 0): OutboundEmail => ({
     ...composeEmail({
-      messageId: `follow-up-invitation-${area.areaId}-${to.key}`,
+      messageId: `follow-up-invitation-${area.areaId}-${to.key}${sequence > 0 ? `-${sequence}` : ''}`,
       to: to.email,
       subject: `Invitation: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
@@ -194,16 +209,19 @@ export const followUpEmails = {
       ],
       action: { label: 'Say whether you will attend', url },
     }),
-    calendar: calendarAttachment({
-      uid: `follow-up-${area.areaId}@pip-platform`,
-      sequence: 0,
-      title: `Partnership Improvement Programme: follow-up review, ${area.name}`,
-      description: `The full group's review of progress on the action plan of ${area.name}.`,
-      location: venue,
-      startsAt: option.startsAt,
-      endsAt: option.endsAt,
-      attendee: { name: to.name, email: to.email },
-      organiserMailbox: from,
+    calendar: calendarAttachment(followUpEvent(area, to, option, venue, from, sequence)),
+  }),
+
+  /** Takes the review out of the calendar of someone no longer in the group. */
+  cancellation: (area: Area, to: Recipient, option: { startsAt: string; endsAt: string }, venue: string, from: string, sequence: number, url: string): OutboundEmail => ({
+    ...composeEmail({
+      messageId: `follow-up-cancelled-${area.areaId}-${to.key}-${sequence}`,
+      to: to.email,
+      subject: `Cancelled for you: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
+      greeting: `Dear ${to.name},`,
+      blocks: [{ paragraph: `As you are no longer taking part in the programme, the follow-up review of ${area.name} is taken out of your calendar.` }],
+      action: { label: 'About the programme', url },
     }),
+    calendar: calendarAttachment(followUpEvent(area, to, option, venue, from, sequence), 'CANCEL'),
   }),
 };

@@ -1,5 +1,6 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CalendarStore, OutboundEmail, PersonCalendar } from '@pip/domain';
+import type { CalendarStore, EmailToSend, PersonCalendar } from '@pip/domain';
+import { linkPut } from './emailed-link-store';
 import { unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
@@ -22,7 +23,7 @@ export class DynamoCalendarStore implements CalendarStore {
     return (await queryPrefix(this.documents, this.tableName, keys.calendarsOfArea(areaId))).map(toCalendar);
   }
 
-  async save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean> {
+  async save(calendar: PersonCalendar, emails: readonly EmailToSend[], createdAt: string): Promise<boolean> {
     const before = calendar.version - 1;
     return unlessLostRace(
       this.documents.send(
@@ -37,7 +38,7 @@ export class DynamoCalendarStore implements CalendarStore {
                   : { ConditionExpression: '#version = :before', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':before': before } }),
               },
             },
-            ...emails.map((email) => ({ Put: outboxPut(this.tableName, email, createdAt) })),
+            ...emails.flatMap(({ email, link }) => [{ Put: outboxPut(this.tableName, email, createdAt) }, ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : [])]),
           ],
         }),
       ),

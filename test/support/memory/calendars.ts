@@ -1,4 +1,4 @@
-import type { CalendarStore, OutboundEmail, PersonCalendar } from '@pip/domain';
+import type { CalendarStore, EmailToSend, PersonCalendar } from '@pip/domain';
 import type { MemoryOutbox } from './messages';
 import { Rows, key } from './rows';
 
@@ -16,11 +16,11 @@ export class MemoryCalendars implements CalendarStore {
     return this.rows.listUnder(areaId);
   }
 
-  async save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean> {
+  async save(calendar: PersonCalendar, emails: readonly EmailToSend[], createdAt: string): Promise<boolean> {
     const stored = this.rows.get(key(calendar.areaId, calendar.personKey));
     if ((stored?.version ?? 0) !== calendar.version - 1) return false;
-    if (emails.some((email) => this.outbox.holds(email.messageId))) return false;
-    for (const email of emails) await this.outbox.enqueue(email, createdAt);
+    if (emails.some(({ email }) => this.outbox.holds(email.messageId))) return false;
+    for (const { email, link } of emails) await this.outbox.enqueue(email, createdAt, link);
     this.rows.write(key(calendar.areaId, calendar.personKey), calendar);
     return true;
   }

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError, followUpTally } from '@pip/domain';
 import { answerFollowUpReview } from '@pip/functions/use-cases/progress-reviews/answer-follow-up-review';
 import { confirmFollowUpReview } from '@pip/functions/use-cases/progress-reviews/confirm-follow-up-review';
 import { proposeFollowUpReview, type FollowUpProposal } from '@pip/functions/use-cases/progress-reviews/propose-follow-up-review';
+import { recordWithdrawal } from '@pip/functions/use-cases/selection/record-withdrawal';
 import { LEADS, LEEDS, approvedLeeds, slot } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };
@@ -101,5 +102,20 @@ describe('the follow-up review', () => {
     await confirmFollowUpReview(ports, LEEDS.areaId, SAM, first!.optionId);
     expect((await ports.followUps.get(LEEDS.areaId))?.confirmedOptionId).toBe(first!.optionId);
     expect(ports.audit.entries.at(-1)?.summary).toBe('10:00am on 15 November 2027, which 0 of 1 who answered can make.');
+  });
+
+  it('takes the confirmed review out of the calendar of a participant who then withdraws, and of nobody else', async () => {
+    const ports = await afterSessionTwo();
+    await proposeFollowUpReview(ports, LEEDS.areaId, proposal, SAM);
+    await confirmFollowUpReview(ports, LEEDS.areaId, SAM);
+    const [leaving, staying] = LEADS;
+    const calendarFiles = (address: string) => ports.outbox.queued().filter((email) => email.to === address && email.calendar).map((email) => email.calendar!);
+    expect(calendarFiles(leaving.answers.email).map((file) => file.method)).toEqual(['REQUEST']);
+
+    await recordWithdrawal(ports, LEEDS.areaId, leaving.applicationId, SAM);
+    const files = calendarFiles(leaving.answers.email);
+    expect(files.map((file) => file.method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(files[1]!.ics).toContain('SEQUENCE:1');
+    expect(calendarFiles(staying.answers.email).map((file) => file.method)).toEqual(['REQUEST']);
   });
 });

@@ -78,7 +78,7 @@ async function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedul
     );
     const emails = changes.flatMap((change) => emailsFor(ports, area, person, workshopOf(change), change));
     const calendar = { areaId: area.areaId, personKey: person.applicationId, entries: next, version: (stored?.version ?? 0) + 1 };
-    return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
+    return (await ports.calendars.save(calendar, emails.map((email) => ({ email })), ports.clock.now().toISOString())) ? emails : LOST_RACE;
   }, () => new ConcurrentChangeError('The workshop calendar'));
 }
 

@@ -1,10 +1,9 @@
 import { ConflictError, ValidationError, bestFollowUpOption, followUpTally, formatUkDateTime, type Actor, type Area, type FollowUpReview, type FollowUpTally, type Ports } from '@pip/domain';
-import { followUpEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
 import { selectedParticipants } from '../shared/participants';
-import { sendFollowUpLinks, type FollowUpLinksPorts } from './send-follow-up-links';
+import { reconcileFollowUpCalendars, type FollowUpCalendarPorts } from './follow-up-calendars';
 
-type ConfirmPorts = FollowUpLinksPorts & Pick<Ports, 'areas' | 'followUps' | 'audit' | 'settings'>;
+type ConfirmPorts = FollowUpCalendarPorts & Pick<Ports, 'audit'>;
 
 export interface FollowUpDateToConfirm {
   area: Area;
@@ -34,9 +33,9 @@ export async function followUpDateToConfirm(ports: Pick<ConfirmPorts, 'areas' | 
 
 /** Staff confirm one of the proposed dates and everyone is sent the invitation; once only. */
 export async function confirmFollowUpReview(ports: ConfirmPorts, areaId: string, actor: Actor, chosenOptionId?: string): Promise<void> {
-  const { area, review, option, tally } = await followUpDateToConfirm(ports, areaId, chosenOptionId);
+  const { option, tally } = await followUpDateToConfirm(ports, areaId, chosenOptionId);
   if (!(await ports.followUps.confirm(areaId, option.optionId))) throw alreadyDone();
   const summary = `${formatUkDateTime(option.startsAt)}, which ${option.canMake} of ${tally.answered} who answered can make.`;
   await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Follow-up review confirmed', summary));
-  await sendFollowUpLinks(ports, areaId, (to, url) => followUpEmails.invitation(area, to, option, review.venue, url, ports.settings.mailFrom));
+  await reconcileFollowUpCalendars(ports, areaId);
 }

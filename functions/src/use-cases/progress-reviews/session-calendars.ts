@@ -73,7 +73,7 @@ async function reconcilePerson(
     }
     const emails = changes.flatMap((change) => emailsFor(ports, area, session, to, change, wording));
     const calendar = { areaId: area.areaId, personKey: to.key, entries: next, version: (stored?.version ?? 0) + 1, recipient: { name: to.name, email: to.email } };
-    return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
+    return (await ports.calendars.save(calendar, emails.map((email) => ({ email })), ports.clock.now().toISOString())) ? emails : LOST_RACE;
   }, () => new ConcurrentChangeError('The session calendar'));
 }
 

@@ -16,7 +16,7 @@ import { queueAndSend } from '../shared/send-emails';
 export type SelectionChangePorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery'>;
 
 /** A change of who holds a place: it also emails personal links and moves workshop invitations. */
-export type PlaceChangePorts = SelectionChangePorts & Pick<Ports, 'linkTokens' | 'links' | 'progress' | 'workshops' | 'calendars' | 'consultancy' | 'settings'>;
+export type PlaceChangePorts = SelectionChangePorts & Pick<Ports, 'linkTokens' | 'links' | 'progress' | 'workshops' | 'calendars' | 'consultancy' | 'followUps' | 'settings'>;
 
 /** What a change makes of the approved selection, how the audit log words it, and whom it emails. */
 export interface SelectionChange {

@@ -1,5 +1,5 @@
 import type { SentCalendar } from '../calendar-sync';
-import type { OutboundEmail } from './messages';
+import type { EmailToSend } from './messages';
 
 /** What one person's calendar was last sent for an area's events, at a version for compare-and-set. */
 export interface PersonCalendar {
@@ -18,9 +18,10 @@ export interface CalendarStore {
   get(areaId: string, personKey: string): Promise<PersonCalendar | undefined>;
   ofArea(areaId: string): Promise<PersonCalendar[]>;
   /**
-   * Writes the calendar as now sent with the emails that tell the person, in one write, only if it
+   * Writes the calendar as now sent with the emails that tell the person (and any personal link they
+   * carry), in one write, only if it
    * is still at the version before (`calendar.version - 1`; 0 when there was none): false if someone
    * reconciled it first, and then nothing is written or queued.
    */
-  save(calendar: PersonCalendar, emails: readonly OutboundEmail[], createdAt: string): Promise<boolean>;
+  save(calendar: PersonCalendar, emails: readonly EmailToSend[], createdAt: string): Promise<boolean>;
 }
