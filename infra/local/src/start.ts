@@ -32,7 +32,7 @@ Partnership Improvement Programme: local platform running${inMemory ? ' (in memo
   Staff sign-in (local)    ${platform.url}/local/staff-sign-in   (pick a demo staff member)
   Try a selection          ${platform.url}/staff/areas/${DEMO_SELECTION_AREA}/selection   (sixteen reviewed demo applicants)
   Platform clock           ${platform.url}/local/clock   (move time forward so workflow waits end)
-${platform.demoPartnerLinks.map(({ organisation, url }) => `  Nominate as ${organisation.padEnd(13)}${url}`).join('\n')}
+${platform.demoPartnerLinks.map(({ organisation, url }) => `  ${`Nominate as ${organisation}`.padEnd(24)} ${url}`).join('\n')}
   Email inbox              ${inboxUrl}
   Health                   ${platform.url}/health
   DynamoDB Local           ${platform.dynamoEndpoint} (table ${platform.tableName})
