@@ -47,8 +47,7 @@ export class PipStack extends Stack {
             ...(definition.access.email ? email.environment() : {}),
           },
         });
-        if (definition.access.table === 'read') table.table.grantReadData(fn.fn);
-        if (definition.access.table === 'write') table.table.grantReadWriteData(fn.fn);
+        if (definition.access.table) table.grant(fn.fn, definition.access.table);
         if (definition.access.email) email.grantSend(fn.fn);
         if (definition.access.emailAccount) email.grantAccountRead(fn.fn);
         if ('emailReports' in definition && definition.emailReports) email.reportTo(fn.fn);

@@ -82,4 +82,23 @@ describe('the stack, as a team runs it for three years', () => {
     });
     expect(Object.keys(healthRole)).toHaveLength(1);
   });
+
+  it('gives each function exactly the table actions its code calls: no scans, batches or streams', () => {
+    const exactly = {
+      read: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
+      write: ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    } as const;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => policy.Properties);
+    for (const definition of platformFunctions) {
+      const roleRef = template.findResources('AWS::Lambda::Function', { Properties: { Description: definition.description } });
+      const role = (Object.values(roleRef)[0]!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const actions = policies
+        .filter((policy) => (policy.Roles as { Ref: string }[]).some((ref) => ref.Ref === role))
+        .flatMap((policy) => policy.PolicyDocument.Statement as { Action: string | string[] }[])
+        .flatMap((statement) => [statement.Action].flat())
+        .filter((action) => action.startsWith('dynamodb:'));
+      const access = 'table' in definition.access ? definition.access.table : undefined;
+      expect([...new Set(actions)].sort(), definition.name).toEqual(access ? [...exactly[access]] : []);
+    }
+  });
 });
