@@ -1,7 +1,6 @@
 import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
 import type { Recipient } from './ports/messages';
-import type { LatestReminders } from './reminders';
 import { DAY, HOUR } from './durations';
 import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
 import { hoursInWords } from './words';
@@ -312,18 +311,6 @@ export function bookingsOf(states: readonly Pick<ConsultancySessionState, 'sessi
   const bookings: Partial<Record<SessionNumber, SessionBooking>> = {};
   for (const { session, booking } of states) if (booking) bookings[session] = booking;
   return bookings;
-}
-
-/** What staff see of an area's consultancy: both sessions, the leads, and the follow-up review with its answers. */
-export interface ConsultancyOverview {
-  states: ConsultancySessionState[];
-  leads: string[];
-  followUp: FollowUpReview | undefined;
-  answers: FollowUpAnswer[];
-  /** Who is in the group now, by name: those the follow-up review asks. */
-  group: { applicationId: string; name: string }[];
-  /** The latest round of reminders of each kind: to book each session, to answer the follow-up dates. */
-  reminders: LatestReminders;
 }
 
 /** Both sessions of an area as they stand at `now`, from its slots and bookings. */

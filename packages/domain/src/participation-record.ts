@@ -1,7 +1,7 @@
 import { groupOn, type AreaSelection } from './area-selection';
 import { sessionNumbers, type ConsultancySlot, type FollowUpAnswer, type FollowUpReview, type SessionBooking, type SessionNumber } from './consultancy';
 import type { EvaluationSurvey } from './evaluation';
-import type { RosterStatus } from './roster';
+import type { RosterStatus } from './roster-status';
 import { formatUkDate } from './uk-time';
 import { WORKSHOPS_PER_AREA, hasStarted, type Workshop, type WorkshopAttendance, type WorkshopSchedule } from './workshop-schedule';
 

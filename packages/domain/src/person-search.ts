@@ -1,7 +1,7 @@
 import type { Application } from './application';
 import type { Area } from './area';
 import { ValidationError } from './errors';
-import type { RosterStatus } from './roster';
+import type { RosterStatus } from './roster-status';
 
 export const personSearchRules = {
   /** Fewer characters than this would match most of the programme. */

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, workshopsFromForm, type StoredEmail } from '@pip/domain';
+import { workshopsFromForm, type StoredEmail } from '@pip/domain';
 import { sendBriefing } from '@pip/functions/use-cases/area-workflow/send-briefing';
 import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
 import { recordWithdrawal } from '@pip/functions/use-cases/selection/record-withdrawal';
-import { LEADS, approvedLeeds } from './fixtures';
+import { LEADS, approvedLeeds, scheduleForm } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };
 
-/** Four workshops five weeks apart from `firstDate`, as the schedule form sends them. */
-function schedule(firstDate: string) {
-  const form: Record<string, string> = {};
-  for (const n of [1, 2, 3, 4]) {
-    form[`workshop-${n}-date`] = new Date(Date.parse(firstDate) + (n - 1) * 35 * DAY).toISOString().slice(0, 10);
-    form[`workshop-${n}-time`] = '09:30';
-    form[`workshop-${n}-minutes`] = '210';
-    form[`workshop-${n}-venue`] = n % 2 ? 'Civic Centre' : 'Voluntary Action Centre';
-    form[`workshop-${n}-host`] = n % 2 ? 'council' : 'voluntary-sector';
-    form[`workshop-${n}-facilitators`] = 'Alex Facilitator';
-    form[`workshop-${n}-facilitator-2`] = 'Bea Facilitator';
-  }
-  return workshopsFromForm(form);
-}
+const schedule = (firstDate: string) => workshopsFromForm(scheduleForm(firstDate));
 
 const field = (ics: string, name: string) => new RegExp(`^${name}[^:]*:(.*)$`, 'mu').exec(ics.replace(/\r\n[ \t]/gu, ''))?.[1]?.trim();
 const icsTime = (iso: string) => iso.replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');

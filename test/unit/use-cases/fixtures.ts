@@ -1,4 +1,4 @@
-import { parseApplicationAnswers, type Application, type Area, type AreaSelection, type ConsultancySlot, type Review, type Sector } from '@pip/domain';
+import { DAY, parseApplicationAnswers, type Application, type Area, type AreaSelection, type ConsultancySlot, type Review, type Sector } from '@pip/domain';
 import { goodAnswers } from '../../support/application-answers';
 import { memoryPorts, type MemoryPorts } from '../../support/memory-ports';
 
@@ -86,4 +86,19 @@ export function slot(slotId: string, startsAt: string): ConsultancySlot {
     mode: 'in-person',
     where: 'Civic Centre',
   };
+}
+
+/** The schedule form as staff fill it in: four workshops five weeks apart from `firstDate`. */
+export function scheduleForm(firstDate: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const n of [1, 2, 3, 4]) {
+    form[`workshop-${n}-date`] = new Date(Date.parse(firstDate) + (n - 1) * 35 * DAY).toISOString().slice(0, 10);
+    form[`workshop-${n}-time`] = '09:30';
+    form[`workshop-${n}-minutes`] = '210';
+    form[`workshop-${n}-venue`] = n % 2 ? 'Civic Centre' : 'Voluntary Action Centre';
+    form[`workshop-${n}-host`] = n % 2 ? 'council' : 'voluntary-sector';
+    form[`workshop-${n}-facilitators`] = 'Alex Facilitator';
+    form[`workshop-${n}-facilitator-2`] = 'Bea Facilitator';
+  }
+  return { ...form, ...overrides };
 }

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, DAY, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
+import { ConflictError, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
 import { recordAreaVisit } from '@pip/functions/use-cases/delivery/record-area-visit';
 import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
-import { LEADS, approvedLeeds } from './fixtures';
+import { LEADS, approvedLeeds, scheduleForm } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };
 const NOW = '2027-03-01T10:00:00.000Z';
-
-/** The schedule form as staff fill it in: four workshops five weeks apart from `firstDate`. */
-function scheduleForm(firstDate: string, overrides: Record<string, string> = {}): Record<string, string> {
-  const form: Record<string, string> = {};
-  for (const n of [1, 2, 3, 4]) {
-    form[`workshop-${n}-date`] = new Date(Date.parse(firstDate) + (n - 1) * 35 * DAY).toISOString().slice(0, 10);
-    form[`workshop-${n}-time`] = '09:30';
-    form[`workshop-${n}-minutes`] = '210';
-    form[`workshop-${n}-venue`] = n % 2 ? 'Civic Centre' : 'Voluntary Action Centre';
-    form[`workshop-${n}-host`] = n % 2 ? 'council' : 'voluntary-sector';
-    form[`workshop-${n}-facilitators`] = 'Alex Facilitator';
-    form[`workshop-${n}-facilitator-2`] = 'Bea Facilitator';
-  }
-  return { ...form, ...overrides };
-}
 
 function refusalOf(read: () => unknown): ValidationError | undefined {
   try {
