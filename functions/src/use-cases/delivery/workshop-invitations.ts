@@ -1,21 +1,19 @@
 import {
-  LOST_RACE,
   areaStageOrder,
-  reconcileCalendar,
   reminderTimes,
   sectors,
-  takeTurns,
-  ConcurrentChangeError,
   type Application,
   type Area,
   type CalendarChange,
   type DesiredCalendar,
+  type EmailToSend,
   type OutboundEmail,
   type Ports,
   type Workshop,
   type WorkshopSchedule,
 } from '@pip/domain';
 import { briefing, workshopCancellation, workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
+import { reconcilePersonCalendar } from '../shared/person-calendar';
 import { queueAndSend } from '../shared/send-emails';
 
 export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>;
@@ -56,30 +54,25 @@ function emailsFor(ports: WorkshopEmailPorts, area: Area, person: Application, w
   ];
 }
 
-/**
- * Brings one person's workshop calendar to the schedule and their place in the group: what it
- * should hold is compared with what it was last sent, and only the difference is sent, with the
- * new calendar, in one write at the version read. Reminders of what changed are withdrawn first:
- * a missing reminder is better than one naming the wrong day.
- */
-async function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedule: WorkshopSchedule, person: Application, member: boolean): Promise<OutboundEmail[]> {
-  const events = workshopEntries(schedule);
-  return takeTurns<OutboundEmail[]>(async () => {
-    const stored = await ports.calendars.get(area.areaId, person.applicationId);
-    const { changes, next } = reconcileCalendar(events, () => member, stored?.entries ?? {}, ports.clock.now(), isWorkshopKey);
-    if (changes.length === 0) return [];
-    const workshopOf = (change: CalendarChange) => schedule.workshops.find((workshop) => workshopKey(workshop) === change.key)!;
-    await Promise.all(
-      changes.flatMap((change) =>
-        change.previous && change.previous.status === 'confirmed'
-          ? reminderTimes(change.previous).map(({ daysBefore }) => ports.outbox.cancel(workshopReminderId(area, person, workshopOf(change), daysBefore, change.previous!.sequence)))
-          : [],
-      ),
-    );
-    const emails = changes.flatMap((change) => emailsFor(ports, area, person, workshopOf(change), change));
-    const calendar = { areaId: area.areaId, personKey: person.applicationId, entries: next, version: (stored?.version ?? 0) + 1 };
-    return (await ports.calendars.save(calendar, emails.map((email) => ({ email })), ports.clock.now().toISOString())) ? emails : LOST_RACE;
-  }, () => new ConcurrentChangeError('The workshop calendar'));
+/** One person's workshop calendar brought to the schedule and their place in the group. */
+function reconcilePerson(ports: WorkshopCalendarPorts, area: Area, schedule: WorkshopSchedule, person: Application, member: boolean): Promise<EmailToSend[]> {
+  const workshopOf = (change: CalendarChange) => schedule.workshops.find((workshop) => workshopKey(workshop) === change.key)!;
+  return reconcilePersonCalendar(
+    ports,
+    {
+      areaId: area.areaId,
+      personKey: person.applicationId,
+      events: workshopEntries(schedule),
+      wanted: () => member,
+      inScope: isWorkshopKey,
+      withdrawReminders: async (change) => {
+        const { sequence } = change.previous!;
+        await Promise.all(reminderTimes(change.previous!).map(({ daysBefore }) => ports.outbox.cancel(workshopReminderId(area, person, workshopOf(change), daysBefore, sequence))));
+      },
+      emailsFor: (change) => emailsFor(ports, area, person, workshopOf(change), change).map((email) => ({ email })),
+    },
+    'The workshop calendar',
+  );
 }
 
 /**
@@ -97,7 +90,7 @@ export async function reconcileWorkshopCalendars(ports: WorkshopCalendarPorts, a
   const people = applications.filter((application) => concerned.has(application.applicationId));
   const sent = (await Promise.all(people.map((person) => reconcilePerson(ports, area, schedule, person, members.has(person.applicationId))))).flat();
   const now = ports.clock.now().toISOString();
-  for (const email of sent) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+  for (const { email } of sent) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
   return { emailed: sent.length };
 }
 

@@ -1,10 +1,6 @@
 import {
-  ConcurrentChangeError,
-  LOST_RACE,
   daysAfter,
   followUpRules,
-  reconcileCalendar,
-  takeTurns,
   type Area,
   type EmailToSend,
   type Ports,
@@ -12,6 +8,7 @@ import {
 } from '@pip/domain';
 import { followUpEmails } from '@pip/mail';
 import { newEmailedLink } from '../shared/emailed-links';
+import { reconcilePersonCalendar } from '../shared/person-calendar';
 import { selectedParticipants } from '../shared/participants';
 
 export type FollowUpCalendarPorts = Pick<
@@ -41,7 +38,7 @@ export async function reconcileFollowUpCalendars(ports: FollowUpCalendarPorts, a
   for (const { email } of sent) await ports.delivery.sendNow(email.messageId);
 }
 
-async function reconcilePerson(
+function reconcilePerson(
   ports: FollowUpCalendarPorts,
   area: Area,
   to: Recipient,
@@ -50,18 +47,24 @@ async function reconcilePerson(
   option: { startsAt: string; endsAt: string },
   venue: string,
 ): Promise<EmailToSend[]> {
-  return takeTurns<EmailToSend[]>(async () => {
-    const stored = await ports.calendars.get(area.areaId, to.key);
-    const { changes, next } = reconcileCalendar(events, () => wanted, stored?.entries ?? {}, ports.clock.now(), (key) => key === KEY);
-    if (changes.length === 0) return [];
-    const { mailFrom } = ports.settings;
-    const emails = changes.map((change): EmailToSend => {
-      if (change.kind === 'cancel') return { email: followUpEmails.cancellation(area, to, option, venue, mailFrom, change.sequence, ports.links.openAreas()) };
-      const expiresAt = daysAfter(ports.clock.now(), followUpRules.linkDays);
-      const { url, link } = newEmailedLink(ports, { purpose: 'follow-up', areaId: area.areaId, applicationId: to.key, expiresAt });
-      return { email: followUpEmails.invitation(area, to, option, venue, url, mailFrom, change.sequence), link };
-    });
-    const calendar = { areaId: area.areaId, personKey: to.key, entries: next, version: (stored?.version ?? 0) + 1 };
-    return (await ports.calendars.save(calendar, emails, ports.clock.now().toISOString())) ? emails : LOST_RACE;
-  }, () => new ConcurrentChangeError('The follow-up calendar'));
+  const { mailFrom } = ports.settings;
+  return reconcilePersonCalendar(
+    ports,
+    {
+      areaId: area.areaId,
+      personKey: to.key,
+      events,
+      wanted: () => wanted,
+      inScope: (key) => key === KEY,
+      // The review has no reminders: nothing to withdraw.
+      withdrawReminders: async () => undefined,
+      emailsFor: (change) => {
+        if (change.kind === 'cancel') return [{ email: followUpEmails.cancellation(area, to, option, venue, mailFrom, change.sequence, ports.links.openAreas()) }];
+        const expiresAt = daysAfter(ports.clock.now(), followUpRules.linkDays);
+        const { url, link } = newEmailedLink(ports, { purpose: 'follow-up', areaId: area.areaId, applicationId: to.key, expiresAt });
+        return [{ email: followUpEmails.invitation(area, to, option, venue, url, mailFrom, change.sequence), link }];
+      },
+    },
+    'The follow-up calendar',
+  );
 }

@@ -1,12 +1,9 @@
 import {
-  ConcurrentChangeError,
-  LOST_RACE,
-  reconcileCalendar,
   reminderTimes,
-  takeTurns,
   type Area,
   type CalendarChange,
   type ConsultancySlot,
+  type EmailToSend,
   type OutboundEmail,
   type Ports,
   type Recipient,
@@ -14,6 +11,7 @@ import {
 } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
+import { reconcilePersonCalendar } from '../shared/person-calendar';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
 export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'delivery' | 'settings' | 'links'>;
@@ -45,7 +43,7 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, are
     people.map((to) => reconcilePerson(ports, area, session, to, events, expected.some((one) => one.key === to.key), { changedBy, cancelled: !booked, slotOf })),
   );
   const now = ports.clock.now().toISOString();
-  for (const email of emails.flat()) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+  for (const { email } of emails.flat()) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
 }
 
 interface Wording {
@@ -54,7 +52,7 @@ interface Wording {
   slotOf: (ref: string | undefined) => ConsultancySlot | undefined;
 }
 
-async function reconcilePerson(
+function reconcilePerson(
   ports: SessionCalendarPorts,
   area: Area,
   session: SessionNumber,
@@ -62,19 +60,22 @@ async function reconcilePerson(
   events: Record<string, { startsAt: string; endsAt: string; location: string; ref: string }>,
   wanted: boolean,
   wording: Wording,
-): Promise<OutboundEmail[]> {
+): Promise<EmailToSend[]> {
   const key = sessionKey(session);
-  return takeTurns<OutboundEmail[]>(async () => {
-    const stored = await ports.calendars.get(area.areaId, to.key);
-    const { changes, next } = reconcileCalendar(events, () => wanted, stored?.entries ?? {}, ports.clock.now(), (candidate) => candidate === key);
-    if (changes.length === 0) return [];
-    for (const change of changes) {
-      if (change.previous?.status === 'confirmed') await withdrawSessionReminders(ports, area, session, change.previous.sequence, [to]);
-    }
-    const emails = changes.flatMap((change) => emailsFor(ports, area, session, to, change, wording));
-    const calendar = { areaId: area.areaId, personKey: to.key, entries: next, version: (stored?.version ?? 0) + 1, recipient: { name: to.name, email: to.email } };
-    return (await ports.calendars.save(calendar, emails.map((email) => ({ email })), ports.clock.now().toISOString())) ? emails : LOST_RACE;
-  }, () => new ConcurrentChangeError('The session calendar'));
+  return reconcilePersonCalendar(
+    ports,
+    {
+      areaId: area.areaId,
+      personKey: to.key,
+      recipient: { name: to.name, email: to.email },
+      events,
+      wanted: () => wanted,
+      inScope: (candidate) => candidate === key,
+      withdrawReminders: (change) => withdrawSessionReminders(ports, area, session, change.previous!.sequence, [to]),
+      emailsFor: (change) => emailsFor(ports, area, session, to, change, wording).map((email) => ({ email })),
+    },
+    'The session calendar',
+  );
 }
 
 function emailsFor(ports: SessionCalendarPorts, area: Area, session: SessionNumber, to: Recipient, change: CalendarChange, wording: Wording): OutboundEmail[] {
