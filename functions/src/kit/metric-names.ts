@@ -16,5 +16,9 @@ export const platformMetrics = {
   staffAlertNotSent: 'StaffAlertNotSent',
 } as const;
 
-/** The one dimension every metric carries: which deployment emitted it. */
-export const SERVICE_DIMENSION = 'service';
+/**
+ * Every function logs and measures as this one service (POWERTOOLS_SERVICE_NAME), so each metric
+ * has the single dimension `service` with this value, whichever function emitted it; the logs name
+ * the function themselves.
+ */
+export const SERVICE_NAME = 'pip-platform';
