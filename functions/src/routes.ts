@@ -5,8 +5,16 @@
  */
 export type HttpMethod = 'GET' | 'POST';
 
+/**
+ * What a function may do to the table, each granted exactly: `describe` is the health check's
+ * question; `read` is GetItem and Query; `write` adds Put, Update and the condition checks inside
+ * transactions; `delete` only where a store removes an item (a staff step's token taken, an
+ * application moved to a corrected address, a free consultancy slot removed).
+ */
+export type TableAccess = 'describe' | 'read' | 'write' | 'delete';
+
 export interface FunctionAccess {
-  table?: 'read' | 'write';
+  table?: readonly TableAccess[];
   email?: boolean;
   /** Asks the email service about the account (the health check's question); sends nothing. */
   emailAccount?: boolean;
@@ -38,31 +46,30 @@ export interface Route {
 }
 
 export const platformFunctions = [
-  { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: 'write', email: true } },
-  { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: 'write', email: true } },
-  { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: 'read', emailAccount: true } },
-  { name: 'static-assets', description: 'GOV.UK Frontend styles, fonts and images', access: {} },
-  { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: 'write' } },
-  { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: 'write', email: true } },
-  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: 'write', email: true, workflow: ['respond'] } },
-  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: 'write', email: true, workflow: ['start', 'respond'] } },
-  { name: 'participant-links', description: 'Emailed links: consultancy bookings, the follow-up review, the evaluation', access: { table: 'write', email: true } },
-  { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: 'write', email: true } },
-  { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV, reminders to answer, comments to publish', access: { table: 'write', email: true } },
-  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: 'write', email: true, workflow: ['respond'] } },
+  { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: ['read', 'write'], email: true } },
+  { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: ['read', 'write'], email: true } },
+  { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: ['describe'], emailAccount: true } },
+  { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: ['read', 'write'] } },
+  { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: ['read', 'write', 'delete'], email: true } },
+  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['respond'] } },
+  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['start', 'respond'] } },
+  { name: 'participant-links', description: 'Emailed links: consultancy bookings, the follow-up review, the evaluation', access: { table: ['read', 'write'], email: true } },
+  { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: ['read', 'write', 'delete'], email: true } },
+  { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV, reminders to answer, comments to publish', access: { table: ['read', 'write'], email: true } },
+  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['respond'] } },
   {
     name: 'start-area-workflows',
     description: 'Starts the workflow of each area whose recruitment has opened, and completes approvals that stopped part-way',
-    access: { table: 'write', workflow: ['start', 'respond'] },
+    access: { table: ['read', 'write', 'delete'], workflow: ['start', 'respond'] },
     everyMinutes: 5,
   },
-  { name: 'staff-api', description: 'JSON API for staff', access: { table: 'read' } },
-  { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: 'write', email: true } },
-  { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: 'write', email: true }, everyMinutes: 1 },
+  { name: 'staff-api', description: 'JSON API for staff', access: { table: ['read'] } },
+  { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: ['read', 'write'], email: true } },
+  { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: ['read', 'write'], email: true }, everyMinutes: 1 },
   {
     name: 'email-reports',
     description: 'Records what became of each email (delivered, bounced, complained) and tells staff of those that did not arrive',
-    access: { table: 'write', email: true },
+    access: { table: ['read', 'write'], email: true },
     emailReports: true,
   },
 ] as const satisfies readonly PlatformFunction[];
@@ -85,7 +92,6 @@ export const routes = [
   { method: 'POST', path: '/api/areas/{areaId}/applications', function: 'applications-api', public: true },
   { method: 'GET', path: '/api/openapi.json', function: 'applications-api', public: true },
   { method: 'GET', path: '/health', function: 'health', public: true },
-  { method: 'GET', path: '/assets/{proxy+}', function: 'static-assets', public: true },
   { method: 'GET', path: '/participation/{token}', function: 'participation-pages', public: true },
   { method: 'POST', path: '/participation/{token}', function: 'participation-pages', public: true },
   { method: 'GET', path: '/consultancy/{token}', function: 'participant-links', public: true },

@@ -7,8 +7,12 @@ import { ProgrammeTable } from './constructs/programme-table';
 import { PublicHttpApi } from './constructs/public-http-api';
 import { Alarms } from './constructs/alarms';
 import { Schedules } from './constructs/schedules';
+import { DeadLetters } from './constructs/dead-letters';
 import { StaffIdentity } from './constructs/staff-identity';
 import { AreaWorkflow } from './constructs/area-workflow';
+import { PlatformEdge } from './constructs/platform-edge';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '@pip/functions/kit/metric-names';
+import { ASSETS_BASE_ENV } from '@pip/functions/assets/govuk-assets';
 
 export interface PipStackProps extends StackProps {
   /** The address emails come from; its domain must be verified in SES. */
@@ -19,6 +23,12 @@ export interface PipStackProps extends StackProps {
   alarmsTo?: string;
   /** Prefix of the staff sign-in address at amazoncognito.com; must be unique in the region. */
   staffSignInDomainPrefix: string;
+  /** The edge firewall's web ACL (in us-east-1); without one the API's throttling is the only floor. */
+  webAclArn?: string;
+  /** The platform's own address, with a certificate for it in us-east-1; CloudFront's address otherwise. */
+  domain?: { name: string; certificateArn: string };
+  /** Cognito's threat protection for staff sign-in (the Plus feature plan, charged per user). */
+  staffThreatProtection?: boolean;
 }
 
 /** Only assembles: each concern is a construct of its own. */
@@ -26,11 +36,15 @@ export class PipStack extends Stack {
   constructor(scope: Construct, id: string, props: PipStackProps) {
     super(scope, id, props);
     const table = new ProgrammeTable(this, 'programme-table');
+    const deadLetters = new DeadLetters(this, 'dead-letters').queue;
     const email = new EmailSending(this, 'email-sending', { mailFrom: props.mailFrom });
     const api = new PublicHttpApi(this, 'public-http-api');
+    const edge = new PlatformEdge(this, 'edge', { api: api.api, webAclArn: props.webAclArn, domain: props.domain });
+    const publicUrl = edge.publicUrl;
     const staffIdentity = new StaffIdentity(this, 'staff-identity', {
-      platformUrl: api.url,
+      platformUrl: publicUrl,
       domainPrefix: props.staffSignInDomainPrefix,
+      threatProtection: props.staffThreatProtection ?? false,
     });
 
     const functions = new Map(
@@ -40,8 +54,11 @@ export class PipStack extends Stack {
           environment: {
             TABLE_NAME: table.table.tableName,
             MAIL_FROM: props.mailFrom,
-            PUBLIC_BASE_URL: api.url,
-            ...staffIdentity.environment(api.url),
+            PUBLIC_BASE_URL: publicUrl,
+            [ASSETS_BASE_ENV]: edge.assetsBase,
+            POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+            POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+            ...staffIdentity.environment(publicUrl),
             STATE_MACHINE_ARN: AreaWorkflow.arnIn(this),
             STAFF_ALERTS_TO: props.staffAlertsTo,
             ...(definition.access.email ? email.environment() : {}),
@@ -50,7 +67,7 @@ export class PipStack extends Stack {
         if (definition.access.table) table.grant(fn.fn, definition.access.table);
         if (definition.access.email) email.grantSend(fn.fn);
         if (definition.access.emailAccount) email.grantAccountRead(fn.fn);
-        if ('emailReports' in definition && definition.emailReports) email.reportTo(fn.fn);
+        if ('emailReports' in definition && definition.emailReports) email.reportTo(fn.fn, deadLetters);
         return [definition.name, fn.fn] as const;
       }),
     );
@@ -64,9 +81,12 @@ export class PipStack extends Stack {
     }
 
     api.serve(routes, unmatchedRequestsFunction, functions);
-    const schedules = new Schedules(this, 'schedules', { definitions: platformFunctions, functions });
-    new Alarms(this, 'alarms', { alarmsTo: props.alarmsTo ?? props.staffAlertsTo, functions, stateMachine: workflow.stateMachine, api: api.api, deadLetters: schedules.deadLetters });
-    new CfnOutput(this, 'url', { value: api.url, description: 'The platform, as people reach it' });
+    new Schedules(this, 'schedules', { definitions: platformFunctions, functions, deadLetters });
+    new Alarms(this, 'alarms', { alarmsTo: props.alarmsTo ?? props.staffAlertsTo, functions, stateMachine: workflow.stateMachine, api: api.api, deadLetters });
+    new CfnOutput(this, 'url', { value: publicUrl, description: 'The platform, as people reach it' });
+    if (props.domain) {
+      new CfnOutput(this, 'dns-target', { value: edge.distribution.distributionDomainName, description: `Point ${props.domain.name} here (CNAME or alias)` });
+    }
     new CfnOutput(this, 'staff-user-pool', { value: staffIdentity.userPool.userPoolId, description: 'Add staff here, in the staff group' });
   }
 }

@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { PipStack } from './pip-stack';
+import { cdkJsonContext } from './platform-app';
 
 export interface SynthesizedWorkflow {
   /** The Amazon States Language definition exactly as the stack deploys it, with ARNs filled in. */
@@ -38,7 +39,7 @@ let cached: SynthesizedWorkflow | undefined;
  */
 export function synthesizedWorkflow(): SynthesizedWorkflow {
   if (cached) return cached;
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
+  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true } });
   const stack = new PipStack(app, 'pip-platform', {
     mailFrom: 'programme@pip.localhost',
     staffAlertsTo: 'programme-team@pip.localhost',

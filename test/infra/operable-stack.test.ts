@@ -1,17 +1,17 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { platformFunctions } from '@pip/functions/routes';
-import { PipStack } from '@pip/infra/pip-stack';
+import { platformFunctions, type FunctionAccess } from '@pip/functions/routes';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { METRICS_NAMESPACE, SERVICE_NAME, platformMetrics } from '@pip/functions/kit/metric-names';
+import { cdkJsonContext } from '@pip/infra/platform-app';
+import { alarmThresholds } from '@pip/infra/alarms';
+import { synthesizePlatform } from './platform-app';
 
 /* What a programme team needs to leave the stack running: told when it breaks, nothing dropped silently, staff signed in with MFA. */
 let template: Template;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(
-    new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org', staffSignInDomainPrefix: 'pip-platform-test', staffAlertsTo: 'team@pip.example.org' }),
-  );
+  template = Template.fromStack(synthesizePlatform().platform);
 });
 
 const functionIdOf = (name: string) => {
@@ -49,6 +49,44 @@ describe('the stack, as a team runs it for three years', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('alarms when emails wait in the outbox, when delivery stops reporting, and when SES reputation slips', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const waiting = alarms.find((alarm) => alarm.MetricName === platformMetrics.oldestUnsentEmailAge);
+    expect(waiting).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      Dimensions: [{ Name: 'service', Value: SERVICE_NAME }],
+      Threshold: alarmThresholds.oldestUnsentEmailSeconds,
+      TreatMissingData: 'breaching',
+    });
+    expect(alarms.find((alarm) => alarm.MetricName === platformMetrics.staffAlertNotSent)).toMatchObject({ Namespace: METRICS_NAMESPACE, Threshold: 1 });
+    expect(alarms.find((alarm) => alarm.MetricName === 'Reputation.BounceRate')).toMatchObject({ Namespace: 'AWS/SES', Threshold: alarmThresholds.bounceRate });
+    expect(alarms.find((alarm) => alarm.MetricName === 'Reputation.ComplaintRate')).toMatchObject({ Namespace: 'AWS/SES', Threshold: alarmThresholds.complaintRate });
+  });
+
+  it('ends the workflow failed, never stuck, when even the alert to staff cannot be sent', () => {
+    const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0]!.Properties;
+    const definition = JSON.parse(JSON.stringify(machine.DefinitionString['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : '')).join(''))) as string;
+    const states = (JSON.parse(definition) as { States: Record<string, { Catch?: { Next: string }[]; Retry?: unknown[]; Type: string; Error?: string }> }).States;
+    const recordFailure = states['Record failure and alert staff']!;
+    expect(recordFailure.Retry).toBeDefined();
+    const next = states[recordFailure.Catch![0]!.Next]!;
+    expect(next).toMatchObject({ Type: 'Fail', Error: 'AreaWorkflowFailedUnreported' });
+  });
+
+  it('turns on Cognito threat protection only when the team opts in', () => {
+    const pool = () => Object.values(template.findResources('AWS::Cognito::UserPool'))[0]!.Properties;
+    expect(pool().UserPoolTier).toBe('ESSENTIALS');
+    expect(pool().UserPoolAddOns).toBeUndefined();
+    const protectedPool = Object.values(Template.fromStack(synthesizePlatform({ staffThreatProtection: 'on' }).platform).findResources('AWS::Cognito::UserPool'))[0]!.Properties;
+    expect(protectedPool.UserPoolTier).toBe('PLUS');
+    expect(protectedPool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  });
+
+  it('sets every feature flag CDK currently recommends, as cdk.json', () => {
+    const context = cdkJsonContext();
+    for (const [flag, value] of Object.entries(CURRENTLY_RECOMMENDED_FLAGS)) expect(context[flag], flag).toEqual(value);
+  });
+
   it('logs and traces the workflow', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       TracingConfiguration: { Enabled: true },
@@ -77,17 +115,25 @@ describe('the stack, as a team runs it for three years', () => {
   });
 
   it('lets the health check ask SES what it asks, so a denial is never read as healthy', () => {
-    const healthRole = template.findResources('AWS::IAM::Policy', {
-      Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:GetAccount' })]) } },
-    });
-    expect(Object.keys(healthRole)).toHaveLength(1);
+    const asking = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((statement) => [statement.Action].flat().includes('ses:GetAccount')),
+    );
+    expect(asking).toHaveLength(1);
+    const healthRole = (template.findResources('AWS::Lambda::Function', { Properties: { Description: platformFunctions.find((fn) => fn.name === 'health')!.description } }));
+    const role = (Object.values(healthRole)[0]!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(asking[0]!.Properties.Roles).toEqual([{ Ref: role }]);
   });
 
-  it('gives each function exactly the table actions its code calls: no scans, batches or streams', () => {
+  it('gives each function exactly the table actions its code calls: no scans, batches or streams, deletes only where a store deletes', () => {
     const exactly = {
-      read: ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
-      write: ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      describe: ['dynamodb:DescribeTable'],
+      read: ['dynamodb:GetItem', 'dynamodb:Query'],
+      write: ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      delete: ['dynamodb:DeleteItem'],
     } as const;
+    const deleting = ['area-workflow', 'staff-area-programme', 'staff-console', 'staff-consultancy', 'staff-selection', 'start-area-workflows'];
+    expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('delete')).map((fn) => fn.name).sort()).toEqual(deleting);
+    expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('describe')).map((fn) => fn.name)).toEqual(['health']);
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => policy.Properties);
     for (const definition of platformFunctions) {
       const roleRef = template.findResources('AWS::Lambda::Function', { Properties: { Description: definition.description } });
@@ -97,8 +143,8 @@ describe('the stack, as a team runs it for three years', () => {
         .flatMap((policy) => policy.PolicyDocument.Statement as { Action: string | string[] }[])
         .flatMap((statement) => [statement.Action].flat())
         .filter((action) => action.startsWith('dynamodb:'));
-      const access = 'table' in definition.access ? definition.access.table : undefined;
-      expect([...new Set(actions)].sort(), definition.name).toEqual(access ? [...exactly[access]] : []);
+      const access = (definition.access as FunctionAccess).table ?? [];
+      expect([...new Set(actions)].sort(), definition.name).toEqual(access.flatMap((kind) => exactly[kind]).sort());
     }
   });
 });

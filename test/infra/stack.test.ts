@@ -1,17 +1,14 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platformFunctions, routes, unmatchedRequestsFunction } from '@pip/functions/routes';
-import { PipStack } from '@pip/infra/pip-stack';
+import { synthesizePlatform } from './platform-app';
 import { tableSchema } from '@pip/storage/table-schema';
 import { STAFF_GROUP } from '@pip/domain';
 
 let template: Template;
 
 beforeAll(() => {
-  // Skipping bundling keeps this test about the template; `pnpm synth` bundles for real.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new PipStack(app, 'pip-platform', { mailFrom: 'programme@pip.example.org', staffSignInDomainPrefix: 'pip-platform-test', staffAlertsTo: 'team@pip.example.org' }));
+  template = Template.fromStack(synthesizePlatform().platform);
 });
 
 describe('the CDK stack', () => {

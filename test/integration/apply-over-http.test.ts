@@ -51,7 +51,9 @@ describe('the local platform', () => {
     const page = await fetch(`${base}/apply/leeds`);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    const css = await fetch(`${base}/assets/govuk-frontend.min.css`);
+    const stylesheet = /<link rel="stylesheet" href="(\/assets\/[0-9a-f]+\/govuk-frontend\.min\.css)">/u.exec(await page.text())?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await fetch(`${base}${stylesheet}`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(await css.text()).toContain('.govuk-error-summary');
     expect((await fetch(`${base}/assets/..%2F..%2Fpackage.json`)).status).toBe(404);

@@ -14,7 +14,11 @@ describe('route table', () => {
     const match = routeMatcher(routes);
     expect(match('GET', '/apply')?.routeKey).toBe('GET /apply');
     expect(match('POST', '/apply/leeds')).toMatchObject({ routeKey: 'POST /apply/{areaId}', pathParameters: { areaId: 'leeds' } });
-    expect(match('GET', '/assets/fonts/bold.woff2')).toMatchObject({ pathParameters: { proxy: 'fonts/bold.woff2' } });
+    expect(routeMatcher([{ method: 'GET', path: '/files/{proxy+}', function: 'files' }])('GET', '/files/fonts/bold.woff2')).toMatchObject({
+      pathParameters: { proxy: 'fonts/bold.woff2' },
+    });
+    // GOV.UK Frontend's files are no function's: CloudFront serves /assets/* from the bucket (locally, the server before any route).
+    expect(match('GET', '/assets/0123456789ab/fonts/bold.woff2')).toBeUndefined();
     expect(match('DELETE', '/apply/leeds')).toBeUndefined();
     expect(match('GET', '/apply/leeds/extra')).toBeUndefined();
   });

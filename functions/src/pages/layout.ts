@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '@pip/html';
+import { publicAssetsBase } from '../assets/govuk-assets';
 import { button, formWithCsrf, twoThirds } from './components';
 import type { StaffView } from './staff-view';
 
@@ -19,6 +20,7 @@ export function page(options: PageOptions): SafeHtml {
   // No "– GOV.UK" suffix and no crown: the programme's service is styled like GOV.UK but not on it.
   const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME}`;
   const serviceName = `${SERVICE_NAME}${options.staff ? ' – staff' : ''}`;
+  const assets = publicAssetsBase();
   return html`<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template">
 <head>
@@ -26,8 +28,8 @@ export function page(options: PageOptions): SafeHtml {
 <title>${title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="theme-color" content="#0b0c0c">
-<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
-<link rel="stylesheet" href="/assets/govuk-frontend.min.css">
+<link rel="icon" sizes="48x48" href="${assets}/images/favicon.ico">
+<link rel="stylesheet" href="${assets}/govuk-frontend.min.css">
 </head>
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link">Skip to main content</a>

@@ -4,6 +4,7 @@ import { handlerEntry } from '@pip/functions/function-entries';
 import { routes, unmatchedRequestsFunction } from '@pip/functions/routes';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { lambdaContext, toApiGatewayEvent } from './api-gateway-event';
+import { publicAssetServer } from './public-assets';
 import { routeMatcher } from './route-matcher';
 
 /** API Gateway refuses larger payloads before any function sees them. */
@@ -79,9 +80,12 @@ export function startHttpServer(options: { port: number; localRoutes?: LocalRout
   let serving = false;
   const match = routeMatcher([...routes, ...localRoutes.map((route) => ({ ...route, function: `local ${route.method} ${route.path}` }))]);
   const localHandlers = new Map(localRoutes.map((route) => [`local ${route.method} ${route.path}`, route.handler]));
+  const servedAsAsset = publicAssetServer();
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
+      // In AWS, CloudFront answers `/assets/*` from the bucket, before (and whatever the state of) the API.
+      if (servedAsAsset(request, response, url.pathname)) return;
       if (!serving) return starting(response, url.pathname);
       // As API Gateway's `$default` route does, a request no route matches goes to one function.
       const matched = match(request.method ?? 'GET', url.pathname) ?? { routeKey: '$default', pathParameters: {}, route: { function: unmatchedRequestsFunction } };

@@ -5,6 +5,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /**
@@ -52,8 +53,8 @@ export class EmailSending extends Construct {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
   }
 
-  /** The function that records the reports, subscribed to them. */
-  reportTo(fn: IFunction): void {
-    this.reports.addSubscription(new LambdaSubscription(fn));
+  /** The function that records the reports, subscribed to them; a report it never took is kept. */
+  reportTo(fn: IFunction, deadLetters: IQueue): void {
+    this.reports.addSubscription(new LambdaSubscription(fn, { deadLetterQueue: deadLetters }));
   }
 }

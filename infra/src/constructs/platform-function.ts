@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -23,13 +23,7 @@ export const bundlingDefaults = {
 };
 
 /** Static files a function reads at run time, copied beside its bundle. */
-const extraFiles: Record<string, { from: string; to: string; env: Record<string, string> }> = {
-  'static-assets': {
-    from: 'functions/node_modules/govuk-frontend/dist/govuk',
-    to: 'govuk',
-    env: { ASSETS_DIR: '/var/task/govuk' },
-  },
-};
+const extraFiles: Record<string, { from: string; to: string; env: Record<string, string> }> = {};
 
 export interface PlatformFunctionProps {
   definition: FunctionDefinition;
@@ -72,6 +66,21 @@ export class PlatformFunction extends Construct {
           : {}),
       },
     });
+    const acknowledge = (id: string, reason: string) => Validations.of(this).acknowledge({ id, reason });
+    acknowledge('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'The AWS-managed basic execution role grants only writes to CloudWatch Logs.');
+    const runtime = 'Node.js 22 is the platform\'s chosen runtime (supported by Lambda until April 2027); the tests and bundles target it, and it moves with the project, not with each release.';
+    acknowledge('AwsSolutions-L1', runtime);
+    acknowledge('Serverless-LambdaLatestVersion', runtime);
+    acknowledge(
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray trace writes take no resource; so do the Step Functions task-token answers and SES GetAccount, granted only to the functions that call them.',
+    );
+    acknowledge(
+      'Serverless-LambdaDLQ',
+      definition.everyMinutes || definition.emailReports
+        ? 'Invoked asynchronously: failures after two retries go to the on-failure destination, the dead-letter queue, with an alarm.'
+        : 'Invoked synchronously (by API Gateway or by the state machine), which retry or report the error themselves: no asynchronous invocation to keep.',
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { PlatformFunction } from '@pip/functions/routes';
 import { Construct } from 'constructs';
 
@@ -14,19 +14,15 @@ import { Construct } from 'constructs';
  * nothing is dropped silently.
  */
 export class Schedules extends Construct {
-  readonly deadLetters: Queue;
+  private readonly deadLetters: Queue;
 
   constructor(
     scope: Construct,
     id: string,
-    props: { definitions: readonly PlatformFunction[]; functions: ReadonlyMap<string, IFunction> },
+    props: { definitions: readonly PlatformFunction[]; functions: ReadonlyMap<string, IFunction>; deadLetters: Queue },
   ) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'dead-letters', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    this.deadLetters = props.deadLetters;
     for (const definition of props.definitions) {
       const fn = props.functions.get(definition.name);
       if (!fn) throw new Error(`No function ${definition.name}`);

@@ -1,7 +1,9 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  FeaturePlan,
+  StandardThreatProtectionMode,
   Mfa,
   OAuthScope,
   UserPool,
@@ -16,6 +18,8 @@ export interface StaffIdentityProps {
   platformUrl: string;
   /** The managed login's address is `https://<prefix>.auth.<region>.amazoncognito.com`; unique per region. */
   domainPrefix: string;
+  /** Cognito's threat protection (adaptive authentication, compromised credentials): the Plus plan, at a price per user. */
+  threatProtection: boolean;
 }
 
 /**
@@ -40,10 +44,19 @@ export class StaffIdentity extends Construct {
       mfaSecondFactor: { sms: false, otp: true },
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       deletionProtection: true,
+      ...(props.threatProtection
+        ? { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : { featurePlan: FeaturePlan.ESSENTIALS }),
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Staff accounts are people's identities: deleting the stack must not delete them.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (!props.threatProtection) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason: 'Threat protection needs the Plus feature plan, charged per staff member each month; a team opts in with -c staffThreatProtection=on. MFA is required either way.',
+      });
+    }
     new CfnUserPoolGroup(this, 'staff-group', {
       userPoolId: this.userPool.userPoolId,
       groupName: STAFF_GROUP,
