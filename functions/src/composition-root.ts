@@ -29,10 +29,13 @@ import {
   createDocumentClient,
   tableAnswers,
 } from '@pip/storage';
+import { countingApplications, countingBookings, countingMailer, oldestUnsentEmailAgeIn, powertoolsMetrics, type PlatformMetrics } from './adapters/platform-metrics';
 import { RouteTableLinks } from './adapters/platform-links';
 import { CognitoSignIn, LocalSignIn, type StaffSignIn } from './adapters/staff-sign-in';
 import { StepFunctionsControl } from './adapters/step-functions-control';
+import { captureAwsClient } from './adapters/tracing';
 import { describeError, log } from './kit/log';
+import { platformMetricsOutput } from './kit/metrics';
 
 /**
  * The composition root: the one place in the functions that builds the adapters behind the
@@ -75,15 +78,26 @@ export interface Platform extends Ports {
   outboxDelivery: OutboxDeliveryPorts;
   /** Whether the table and the email service answer, for the health check. */
   health: { table(): Promise<boolean>; email(): Promise<boolean> };
+  /** The platform's own CloudWatch figures; the invocation publishes what was recorded when it ends. */
+  metrics: PlatformMetrics;
+  /** Seconds the oldest due email has waited unsent (0 when none), for the scheduled delivery to report. */
+  oldestUnsentEmailAge(): Promise<number>;
 }
 
 function createPlatform(): Platform {
   const region = process.env.AWS_REGION;
   const table = lazily({
     name: () => required('TABLE_NAME'),
-    documents: () => createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region }),
+    // Every AWS client is traced (X-Ray) where it is made; outside Lambda the tracer hands it back as it was.
+    documents: () => createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region, instrument: captureAwsClient }),
   });
-  const email = () => ({ endpoint: process.env.SES_ENDPOINT, region, from: required('MAIL_FROM'), configurationSet: process.env.SES_CONFIGURATION_SET });
+  const email = () => ({
+    endpoint: process.env.SES_ENDPOINT,
+    region,
+    from: required('MAIL_FROM'),
+    configurationSet: process.env.SES_CONFIGURATION_SET,
+    instrument: captureAwsClient,
+  });
   // Only the local platform sets an offset, to move time forward in a demo or a test.
   const clock: Clock = { now: () => new Date(Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0)) };
   const store = <S>(Store: new (documents: ReturnType<typeof createDocumentClient>, tableName: string) => S) => () => new Store(table.documents, table.name);
@@ -108,7 +122,8 @@ function createPlatform(): Platform {
     areas: store(DynamoAreaStore),
     progress: store(DynamoAreaProgressStore),
     audit: store(DynamoAuditStore),
-    applications: store(DynamoApplicationStore),
+    // Business events are counted where they happen: the write that landed, the email the service took.
+    applications: () => countingApplications(store(DynamoApplicationStore)(), platform.metrics),
     partners: store(DynamoPartnerStore),
     reviews: store(DynamoReviewStore),
     staff: store(DynamoStaffStore),
@@ -120,7 +135,7 @@ function createPlatform(): Platform {
     actionPlans: store(DynamoActionPlanStore),
     progressReviews: store(DynamoProgressReviewStore),
     learningEvents: store(DynamoLearningEventStore),
-    consultancy: store(DynamoConsultancyStore),
+    consultancy: () => countingBookings(store(DynamoConsultancyStore)(), platform.metrics),
     followUps: store(DynamoFollowUpStore),
     evaluation: store(DynamoEvaluationStore),
     reminders: store(DynamoReminderStore),
@@ -132,7 +147,7 @@ function createPlatform(): Platform {
     outboxDelivery: () => ({
       outbox: outbox.store,
       unreachable: platform.unreachable,
-      mailer: new SesMailer(email()),
+      mailer: countingMailer(new SesMailer(email()), platform.metrics),
       clock,
       log: (message, detail) => log('WARN', message, detail),
     }),
@@ -148,7 +163,7 @@ function createPlatform(): Platform {
     }),
     workflow: () => {
       const arn = process.env.STATE_MACHINE_ARN;
-      const aws = arn ? new StepFunctionsControl(arn, region) : noWorkflow;
+      const aws = arn ? new StepFunctionsControl(arn, region, captureAwsClient) : noWorkflow;
       // Asked at each call: the local platform may hand over its runner after the first use.
       const control = () => localWorkflow ?? aws;
       return {
@@ -158,6 +173,8 @@ function createPlatform(): Platform {
       };
     },
     health: () => ({ table: () => tableAnswers(table.documents, table.name), email: () => emailServiceAnswers(email()) }),
+    metrics: () => powertoolsMetrics(platformMetricsOutput),
+    oldestUnsentEmailAge: () => () => oldestUnsentEmailAgeIn(outbox.store, clock.now()),
   });
   return platform;
 }

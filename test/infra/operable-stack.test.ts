@@ -58,6 +58,7 @@ describe('the stack, as a team runs it for three years', () => {
       Threshold: alarmThresholds.oldestUnsentEmailSeconds,
       TreatMissingData: 'breaching',
     });
+    expect(alarms.find((alarm) => alarm.MetricName === platformMetrics.emailsFailed)).toMatchObject({ Namespace: METRICS_NAMESPACE, Threshold: alarmThresholds.failedSendsPerHour });
     expect(alarms.find((alarm) => alarm.MetricName === platformMetrics.staffAlertNotSent)).toMatchObject({ Namespace: METRICS_NAMESPACE, Threshold: 1 });
     expect(alarms.find((alarm) => alarm.MetricName === 'Reputation.BounceRate')).toMatchObject({ Namespace: 'AWS/SES', Threshold: alarmThresholds.bounceRate });
     expect(alarms.find((alarm) => alarm.MetricName === 'Reputation.ComplaintRate')).toMatchObject({ Namespace: 'AWS/SES', Threshold: alarmThresholds.complaintRate });

@@ -16,8 +16,10 @@ export class StepFunctionsControl implements AreaWorkflowControl {
   constructor(
     private readonly stateMachineArn: string,
     region?: string,
+    /** Handed the client as it is made, and returns the client to use: the composition root traces it. */
+    instrument: <C extends object>(client: C) => C = (client) => client,
   ) {
-    this.client = new SFNClient({ region });
+    this.client = instrument(new SFNClient({ region }));
   }
 
   start(areaId: string): Promise<void> {

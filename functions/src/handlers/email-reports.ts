@@ -2,10 +2,11 @@ import type { SNSEvent } from 'aws-lambda';
 import { parseSesNotification } from '@pip/domain';
 import { platformPorts } from '../composition-root';
 import { log } from '../kit/log';
+import { observedFunction } from '../kit/observe';
 import { recordEmailReport, type EmailReportResult } from '../use-cases/email-delivery/record-email-report';
 
 /** Subscribed to the SES configuration set's topic: one report per record, of a delivery, bounce or complaint. */
-export async function handler(event: SNSEvent): Promise<Partial<Record<EmailReportResult | 'unreadable', number>>> {
+export const handler = observedFunction(async (event: SNSEvent): Promise<Partial<Record<EmailReportResult | 'unreadable', number>>> => {
   const counts: Partial<Record<EmailReportResult | 'unreadable', number>> = {};
   for (const record of event.Records) {
     const notification = parseSesNotification(record.Sns.Message);
@@ -14,4 +15,4 @@ export async function handler(event: SNSEvent): Promise<Partial<Record<EmailRepo
     counts[result] = (counts[result] ?? 0) + 1;
   }
   return counts;
-}
+});

@@ -4,6 +4,7 @@ import { routes as routeTable, type FunctionName, type RouteKeyOf } from '../rou
 import { bodyParser, type BodyKind } from './body-parser';
 import { errorResponses, type ErrorPage } from './error-responses';
 import type { HttpEvent, HttpResult } from './event';
+import { observeRequests } from './observe';
 import { securityHeaders } from './security-headers';
 import { requireStaff } from './staff-auth';
 
@@ -26,8 +27,8 @@ export interface RouterOptions {
 
 /**
  * One Lambda handler for a few closely related routes, with the cross-cutting concerns added once:
- * security headers outermost, then error mapping, then body parsing; then, inside the router, the
- * staff check for every route that is not public.
+ * logging context and metrics outermost, then security headers, then error mapping, then body
+ * parsing; then, inside the router, the staff check for every route that is not public.
  */
 export function httpRouter(options: RouterOptions & { routes: HttpRoute[] }) {
   const guarded = options.routes.map((route) => ({
@@ -41,7 +42,7 @@ export function httpRouter(options: RouterOptions & { routes: HttpRoute[] }) {
         },
   }));
   const router = httpRouterHandler({ routes: guarded } as unknown as Parameters<typeof httpRouterHandler>[0]);
-  const handler = middy<HttpEvent, HttpResult>().use(securityHeaders()).use(errorResponses(options.kind, options.errorPage));
+  const handler = middy<HttpEvent, HttpResult>().use(observeRequests()).use(securityHeaders()).use(errorResponses(options.kind, options.errorPage));
   if (options.body) handler.use(bodyParser(options.body));
   return handler.handler(router as unknown as Parameters<typeof handler.handler>[0]);
 }

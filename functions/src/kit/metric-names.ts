@@ -10,7 +10,10 @@ export const platformMetrics = {
   emailsFailed: 'EmailsFailed',
   bookingsMade: 'BookingsMade',
   workflowSteps: 'WorkflowSteps',
-  /** Seconds since the oldest email still waiting in the outbox was queued; 0 when none waits. */
+  /**
+   * Seconds the oldest email still waiting in the outbox has waited since it fell due (was queued, or
+   * its reminder time or next try came); 0 when none waits. Reported by every run of deliver-emails.
+   */
   oldestUnsentEmailAge: 'OldestUnsentEmailAgeSeconds',
   /** The area workflow's "record failure" step could not tell staff that an area is stuck. */
   staffAlertNotSent: 'StaffAlertNotSent',

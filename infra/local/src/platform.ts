@@ -73,6 +73,14 @@ const LOCAL_STAFF_ISSUER = 'https://pip.localhost/local-staff';
 const LOCAL_CREDENTIALS = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
 /**
+ * Powertools on this machine: no metrics (embedded metric format is for CloudWatch, not a terminal),
+ * and log lines through the global console, which the tests capture and show only for a failing test.
+ * `pnpm start` sets POWERTOOLS_DEV=false first, for one JSON line per event as in CloudWatch. The
+ * Tracer needs nothing: it is off wherever AWS_EXECUTION_ENV is unset.
+ */
+const LOCAL_POWERTOOLS = { POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_DEV: 'true' };
+
+/**
  * The whole platform on this machine: DynamoDB Local, the SES endpoint, the table and demo data,
  * and the HTTP server with the same handlers as AWS. Only endpoints and configuration differ.
  */
@@ -83,6 +91,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   };
   // Local services accept any credentials, but the SDK will not sign a request without some.
   for (const [name, value] of Object.entries(LOCAL_CREDENTIALS)) process.env[name] ??= value;
+  for (const [name, value] of Object.entries(LOCAL_POWERTOOLS)) process.env[name] ??= value;
   try {
     let dynamo: RunningDynamoDb | undefined;
     if (!options.dynamoEndpoint) {

@@ -7,6 +7,8 @@ import { startPlatform } from './platform';
  * --in-memory is given. Ctrl-C stops everything it started, Java included.
  */
 const inMemory = process.argv.includes('--in-memory') || process.env.PIP_IN_MEMORY === '1';
+// The functions' logs in this terminal as one JSON line per event, as CloudWatch shows them (Powertools' dev mode would spread each over many).
+process.env.POWERTOOLS_DEV ??= 'false';
 const port = Number(process.env.PORT ?? 3000);
 
 const platform = await startPlatform({

@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
  */
 export const alarmThresholds = {
   oldestUnsentEmailSeconds: 30 * 60,
+  failedSendsPerHour: 5,
   bounceRate: 0.025,
   complaintRate: 0.0005,
 } as const;
@@ -78,6 +79,11 @@ export class Alarms extends Construct {
       evaluationPeriods: 2,
       // Delivery reports every minute, even an empty outbox; silence means it is not running.
       whenMissing: TreatMissingData.BREACHING,
+    });
+    // The outbox measures from when an email fell due, so an email the service keeps refusing (waiting for its
+    // next try) is counted here instead.
+    alarm('emails-failing', new Metric({ namespace: METRICS_NAMESPACE, metricName: platformMetrics.emailsFailed, dimensionsMap: { service: SERVICE_NAME }, period: Duration.hours(1), statistic: 'Sum' }), 'The email service refused or did not answer five sends in an hour', {
+      threshold: alarmThresholds.failedSendsPerHour,
     });
     alarm(
       'workflow-failure-unreported',

@@ -8,11 +8,12 @@ import type { SesConfig } from './ses-mailer';
  * would not be allowed to send either) does not.
  */
 export async function emailServiceAnswers(config: Omit<SesConfig, 'from'>): Promise<boolean> {
-  const client = new SESv2Client({
+  const made = new SESv2Client({
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(config.region ? { region: config.region } : {}),
     maxAttempts: 1,
   });
+  const client = config.instrument ? config.instrument(made) : made;
   try {
     await client.send(new GetAccountCommand({}));
     return true;

@@ -11,6 +11,11 @@ export interface SesConfig {
   configurationSet?: string;
   /** How long one call may wait for an answer; shorter in tests of an endpoint that never answers. */
   requestTimeoutMs?: number;
+  /**
+   * Handed each SES client as it is made, and returns the client to use: the functions trace it this
+   * way (X-Ray, through Powertools' Tracer), so that mail need not know of tracing.
+   */
+  instrument?: <C extends object>(client: C) => C;
 }
 
 const CONNECTION_TIMEOUT_MS = 3_000;
@@ -39,13 +44,14 @@ export class SesMailer implements Mailer {
   private readonly client: SESClient;
 
   constructor(private readonly config: SesConfig) {
-    this.client = new SESClient({
+    const made = new SESClient({
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.region ? { region: config.region } : {}),
       // Without a timeout a hung endpoint would hold a request, and outlive the outbox's claim.
       maxAttempts: MAX_ATTEMPTS,
       requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     });
+    this.client = config.instrument ? config.instrument(made) : made;
   }
 
   async send(email: OutboundEmail): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { EmailOutcome, EmailTracking, NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
@@ -71,6 +71,26 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
       ExpressionAttributeValues: { ':pending': lists.pendingEmails, ':now': now.toISOString() },
     });
     return items.map((item) => String(item.messageId));
+  }
+
+  /**
+   * When the email that has waited longest fell due, if any due email is still unsent: the index keeps
+   * pending emails in the order they fall due (queued, or held until a reminder's time or the next
+   * try), so this reads one item, however long the outbox is.
+   */
+  async oldestDueAt(now: Date): Promise<string | undefined> {
+    const page = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':pending': lists.pendingEmails, ':now': now.toISOString() },
+        ProjectionExpression: 'gsi1sk',
+        Limit: 1,
+      }),
+    );
+    const dueAt = page.Items?.[0]?.gsi1sk;
+    return typeof dueAt === 'string' ? dueAt : undefined;
   }
 
   /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
