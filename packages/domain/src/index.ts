@@ -39,3 +39,4 @@ export * from './roster-status';
 export * from './roster';
 export * from './participation-record';
 export * from './person-search';
+export * from './retention';

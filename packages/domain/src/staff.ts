@@ -14,7 +14,17 @@ export interface Actor {
   name: string;
 }
 
-/** One decision in an area's audit log: who, when, what, before and after. Never edited. */
+/**
+ * What an entry of an area's timeline records: a staff decision; a form someone sent; a step of the
+ * area's workflow; an email and what became of it; a retention action (always a count, never the
+ * removed content); an erasure on request.
+ */
+export type TimelineKind = 'decision' | 'form' | 'workflow' | 'email' | 'retention' | 'erasure';
+
+/**
+ * One entry of an area's timeline (its audit log): who, when, what, before and after. Appended,
+ * never edited, except that erasing a person replaces their name and address in it by a pseudonym.
+ */
 export interface AuditEntry {
   areaId: string;
   entryId: string;
@@ -24,4 +34,8 @@ export interface AuditEntry {
   summary: string;
   before?: unknown;
   after?: unknown;
+  /** A decision unless it says otherwise (entries written before kinds existed are decisions). */
+  kind?: TimelineKind;
+  /** The application references of the people the entry is about, so that a person's entries are found without reading prose. */
+  subjects?: readonly string[];
 }

@@ -1,4 +1,5 @@
-import { applicantKey } from '@pip/domain';
+import { createHash } from 'node:crypto';
+import { applicantKey, type RetainedRecord } from '@pip/domain';
 
 /** Every item's keys are built here and nowhere else. */
 export const keys = {
@@ -69,6 +70,20 @@ export const keys = {
   /** A sent email, found by the email service's id when it reports a delivery, bounce or complaint. */
   sentEmail: (sesMessageId: string) => ({ gsi1pk: `SES#${sesMessageId}`, gsi1sk: 'EMAIL' }),
   unreachableAddress: (address: string) => ({ pk: `UNREACHABLE#${address}`, sk: 'UNREACHABLE' }),
+  /** An item about a person, on the person index: `personHash` from `personHashOf(email)`, `what` orders and names the item (`EMAIL#<createdAt>#<id>`). */
+  personIndex: (personHash: string, what: string) => ({ gsi2pk: `PERSON#${personHash}`, gsi2sk: what }),
+  personIndexOf: (personHash: string) => ({ gsi2pk: `PERSON#${personHash}` }),
+  /** An item on the retention index: due for `record`'s action from `dueAt` (ISO), `what` telling items due at once apart. */
+  retentionDue: (record: RetainedRecord, dueAt: string, what: string) => ({ gsi3pk: `RETENTION#${record}`, gsi3sk: `${dueAt}#${what}` }),
+  retentionDueOf: (record: RetainedRecord) => ({ gsi3pk: `RETENTION#${record}` }),
 } as const;
 
 export const lists = { areas: 'AREAS', staff: 'STAFF', pendingEmails: 'OUTBOX#PENDING', partners: 'PARTNERS' } as const;
+
+/**
+ * The key a person is found by on the person index: a hash of their address as applications key it,
+ * so the index itself holds no address.
+ */
+export function personHashOf(email: string): string {
+  return createHash('sha256').update(applicantKey(email)).digest('hex');
+}

@@ -8,6 +8,17 @@ export const tableSchema = {
   globalSecondaryIndexes: [
     /** Lookups by a second key: application by reference, areas in a list, pending emails. */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /**
+     * Who an item is about, by the hash of their email address (`keys.personIndex`): the emails sent
+     * to or about a person, their links, nominations and unreachable-address records, found
+     * for their export or erasure without reading every area.
+     */
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /**
+     * When an item's retention period ends (`keys.retentionDue`): the daily retention pass reads
+     * only what is due, kind by kind, in date order.
+     */
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   /** Items that simply expire (a day's email count) carry their end here, in epoch seconds, and DynamoDB deletes them. */
   timeToLiveAttribute: 'forgetAtEpoch',

@@ -24,6 +24,7 @@ export * from './evaluation';
 export * from './links';
 export * from './messages';
 export * from './partners';
+export * from './people';
 export * from './programme';
 export * from './reminders';
 export * from './workflow';

@@ -11,6 +11,10 @@ export interface OutboundEmail {
   sendAfter?: string;
   /** Dropped unsent from this instant: a reminder is about an event, and worthless once it has started. */
   notAfter?: string;
+  /** The area the email is about, so that it shows in that area's timeline. */
+  areaId?: string;
+  /** The address of the person the email is about, when that is not its recipient (an alert to staff about an applicant). */
+  about?: string;
 }
 
 /** Someone a personal email goes to. */
