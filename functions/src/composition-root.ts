@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AreaWorkflowControl, Clock, EmailDelivery, Ports } from '@pip/domain';
+import type { AreaWorkflowControl, Clock, EmailDelivery, Ports, RetentionIndex } from '@pip/domain';
 import { SesMailer, deliverEmail, type OutboxDeliveryPorts } from '@pip/mail';
 import { emailServiceAnswers } from '@pip/mail/email-health';
 import {
@@ -18,8 +18,10 @@ import {
   DynamoOutboxStore,
   DynamoUnreachableAddressStore,
   DynamoPartnerStore,
+  DynamoPersonRecordsStore,
   DynamoProgressReviewStore,
   DynamoReminderStore,
+  DynamoRetentionStore,
   DynamoReviewStore,
   DynamoSelectionStore,
   DynamoStaffStepStore,
@@ -82,6 +84,8 @@ export interface Platform extends Ports {
   metrics: PlatformMetrics;
   /** Seconds the oldest due email has waited unsent (0 when none), for the scheduled delivery to report. */
   oldestUnsentEmailAge(): Promise<number>;
+  /** The records the retention schedule makes due, for the daily retention pass. */
+  retention: RetentionIndex;
 }
 
 function createPlatform(): Platform {
@@ -143,10 +147,15 @@ function createPlatform(): Platform {
     emailAllowances: store(DynamoEmailAllowanceStore),
     outbox: () => outbox.store,
     emailTracking: () => outbox.store,
+    // A person's export and erasure; the team's mailbox is searched too, for alerts that name them.
+    people: () => new DynamoPersonRecordsStore(table.documents, table.name, { teamAddresses: () => [platform.settings.staffAlertsTo, platform.settings.mailFrom] }),
     unreachable: store(DynamoUnreachableAddressStore),
+    retention: store(DynamoRetentionStore),
     outboxDelivery: () => ({
       outbox: outbox.store,
       unreachable: platform.unreachable,
+      // What becomes of each area's email is appended to the area's timeline.
+      timeline: platform.audit,
       mailer: countingMailer(new SesMailer(email()), platform.metrics),
       clock,
       log: (message, detail) => log('WARN', message, detail),

@@ -61,7 +61,7 @@ describe('a staff member in the console, without JavaScript tricks', () => {
     await page.goto('/staff/areas/console-test/audit');
     await expectNoAccessibilityViolations();
     await page.goto('/staff/areas/console-test/programme');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Programme and timeline');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Programme and stages');
     await expectNoAccessibilityViolations();
     await page.getByRole('button', { name: 'Save the schedule' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the date of workshop 1');

@@ -103,7 +103,7 @@ describe('the stack, as a team runs it for three years', () => {
       expect(rule.Targets[0].DeadLetterConfig.Arn).toBeDefined();
     }
     // Functions invoked asynchronously (schedules, SNS) send failures that outlast their retries to the same queue.
-    for (const name of ['deliver-emails', 'start-area-workflows', 'email-reports']) {
+    for (const name of ['deliver-emails', 'start-area-workflows', 'email-reports', 'apply-retention']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: functionIdOf(name) }, DestinationConfig: { OnFailure: Match.anyValue() } });
     }
   });
@@ -132,7 +132,7 @@ describe('the stack, as a team runs it for three years', () => {
       write: ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
       delete: ['dynamodb:DeleteItem'],
     } as const;
-    const deleting = ['area-workflow', 'staff-area-programme', 'staff-console', 'staff-consultancy', 'staff-selection', 'start-area-workflows'];
+    const deleting = ['apply-retention', 'area-workflow', 'staff-area-programme', 'staff-console', 'staff-consultancy', 'staff-selection', 'start-area-workflows'];
     expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('delete')).map((fn) => fn.name).sort()).toEqual(deleting);
     expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('describe')).map((fn) => fn.name)).toEqual(['health']);
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => policy.Properties);

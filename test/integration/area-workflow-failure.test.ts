@@ -75,12 +75,12 @@ describe('a workflow step that fails after its retries', () => {
       expect(subjects.filter((subject) => subject.startsWith('Your briefing'))).toHaveLength(1);
       expect(subjects.filter((subject) => subject.startsWith('Invitation: workshop'))).toHaveLength(4);
     }
-    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit.match(/Workflow resumed/gu)).toHaveLength(1);
     const page = await (await sam.get(`/staff/areas/${AREA}/programme?done=resumed`)).text();
     expect(page).not.toContain('The workflow stopped on');
     expect(await (await sam.get('/staff')).text()).not.toContain('Workflow stopped');
     expect((await sam.post(`/staff/areas/${AREA}/programme/resume`, {})).status).toBe(303);
-    expect((await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).match(/Workflow resumed/gu)).toHaveLength(1);
+    expect((await (await sam.get(`/staff/areas/${AREA}/timeline`)).text()).match(/Workflow resumed/gu)).toHaveLength(1);
   });
 });

@@ -79,7 +79,7 @@ describe("an area's recruitment window changed while applications are open", () 
     expect((await moveClose(later, '17:00')).status).toBe(303);
     const { area } = await stored();
     expect(area.recruitment.closesAt).toBe(fromUkLocalTime(later, '17:00').toISOString());
-    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit).toContain('Recruitment window changed');
     expect(audit).toContain('Applications for Window Test now open from');
 

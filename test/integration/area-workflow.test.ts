@@ -191,7 +191,7 @@ describe('an area carried through its stages by the local workflow', () => {
     const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
     expect(page).toContain(`value="${people[0]!.applicationId}" checked`);
     expect(page).not.toContain(`value="${people[1]!.applicationId}" checked`);
-    expect(await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).toContain('Workshop 1: 2 of 4 attended (Participant 0, Participant 2).');
+    expect(await (await sam.get(`/staff/areas/${AREA}/timeline`)).text()).toContain('Workshop 1: 2 of 4 attended (Participant 0, Participant 2).');
   });
 
   it('cancels the workshops still to come in the calendar of a participant who withdraws', async () => {
@@ -216,7 +216,7 @@ describe('an area carried through its stages by the local workflow', () => {
     // Saving workshop 1 again does not rewrite who was there: still 2 of the 4 who were members that day.
     const present = [people[0]!.applicationId, people[2]!.applicationId];
     expect((await sam.post(`/staff/areas/${AREA}/programme/attendance`, { workshop: '1', present })).status).toBe(303);
-    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit.match(/Workshop 1: 2 of 4 attended \(Participant 0, Participant 2\)\./gu)).toHaveLength(2);
   });
 

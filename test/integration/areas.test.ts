@@ -22,7 +22,7 @@ describe('staff adding an area', () => {
     expect(added.headers.get('location')).toBe('/staff/areas/stoke-on-trent');
     const apply = await (await fetch(`${platform.url.replace('localhost', '127.0.0.1')}/apply`)).text();
     expect(apply).toContain('href="/apply/stoke-on-trent">Stoke-on-Trent</a>');
-    expect(await (await sam.get('/staff/areas/stoke-on-trent/audit')).text()).toMatch(/Sam Rivers[\s\S]*Area added/u);
+    expect(await (await sam.get('/staff/areas/stoke-on-trent/timeline')).text()).toMatch(/Sam Rivers[\s\S]*Area added/u);
   });
 
   it('reads dates typed as day, month and year, and refuses 30 February by name', async () => {

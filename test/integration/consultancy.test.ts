@@ -27,7 +27,7 @@ const moveClockTo = (instant: number) => (process.env.PIP_LOCAL_CLOCK_OFFSET_MS 
 const seenOf = (slot: { slotId: string; version?: number }) => ({ [`seen-${slot.slotId}`]: String(slot.version ?? 0) });
 const icsOf = (email: ReceivedEmail) => Buffer.from(email.attachments[0]!.content, 'base64').toString('utf8');
 const roundIn = (page: string) => /name="round" value="([\w-]+)"/u.exec(page)![1]!;
-const auditOf = async () => (await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).replace(/\s+/gu, ' ');
+const auditOf = async () => (await (await sam.get(`/staff/areas/${AREA}/timeline`)).text()).replace(/\s+/gu, ' ');
 
 async function slotsNow(areaId = AREA) {
   const documents = createDocumentClient({ endpoint: platform.dynamoEndpoint, region: 'eu-west-2' });
@@ -126,7 +126,7 @@ describe('staff changing and removing slots', () => {
 
     expect((await sam.post(`${slotPath(free.slotId)}/remove`, { version: '0', confirmed: 'yes' })).status).toBe(303);
     expect(await slotOn('2027-06-01')).toBeUndefined();
-    expect(await (await sam.get(`/staff/areas/${SLOTS}/audit`)).text()).toContain('Consultancy slot removed');
+    expect(await (await sam.get(`/staff/areas/${SLOTS}/timeline`)).text()).toContain('Consultancy slot removed');
 
     const taken = (await slotOn('2027-06-02'))!;
     expect((await fetch(`${base}${lead}`, form({ action: 'book', slotId: taken.slotId, sequence: '-1', ...seenOf(taken) }))).status).toBe(200);
@@ -370,7 +370,7 @@ describe('consultancy slots and bookings', () => {
     // Only the October slot is four weeks or more after session one.
     expect(sessionTwo).toContain('31 October 2027</h3>');
     expect(sessionTwo).not.toContain('28 March 2027</h3>');
-    expect(await (await sam.get(`/staff/areas/${AREA}/audit`)).text()).toContain('Notes on the action plan: Objectives 1 and 2 under way');
+    expect(await (await sam.get(`/staff/areas/${AREA}/timeline`)).text()).toContain('Notes on the action plan: Objectives 1 and 2 under way');
   });
 
   it('reminds the leads and alerts staff when session two stays unbooked, and staff can book it for them', async () => {

@@ -58,7 +58,7 @@ describe('correcting an address the platform could not reach', () => {
     expect(moved?.answers.email).toBe(corrected);
     expect(await stores.applications.findByApplicant(AREA, mistyped.email)).toBeUndefined();
     expect((await emailsTo(corrected)).map((email) => email.subject)).toEqual(['Book consultancy session 1: Addressville']);
-    const audit = await (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+    const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit).toContain(`${mistyped.email} corrected to ${corrected}`);
     // A second post of the same form changes nothing more.
     const again = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { deliveryRules, MINUTE, type OutboundEmail } from '@pip/domain';
+import { deliveryRules, ERASED_ADDRESS_DOMAIN, MINUTE, type OutboundEmail } from '@pip/domain';
 import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
 import { ensureTable } from '@pip/storage';
 import { freePort } from '@pip/local';
@@ -71,6 +71,16 @@ describe('delivering the outbox', () => {
     await stores.outbox.enqueue(queued, clock.now().toISOString());
     expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: upMailer(), clock }, queued.messageId)).toBe('given-up');
     expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'given-up', attempts: 1 });
+    expect(await emailsTo(to)).toHaveLength(0);
+  });
+
+  it('sends nothing to an address an erasure gave, and says why', async () => {
+    const clock = movableClock();
+    const to = `person-${randomUUID().slice(0, 8)}@${ERASED_ADDRESS_DOMAIN}`;
+    const queued = email(to);
+    await stores.outbox.enqueue(queued, clock.now().toISOString());
+    expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer: upMailer(), clock }, queued.messageId)).toBe('given-up');
+    expect(await stores.outbox.get(queued.messageId)).toMatchObject({ status: 'given-up', lastError: expect.stringContaining('erased') });
     expect(await emailsTo(to)).toHaveLength(0);
   });
 

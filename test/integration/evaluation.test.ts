@@ -25,7 +25,7 @@ const answers = (content: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 const roundIn = (page: string) => /name="round" value="([\w-]+)"/u.exec(page)![1]!;
-const auditOf = async (areaId: string) => (await (await sam.get(`/staff/areas/${areaId}/audit`)).text()).replace(/\s+/gu, ' ');
+const auditOf = async (areaId: string) => (await (await sam.get(`/staff/areas/${areaId}/timeline`)).text()).replace(/\s+/gu, ' ');
 const post = (path: string, body: Record<string, string>) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
 

@@ -32,7 +32,7 @@ async function selectionNow(): Promise<SelectionView> {
 }
 
 async function auditText(): Promise<string> {
-  return (await sam.get(`/staff/areas/${AREA}/audit`)).text();
+  return (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
 }
 
 /** The selection form as posted; an approval as the confirmation page posts it, unless `confirmed` is false (the first click). */

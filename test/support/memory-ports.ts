@@ -11,6 +11,7 @@ import { MemoryCalendars } from './memory/calendars';
 import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
 import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
+import { MemoryPersonRecords } from './memory/people';
 
 export * from './memory/applications';
 export * from './memory/areas';
@@ -19,6 +20,7 @@ export * from './memory/email-allowances';
 export * from './memory/evaluation';
 export * from './memory/messages';
 export * from './memory/partners';
+export * from './memory/people';
 export * from './memory/platform';
 export * from './memory/programme';
 export * from './memory/reminders';
@@ -61,6 +63,7 @@ export interface MemoryPorts extends Ports {
   outbox: MemoryOutbox;
   delivery: MemoryDelivery;
   workflow: MemoryWorkflow;
+  people: MemoryPersonRecords;
   /** A copy of everything stored, sent and started, to compare with a later one: a refused action changes none of it. */
   snapshot(): unknown;
 }
@@ -88,7 +91,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     areas: new MemoryAreas(options.areas, audit),
     progress: new MemoryProgress(),
     audit,
-    applications: new MemoryApplications(outbox, options.applications, emailAllowances),
+    applications: new MemoryApplications(outbox, options.applications, emailAllowances, audit),
     emailAllowances,
     partners: new MemoryPartners(outbox),
     reviews: new MemoryReviews(audit, options.reviews),
@@ -112,8 +115,10 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     emailTracking: outbox,
     workflow: new MemoryWorkflow(),
   };
+  const people = new MemoryPersonRecords(stores);
   return {
     ...stores,
+    people,
     clock,
     settings: new MemorySettings(options.settings),
     log: logs.write,

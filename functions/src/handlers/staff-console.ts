@@ -1,15 +1,16 @@
 import { pageHandler } from './shared/page-handler';
 import { postEmailCorrection, postReview, showApplication } from './staff-console/application-reviews';
 import { downloadApplications, showAreaApplications } from './staff-console/area-applications';
-import { showAuditLog } from './staff-console/audit-log';
 import { postNewArea, showNewArea } from './staff-console/new-area';
 import { showOverview } from './staff-console/overview';
 import { postPartner, revokePartner, showPartners } from './staff-console/partners';
 import { showPeople } from './staff-console/people';
+import { downloadPersonRecord, postErasure, showPersonRecord } from './staff-console/people-record';
 import { downloadRoster, showRoster } from './staff-console/roster';
 import { signOut } from './staff-console/sign-out';
+import { downloadTimeline, redirectAuditLog, showTimeline } from './staff-console/timeline';
 
-/** The staff console: the programme overview, adding an area, an area's applications and reviews, its audit log and roster, finding a person. */
+/** The staff console: the programme overview, adding an area, an area's applications and reviews, its timeline and roster, finding a person. */
 export const handler = pageHandler('staff-console', {
   'GET /staff': showOverview,
   'GET /staff/new-area': showNewArea,
@@ -22,9 +23,14 @@ export const handler = pageHandler('staff-console', {
   'GET /staff/areas/{areaId}/applications/{applicationId}': showApplication,
   'POST /staff/areas/{areaId}/applications/{applicationId}/reviews': postReview,
   'POST /staff/areas/{areaId}/applications/{applicationId}/email': postEmailCorrection,
-  'GET /staff/areas/{areaId}/audit': showAuditLog,
+  'GET /staff/areas/{areaId}/audit': redirectAuditLog,
+  'GET /staff/areas/{areaId}/timeline': showTimeline,
+  'GET /staff/areas/{areaId}/timeline.csv': downloadTimeline,
   'GET /staff/areas/{areaId}/roster': showRoster,
   'GET /staff/areas/{areaId}/roster.csv': downloadRoster,
   'GET /staff/people': showPeople,
+  'GET /staff/people/record': showPersonRecord,
+  'GET /staff/people/record.json': downloadPersonRecord,
+  'POST /staff/people/erase': postErasure,
   'POST /staff/sign-out': signOut,
 });

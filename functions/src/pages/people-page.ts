@@ -24,7 +24,7 @@ ${table({
     return [
       html`<a class="govuk-link" href="${base}/applications/${encodeURIComponent(application.applicationId)}">${fullName}</a>
 <span class="govuk-visually-hidden">, application to ${area.name}</span>`,
-      html`<a class="govuk-link" href="mailto:${email}">${email}</a>`,
+      html`<a class="govuk-link" href="mailto:${email}">${email}</a><br><a class="govuk-link govuk-body-s" href="/staff/people/record?email=${encodeURIComponent(email)}">See everything we hold<span class="govuk-visually-hidden"> about ${fullName}</span></a>`,
       organisation,
       html`${area.name}<br><a class="govuk-link govuk-body-s" href="${base}/roster">Roster<span class="govuk-visually-hidden"> of ${area.name}</span></a>`,
       rosterStatusInWords(status),

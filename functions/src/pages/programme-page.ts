@@ -78,7 +78,7 @@ ${button({ text: `Record attendance at workshop ${number}`, classes: 'secondary'
   })}`;
 }
 
-function timeline(progress: AreaProgress | undefined): SafeHtml {
+function stageHistory(progress: AreaProgress | undefined): SafeHtml {
   if (!progress) return html`<p class="govuk-body">The workflow of this area has not started: it starts when recruitment opens.</p>`;
   return html`<ol class="govuk-list pip-timeline">${progress.history.map(
     (event) => html`<li><strong>${areaStages[event.stage]}</strong> · ${formatUkDateTime(event.at)}<br><span class="govuk-body-s">${event.what}</span></li>\n`,
@@ -236,7 +236,7 @@ export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
     backLink: areaPath,
     content: html`${errorSummary(view.errors)}
 <span class="govuk-caption-l">${view.area.name}</span>
-<h1 class="govuk-heading-l">Programme and timeline</h1>
+<h1 class="govuk-heading-l">Programme and stages</h1>
 ${notificationBanner({ type: 'success', text: view.notice })}
 ${view.progress?.failure ? failureNotice(view.progress.failure, csrfToken, areaPath) : ''}
 <p class="govuk-body">Stage: ${stage}${waiting}</p>
@@ -253,7 +253,7 @@ ${workshopForm(view, staff, errors)}
 ${attendanceForms(view, csrfToken, areaPath)}
 ${nextStep ? html`<h2 class="govuk-heading-m">Next step</h2>${stepForm(nextStep, view, csrfToken, areaPath, errors)}` : ''}`,
   ),
-  column('one-third', html`<h2 class="govuk-heading-m">Timeline</h2>\n${timeline(view.progress)}`),
+  column('one-third', html`<h2 class="govuk-heading-m">Stages</h2>\n${stageHistory(view.progress)}`),
 )}`,
   });
 }

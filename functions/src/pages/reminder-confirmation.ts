@@ -17,7 +17,7 @@ export function reminderConfirmation(staff: StaffView, view: ReminderConfirmatio
     consequences: [
       `Each is emailed a reminder ${view.what}, with a new personal link.`,
       'Links they were sent before keep working.',
-      'The reminder is recorded in the audit log with their names.',
+      'The reminder is recorded in the area’s timeline with their names.',
     ],
     emailed: view.names,
     action: view.action,

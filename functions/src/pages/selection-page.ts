@@ -215,7 +215,7 @@ ${table({
 function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelection): SafeHtml {
   const base = `/staff/areas/${encodeURIComponent(view.area.areaId)}/selection`;
   const approval = `Approved by ${stored.approvedBy?.name} at ${formatUkDateTime(stored.approvedAt ?? stored.updatedAt)}. `
-    + 'The selection is locked; withdrawals and reserve offers are recorded below and in the audit log.';
+    + 'The selection is locked; withdrawals and reserve offers are recorded below and in the area’s timeline.';
   return html`${errorSummary(view.errors)}
 ${insetText({ text: approval })}
 ${sectors.map((sector) => approvedSector(staff, view, stored, sector, base))}

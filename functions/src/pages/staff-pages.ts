@@ -154,8 +154,8 @@ export function areaPage(staff: StaffView, view: AreaPageView): SafeHtml {
 <ul class="govuk-list">
 <li><a class="govuk-link" href="${base}/selection">Selection of six plus six</a></li>
 <li><a class="govuk-link" href="${base}/roster">Roster: everyone who applied, where they stand, attendance and emails</a></li>
-<li><a class="govuk-link" href="${base}/audit">Audit log</a></li>
-<li><a class="govuk-link" href="${base}/programme">Programme and timeline: visit, workshops, stages</a></li>
+<li><a class="govuk-link" href="${base}/timeline">Timeline: forms, decisions, workflow steps, emails and what became of them</a></li>
+<li><a class="govuk-link" href="${base}/programme">Programme and stages: visit, workshops, where the area stands</a></li>
 <li><a class="govuk-link" href="${base}/consultancy">Consultancy sessions of the leads</a></li>
 <li><a class="govuk-link" href="${base}/progress-reviews">Progress reviews of the action plan</a></li>
 <li><a class="govuk-link" href="${base}/report">Evaluation report</a></li>

@@ -179,11 +179,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       documents.destroy();
     }
 
+    // Scheduled functions that run once a day or less often: moving the clock on the clock page runs them, as days passing would.
+    const onClockMoved: (() => void)[] = [];
     let workflow: LocalWorkflowHandle | undefined;
     if (options.workflow) {
-      workflow = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION);
-      stops.push(workflow.stop);
-      clock = localClockHandler(workflow) as unknown as LocalRoute['handler'];
+      const running = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION);
+      workflow = running;
+      stops.push(running.stop);
+      const advanceClock = async (milliseconds: number) => {
+        await running.advanceClock(milliseconds);
+        for (const run of onClockMoved) run();
+      };
+      clock = localClockHandler({ ...running, advanceClock }) as unknown as LocalRoute['handler'];
     }
 
     if (options.schedules) {
@@ -197,6 +204,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         run();
         const timer = setInterval(run, fn.everyMinutes * 60_000);
         stops.push(async () => clearInterval(timer));
+        if (fn.everyMinutes >= 24 * 60) onClockMoved.push(run);
       }
     }
 

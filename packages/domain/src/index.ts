@@ -40,3 +40,6 @@ export * from './roster';
 export * from './participation-record';
 export * from './person-search';
 export * from './retention';
+export * from './retention-due';
+export * from './timeline';
+export * from './pseudonym';

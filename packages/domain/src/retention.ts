@@ -8,6 +8,8 @@
 /** The moment a period counts from. */
 export type RetentionAnchor =
   | 'selection-approved'
+  /** The selection's approval, or a participant's withdrawal if that came later. */
+  | 'selection-approved-or-withdrawn'
   | 'workshops-ended'
   | 'follow-up-review'
   | 'sent'
@@ -48,11 +50,14 @@ export const retentionSchedule: readonly RetentionRule[] = [
   {
     record: 'unsuccessful-applications',
     what: 'applications that were not selected, and those of people who withdrew or declined a place',
-    anchor: 'selection-approved',
-    days: 6 * MONTH_DAYS,
+    anchor: 'selection-approved-or-withdrawn',
+    // Six months is the time limit for a claim about a service under the Equality Act 2010 (section 118),
+    // counted from the decision; the seventh month lets a claim made on the last day reach us.
+    days: 7 * MONTH_DAYS,
     action: 'pseudonymised',
     leaves: 'the application reference, sector and date, so that counts of applications stay true',
-    reason: 'long enough to explain a selection to anyone who asks and to answer a complaint',
+    reason:
+      'a claim about a selection decision under the Equality Act 2010 can be brought for six months after it, and we must be able to explain the decision until then',
   },
   {
     record: 'reserve-list',
@@ -88,7 +93,7 @@ export const retentionSchedule: readonly RetentionRule[] = [
     days: 30,
     action: 'redacted',
     leaves: 'that an email was sent, when, and whether it was delivered',
-    reason: 'long enough to send again an email that did not arrive',
+    reason: 'long enough to send again an email that did not arrive: the email service reports one that did not within days',
   },
   {
     record: 'emailed-links',
@@ -148,6 +153,7 @@ export function periodInWords(days: number): string {
 
 const ANCHOR_WORDS: Record<RetentionAnchor, string> = {
   'selection-approved': 'after the selection for the area is approved',
+  'selection-approved-or-withdrawn': 'after the selection for the area is approved (or after you withdrew, if that was later)',
   'workshops-ended': 'after the area’s last workshop',
   'follow-up-review': 'after the area’s follow-up review',
   sent: 'after the email is sent',
@@ -158,6 +164,7 @@ const ANCHOR_WORDS: Record<RetentionAnchor, string> = {
 
 const AT_ANCHOR_WORDS: Record<RetentionAnchor, string> = {
   'selection-approved': 'when the selection for the area is approved',
+  'selection-approved-or-withdrawn': 'when the selection for the area is approved (or when you withdrew, if that was later)',
   'workshops-ended': 'once the area’s last workshop is over',
   'follow-up-review': 'once the area’s follow-up review is over',
   sent: 'once the email is sent',

@@ -6,7 +6,7 @@ import {
   type Area,
   type OutboundEmail,
 } from '@pip/domain';
-import { composeEmail, type EmailBlock } from './compose';
+import { aboutArea, composeEmail, type EmailBlock } from './compose';
 
 /** The applicant's own link to their application, and until when it works. */
 export interface OwnLink {
@@ -45,6 +45,7 @@ export const applicantEmails = {
     composeEmail({
       messageId: `application-received-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `Application received: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
       greeting: `Dear ${application.answers.fullName},`,
       blocks: [
@@ -58,6 +59,7 @@ export const applicantEmails = {
     composeEmail({
       messageId: `application-updated-${application.applicationId}-v${application.version}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `Application updated: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
       greeting: `Dear ${application.answers.fullName},`,
       blocks: [
@@ -79,6 +81,7 @@ export const applicantEmails = {
     composeEmail({
       messageId: `application-applied-again-${application.applicationId}-${at}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `Someone tried to apply again with your email address: Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${application.answers.fullName},`,
       blocks: [

@@ -1,4 +1,4 @@
-import type { OutboundEmail } from '@pip/domain';
+import { APPLICATION_REFERENCE_PATTERN, type OutboundEmail } from '@pip/domain';
 import { html } from '@pip/html';
 
 /** A paragraph is plain words; a heading starts a part of the email. */
@@ -12,10 +12,22 @@ export interface EmailContent {
   blocks: EmailBlock[];
   /** The one thing the email asks of its reader. */
   action: { label: string; url: string };
+  /** The area the email is about: what becomes of it shows in that area's timeline. */
+  areaId?: string;
+  /** The application reference of the person it is to, by which the timeline names them. */
+  applicationId?: string;
 }
 
 /** Who every email comes from, and who organises every calendar event. */
 export const PROGRAMME_TEAM = 'The Partnership Improvement Programme team';
+
+/**
+ * Who an area's email is to, for its timeline: the area, and the person's application reference
+ * when the recipient is an applicant or participant (a facilitator's or staff key names no application).
+ */
+export function aboutArea(areaId: string, recipientKey?: string): Pick<EmailContent, 'areaId' | 'applicationId'> {
+  return { areaId, ...(recipientKey && APPLICATION_REFERENCE_PATTERN.test(recipientKey) ? { applicationId: recipientKey } : {}) };
+}
 
 /** One content, two renderings: every email goes out as plain text and as HTML. */
 export function composeEmail(content: EmailContent): OutboundEmail {
@@ -39,5 +51,13 @@ ${content.blocks.map((block) =>
 <p>${PROGRAMME_TEAM}</p>
 </body></html>`;
 
-  return { messageId: content.messageId, to: content.to, subject: content.subject, text, html: body.value };
+  return {
+    messageId: content.messageId,
+    to: content.to,
+    subject: content.subject,
+    text,
+    html: body.value,
+    ...(content.areaId ? { areaId: content.areaId } : {}),
+    ...(content.applicationId ? { applicationId: content.applicationId } : {}),
+  };
 }

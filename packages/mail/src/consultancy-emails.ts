@@ -1,6 +1,6 @@
 import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type BookingChange, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
@@ -43,6 +43,7 @@ export const consultancyEmails = {
     composeEmail({
       messageId: `consultancy-link-${area.areaId}-${session}-${lead.key}`,
       to: lead.email,
+      ...aboutArea(area.areaId, lead.key),
       subject: `Book consultancy session ${session}: Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${lead.name},`,
       blocks: [
@@ -65,6 +66,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: `consultancy-booked-${area.areaId}-${session}-${sequence}-${to.key}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `${bookingSubjects[change]}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -82,6 +84,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: `consultancy-cancelled-${area.areaId}-${session}-${sequence}-${to.key}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Cancelled: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [{ paragraph: `${cancelledBy} cancelled consultancy session ${session} for ${area.name}, which was booked for ${formatUkDateTime(slot.startsAt)}. The calendar file attached removes it from your calendar. The session can be booked again at another time.` }],
@@ -95,6 +98,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: `consultancy-removed-${area.areaId}-${session}-${sequence}-${to.key}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `No longer in your calendar: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -112,6 +116,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: consultancyEmails.reminderId(area, session, sequence, daysBefore, to),
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Reminder: consultancy session ${session} is ${daysBefore === 1 ? 'tomorrow' : `in ${daysBefore} days`}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` }],
@@ -128,6 +133,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: consultancyEmails.notBookedId(area, session, lead.key),
       to: lead.email,
+      ...aboutArea(area.areaId, lead.key),
       subject: `Please book consultancy session ${session}: ${area.name}`,
       greeting: `Dear ${lead.name},`,
       blocks: [{ paragraph: `Consultancy session ${session} for ${area.name} is not booked yet. Please choose a time, or reply to tell the programme team what would suit you.` }],
@@ -142,6 +148,7 @@ export const consultancyEmails = {
     composeEmail({
       messageId: `consultancy-reminder-round-${area.areaId}-${session}-${roundId}-${lead.key}`,
       to: lead.email,
+      ...aboutArea(area.areaId, lead.key),
       subject: `Reminder: please book consultancy session ${session}: ${area.name}`,
       greeting: `Dear ${lead.name},`,
       blocks: [
@@ -155,6 +162,7 @@ export const consultancyEmails = {
     ...composeEmail({
       messageId: consultancyEmails.notBookedId(area, session, 'staff'),
       to,
+      ...aboutArea(area.areaId),
       subject: `Not booked: consultancy session ${session}: ${area.name}`,
       greeting: 'Dear programme team,',
       blocks: [{ paragraph: `The leads of ${area.name} have not booked consultancy session ${session}. You can book it for them from the console.` }],
@@ -171,6 +179,7 @@ export const followUpEmails = {
     composeEmail({
       messageId: `follow-up-dates-${area.areaId}-${to.key}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Which dates suit you? Follow-up review, Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -186,6 +195,7 @@ export const followUpEmails = {
     composeEmail({
       messageId: `follow-up-reminder-${area.areaId}-${roundId}-${to.key}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Reminder: which dates suit you? Follow-up review, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -201,6 +211,7 @@ export const followUpEmails = {
     ...composeEmail({
       messageId: `follow-up-invitation-${area.areaId}-${to.key}${sequence > 0 ? `-${sequence}` : ''}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Invitation: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -217,6 +228,7 @@ export const followUpEmails = {
     ...composeEmail({
       messageId: `follow-up-cancelled-${area.areaId}-${to.key}-${sequence}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.key),
       subject: `Cancelled for you: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [{ paragraph: `As you are no longer taking part in the programme, the follow-up review of ${area.name} is taken out of your calendar.` }],

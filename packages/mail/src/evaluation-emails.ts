@@ -1,5 +1,5 @@
 import { formatUkDate, type Area, type OutboundEmail } from '@pip/domain';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 interface Participant {
   applicationId: string;
@@ -13,6 +13,7 @@ export const evaluationEmails = {
     composeEmail({
       messageId: `evaluation-${area.areaId}-${to.applicationId}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.applicationId),
       subject: `How was the programme? Evaluation, Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
@@ -29,6 +30,7 @@ export const evaluationEmails = {
     ...composeEmail({
       messageId: evaluationEmails.reminderId(area, to.applicationId),
       to: to.email,
+      ...aboutArea(area.areaId, to.applicationId),
       subject: `Reminder: please evaluate the programme, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [{ paragraph: `We have not yet had your evaluation of the programme in ${area.name}. It takes about five minutes, and it shapes how the programme runs in other areas. Please answer soon: the survey closes when the programme team ends the evaluation of your area.` }],
@@ -43,6 +45,7 @@ export const evaluationEmails = {
     composeEmail({
       messageId: `evaluation-reminder-round-${area.areaId}-${roundId}-${to.applicationId}`,
       to: to.email,
+      ...aboutArea(area.areaId, to.applicationId),
       subject: `Reminder: please evaluate the programme, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applicantKey, formatUkDate, formatUkDateTime, type Area, type NominationAnswers, type OutboundEmail, type Partner } from '@pip/domain';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 /** The same partner putting the same person forward for the same area again, as with a double click, is the same email. */
 function nominationKey(area: Area, partner: Partner, answers: NominationAnswers): string {
@@ -38,6 +38,7 @@ export const nominationEmails = {
     composeEmail({
       messageId: `nomination-${nominationKey(area, partner, answers)}`,
       to: answers.candidateEmail,
+      ...aboutArea(area.areaId),
       subject: `You have been nominated: Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${answers.candidateName},`,
       blocks: [

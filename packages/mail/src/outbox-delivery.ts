@@ -1,4 +1,15 @@
-import { isStale, nextAttemptAt, shouldGiveUp, type Clock, type StoredEmail, type UnreachableAddresses } from '@pip/domain';
+import {
+  emailTimelineEntry,
+  isPseudonymousAddress,
+  isStale,
+  nextAttemptAt,
+  shouldGiveUp,
+  type AuditLog,
+  type Clock,
+  type EmailEvent,
+  type StoredEmail,
+  type UnreachableAddresses,
+} from '@pip/domain';
 import { LONGEST_SEND_MS, isPermanentFailure, type Mailer } from './ses-mailer';
 
 /**
@@ -33,7 +44,24 @@ export interface OutboxDeliveryPorts {
   clock: Clock;
   /** Addresses that bounced for good or complained are not written to again; those given up on are noted for staff. */
   unreachable: UnreachableAddresses;
+  /** The area timelines: what became of each area's email (sent, given up, expired) is appended to its area's. */
+  timeline?: Pick<AuditLog, 'record'>;
   log?: (message: string, detail: Record<string, unknown>) => void;
+}
+
+/**
+ * Appends what became of the email to its area's timeline. The email's own status is already
+ * written, and is what delivery goes by: a timeline that cannot be written to is logged, never a
+ * reason to send an email twice or stop sending the rest.
+ */
+async function onTimeline(ports: OutboxDeliveryPorts, email: StoredEmail, event: EmailEvent, attempts?: number): Promise<void> {
+  const entry = ports.timeline && emailTimelineEntry(email, event, ports.clock.now().toISOString(), attempts);
+  if (!entry) return;
+  try {
+    await ports.timeline?.record(entry);
+  } catch (error) {
+    ports.log?.('timeline entry not recorded', { messageId: email.messageId, event, error: error instanceof Error ? error.name : String(error) });
+  }
 }
 
 export type DeliveryResult = 'sent' | 'not-claimed' | 'failed' | 'given-up' | 'expired';
@@ -50,11 +78,19 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
   if (!email) return 'not-claimed';
   if (isStale(email, ports.clock.now())) {
     await ports.outbox.finish(messageId, 'expired');
+    await onTimeline(ports, email, 'expired');
     return 'expired';
+  }
+  // A calendar update or reminder queued for someone erased since: their pseudonymous address reaches nobody.
+  if (isPseudonymousAddress(email.to)) {
+    await ports.outbox.finish(messageId, 'given-up', 'Not sent: the person was erased at their request');
+    await onTimeline(ports, email, 'given-up');
+    return 'given-up';
   }
   const suppressed = await ports.unreachable.find(email.to);
   if (suppressed?.suppressed) {
     await ports.outbox.finish(messageId, 'given-up', `Not sent: ${suppressed.address} is suppressed (${suppressed.reason})`);
+    await onTimeline(ports, email, 'given-up');
     return 'given-up';
   }
   let sesMessageId: string | void;
@@ -67,6 +103,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
       await ports.outbox.finish(messageId, 'given-up', reason);
       const at = ports.clock.now().toISOString();
       await ports.unreachable.record({ address: email.to, problem: 'given-up', suppressed: false, reason, at, messageId, subject: email.subject });
+      await onTimeline(ports, email, 'given-up', email.attempts);
       return 'given-up';
     }
     ports.log?.('email delivery failed; it stays in the outbox', { messageId, reason, attempts: email.attempts });
@@ -74,6 +111,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
     return 'failed';
   }
   await ports.outbox.markSent(messageId, ports.clock.now(), sesMessageId || undefined);
+  await onTimeline(ports, email, 'sent');
   return 'sent';
 }
 

@@ -1,5 +1,5 @@
 import { formatUkDate, type Application, type Area, type OutboundEmail } from '@pip/domain';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 const greeting = (application: Application) => `Dear ${application.answers.fullName},`;
 const programmeIn = (area: Area) => `the Partnership Improvement Programme in ${area.name}`;
@@ -10,6 +10,7 @@ export const selectionEmails = {
     composeEmail({
       messageId: `outcome-${area.areaId}-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `You have been selected: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [
@@ -28,6 +29,7 @@ export const selectionEmails = {
     composeEmail({
       messageId: `outcome-${area.areaId}-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `You are on the reserve list: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [
@@ -42,6 +44,7 @@ export const selectionEmails = {
     composeEmail({
       messageId: `outcome-${area.areaId}-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `Your application: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [
@@ -55,6 +58,7 @@ export const selectionEmails = {
     composeEmail({
       messageId: `offer-${area.areaId}-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `A place is available for you: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [
@@ -68,6 +72,7 @@ export const selectionEmails = {
     composeEmail({
       messageId: `withdrawn-${area.areaId}-${application.applicationId}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `You have withdrawn: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [

@@ -1,5 +1,5 @@
 import type { Application, Area, OutboundEmail } from '@pip/domain';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 const greeting = (application: Application) => `Dear ${application.answers.fullName},`;
 const programmeIn = (area: Area) => `the Partnership Improvement Programme in ${area.name}`;
@@ -11,6 +11,7 @@ export const withdrawalUndoneEmails = {
     composeEmail({
       messageId: `withdrawal-undone-${area.areaId}-${application.applicationId}-${occasion}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `You are still taking part: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [
@@ -29,6 +30,7 @@ export const withdrawalUndoneEmails = {
     composeEmail({
       messageId: `offer-withdrawn-${area.areaId}-${application.applicationId}-${occasion}`,
       to: application.answers.email,
+      ...aboutArea(area.areaId, application.applicationId),
       subject: `The place is no longer available: Partnership Improvement Programme, ${area.name}`,
       greeting: greeting(application),
       blocks: [

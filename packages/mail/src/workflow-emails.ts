@@ -9,14 +9,15 @@ import {
   type Workshop,
 } from '@pip/domain';
 import { calendarAttachment } from './calendar';
-import { composeEmail } from './compose';
+import { aboutArea, composeEmail } from './compose';
 
 
 /** A prompt to the programme team's mailbox: what an area (or a region) needs from them now. */
-export function staffPrompt(options: { messageId: string; to: string; about: string; subject: string; paragraphs: string[]; consoleUrl: string }): OutboundEmail {
+export function staffPrompt(options: { messageId: string; to: string; about: string; subject: string; paragraphs: string[]; consoleUrl: string; areaId?: string }): OutboundEmail {
   return composeEmail({
     messageId: options.messageId,
     to: options.to,
+    ...(options.areaId ? aboutArea(options.areaId) : {}),
     subject: `${options.subject}: ${options.about}`,
     greeting: 'Dear programme team,',
     blocks: options.paragraphs.map((paragraph) => ({ paragraph })),
@@ -33,6 +34,7 @@ export function briefing(area: Area, participant: Application, workshops: readon
   return composeEmail({
     messageId: `briefing-${area.areaId}-${participant.applicationId}`,
     to: participant.answers.email,
+    ...aboutArea(participant.areaId, participant.applicationId),
     subject: `Your briefing: Partnership Improvement Programme, ${area.name}`,
     greeting: `Dear ${participant.answers.fullName},`,
     blocks: [
@@ -69,6 +71,7 @@ export function workshopInvitation(
   const email = composeEmail({
     messageId: `workshop-${area.areaId}-${workshop.number}-${sequence}-${participant.applicationId}`,
     to: participant.answers.email,
+    ...aboutArea(participant.areaId, participant.applicationId),
     subject: `${update ? 'Updated invitation' : 'Invitation'}: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
     greeting: `Dear ${participant.answers.fullName},`,
     blocks: [
@@ -99,6 +102,7 @@ export function workshopCancellation(area: Area, participant: Application, works
   const email = composeEmail({
     messageId: `workshop-cancel-${area.areaId}-${workshop.number}-${sequence}-${participant.applicationId}`,
     to: participant.answers.email,
+    ...aboutArea(participant.areaId, participant.applicationId),
     subject: `Cancelled for you: workshop ${workshop.number}, Partnership Improvement Programme, ${area.name}`,
     greeting: `Dear ${participant.answers.fullName},`,
     blocks: [{ paragraph: `As you are no longer taking part in the programme, workshop ${workshop.number} is taken out of your calendar.` }],
@@ -118,6 +122,7 @@ export function workshopReminder(area: Area, participant: Application, workshop:
     ...composeEmail({
       messageId: workshopReminderId(area, participant, workshop, reminder.daysBefore, sequence),
       to: participant.answers.email,
+      ...aboutArea(participant.areaId, participant.applicationId),
       subject: `Reminder: workshop ${workshop.number} is ${when}, Partnership Improvement Programme, ${area.name}`,
       greeting: `Dear ${participant.answers.fullName},`,
       blocks: [{ paragraph: workshopLine(workshop) }, { paragraph: 'If you can no longer come, please tell the programme team by replying to this email.' }],
@@ -133,6 +138,7 @@ export function learningEventInvitation(regionName: string, event: LearningEvent
   const email = composeEmail({
     messageId: `learning-event-${event.regionId}-${event.sequence}-${participant.applicationId}`,
     to: participant.answers.email,
+    ...aboutArea(participant.areaId, participant.applicationId),
     subject: `${event.sequence === 0 ? 'Invitation' : 'Updated invitation'}: learning and mentoring event, ${regionName}`,
     greeting: `Dear ${participant.answers.fullName},`,
     blocks: [

@@ -1,6 +1,7 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite, OutboundEmail } from '@pip/domain';
 import { isLostRace } from './conditional';
+import { auditPut } from './audit-store';
 import { allowanceUpdate } from './email-allowance-store';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
@@ -88,7 +89,7 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   private async writeWithEmail(
     application: Application,
-    { email, link, allowance }: ApplicationEmail,
+    { email, link, allowance, audit }: ApplicationEmail,
     condition: string,
     values: Record<string, unknown>,
   ): Promise<ApplicationWrite> {
@@ -107,7 +108,9 @@ export class DynamoApplicationStore implements ApplicationStore {
         },
       },
       { Put: outboxPut(this.tableName, email, application.updatedAt) },
-      ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : []),
+      ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
+      // The timeline's entry of the form, before the allowance: the allowance stays last.
+      ...(audit ? [{ Put: auditPut(this.tableName, audit) }] : []),
       ...(allowance ? [{ Update: allowanceUpdate(this.tableName, allowance) }] : []),
     ];
     try {

@@ -38,7 +38,7 @@ export class DynamoCalendarStore implements CalendarStore {
                   : { ConditionExpression: '#version = :before', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':before': before } }),
               },
             },
-            ...emails.flatMap(({ email, link }) => [{ Put: outboxPut(this.tableName, email, createdAt) }, ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : [])]),
+            ...emails.flatMap(({ email, link }) => [{ Put: outboxPut(this.tableName, email, createdAt) }, ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : [])]),
           ],
         }),
       ),

@@ -29,3 +29,5 @@ export * from './email-allowance-store';
 export * from './outbox-store';
 export * from './unreachable-address-store';
 export * from './partner-store';
+export * from './retention-store';
+export * from './person-records-store';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applicantKey, type RetainedRecord } from '@pip/domain';
+import { applicantKey, type RetainedRecord, type TimelineKind } from '@pip/domain';
 
 /** Every item's keys are built here and nowhere else. */
 export const keys = {
@@ -15,6 +15,12 @@ export const keys = {
   selection: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SELECTION' }),
   auditEntry: (areaId: string, at: string, entryId: string) => ({ pk: `AREA#${areaId}`, sk: `AUDIT#${at}#${entryId}` }),
   auditOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'AUDIT#' }),
+  /**
+   * An audit entry on gsi1 by its area and kind, in the order of the entry's own key: a timeline
+   * filtered to some kinds reads only those kinds' entries, not the whole log.
+   */
+  timelineOfKind: (areaId: string, kind: TimelineKind, at: string, entryId: string) => ({ gsi1pk: `TIMELINE#${areaId}#${kind}`, gsi1sk: `${at}#${entryId}` }),
+  timelineKindOf: (areaId: string, kind: TimelineKind) => ({ gsi1pk: `TIMELINE#${areaId}#${kind}` }),
   consultancySlot: (areaId: string, slotId: string) => ({ pk: `AREA#${areaId}`, sk: `SLOT#${slotId}` }),
   consultancySlotsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SLOT#' }),
   consultancySession: (areaId: string, session: number) => ({ pk: `AREA#${areaId}`, sk: `SESSION#${session}` }),

@@ -1,14 +1,23 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { EmailOutcome, EmailTracking, NewEmailedLink, OutboundEmail, Outbox, StoredEmail } from '@pip/domain';
+import { retentionDueAt, retentionRule, type EmailOutcome, type EmailTracking, type NewEmailedLink, type OutboundEmail, type Outbox, type StoredEmail } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
-import { keys, lists } from './keys';
+import { keys, lists, personHashOf } from './keys';
 import { queryAll } from './query-all';
+
+/** When an email's wording is due to go: the retention schedule's days after `anchoredAt`. */
+export function emailContentDueAt(anchoredAt: string): string {
+  return retentionDueAt(retentionRule('email-content'), anchoredAt);
+}
 
 /**
  * The Put that adds an email to the outbox, for use inside the transaction that records the event
  * it reports. The same message id twice is refused, so a retried event never queues a second email.
+ * The email is found on the person index by the address of the person it is about, and is on the
+ * retention index from the start, at the earliest its wording can be due (counted from when it is
+ * meant to go): sending it moves it to the period counted from when it went, and the retention pass
+ * leaves an email still waiting to go untouched.
  */
 export function outboxPut(tableName: string, email: OutboundEmail, createdAt: string): NonNullable<PutCommandInput> {
   return {
@@ -17,6 +26,8 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
       ...keys.email(email.messageId),
       // Pending emails are found in the order they fall due.
       ...keys.pendingEmail(email.sendAfter ?? createdAt),
+      ...keys.personIndex(personHashOf(email.about ?? email.to), `EMAIL#${createdAt}#${email.messageId}`),
+      ...keys.retentionDue('email-content', emailContentDueAt(email.sendAfter ?? createdAt), email.messageId),
       type: 'email',
       ...email,
       status: 'pending',
@@ -54,7 +65,7 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
         new TransactWriteCommand({
           TransactItems: [
             { Put: outboxPut(this.tableName, email, createdAt) },
-            ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link) }] : []),
+            ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
             ...alongWith.map((later) => ({ Put: outboxPut(this.tableName, later, createdAt) })),
           ],
         }),
@@ -115,20 +126,26 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
     );
   }
 
-  /** Out of the pending list, and findable by the email service's id for its later reports. */
+  /**
+   * Out of the pending list, and findable by the email service's id for its later reports; its
+   * wording is due to go the schedule's period after now.
+   */
   async markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void> {
     const found = sesMessageId ? keys.sentEmail(sesMessageId) : undefined;
+    const due = keys.retentionDue('email-content', emailContentDueAt(now.toISOString()), messageId);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
         UpdateExpression: found
-          ? 'SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort REMOVE claimExpiresAt'
-          : 'SET #status = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, claimExpiresAt',
+          ? 'SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort, gsi3pk = :duePk, gsi3sk = :dueSk REMOVE claimExpiresAt'
+          : 'SET #status = :sent, sentAt = :now, gsi3pk = :duePk, gsi3sk = :dueSk REMOVE gsi1pk, gsi1sk, claimExpiresAt',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':sent': 'sent',
           ':now': now.toISOString(),
+          ':duePk': due.gsi3pk,
+          ':dueSk': due.gsi3sk,
           ...(found ? { ':ses': sesMessageId, ':found': found.gsi1pk, ':foundSort': found.gsi1sk } : {}),
         },
       }),
@@ -150,22 +167,25 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
     // Reports may come in any order and more than once: a delivery never hides a bounce or complaint.
     const worse: Record<EmailOutcome['status'], string[]> = { delivered: ['sent'], bounced: ['sent', 'delivered'], complained: ['sent', 'delivered', 'bounced'] };
     const allowed = worse[outcome.status];
-    await unlessLostRace(
-      this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.email(messageId),
-          UpdateExpression: 'SET #status = :status, outcome = :outcome',
-          ConditionExpression: `#status IN (${allowed.map((_, index) => `:allowed${index}`).join(', ')})`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': outcome.status,
-            ':outcome': { detail: outcome.detail.slice(0, 500), at: outcome.at },
-            ...Object.fromEntries(allowed.map((status, index) => [`:allowed${index}`, status])),
-          },
-        }),
-      ),
-    );
+    const update = (redacted: boolean) =>
+      unlessLostRace(
+        this.documents.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.email(messageId),
+            UpdateExpression: 'SET #status = :status, outcome = :outcome',
+            ConditionExpression: `#status IN (${allowed.map((_, index) => `:allowed${index}`).join(', ')}) AND ${redacted ? 'attribute_exists' : 'attribute_not_exists'}(redactedAt)`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':status': outcome.status,
+              // The email service's diagnostic may quote the address: an email whose wording is gone keeps only when.
+              ':outcome': redacted ? { at: outcome.at } : { detail: outcome.detail.slice(0, 500), at: outcome.at },
+              ...Object.fromEntries(allowed.map((status, index) => [`:allowed${index}`, status])),
+            },
+          }),
+        ),
+      );
+    if (!(await update(false))) await update(true);
   }
 
   /** Withdraws an email not yet sent, such as a reminder of a workshop that moved; false if it went already. */
@@ -228,6 +248,20 @@ function toStoredEmail({
   claimExpiresAt,
   sesMessageId,
   outcome,
+  areaId,
+  applicationId,
 }: Item): StoredEmail {
-  return { messageId, to, subject, text, html, status, createdAt, attempts, ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt, sesMessageId, outcome }) };
+  // Once its wording is due, an email keeps only what became of it: the removed fields read as empty.
+  return {
+    messageId,
+    to: to ?? '',
+    subject: subject ?? '',
+    text: text ?? '',
+    html: html ?? '',
+    status,
+    createdAt,
+    attempts,
+    ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt, sesMessageId, areaId, applicationId }),
+    ...(outcome ? { outcome: { detail: outcome.detail ?? '', at: outcome.at } } : {}),
+  };
 }

@@ -1,9 +1,9 @@
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { OutboundEmail, Partner, PartnerByLink, PartnerNomination, PartnerStore } from '@pip/domain';
+import { retentionDueAt, retentionRule, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { hashToken } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
-import { keys, lists } from './keys';
+import { keys, lists, personHashOf } from './keys';
 import { outboxPut } from './outbox-store';
 import { queryAll, queryPrefix } from './query-all';
 
@@ -67,12 +67,28 @@ export class DynamoPartnerStore implements PartnerStore {
     return unlessLostRace(this.documents.send(new PutCommand(this.partnerPut(partner, expectedVersion))));
   }
 
+  /**
+   * The nomination is on the person index by the candidate's address, and on the retention index at the
+   * earliest it can be due (its period counted from the moment it was made, which is before applications
+   * close): the retention pass, reading the area's window then, moves it to its due date.
+   */
   recordNomination(nomination: PartnerNomination): Promise<boolean> {
+    const personHash = personHashOf(nomination.candidateEmail);
     return unlessLostRace(
       this.documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.partnerNomination(nomination.partnerId, nomination.areaId, nomination.candidateEmail), type: 'partner-nomination', ...nomination },
+          Item: {
+            ...keys.partnerNomination(nomination.partnerId, nomination.areaId, nomination.candidateEmail),
+            ...keys.personIndex(personHash, `NOMINATION#${nomination.partnerId}#${nomination.areaId}`),
+            ...keys.retentionDue(
+              'nominations-not-taken-up',
+              retentionDueAt(retentionRule('nominations-not-taken-up'), nomination.nominatedAt),
+              `${nomination.partnerId}#${nomination.areaId}#${personHash}`,
+            ),
+            type: 'partner-nomination',
+            ...nomination,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),

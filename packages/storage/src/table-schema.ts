@@ -6,7 +6,7 @@ export const tableSchema = {
   partitionKey: 'pk',
   sortKey: 'sk',
   globalSecondaryIndexes: [
-    /** Lookups by a second key: application by reference, areas in a list, pending emails. */
+    /** Lookups by a second key: application by reference, areas in a list, pending emails, an area's timeline entries of one kind. */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /**
      * Who an item is about, by the hash of their email address (`keys.personIndex`): the emails sent

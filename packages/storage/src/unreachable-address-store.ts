@@ -1,9 +1,12 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { UnreachableAddress, UnreachableAddresses } from '@pip/domain';
+import { retentionDueAt, retentionRule, type UnreachableAddress, type UnreachableAddresses } from '@pip/domain';
 import { getItem, type Item } from './items';
-import { keys } from './keys';
+import { keys, personHashOf } from './keys';
 
-/** Addresses the platform could not reach, one item each, holding the latest problem. */
+/**
+ * Addresses the platform could not reach, one item each, holding the latest problem. Each is on the
+ * person index by the hash of its address, and on the retention index from its latest problem.
+ */
 export class DynamoUnreachableAddressStore implements UnreachableAddresses {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -17,6 +20,9 @@ export class DynamoUnreachableAddressStore implements UnreachableAddresses {
 
   async record(problem: UnreachableAddress): Promise<void> {
     const address = problem.address.toLowerCase();
+    const addressHash = personHashOf(address);
+    const person = keys.personIndex(addressHash, 'UNREACHABLE');
+    const due = keys.retentionDue('unreachable-addresses', retentionDueAt(retentionRule('unreachable-addresses'), problem.at), addressHash);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -24,6 +30,7 @@ export class DynamoUnreachableAddressStore implements UnreachableAddresses {
         // Once suppressed, always suppressed: a later transient problem does not lift it.
         UpdateExpression:
           'SET #type = :type, address = :address, problem = :problem, reason = :reason, #at = :at, messageId = :messageId, subject = :subject, ' +
+          'gsi2pk = :personPk, gsi2sk = :personSk, gsi3pk = :duePk, gsi3sk = :dueSk, ' +
           (problem.suppressed ? 'suppressed = :yes' : 'suppressed = if_not_exists(suppressed, :no)'),
         ExpressionAttributeNames: { '#type': 'type', '#at': 'at' },
         ExpressionAttributeValues: {
@@ -34,6 +41,10 @@ export class DynamoUnreachableAddressStore implements UnreachableAddresses {
           ':at': problem.at,
           ':messageId': problem.messageId,
           ':subject': problem.subject,
+          ':personPk': person.gsi2pk,
+          ':personSk': person.gsi2sk,
+          ':duePk': due.gsi3pk,
+          ':dueSk': due.gsi3sk,
           ...(problem.suppressed ? { ':yes': true } : { ':no': false }),
         },
       }),

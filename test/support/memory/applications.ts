@@ -29,6 +29,7 @@ export class MemoryApplications implements ApplicationStore {
     private readonly outbox = new MemoryOutbox(),
     applications: readonly Application[] = [],
     private readonly allowances = new MemoryEmailAllowances(),
+    private readonly audit = new MemoryAudit(),
   ) {
     for (const application of applications) this.put(application);
   }
@@ -75,11 +76,12 @@ export class MemoryApplications implements ApplicationStore {
     return 'written';
   }
 
-  private async writeWithEmail(application: Application, { email, link, allowance }: ApplicationEmail): Promise<ApplicationWrite> {
-    if (this.outbox.holds(email.messageId)) return 'lost-race';
+  private async writeWithEmail(application: Application, { email, link, allowance, audit }: ApplicationEmail): Promise<ApplicationWrite> {
+    if (this.outbox.holds(email.messageId) || (audit && this.audit.holds(audit))) return 'lost-race';
     if (allowance && !this.allowances.fits(allowance)) return 'limit-reached';
     if (!(await this.outbox.enqueue(email, application.updatedAt, link))) return 'lost-race';
     if (allowance) await this.allowances.take(allowance);
+    if (audit) await this.audit.record(audit);
     this.put(application);
     return 'written';
   }

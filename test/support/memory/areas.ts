@@ -1,5 +1,9 @@
 import {
   NotFoundError,
+  kindOf,
+  kindsToRead,
+  pageFrom,
+  timelineOrderKey,
   type Area,
   type AreaProgress,
   type AreaProgressStore,
@@ -7,6 +11,10 @@ import {
   type AuditEntry,
   type AuditLog,
   type RecruitmentWindow,
+  type TimelineCursor,
+  type TimelineKind,
+  type TimelinePage,
+  type TimelineQuery,
 } from '@pip/domain';
 import { OneRowEach, Rows, inKeyOrder } from './rows';
 
@@ -20,15 +28,37 @@ export class MemoryAudit implements AuditLog {
     return this.entries.some((held) => held.areaId === entry.areaId && held.at === entry.at && held.entryId === entry.entryId);
   }
 
+  /** The same entry again (a retried step) is kept once, as the table keeps it. */
   async record(entry: AuditEntry): Promise<void> {
-    if (this.holds(entry)) throw new Error(`The audit entry ${entry.entryId} is recorded already`);
+    if (this.holds(entry)) return;
     this.entries.push(structuredClone(entry));
   }
 
   /** Newest first, as the area's audit page reads it. */
   async listForArea(areaId: string): Promise<AuditEntry[]> {
-    const sortKey = (entry: AuditEntry) => `${entry.at}#${entry.entryId}`;
-    return structuredClone(this.entries.filter((entry) => entry.areaId === areaId).sort((a, b) => inKeyOrder(sortKey(b), sortKey(a))));
+    return structuredClone(this.entries.filter((entry) => entry.areaId === areaId).sort((a, b) => inKeyOrder(timelineOrderKey(b), timelineOrderKey(a))));
+  }
+
+  /** As the table reads it: the entries of the kinds asked for past the cursor, a page and one more, in the order of travel. */
+  async page(areaId: string, query: TimelineQuery): Promise<TimelinePage> {
+    const kinds = kindsToRead(query.kinds);
+    const newestFirst = (await this.listForArea(areaId)).filter((entry) => kinds === 'all' || kinds.includes(kindOf(entry)));
+    const from = query.from;
+    const past = from
+      ? from.direction === 'newer'
+        ? [...newestFirst].reverse().filter((entry) => timelineOrderKey(entry) > timelineOrderKey(from))
+        : newestFirst.filter((entry) => timelineOrderKey(entry) < timelineOrderKey(from))
+      : newestFirst;
+    return pageFrom(past.slice(0, query.size + 1), query);
+  }
+
+  async *pages(areaId: string, kinds?: readonly TimelineKind[]): AsyncIterable<AuditEntry[]> {
+    let from: TimelineCursor | undefined;
+    do {
+      const page = await this.page(areaId, { ...(kinds ? { kinds } : {}), ...(from ? { from } : {}), size: 200 });
+      if (page.entries.length > 0) yield page.entries;
+      from = page.older ? { direction: 'older', ...page.older } : undefined;
+    } while (from);
   }
 }
 

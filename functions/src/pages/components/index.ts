@@ -12,6 +12,7 @@ export { input, timeInput } from './input';
 export { insetText } from './inset-text';
 export { notificationBanner } from './notification-banner';
 export { panel } from './panel';
+export { pagination, type PaginationLink } from './pagination';
 export { select } from './select';
 export { summaryList, type SummaryRow } from './summary-list';
 export { table, type TableCell } from './table';

@@ -23,7 +23,7 @@ async function promptLearningEvent(ports: PromptPorts, area: Area): Promise<void
 }
 
 /** Staff closed the evaluation: the area is complete, and so perhaps is its region. */
-export async function completeArea(ports: PromptPorts & Pick<Ports, 'progress'>, state: WorkflowState): Promise<WorkflowState> {
+export async function completeArea(ports: PromptPorts & Pick<Ports, 'progress' | 'audit'>, state: WorkflowState): Promise<WorkflowState> {
   const area = await ports.areas.existing(state.areaId);
   await recordStageEntered(ports, area.areaId, 'complete', 'Evaluation closed: the area is complete');
   if ((await regionProgress(ports, area.regionId)).complete) await promptLearningEvent(ports, area);

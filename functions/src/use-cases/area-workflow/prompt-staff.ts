@@ -16,6 +16,7 @@ export async function promptStaff(ports: PromptPorts, areaId: string, key: strin
       email: staffPrompt({
         messageId: `workflow-${areaId}-${key}`,
         to: ports.settings.staffAlertsTo,
+        areaId,
         about,
         subject,
         paragraphs,

@@ -3,7 +3,7 @@ import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 
 /** Recruitment has closed: the area moves to selection and staff are asked to approve it. */
-export async function proposeSelection(ports: PromptPorts & Pick<Ports, 'applications' | 'progress'>, state: WorkflowState): Promise<WorkflowState> {
+export async function proposeSelection(ports: PromptPorts & Pick<Ports, 'applications' | 'progress' | 'audit'>, state: WorkflowState): Promise<WorkflowState> {
   const applications = await ports.applications.listForArea(state.areaId);
   await recordStageEntered(ports, state.areaId, 'selection', `Recruitment closed with ${applications.length} applications`, state.recruitmentClosesAt);
   await promptStaff(

@@ -10,7 +10,7 @@ import { scheduledWorkshops } from './scheduled-workshops';
  * new schedule, a withdrawal) reconciles the calendars too, however long this step takes; then
  * every participant gets the briefing, and their calendars are brought to the schedule.
  */
-export async function sendBriefing(ports: WorkshopCalendarPorts & Pick<Ports, 'areas' | 'workshops' | 'progress'>, state: WorkflowState): Promise<WorkflowState> {
+export async function sendBriefing(ports: WorkshopCalendarPorts & Pick<Ports, 'areas' | 'workshops' | 'progress' | 'audit'>, state: WorkflowState): Promise<WorkflowState> {
   const area = await ports.areas.existing(state.areaId);
   const [participants, schedule] = await Promise.all([currentGroup(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
   await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to the ${participants.length} participants`);

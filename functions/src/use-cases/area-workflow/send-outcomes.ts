@@ -3,7 +3,7 @@ import { sendOutcomeEmails } from '../selection/send-outcome-emails';
 import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 
-export type SendOutcomesPorts = PromptPorts & Pick<Ports, 'selections' | 'applications' | 'progress' | 'linkTokens'>;
+export type SendOutcomesPorts = PromptPorts & Pick<Ports, 'selections' | 'applications' | 'progress' | 'linkTokens' | 'audit'>;
 
 /** Staff approved the selection: every applicant hears the outcome, and the area moves to preparation. */
 export async function sendOutcomes(ports: SendOutcomesPorts, state: WorkflowState): Promise<WorkflowState> {

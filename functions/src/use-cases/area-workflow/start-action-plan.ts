@@ -4,7 +4,7 @@ import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 import { scheduledWorkshops } from './scheduled-workshops';
 
-export type StartActionPlanPorts = PromptPorts & Pick<Ports, 'workshops' | 'progress' | 'selections' | 'applications' | 'evaluation' | 'linkTokens'>;
+export type StartActionPlanPorts = PromptPorts & Pick<Ports, 'workshops' | 'progress' | 'selections' | 'applications' | 'evaluation' | 'linkTokens' | 'audit'>;
 
 /** The fourth workshop is over: the action plan is drafted, participants are asked to evaluate, and staff to agree the plan. */
 export async function startActionPlan(ports: StartActionPlanPorts, state: WorkflowState): Promise<WorkflowState> {

@@ -3,7 +3,7 @@ import { sendBookingLinks, type SendBookingLinksPorts } from '../progress-review
 import { recordStageEntered } from './enter-stage';
 import { promptStaff, type PromptPorts } from './prompt-staff';
 
-export type StartProgressReviewsPorts = SendBookingLinksPorts & PromptPorts & Pick<Ports, 'progress'>;
+export type StartProgressReviewsPorts = SendBookingLinksPorts & PromptPorts & Pick<Ports, 'progress' | 'audit'>;
 
 /** The action plan is agreed: the leads are sent links to book their first consultancy session. */
 export async function startProgressReviews(ports: StartProgressReviewsPorts, state: WorkflowState): Promise<WorkflowState> {

@@ -1,8 +1,8 @@
-import { suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
+import { emailTimelineEntry, suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
 import { undeliverableEmail } from '@pip/mail';
 import { queueAndSend } from '../shared/send-emails';
 
-export type RecordEmailReportPorts = Pick<Ports, 'emailTracking' | 'unreachable' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log'>;
+export type RecordEmailReportPorts = Pick<Ports, 'emailTracking' | 'unreachable' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log' | 'audit'>;
 
 export type EmailReportResult = 'recorded' | 'unknown-email';
 
@@ -18,6 +18,10 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
     return 'unknown-email';
   }
   await ports.emailTracking.recordOutcome(email.messageId, { status: notification.kind, detail: notification.detail, at: notification.at });
+  // Every report is on the area's timeline, once however often it comes: a delivery after a bounce happened too.
+  const reportedAt = Number.isNaN(Date.parse(notification.at)) ? ports.clock.now().toISOString() : notification.at;
+  const entry = emailTimelineEntry(email, notification.kind, reportedAt);
+  if (entry) await ports.audit.record(entry);
   if (notification.kind === 'delivered') return 'recorded';
 
   const suppressed = suppressionReason(notification) !== undefined;
@@ -34,10 +38,13 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
   }
   ports.log('WARN', 'email not delivered', { messageId: email.messageId, kind: notification.kind, suppressed });
   const staffAlertsTo = ports.settings.staffAlertsTo;
+  // A late report on an email whose wording the retention schedule removed: the service still names the address.
+  const failed = email.to === '' ? { ...email, to: notification.recipients[0] ?? '', subject: 'an email whose wording is no longer kept' } : email;
+  if (failed.to === '') return 'recorded';
   // An alert that itself bounced would only alert again.
-  if (email.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
+  if (failed.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
   await queueAndSend(ports, [
-    { email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(email.to), suppressed }) },
+    { email: undeliverableEmail({ failed, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(failed.to), suppressed }) },
   ]);
   return 'recorded';
 }

@@ -17,6 +17,8 @@ export async function tryBooking(
   bookedBy: string,
   expectedSequence: number | undefined,
   slotVersionSeen?: number,
+  /** The lead's application reference, when a lead booked through their link: a form on the area's timeline, not a staff decision. */
+  byLead?: string,
 ): Promise<'booked' | BookingRefusal> {
   const chosen = slotToBook(state, slotId, expectedSequence, slotVersionSeen);
   if ('refusal' in chosen) return chosen.refusal;
@@ -31,7 +33,8 @@ export async function tryBooking(
   await Promise.all([...state.leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, session, key))));
   await reconcileSessionCalendars(ports, area.areaId, session, bookedBy);
   const action = previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked';
-  await ports.audit.record(auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${formatUkDateTime(slot.startsAt)}, with ${slot.facilitator}.`, previous, booking));
+  const entry = auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${formatUkDateTime(slot.startsAt)}, with ${slot.facilitator}.`, previous, booking);
+  await ports.audit.record(byLead ? { ...entry, kind: 'form', subjects: [byLead] } : entry);
   return 'booked';
 }
 
@@ -61,6 +64,7 @@ export async function bookConsultancySession(
   slotVersionSeen?: number,
 ): Promise<void> {
   if (!slotId) throw ValidationError.of('slotId', 'Choose a time');
-  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence, slotVersionSeen);
+  const lead = state.leads.find((candidate) => candidate.name === leadName);
+  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence, slotVersionSeen, lead?.key);
   if (outcome !== 'booked') throw new ConflictError(bookingRefusal(outcome, state), 'slotId');
 }

@@ -13,6 +13,7 @@ import {
   type Ports,
 } from '@pip/domain';
 import { applicantEmails } from '@pip/mail';
+import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 import type { OpenOwnApplication } from './own-application';
 
 export type ChangeApplicationPorts = Pick<Ports, 'applications' | 'links' | 'clock' | 'delivery' | 'log'>;
@@ -43,7 +44,15 @@ export async function changeApplication(ports: ChangeApplicationPorts, own: Open
     if (sameAnswers(current.answers, answers)) return { outcome: 'unchanged', application: current };
     const application: Application = { ...current, answers, updatedAt: at, version: current.version + 1 };
     const email = applicantEmails.applicationUpdated(area, application, ownLink);
-    const write = await ports.applications.update(application, current.version, { email, allowance });
+    const audit = timelineEntry(ports.clock, area.areaId, {
+      kind: 'form',
+      actor: formSenders.applicant,
+      action: 'Application changed',
+      summary: `The applicant changed their answers through their own link (version ${application.version}).`,
+      subjects: [application.applicationId],
+      at,
+    });
+    const write = await ports.applications.update(application, current.version, { email, allowance, audit });
     if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
     return write === 'written' ? { outcome: 'updated', application, sent: email.messageId } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));

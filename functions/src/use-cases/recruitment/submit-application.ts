@@ -5,9 +5,11 @@ import {
   applicationLink,
   emailAllowance,
   newApplicationReference,
+  nominatingBodies,
   parseApplicationAnswers,
   refuseUnlessRecruiting,
   sameAnswers,
+  sectorNames,
   takeTurns,
   type Application,
   type Area,
@@ -18,6 +20,7 @@ import {
 import { applicantEmails } from '@pip/mail';
 import { takeEmailAllowance } from '../shared/email-allowance';
 import { newEmailedLink } from '../shared/emailed-links';
+import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 
 export type SubmitApplicationPorts = Pick<
   Ports,
@@ -74,8 +77,16 @@ export async function submitApplication(
     };
     const { url, link } = newEmailedLink(ports, applicationLink(area, application.applicationId));
     const email = applicantEmails.applicationReceived(area, application, { url, expiresAt: link.link.expiresAt });
+    const audit = timelineEntry(ports.clock, areaId, {
+      kind: 'form',
+      actor: formSenders.applicant,
+      action: 'Application received',
+      summary: `A ${sectorNames[answers.sector]} application${nomination ? `, nominated by ${nomination.bodyName ?? nominatingBodies[nomination.body]}` : ''}.`,
+      subjects: [application.applicationId],
+      at,
+    });
     // Someone with the same email address may get there first: then this is a second submission.
-    const write = await ports.applications.create(application, { email, link, allowance });
+    const write = await ports.applications.create(application, { email, link, allowance, audit });
     if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
     return write === 'written' ? { outcome: 'received', area, application, email } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, parseCorrectedEmail, type Actor, type OutboundEmail, type Ports } from '@pip/domain';
+import { ConflictError, NotFoundError, parseCorrectedEmail, periodInWords, retentionDueAt, retentionRule, type Actor, type OutboundEmail, type Ports, type StoredEmail } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 
 export type CorrectEmailPorts = Pick<Ports, 'applications' | 'unreachable' | 'emailTracking' | 'audit' | 'delivery' | 'clock'>;
@@ -14,7 +14,7 @@ export async function correctApplicantEmail(
   applicationId: string,
   input: unknown,
   actor: Actor,
-): Promise<{ resent?: string }> {
+): Promise<{ resent?: string; wordingGone?: true }> {
   const application = await ports.applications.findByReference(areaId, applicationId);
   if (!application) throw new NotFoundError('Application');
   const previous = application.answers.email;
@@ -22,9 +22,11 @@ export async function correctApplicantEmail(
 
   const unreachable = await ports.unreachable.find(previous);
   const failed = unreachable ? await ports.emailTracking.get(unreachable.messageId) : undefined;
+  // Past the retention period the wording is gone: the address is still corrected, and staff told to send a new link.
+  const wordingGone = failed !== undefined && !stillWorded(failed, ports.clock.now());
   const now = ports.clock.now().toISOString();
   const version = application.version + 1;
-  const resent: OutboundEmail | undefined = failed && {
+  const resent: OutboundEmail | undefined = failed && !wordingGone ? {
     messageId: `${failed.messageId}-to-${version}`,
     to: address,
     subject: failed.subject,
@@ -32,14 +34,25 @@ export async function correctApplicantEmail(
     html: failed.html,
     ...(failed.calendar ? { calendar: failed.calendar } : {}),
     ...(failed.notAfter ? { notAfter: failed.notAfter } : {}),
-  };
+    areaId,
+    applicationId: application.applicationId,
+  } : undefined;
   const corrected = { ...application, answers: { ...application.answers, email: address }, updatedAt: now, version };
   const written = await ports.applications.moveToAddress(corrected, previous, application.version, resent);
   if (written === 'address-taken') throw new ConflictError('Another applicant in this area has that email address.', 'email');
   if (written === 'lost-race') throw new ConflictError('The application changed while you were correcting it. Check it and try again.', 'email');
   await ports.audit.record(
-    auditEntry(ports.clock, areaId, actor, 'Email address corrected', `${application.answers.fullName}: ${previous} corrected to ${address}${resent ? `; “${resent.subject}” sent again` : ''}.`),
+    auditEntry(ports.clock, areaId, actor, 'Email address corrected', `${application.answers.fullName}: ${previous} corrected to ${address}${resent ? `; “${resent.subject}” sent again` : ''}${wordingGone ? `; the email that did not arrive is older than ${periodInWords(retentionRule('email-content').days)}, so its wording is no longer kept: send a new link if they need one` : ''}.`),
   );
   if (resent) await ports.delivery.sendNow(resent.messageId);
-  return resent ? { resent: resent.subject } : {};
+  return resent ? { resent: resent.subject } : wordingGone ? { wordingGone: true } : {};
+}
+
+/**
+ * Whether the email's wording is still kept to send again: the retention schedule removes it a set
+ * time after it was sent, whether or not the daily pass has run yet.
+ */
+function stillWorded(email: StoredEmail, now: Date): boolean {
+  const dueAt = retentionDueAt(retentionRule('email-content'), email.sentAt ?? email.createdAt);
+  return email.text !== '' && now.getTime() < Date.parse(dueAt);
 }

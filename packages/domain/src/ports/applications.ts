@@ -16,6 +16,8 @@ export interface ApplicationEmail {
   email: OutboundEmail;
   link?: NewEmailedLink;
   allowance?: EmailAllowance;
+  /** The area timeline's entry of the form (an application received or changed), written with it. */
+  audit?: AuditEntry;
 }
 
 export interface ApplicationStore {

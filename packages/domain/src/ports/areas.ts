@@ -1,6 +1,7 @@
 import type { Area, RecruitmentWindow } from '../area';
 import type { AreaProgress } from '../area-stages';
-import type { AuditEntry } from '../staff';
+import type { AuditEntry, TimelineKind } from '../staff';
+import type { TimelinePage, TimelineQuery } from '../timeline';
 
 export interface AreaStore {
   get(areaId: string): Promise<Area | undefined>;
@@ -22,8 +23,13 @@ export interface AreaProgressStore {
   clearFailure(areaId: string, at: string): Promise<boolean>;
 }
 
-/** An append-only log of decisions per area. */
+/** An append-only log per area: its timeline of decisions, forms, workflow steps, emails, retention actions and erasures. */
 export interface AuditLog {
+  /** Appends the entry; the same entry again (same instant and id: a retried step) is kept once. */
   record(entry: AuditEntry): Promise<void>;
   listForArea(areaId: string): Promise<AuditEntry[]>;
+  /** One page of the area's timeline, newest first, of the kinds asked for, from the cursor's position. */
+  page(areaId: string, query: TimelineQuery): Promise<TimelinePage>;
+  /** Every entry of the kinds asked for, newest first, a page at a time, for the timeline's CSV. */
+  pages(areaId: string, kinds?: readonly TimelineKind[]): AsyncIterable<AuditEntry[]>;
 }

@@ -9,6 +9,7 @@ import type { EvaluationStore } from './evaluation';
 import type { PlatformLinks } from './links';
 import type { EmailDelivery, EmailedLinkStore, LinkTokens, Outbox } from './messages';
 import type { PartnerStore } from './partners';
+import type { PersonRecords } from './people';
 import type { ActionPlanStore, LearningEventStore, ProgressReviewStore, StaffStepStore, VisitStore, WorkshopStore } from './programme';
 import type { ReminderLog } from './reminders';
 import type { AreaWorkflowControl } from './workflow';
@@ -27,6 +28,7 @@ export * from './partners';
 export * from './people';
 export * from './programme';
 export * from './reminders';
+export * from './retention';
 export * from './workflow';
 
 /**
@@ -72,4 +74,6 @@ export interface Ports {
   /** Sent emails as the email service's reports find them. */
   emailTracking: EmailTracking;
   workflow: AreaWorkflowControl;
+  /** Everything held about a person, across the stores: their export and their erasure on request. */
+  people: PersonRecords;
 }

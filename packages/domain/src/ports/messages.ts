@@ -15,6 +15,8 @@ export interface OutboundEmail {
   areaId?: string;
   /** The address of the person the email is about, when that is not its recipient (an alert to staff about an applicant). */
   about?: string;
+  /** The application reference of the person the email is to (or about), so the area's timeline names them by it, never by address. */
+  applicationId?: string;
 }
 
 /** Someone a personal email goes to. */
