@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundEmail } from '@pip/domain';
 import { loadHandler, type RunningPlatform } from '@pip/local';
 import { SesMailer, deliverEmail } from '@pip/mail';
+import { DynamoPersonRecordsStore } from '@pip/storage';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
 
@@ -75,6 +76,22 @@ describe('reports of what became of an email', () => {
     const mailer = new SesMailer({ endpoint: platform.sesEndpoint, region: 'eu-west-2', from: 'programme@pip.localhost' });
     expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer, clock: { now: () => new Date() } }, next.messageId)).toBe('given-up');
     expect(await emailsTo(lead)).toHaveLength(1);
+  });
+
+  it('keeps only the status of a report that comes after the person was erased: no address written back, nobody told', async () => {
+    const lead = uniqueEmail('erased-lead');
+    const email = bookingLink(lead);
+    const sesMessageId = await sendNow(email);
+    const people = new DynamoPersonRecordsStore(stores.documents, platform.tableName, { teamAddresses: () => [staffAlerts] });
+    await people.erasePerson(lead, { name: 'Sam Rivers' }, new Date().toISOString());
+    const handler = await loadHandler<(event: unknown) => Promise<unknown>>('email-reports');
+    const before = (await emailsTo(staffAlerts)).length;
+
+    expect(await handler(snsEvent(permanentBounce(sesMessageId, lead)))).toEqual({ recorded: 1 });
+    expect(await stores.outbox.get(email.messageId)).toMatchObject({ status: 'bounced', to: expect.not.stringContaining(lead) });
+    expect(JSON.stringify(await stores.outbox.get(email.messageId))).not.toContain(lead);
+    expect(await stores.unreachable.find(lead)).toBeUndefined();
+    expect((await emailsTo(staffAlerts)).slice(before).filter((alert) => alert.body.text.includes(lead))).toEqual([]);
   });
 
   it('keeps writing after a mailbox was only full, records a delivery, and ignores reports of emails it never sent', async () => {

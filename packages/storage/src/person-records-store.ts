@@ -236,7 +236,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       const tally = area?.tally ?? elsewhere;
       if (item.type === 'email') {
         const pseudonym = area?.pseudonym ?? { name: 'Person', email: `person@${ERASED_ADDRESS_DOMAIN}` };
-        tally.addAll(await this.emptyEmail(item, all, pseudonym.email));
+        tally.addAll(await this.emptyEmail(item, all, pseudonym.email, at));
       } else if (item.type === 'link' || item.type === 'partner-nomination') {
         if (await this.remove(item)) tally.add(item.type === 'link' ? 'link' : 'nomination');
       } else if (item.type === 'unreachable-address') {
@@ -422,7 +422,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     }
     for (const item of await this.indexedUnder(addresses)) {
       if (!belongsTo(item, areaId, applicationId)) continue;
-      if (item.type === 'email') tally.addAll(await this.emptyEmail(item, addresses, pseudonym.email));
+      if (item.type === 'email') tally.addAll(await this.emptyEmail(item, addresses, pseudonym.email, at));
       else if (item.type === 'link' && (await this.remove(item))) tally.add('link');
     }
     for (const item of nominations) if (await this.remove(item)) tally.add('nomination');
@@ -597,7 +597,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
    * and what it said is gone; one still waiting is cancelled. It leaves the person index and the
    * retention index, having nothing left to find or redact.
    */
-  private async emptyEmail(item: Item, personAddresses: readonly string[], pseudonymousAddress: string): Promise<RemovalCounts> {
+  private async emptyEmail(item: Item, personAddresses: readonly string[], pseudonymousAddress: string, at: string): Promise<RemovalCounts> {
     const addresses = new Set(personAddresses.map(applicantKey));
     let current: Item | undefined = item;
     for (let attempt = 1; current && attempt <= WRITE_TRIES; attempt += 1) {
@@ -605,8 +605,9 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       const toPerson = addresses.has(applicantKey(String(current.to ?? '')));
       const outcome = current.outcome as { detail?: string; at?: string } | undefined;
       const names: Record<string, string> = { '#status': 'status', '#subject': 'subject', '#text': 'text', '#html': 'html' };
-      const values: Record<string, unknown> = { ':seen': current.status, ':subject': 'Removed at the person’s request', ':empty': '' };
-      const sets = ['#subject = :subject', '#text = :empty', '#html = :empty'];
+      const values: Record<string, unknown> = { ':seen': current.status, ':subject': 'Removed at the person’s request', ':empty': '', ':redactedAt': at };
+      // Marked as the retention pass marks what it redacts, so a later report keeps its status and not the address it may quote.
+      const sets = ['#subject = :subject', '#text = :empty', '#html = :empty', 'redactedAt = :redactedAt'];
       if (toPerson) {
         sets.push('#to = :to');
         names['#to'] = 'to';

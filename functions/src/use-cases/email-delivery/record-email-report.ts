@@ -1,4 +1,4 @@
-import { emailTimelineEntry, suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
+import { emailTimelineEntry, isPseudonymousAddress, suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
 import { undeliverableEmail } from '@pip/mail';
 import { queueAndSend } from '../shared/send-emails';
 
@@ -23,6 +23,9 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
   const entry = emailTimelineEntry(email, notification.kind, reportedAt);
   if (entry) await ports.audit.record(entry);
   if (notification.kind === 'delivered') return 'recorded';
+  // Its wording is gone (past the retention period, or the person was erased): the status is kept, but nothing
+  // that would write the address the service names back into the record, or send it to staff.
+  if (email.to === '' || isPseudonymousAddress(email.to)) return 'recorded';
 
   const suppressed = suppressionReason(notification) !== undefined;
   for (const address of notification.recipients) {
@@ -38,13 +41,10 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
   }
   ports.log('WARN', 'email not delivered', { messageId: email.messageId, kind: notification.kind, suppressed });
   const staffAlertsTo = ports.settings.staffAlertsTo;
-  // A late report on an email whose wording the retention schedule removed: the service still names the address.
-  const failed = email.to === '' ? { ...email, to: notification.recipients[0] ?? '', subject: 'an email whose wording is no longer kept' } : email;
-  if (failed.to === '') return 'recorded';
   // An alert that itself bounced would only alert again.
-  if (failed.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
+  if (email.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
   await queueAndSend(ports, [
-    { email: undeliverableEmail({ failed, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(failed.to), suppressed }) },
+    { email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(email.to), suppressed }) },
   ]);
   return 'recorded';
 }
