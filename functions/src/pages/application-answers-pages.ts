@@ -1,38 +1,19 @@
 import {
   applicationFields,
-  fieldMeta,
   formatUkDate,
   formatUkDateTime,
   outcomeDueBy,
   type Application,
   type ApplicationAnswers,
-  type ApplicationField,
   type Area,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, formWithCsrf, insetText, panel, summaryList, twoThirds, type SummaryRow } from './components';
 import { formFromAnswers, journeyFields, type ApplicationJourney } from './application-pages';
+import { answerInWords, answerLabels } from './application-answer-words';
 import { messagePage, page } from './layout';
 
-/** The answers by short names, as a summary lists them; the form asks them as questions. */
-const summaryLabels: Record<Exclude<ApplicationField, 'privacyConsent'>, string> = {
-  fullName: 'Full name',
-  email: 'Email address',
-  phone: 'Telephone number',
-  organisation: 'Organisation',
-  jobTitle: 'Job title',
-  sector: 'Sector',
-  roleLevel: 'Role level',
-  organisationKind: 'Kind of organisation',
-  partnershipExperience: 'Experience of cross-sector partnership',
-  programmeHopes: 'What you want from the programme',
-  canAttendWorkshops: 'Can attend four half-day workshops',
-  accessibilityNeeds: 'Accessibility or other needs',
-  bmeNetwork: 'Takes part in a local BME network',
-  laaProvider: 'Organisation is an LAA provider',
-};
-
-type ShownField = keyof typeof summaryLabels;
+type ShownField = keyof typeof answerLabels;
 
 /** Every answer but the privacy consent (without which nothing is sent), and the kind of organisation only where it is asked. */
 function shownFields(answers: Partial<ApplicationAnswers>): ShownField[] {
@@ -41,19 +22,9 @@ function shownFields(answers: Partial<ApplicationAnswers>): ShownField[] {
   );
 }
 
-/** An answer in the words the applicant chose it by, and text with its line breaks. */
-function shownAnswer(name: ApplicationField, answers: Partial<ApplicationAnswers>): SafeHtml | string {
-  const value = answers[name];
-  if (value === undefined) return 'Not answered';
-  const options: Record<string, string> | undefined = fieldMeta(name)['x-options'];
-  if (options) return options[String(value)] ?? String(value);
-  const lines = String(value).split(/\r?\n/u);
-  return html`${lines.map((line, index) => (index === 0 ? line : html`<br>${line}`))}`;
-}
-
 /** The answers as a summary list; `change` gives a row its "Change" action, if it has one. */
 function answerRows(answers: Partial<ApplicationAnswers>, change: (name: ShownField) => SummaryRow['actions']): SummaryRow[] {
-  return shownFields(answers).map((name) => ({ key: summaryLabels[name], value: shownAnswer(name, answers), actions: change(name) }));
+  return shownFields(answers).map((name) => ({ key: answerLabels[name], value: answerInWords(name, answers), actions: change(name) }));
 }
 
 /**
@@ -66,7 +37,7 @@ export function checkAnswersPage(journey: ApplicationJourney, answers: Applicati
   const rows = answerRows(answers, (name) => {
     if (changing && name === 'email') return undefined;
     const change = { name: 'change', value: name };
-    return [{ href: `${journey.checkAction}#${name}`, text: 'Change', visuallyHiddenText: summaryLabels[name].toLowerCase(), post: change }];
+    return [{ href: `${journey.checkAction}#${name}`, text: 'Change', visuallyHiddenText: answerLabels[name].toLowerCase(), post: change }];
   });
   const title = changing ? 'Check your answers before sending your changes' : 'Check your answers before sending your application';
   return page({
@@ -98,7 +69,7 @@ export interface OwnApplicationView {
 export function ownApplicationPage({ area, application, token, open }: OwnApplicationView): SafeHtml {
   const path = `/application/${encodeURIComponent(token)}`;
   const rows = answerRows(application.answers, (name) =>
-    open && name !== 'email' ? [{ href: `${path}/change#${name}`, text: 'Change', visuallyHiddenText: summaryLabels[name].toLowerCase() }] : undefined,
+    open && name !== 'email' ? [{ href: `${path}/change#${name}`, text: 'Change', visuallyHiddenText: answerLabels[name].toLowerCase() }] : undefined,
   );
   const changed = application.updatedAt === application.submittedAt ? '' : ` and last changed at ${formatUkDateTime(application.updatedAt)}`;
   const when = open

@@ -1,6 +1,5 @@
 import {
   applicationFields,
-  fieldMeta,
   formatUkDateTime,
   reviewCriteria,
   reviewSchema,
@@ -16,6 +15,7 @@ import {
 import { html, type SafeHtml } from '@pip/html';
 import { button, errorSummary, formWithCsrf, input, insetText, summaryList, table, type SummaryRow } from './components';
 import { page } from './layout';
+import { answerInWords, answerLabels } from './application-answer-words';
 import type { StaffView } from './staff-view';
 
 /** The page of everything held about one address: the address asked about, and what was found once it was asked. */
@@ -28,35 +28,12 @@ export interface PersonRecordView {
 const when = (instant: string | undefined) => (instant ? formatUkDateTime(instant) : 'Not recorded');
 const recordPath = (email: string, suffix = '') => `/staff/people/record${suffix}?email=${encodeURIComponent(email)}`;
 
-/** Each answer by a short name, as a summary lists them. */
-const answerLabels: Record<ApplicationField, string> = {
-  fullName: 'Full name',
-  email: 'Email address',
-  phone: 'Telephone number',
-  organisation: 'Organisation',
-  jobTitle: 'Job title',
-  sector: 'Sector',
-  roleLevel: 'Role level',
-  organisationKind: 'Kind of organisation',
-  partnershipExperience: 'Experience of cross-sector partnership',
+/** The applicant's own labels, spoken of rather than to, with the consent shown too. */
+const recordLabels: Record<ApplicationField, string> = {
+  ...answerLabels,
   programmeHopes: 'What they want from the programme',
-  canAttendWorkshops: 'Can attend four half-day workshops',
-  accessibilityNeeds: 'Accessibility or other needs',
-  bmeNetwork: 'Takes part in a local BME network',
-  laaProvider: 'Organisation is an LAA provider',
   privacyConsent: 'Read the privacy notice',
 };
-
-/** An answer as the applicant chose it, in words; text keeps its line breaks. */
-function answerText(name: keyof ApplicationAnswers, answers: Partial<ApplicationAnswers>): SafeHtml | string {
-  const value = answers[name];
-  if (value === undefined) return 'Not answered';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  const options: Record<string, string> | undefined = fieldMeta(name)['x-options'];
-  if (options) return options[String(value)] ?? String(value);
-  const lines = String(value).split(/\r?\n/u);
-  return html`${lines.map((line, index) => (index === 0 ? line : html`<br>${line}`))}`;
-}
 
 /** A summary card of one kind of record; a kind with nothing held says so rather than showing an empty list. */
 function card(title: string | SafeHtml, rows: readonly SummaryRow[]): SafeHtml {
@@ -83,7 +60,7 @@ function applicationSection(held: HeldApplication): SafeHtml {
     { key: 'Reference', value: application.applicationId },
     { key: 'Submitted', value: when(application.submittedAt) },
     { key: 'Last changed', value: when(application.updatedAt) },
-    ...applicationFields.map((name) => ({ key: answerLabels[name], value: answerText(name, answers) })),
+    ...applicationFields.map((name) => ({ key: recordLabels[name], value: answerInWords(name, answers) })),
     ...(application.nomination
       ? [{ key: 'Nominated by', value: `${application.nomination.nominatorName} (${application.nomination.nominatorEmail}), ${when(application.nomination.nominatedAt)}${application.nomination.reason ? `: “${application.nomination.reason}”` : ''}` }]
       : []),

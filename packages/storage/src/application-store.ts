@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite, OutboundEmail } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { isLostRace, moveItem } from './conditional';
 import { auditPut } from './audit-store';
 import { allowanceUpdate } from './email-allowance-store';
 import { linkPut } from './emailed-link-store';
@@ -59,22 +59,12 @@ export class DynamoApplicationStore implements ApplicationStore {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Delete: {
-                TableName: this.tableName,
-                Key: keys.application(application.areaId, previousEmail),
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.application(application.areaId, application.answers.email), ...keys.applicationReference(application.applicationId), type: 'application', ...application },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            ...moveItem(
+              this.tableName,
+              keys.application(application.areaId, previousEmail),
+              expectedVersion,
+              { ...keys.application(application.areaId, application.answers.email), ...keys.applicationReference(application.applicationId), type: 'application', ...application },
+            ),
             ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt) }] : []),
           ],
         }),

@@ -1,3 +1,7 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+type MoveStep = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 /**
  * True when a write lost a race with another writer: its condition no longer held, or DynamoDB
  * cancelled the transaction because another one touched the same item. The caller re-reads and
@@ -22,4 +26,28 @@ export async function unlessLostRace(write: Promise<unknown>): Promise<boolean> 
     if (isLostRace(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Keys cannot change in place: an item moves to a new key as a delete of the old one, only at the
+ * version read, and a put of the new one, only where nothing is; both in one transaction.
+ */
+export function moveItem(
+  tableName: string,
+  from: Record<string, string>,
+  expectedVersion: number,
+  item: Record<string, unknown>,
+): [MoveStep, MoveStep] {
+  return [
+    {
+      Delete: {
+        TableName: tableName,
+        Key: from,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    },
+    { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
 }

@@ -21,7 +21,7 @@ import {
   ERASED_ADDRESS_DOMAIN,
   isPseudonymousAddress,
 } from '@pip/domain';
-import { isLostRace, unlessLostRace } from './conditional';
+import { isLostRace, moveItem, unlessLostRace } from './conditional';
 import { getItem, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
 import { queryAll, queryPrefix } from './query-all';
@@ -506,18 +506,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     try {
       await this.documents.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.tableName,
-                Key: { pk: String(application.pk), sk: String(application.sk) },
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': application.version },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: tombstone, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
+          TransactItems: moveItem(this.tableName, { pk: String(application.pk), sk: String(application.sk) }, Number(application.version), tombstone),
         }),
       );
       return true;
