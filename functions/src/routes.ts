@@ -39,11 +39,21 @@ export interface Route {
   path: string;
   function: string;
   /**
-   * Open to anyone. Every other route is for signed-in staff only: the HTTP kit reads this flag
-   * when it builds a function's router, so the table is what grants access.
+   * Open to anyone. Every other route is for signed-in staff only unless `for` names another
+   * group: the HTTP kit reads these when it builds a function's router, so the table is what grants access.
    */
   public?: true;
+  /**
+   * For the reference group (who read published reports and shared plans). Staff may use these
+   * routes too, to see what the group sees; the reference group may use no other signed-in route.
+   */
+  for?: 'reference-group';
 }
+
+/** Who may use a route, as the table says: anyone, staff only (the default, with no word), or the reference group. */
+export type RouteAudience = 'anyone' | 'staff' | 'reference-group';
+
+export const audienceOf = (route: Route): RouteAudience => (route.public ? 'anyone' : (route.for ?? 'staff'));
 
 export const platformFunctions = [
   { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: ['read', 'write'], email: true } },
@@ -64,6 +74,7 @@ export const platformFunctions = [
     everyMinutes: 5,
   },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: ['read'] } },
+  { name: 'reference-group-pages', description: 'The reference group: published evaluation reports and the learning library, never a person', access: { table: ['read'] } },
   { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: ['read', 'write'], email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: ['read', 'write'], email: true }, everyMinutes: 1 },
   {
@@ -88,6 +99,7 @@ export const routes = [
   { method: 'GET', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
   { method: 'POST', path: '/apply/{areaId}', function: 'applicant-pages', public: true },
   { method: 'POST', path: '/apply/{areaId}/send', function: 'applicant-pages', public: true },
+  { method: 'GET', path: '/apply/{areaId}/saved/{token}', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/application/{token}', function: 'applicant-pages', public: true },
   { method: 'GET', path: '/application/{token}/change', function: 'applicant-pages', public: true },
   { method: 'POST', path: '/application/{token}/change', function: 'applicant-pages', public: true },
@@ -120,6 +132,7 @@ export const routes = [
   { method: 'GET', path: '/staff/areas/{areaId}/applications/{applicationId}', function: 'staff-console' },
   { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/reviews', function: 'staff-console' },
   { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/email', function: 'staff-console' },
+  { method: 'POST', path: '/staff/areas/{areaId}/applications/{applicationId}/conflicts', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/audit', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/timeline', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/timeline.csv', function: 'staff-console' },
@@ -129,6 +142,8 @@ export const routes = [
   { method: 'GET', path: '/staff/people/record', function: 'staff-console' },
   { method: 'GET', path: '/staff/people/record.json', function: 'staff-console' },
   { method: 'POST', path: '/staff/people/erase', function: 'staff-console' },
+  { method: 'GET', path: '/staff/profile', function: 'staff-console' },
+  { method: 'POST', path: '/staff/profile', function: 'staff-console' },
   { method: 'GET', path: '/staff/areas/{areaId}/selection', function: 'staff-selection' },
   { method: 'POST', path: '/staff/areas/{areaId}/selection', function: 'staff-selection' },
   { method: 'POST', path: '/staff/areas/{areaId}/selection/withdrawals', function: 'staff-selection' },
@@ -137,6 +152,8 @@ export const routes = [
   { method: 'GET', path: '/staff/areas/{areaId}/programme', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/visit', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops/plan', function: 'staff-area-programme' },
+  { method: 'POST', path: '/staff/areas/{areaId}/programme/workshops/shift', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/attendance', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/steps', function: 'staff-area-programme' },
   { method: 'POST', path: '/staff/areas/{areaId}/programme/resume', function: 'staff-area-programme' },
@@ -145,6 +162,7 @@ export const routes = [
   { method: 'GET', path: '/staff/areas/{areaId}/consultancy', function: 'staff-consultancy' },
   { method: 'GET', path: '/staff/areas/{areaId}/progress-reviews', function: 'staff-consultancy' },
   { method: 'POST', path: '/staff/areas/{areaId}/progress-reviews', function: 'staff-consultancy' },
+  { method: 'POST', path: '/staff/areas/{areaId}/progress-reviews/sharing', function: 'staff-consultancy' },
   { method: 'POST', path: '/staff/areas/{areaId}/consultancy/slots', function: 'staff-consultancy' },
   { method: 'GET', path: '/staff/areas/{areaId}/consultancy/slots/{slotId}', function: 'staff-consultancy' },
   { method: 'POST', path: '/staff/areas/{areaId}/consultancy/slots/{slotId}', function: 'staff-consultancy' },
@@ -160,6 +178,8 @@ export const routes = [
   { method: 'POST', path: '/staff/regions/{regionId}/learning-event', function: 'staff-area-programme' },
   { method: 'GET', path: '/staff/reports', function: 'staff-reports' },
   { method: 'GET', path: '/staff/reports.csv', function: 'staff-reports' },
+  { method: 'GET', path: '/staff/library', function: 'staff-reports' },
+  { method: 'GET', path: '/staff/library.csv', function: 'staff-reports' },
   { method: 'GET', path: '/staff/regions/{regionId}/report', function: 'staff-reports' },
   { method: 'GET', path: '/staff/regions/{regionId}/report.csv', function: 'staff-reports' },
   { method: 'GET', path: '/staff/areas/{areaId}/report', function: 'staff-reports' },
@@ -168,6 +188,14 @@ export const routes = [
   { method: 'POST', path: '/staff/areas/{areaId}/report/comments', function: 'staff-reports' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/applications', function: 'staff-api' },
   { method: 'GET', path: '/api/staff/areas/{areaId}/selection', function: 'staff-api' },
+  { method: 'GET', path: '/reference', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'POST', path: '/reference/sign-out', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/reports', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/reports.csv', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/regions/{regionId}/report', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/regions/{regionId}/report.csv', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/library', function: 'reference-group-pages', for: 'reference-group' },
+  { method: 'GET', path: '/reference/library.csv', function: 'reference-group-pages', for: 'reference-group' },
 ] as const satisfies readonly (Route & { function: FunctionName })[];
 
 type TableRoute = (typeof routes)[number];

@@ -28,40 +28,45 @@ describe('an applicant applying for their area', () => {
     await page.goto(`${platform.url.replace('localhost', '127.0.0.1')}/apply`);
     await expectNoAccessibilityViolations();
     await page.getByRole('link', { name: 'Leeds', exact: true }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the programme');
+    const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+    const summary = page.locator('.govuk-error-summary');
+    expect(await heading()).toBe('About you');
     await expectNoAccessibilityViolations();
 
+    // One page, one topic: a mistake is caught on its own page, from the error summary.
     await page.getByLabel('Full name', { exact: true }).fill('Amira <Okafor>');
     await page.getByLabel('Email address', { exact: true }).fill('amira-at-example.org');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await summary.getByRole('heading').textContent()).toBe('There is a problem');
+    expect(await page.title()).toMatch(/^Error: /u);
+    expect(await summary.getByRole('listitem').allTextContents()).toEqual(['Enter an email address in the correct format, like name@example.org']);
+    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Amira <Okafor>');
+    await expectNoAccessibilityViolations();
+    await summary.getByRole('link', { name: /email address in the correct format/u }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    expect(await heading()).toBe('Your role');
     await page.getByLabel('Organisation', { exact: true }).fill('Leeds Voluntary Action');
     await page.getByLabel('Job title', { exact: true }).fill('Chief Officer');
     await page.getByRole('group', { name: 'Which sector do you work in?' }).getByLabel('Voluntary and community sector').check();
     await page.getByRole('group', { name: 'What is your role level?' }).getByLabel('Chief executive or chief officer').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await summary.getByRole('listitem').allTextContents()).toEqual(['Select what kind of organisation you work for']);
+    await expectNoAccessibilityViolations();
+    await page.getByRole('group', { name: 'What kind of organisation do you work for?' }).getByLabel('Local infrastructure organisation').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    expect(await heading()).toBe('Your experience');
     await page.getByLabel('Your experience of cross-sector partnership').fill('I sit on the Local Strategic Partnership board.');
     await page.getByLabel('What do you want from the programme?').fill('Better commissioning conversations with the council.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await heading()).toBe('Taking part');
     await page.getByRole('group', { name: /four half-day workshops/u }).getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    const summary = page.locator('.govuk-error-summary');
-    expect(await summary.getByRole('heading').textContent()).toBe('There is a problem');
-    expect(await page.title()).toMatch(/^Error: /u);
-    const problems = await summary.getByRole('listitem').allTextContents();
-    expect(problems).toEqual([
-      'Enter an email address in the correct format, like name@example.org',
-      'Select what kind of organisation you work for',
-      'Confirm that you have read the privacy notice',
-    ]);
-    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Amira <Okafor>');
-    await expectNoAccessibilityViolations();
-
-    await summary.getByRole('link', { name: /email address in the correct format/u }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
-    await page.getByLabel('Email address', { exact: true }).fill(email);
-    await page.getByRole('group', { name: 'What kind of organisation do you work for?' }).getByLabel('Local infrastructure organisation').check();
-    await page.getByLabel(/I have read the privacy notice/u).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your answers before sending your application');
+    expect(await heading()).toBe('Check your answers before sending your application');
     await expectNoAccessibilityViolations();
     expect(await emailsTo(email)).toHaveLength(0);
     const answers = page.locator('.govuk-summary-list');
@@ -71,13 +76,14 @@ describe('an applicant applying for their area', () => {
     );
 
     await page.getByRole('button', { name: 'Change job title' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the programme');
+    expect(await heading()).toBe('Your role');
     expect(new URL(page.url()).hash).toBe('#jobTitle');
-    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Amira <Okafor>');
-    expect(await page.getByLabel(/I have read the privacy notice/u).isChecked()).toBe(true);
+    expect(await page.getByLabel('Organisation', { exact: true }).inputValue()).toBe('Leeds Voluntary Action');
     await page.getByLabel('Job title', { exact: true }).fill('Chief Executive');
     await page.getByRole('button', { name: 'Continue' }).click();
+    // Every other page is answered: back to the check page.
     expect(await answers.locator('.govuk-summary-list__row', { hasText: 'Job title' }).locator('dd').first().textContent()).toBe('Chief Executive');
+    await page.getByLabel(/I have read the privacy notice/u).check();
     await page.getByRole('button', { name: 'Accept and send' }).click();
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Application sent');

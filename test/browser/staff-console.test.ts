@@ -50,7 +50,7 @@ describe('a staff member in the console, without JavaScript tricks', () => {
       await page.getByRole('group', { name: group }).getByLabel('4', { exact: true }).check();
     }
     await page.getByRole('button', { name: 'Save your review' }).click();
-    expect(await page.locator('body').textContent()).toContain('Mean score: 4.00 from 1 review');
+    expect(await page.locator('body').textContent()).toContain('Mean score: 4.00 from 1 independent review');
   });
 
   it('sees the selection with a reason for each outcome, and the audit log', async () => {

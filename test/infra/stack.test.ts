@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platformFunctions, routes, unmatchedRequestsFunction } from '@pip/functions/routes';
 import { synthesizePlatform } from './platform-app';
 import { tableSchema } from '@pip/storage/table-schema';
-import { STAFF_GROUP } from '@pip/domain';
+import { REFERENCE_GROUP, STAFF_GROUP } from '@pip/domain';
 
 let template: Template;
 
@@ -80,6 +80,8 @@ describe('the CDK stack', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: STAFF_GROUP });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: REFERENCE_GROUP });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 2);
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'pip-platform-test' });
     const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as { Properties: Record<string, unknown> }[];
     expect(client?.Properties).toMatchObject({

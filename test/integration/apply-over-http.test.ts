@@ -92,8 +92,10 @@ describe('applying through the form', () => {
     const changing = await postForm('/apply/leeds', new URLSearchParams([...goodForm(email), ['change', 'jobTitle']]));
     expect(changing.status).toBe(200);
     const form = await changing.text();
-    expect(form).toContain('<h1 class="govuk-heading-l">Apply to join the programme</h1>');
+    // The question page that asks it, every other answer carried along.
+    expect(form).toContain('<h1 class="govuk-heading-l">Your role</h1>');
     expect(form).toContain('value="Assistant Chief Executive"');
+    expect(form).toContain(`<input type="hidden" name="email" value="${email}">`);
     expect(form).not.toContain('govuk-error-summary');
 
     const response = await postForm('/apply/leeds/send', goodForm(email));
@@ -110,21 +112,36 @@ describe('applying through the form', () => {
     expect(emails[0]!.body.html).toContain(reference);
   });
 
-  it('shows the form again with an error summary linking to each bad field, keeping every value, escaped', async () => {
+  it('shows the first page with a problem again, with an error summary linking to each of its bad fields, keeping every value, escaped', async () => {
     const email = uniqueEmail('bad-form');
     const form = goodForm(email, { fullName: '<script>alert("x")</script>', jobTitle: '', phone: 'call me' });
     form.delete('privacyConsent');
     const response = await postForm('/apply/leeds', form);
     const page = await response.text();
     expect(response.status).toBe(400);
-    expect(page).toContain('<title>Error: Apply for Leeds');
-    expect(page).toContain('<a href="#jobTitle">Enter your job title</a>');
+    expect(page).toContain('<title>Error: About you – Apply for Leeds');
     expect(page).toContain('<a href="#phone">Enter a telephone number');
-    expect(page).toContain('<a href="#privacyConsent">Confirm that you have read the privacy notice</a>');
+    // The job title is on the next page: asked there, not here.
+    expect(page).not.toContain('<a href="#jobTitle">');
     expect(page).toContain('value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"');
     expect(page).not.toContain('<script>alert');
     expect(page).toContain(`value="${email}"`);
-    expect(page).toMatch(/id="sector" name="sector" type="radio" value="local-authority" checked/u);
+    expect(page).toContain('<input type="hidden" name="sector" value="local-authority">');
+
+    const secondPage = await postForm('/apply/leeds', new URLSearchParams([...goodForm(email, { jobTitle: '' }), ['page', 'your-role']]));
+    expect(secondPage.status).toBe(400);
+    const second = await secondPage.text();
+    expect(second).toContain('<a href="#jobTitle">Enter your job title</a>');
+    expect(second).toMatch(/id="sector" name="sector" type="radio" value="local-authority" checked/u);
+
+    // The privacy notice is agreed on the check page, when sending: refused there without it.
+    const withoutConsent = goodForm(email);
+    withoutConsent.delete('privacyConsent');
+    const unagreed = await postForm('/apply/leeds/send', withoutConsent);
+    expect(unagreed.status).toBe(400);
+    const check = await unagreed.text();
+    expect(check).toContain('Check your answers before sending your application');
+    expect(check).toContain('<a href="#privacyConsent">Confirm that you have read the privacy notice</a>');
     expect(await stores.applications.findByApplicant('leeds', email)).toBeUndefined();
     expect(await emailsTo(email)).toHaveLength(0);
   });

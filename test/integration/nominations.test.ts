@@ -78,6 +78,8 @@ async function applyWith(answers: URLSearchParams): Promise<void> {
   const check = new RegExp(`<form[^>]*action="(/apply/${AREA}/send)"[\\s\\S]*?</form>`, 'u').exec(page);
   if (!check) return;
   const hidden = [...check[0].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/gu)].map(([, name, value]) => [name!, unescapeHtml(value!)]);
+  // The privacy declaration is the check page's own question, ticked as the applicant would.
+  hidden.push(['privacyConsent', 'yes']);
   expect((await fetch(`${base}${check[1]}`, { ...form, body: new URLSearchParams(hidden).toString() })).status).toBe(200);
 }
 

@@ -118,10 +118,10 @@ describe('selecting six plus six for an area', () => {
       if (applicant !== councils[2]) await review(priya, applicant, Math.max(1, scoreOf(position) - (position % 2)));
     }
     const detail = await (await sam.get(`/staff/areas/${AREA}/applications/${councils[2]!.applicationId}`)).text();
-    expect(detail).toContain('Mean score: <strong>4.00</strong> from 1 review');
+    expect(detail).toContain('Mean score: <strong>4.00</strong> from 1 independent review.');
     expect(detail).toContain('Not yet reviewed by: Priya Shah');
     const reviewed = await (await sam.get(`/staff/areas/${AREA}/applications/${councils[1]!.applicationId}`)).text();
-    expect(reviewed).toContain('Mean score: <strong>4.50</strong> from 2 reviews');
+    expect(reviewed).toContain('Mean score: <strong>4.50</strong> from 2 independent reviews.');
   });
 
   it('logs each review and each change of one in the audit log, and nothing for the same scores again', async () => {
@@ -147,7 +147,7 @@ describe('selecting six plus six for an area', () => {
     const page = await response.text();
     expect(page).toContain('Score role and seniority fit from 1 to 5');
     expect(page).toContain('Score partnership experience from 1 to 5');
-    expect(page).toContain('Mean score: <strong>5.00</strong> from 2 reviews');
+    expect(page).toContain('Mean score: <strong>5.00</strong> from 2 independent reviews.');
   });
 
   it('proposes six per sector with the diversity rules met and a reason for every outcome', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '@pip/functions/routes';
+import { audienceOf, routes } from '@pip/functions/routes';
 import { LocalStaffIdentity, localStaff, type RunningPlatform } from '@pip/local';
 import { startTestPlatform, storesOf } from '../support/platform';
 import { staffSession } from '../support/staff-session';
@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 
 const concretePath = (path: string) => path.replace(/\{(\w+)\+?\}/gu, (_, name: string) => (name === 'areaId' ? 'leeds' : 'PIP-AAAA-BBBB'));
-const staffRoutes = routes.filter((route) => !('public' in route));
+// Staff only is the default: every route the table marks neither public nor for the reference group
+// (whose routes test/integration/reference-group-access.test.ts checks).
+const staffRoutes = routes.filter((route) => audienceOf(route) === 'staff');
 
 async function request(method: string, path: string, headers: Record<string, string> = {}) {
   return fetch(`${base}${path}`, {
@@ -26,7 +28,7 @@ async function request(method: string, path: string, headers: Record<string, str
 }
 
 describe('staff routes deny by default', () => {
-  it('covers every route the table does not mark public', () => {
+  it('covers every route the table marks neither public nor for the reference group', () => {
     expect(staffRoutes.length).toBeGreaterThan(10);
     expect(staffRoutes.every((route) => route.path.startsWith('/staff') || route.path.startsWith('/api/staff'))).toBe(true);
   });

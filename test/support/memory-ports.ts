@@ -1,4 +1,5 @@
 import type { Application, Area, AreaSelection, ConsultancySlot, PlatformSettings, Ports, Review } from '@pip/domain';
+import { applicantKey, type SavedApplication, type SavedApplicationEmail, type SavedApplicationStore, type SavedReminder } from '@pip/domain';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { MemoryApplications, MemoryReviews, MemorySelections, MemoryStaff } from './memory/applications';
 import { MemoryPartners } from './memory/partners';
@@ -7,6 +8,7 @@ import { MemoryConsultancy, MemoryFollowUps } from './memory/consultancy';
 import { MemoryEmailAllowances } from './memory/email-allowances';
 import { MemoryEvaluation } from './memory/evaluation';
 import { MemoryReminders } from './memory/reminders';
+import { MemoryDeclaredConflicts, MemoryStaffConnections } from './memory/staff-connections';
 import { MemoryCalendars } from './memory/calendars';
 import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
@@ -24,6 +26,7 @@ export * from './memory/people';
 export * from './memory/platform';
 export * from './memory/programme';
 export * from './memory/reminders';
+export * from './memory/staff-connections';
 
 /** Where the memory ports' links point: the real link maker, so tests see the paths the platform serves. */
 export const LINKS_BASE_URL = 'https://pip.example';
@@ -46,6 +49,8 @@ export interface MemoryPorts extends Ports {
   partners: MemoryPartners;
   reviews: MemoryReviews;
   staff: MemoryStaff;
+  staffConnections: MemoryStaffConnections;
+  declaredConflicts: MemoryDeclaredConflicts;
   selections: MemorySelections;
   staffSteps: MemoryStaffSteps;
   workshops: MemoryWorkshops;
@@ -96,12 +101,14 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     partners: new MemoryPartners(outbox),
     reviews: new MemoryReviews(audit, options.reviews),
     staff: new MemoryStaff(),
+    staffConnections: new MemoryStaffConnections(),
+    declaredConflicts: new MemoryDeclaredConflicts(audit),
     selections: new MemorySelections(audit, options.selections),
     staffSteps: new MemoryStaffSteps(),
     workshops: new MemoryWorkshops(),
     calendars: new MemoryCalendars(outbox),
     visits: new MemoryVisits(),
-    actionPlans: new MemoryActionPlans(),
+    actionPlans: new MemoryActionPlans(audit),
     progressReviews: new MemoryProgressReviews(),
     learningEvents: new MemoryLearningEvents(),
     consultancy: new MemoryConsultancy(options.slots),
@@ -114,6 +121,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     unreachable,
     emailTracking: outbox,
     workflow: new MemoryWorkflow(),
+    savedApplications: new MemorySavedApplications(outbox),
   };
   const people = new MemoryPersonRecords(stores);
   return {
@@ -136,6 +144,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         partners: [stores.partners.byId, stores.partners.links, stores.partners.nominations],
         reviews: stores.reviews.byReviewer,
         staff: stores.staff.byId,
+        staffConnections: [stores.staffConnections.byStaff, stores.declaredConflicts.rows],
         selections: stores.selections.byArea,
         staffSteps: [stores.staffSteps.tokens, stores.staffSteps.done],
         workshops: [stores.workshops.schedules, stores.workshops.attendances],
@@ -155,4 +164,55 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         workflow: [stores.workflow.executions, stores.workflow.continued],
       }),
   };
+}
+
+/** Saved applications in memory, by area and token; their emails and reminders go to the memory outbox. */
+export class MemorySavedApplications implements SavedApplicationStore {
+  readonly byToken = new Map<string, SavedApplication>();
+  readonly reminders = new Map<string, Omit<SavedReminder, 'email'> & { to: string }>();
+
+  constructor(private readonly outbox: MemoryOutbox) {}
+
+  async create(token: string, saved: SavedApplication, { email }: SavedApplicationEmail): Promise<'written' | 'repeated' | 'limit-reached'> {
+    if (!(await this.outbox.enqueue(email, saved.savedAt))) return 'repeated';
+    this.byToken.set(`${saved.areaId}#${token}`, structuredClone(saved));
+    return 'written';
+  }
+
+  async find(areaId: string, token: string): Promise<SavedApplication | undefined> {
+    return structuredClone(this.byToken.get(`${areaId}#${token}`));
+  }
+
+  async update(token: string, saved: SavedApplication): Promise<boolean> {
+    if (!this.byToken.has(`${saved.areaId}#${token}`)) return false;
+    this.byToken.set(`${saved.areaId}#${token}`, structuredClone(saved));
+    return true;
+  }
+
+  async listForArea(areaId: string): Promise<SavedApplication[]> {
+    return [...this.byToken.values()].filter((saved) => saved.areaId === areaId).map((saved) => structuredClone(saved));
+  }
+
+  async putReminder({ email, resumeUrl, linkExpiresAt }: SavedReminder, at: string): Promise<boolean> {
+    const existing = this.outbox.emails.find((one) => one.messageId === email.messageId);
+    if (existing && existing.status !== 'pending') return false;
+    if (existing) this.outbox.emails.splice(this.outbox.emails.indexOf(existing), 1);
+    await this.outbox.enqueue(email, at);
+    this.reminders.set(email.messageId, { to: email.to, resumeUrl, linkExpiresAt });
+    return true;
+  }
+
+  async pendingReminder(messageId: string): Promise<(Omit<SavedReminder, 'email'> & { to: string }) | undefined> {
+    const email = this.outbox.emails.find((one) => one.messageId === messageId);
+    return email?.status === 'pending' ? this.reminders.get(messageId) : undefined;
+  }
+
+  async forgetApplicant(areaId: string, email: string, reminderMessageId: string): Promise<number> {
+    await this.outbox.cancel(reminderMessageId);
+    let removed = 0;
+    for (const [key, saved] of this.byToken) {
+      if (saved.areaId === areaId && applicantKey(saved.email) === applicantKey(email)) removed += Number(this.byToken.delete(key));
+    }
+    return removed;
+  }
 }

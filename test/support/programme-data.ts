@@ -57,9 +57,12 @@ export async function apply(platform: RunningPlatform, areaId: string, label: st
 export const ukDate = (instant: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 
-/** The programme page's schedule form for four workshops five weeks apart, the first two weeks after `from`. */
+/**
+ * The programme page's schedule form for four workshops five weeks apart, the first two weeks after `from`.
+ * They fall on the weekday the test runs, which may be a weekend or a bank holiday: the reason keeps them.
+ */
 export function workshopScheduleForm(from: number): Record<string, string> {
-  const form: Record<string, string> = { sequence: '-1' };
+  const form: Record<string, string> = { sequence: '-1', intervalOverride: 'Test dates: the weekday the test runs' };
   for (const n of [1, 2, 3, 4]) {
     Object.assign(form, {
       [`workshop-${n}-date`]: ukDate(from + (14 + (n - 1) * 35) * DAY),

@@ -45,6 +45,7 @@ const everyLink: { [K in keyof PlatformLinks]: Made[] } = {
     { link: links.applicationForm(areaId), route: '/apply/{areaId}', values: { areaId } },
     { link: links.applicationForm(areaId, token), route: '/apply/{areaId}', values: { areaId }, query: { nomination: token } },
   ],
+  savedApplication: [{ link: links.savedApplication(areaId, token), route: '/apply/{areaId}/saved/{token}', values: { areaId, token } }],
   nominationForm: [{ link: links.nominationForm(token), route: '/nominate/{token}', values: { token } }],
   personal: entries(personalRoutes).map(([purpose, route]) => ({ link: links.personal(purpose, token), route, values: { token } })),
   staffArea: entries(staffRoutes).map(([page, route]) => ({ link: links.staffArea(areaId, page), route, values: { areaId } })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformFunctions, routes } from '@pip/functions/routes';
+import { audienceOf, platformFunctions, routes, type Route } from '@pip/functions/routes';
 import { routeMatcher } from '../../infra/local/src/route-matcher';
 
 describe('route table', () => {
@@ -8,6 +8,20 @@ describe('route table', () => {
     for (const route of routes) expect(names).toContain(route.function);
     const keys = routes.map((route) => `${route.method} ${route.path}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('grants access route by route: staff only with no word, anyone only if public, the reference group only under /reference', () => {
+    expect(audienceOf({ method: 'GET', path: '/staff/x', function: 'f' })).toBe('staff');
+    expect(audienceOf({ method: 'GET', path: '/x', function: 'f', public: true })).toBe('anyone');
+    expect(audienceOf({ method: 'GET', path: '/reference/x', function: 'f', for: 'reference-group' })).toBe('reference-group');
+    for (const route of routes as readonly Route[]) {
+      expect(Boolean(route.public && route.for), `${route.method} ${route.path} is both public and for a group`).toBe(false);
+      const underReference = route.path === '/reference' || route.path.startsWith('/reference/');
+      expect(audienceOf(route) === 'reference-group', `${route.method} ${route.path}`).toBe(underReference);
+    }
+    // Read-only: the group's function may read the table and nothing more.
+    expect(platformFunctions.find((fn) => fn.name === 'reference-group-pages')?.access).toEqual({ table: ['read'] });
+    expect(routes.filter((route) => route.function === 'reference-group-pages').every((route) => audienceOf(route) === 'reference-group')).toBe(true);
   });
 
   it('is matched locally as API Gateway matches it', () => {

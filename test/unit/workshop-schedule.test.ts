@@ -17,11 +17,31 @@ function workshopsEvery(days: number[], hosts: Workshop['venue']['host'][] = ['c
 
 describe('a workshop schedule', () => {
   it('accepts four workshops four to six weeks apart, alternating venues, two facilitators each', () => {
-    expect(checkSchedule(workshopsEvery([0, 28, 42, 35]))).toEqual({ errors: [], intervalBreaches: [] });
+    // 1 March, 5 April, 17 May and 21 June 2027: Mondays that are not bank holidays.
+    expect(checkSchedule(workshopsEvery([0, 35, 42, 35]))).toEqual({ errors: [], intervalBreaches: [], dayBreaches: [] });
+  });
+
+  it('asks for a reason to keep a workshop on a bank holiday, a weekend or a day whose bank holidays are not known', () => {
+    // 1 March, 29 March (Easter Monday), 3 May (Early May bank holiday) and 5 June 2027 (a Saturday).
+    const workshops = workshopsEvery([0, 28, 35, 33]);
+    const check = checkSchedule(workshops);
+    expect(check.dayBreaches).toEqual([
+      'Workshop 2 is on Easter Monday, a bank holiday (Monday 29 March 2027).',
+      'Workshop 3 is on the Early May bank holiday (Monday 3 May 2027).',
+      'Workshop 4 is on a Saturday (Saturday 5 June 2027).',
+    ]);
+    expect(check.errors.map((error) => error.field)).toEqual(['workshop-2-date', 'workshop-3-date', 'workshop-4-date']);
+    expect(check.errors[0]!.message).toContain('Change the date, or give a reason to keep it.');
+    expect(checkSchedule(workshops, 'The group chose these days').errors).toEqual([]);
+    const in2029 = workshops.map((workshop, index) => ({ ...workshop, startsAt: `2029-0${index + 1}-0${index + 2}T09:30:00.000Z`, endsAt: `2029-0${index + 1}-0${index + 2}T13:00:00.000Z` }));
+    expect(checkSchedule(in2029).dayBreaches[0]).toBe(
+      'Workshop 1 is in 2029, and bank holidays after 2028 are not known to the platform yet: check the date (Tuesday 2 January 2029).',
+    );
   });
 
   it('rejects an interval under four or over six weeks unless a reason is given', () => {
-    const tooClose = workshopsEvery([0, 27, 43, 35]);
+    // From 9 March 2027: Tuesday, then a Monday, a Tuesday and a Tuesday, none a bank holiday.
+    const tooClose = workshopsEvery([8, 27, 43, 35]);
     const check = checkSchedule(tooClose);
     expect(check.intervalBreaches).toEqual([
       'Workshops 1 and 2 are 3 weeks and 6 days apart; the programme asks for 4 to 6 weeks.',
@@ -33,12 +53,12 @@ describe('a workshop schedule', () => {
   });
 
   it('rejects two workshops running at the same sector premises one after the other', () => {
-    const check = checkSchedule(workshopsEvery([0, 28, 28, 28], ['council', 'council', 'voluntary-sector', 'council']));
+    const check = checkSchedule(workshopsEvery([0, 29, 28, 28], ['council', 'council', 'voluntary-sector', 'council']));
     expect(check.errors).toEqual([{ field: 'workshop-2-host', message: 'Workshop 2 must be on voluntary sector premises: venues alternate between the sectors' }]);
   });
 
   it('needs two different facilitators, a venue, an end after the start, and dates in order', () => {
-    const workshops = workshopsEvery([0, 28, 28, 28]);
+    const workshops = workshopsEvery([0, 29, 28, 28]);
     workshops[0]!.facilitators = ['Alex Facilitator', 'alex facilitator'];
     workshops[1]!.facilitators = ['Alex Facilitator', ' '];
     workshops[2]!.venue.name = '';

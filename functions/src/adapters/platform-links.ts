@@ -64,6 +64,10 @@ export class RouteTableLinks implements PlatformLinks {
     return nominationToken === undefined ? form : `${form}?${new URLSearchParams({ nomination: nominationToken })}`;
   }
 
+  savedApplication(areaId: string, token: string): string {
+    return this.urlOf('/apply/{areaId}/saved/{token}', { areaId, token });
+  }
+
   nominationForm(partnerToken: string): string {
     return this.urlOf('/nominate/{token}', { token: partnerToken });
   }

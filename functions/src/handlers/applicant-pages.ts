@@ -1,6 +1,7 @@
 import { htmlResponse, redirect } from '../kit/responses';
 import { privacyPage } from '../pages/privacy-page';
 import { checkApplication, sendApplication, showApplicationForm, showOpenAreas } from './applicant-pages/applications';
+import { showSavedApplication } from './applicant-pages/saved-applications';
 import { postNomination, showNominationForm } from './applicant-pages/nominations';
 import { ownApplicationRoutes } from './applicant-pages/own-application';
 import { pageHandler } from './shared/page-handler';
@@ -12,6 +13,7 @@ export const handler = pageHandler('applicant-pages', {
   'GET /apply/{areaId}': showApplicationForm,
   'POST /apply/{areaId}': checkApplication,
   'POST /apply/{areaId}/send': sendApplication,
+  'GET /apply/{areaId}/saved/{token}': showSavedApplication,
   ...ownApplicationRoutes,
   'GET /nominate/{token}': showNominationForm,
   'POST /nominate/{token}': postNomination,

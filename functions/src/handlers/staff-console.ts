@@ -1,10 +1,11 @@
 import { pageHandler } from './shared/page-handler';
-import { postEmailCorrection, postReview, showApplication } from './staff-console/application-reviews';
+import { postConflictDeclaration, postEmailCorrection, postReview, showApplication } from './staff-console/application-reviews';
 import { downloadApplications, showAreaApplications } from './staff-console/area-applications';
 import { postNewArea, showNewArea } from './staff-console/new-area';
 import { showOverview } from './staff-console/overview';
 import { postPartner, revokePartner, showPartners } from './staff-console/partners';
 import { showPeople } from './staff-console/people';
+import { postProfile, showProfile } from './staff-console/profile';
 import { downloadPersonRecord, postErasure, showPersonRecord } from './staff-console/people-record';
 import { downloadRoster, showRoster } from './staff-console/roster';
 import { signOut } from './staff-console/sign-out';
@@ -23,6 +24,7 @@ export const handler = pageHandler('staff-console', {
   'GET /staff/areas/{areaId}/applications/{applicationId}': showApplication,
   'POST /staff/areas/{areaId}/applications/{applicationId}/reviews': postReview,
   'POST /staff/areas/{areaId}/applications/{applicationId}/email': postEmailCorrection,
+  'POST /staff/areas/{areaId}/applications/{applicationId}/conflicts': postConflictDeclaration,
   'GET /staff/areas/{areaId}/audit': redirectAuditLog,
   'GET /staff/areas/{areaId}/timeline': showTimeline,
   'GET /staff/areas/{areaId}/timeline.csv': downloadTimeline,
@@ -33,4 +35,6 @@ export const handler = pageHandler('staff-console', {
   'GET /staff/people/record.json': downloadPersonRecord,
   'POST /staff/people/erase': postErasure,
   'POST /staff/sign-out': signOut,
+  'GET /staff/profile': showProfile,
+  'POST /staff/profile': postProfile,
 });

@@ -1,20 +1,24 @@
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
-import { routes as routeTable, type FunctionName, type RouteKeyOf } from '../routes';
+import { html } from '@pip/html';
+import { audienceOf, routes as routeTable, type FunctionName, type RouteAudience, type RouteKeyOf } from '../routes';
 import { bodyParser, type BodyKind } from './body-parser';
 import { errorResponses, type ErrorPage } from './error-responses';
 import type { HttpEvent, HttpResult } from './event';
 import { observeRequests } from './observe';
+import { htmlResponse, jsonResponse } from './responses';
 import { securityHeaders } from './security-headers';
-import { requireStaff } from './staff-auth';
+import { NotForThisGroupError, requireSignedIn } from './staff-auth';
 
 export type RouteHandler = (event: HttpEvent) => Promise<HttpResult> | HttpResult;
 
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
-  /** Open to anyone; otherwise only signed-in staff reach the handler. */
+  /** Open to anyone; otherwise only signed-in staff reach the handler (or the reference group, by `for`). */
   public?: boolean;
+  /** A signed-in route for the reference group (who are refused every other); staff unless it says so. */
+  for?: Exclude<RouteAudience, 'anyone' | 'staff'>;
   handler: RouteHandler;
 }
 
@@ -28,7 +32,8 @@ export interface RouterOptions {
 /**
  * One Lambda handler for a few closely related routes, with the cross-cutting concerns added once:
  * logging context and metrics outermost, then security headers, then error mapping, then body
- * parsing; then, inside the router, the staff check for every route that is not public.
+ * parsing; then, inside the router, the sign-in check for every route that is not public: staff
+ * only, unless the route says it is for the reference group.
  */
 export function httpRouter(options: RouterOptions & { routes: HttpRoute[] }) {
   const guarded = options.routes.map((route) => ({
@@ -37,7 +42,12 @@ export function httpRouter(options: RouterOptions & { routes: HttpRoute[] }) {
     handler: route.public
       ? route.handler
       : async (event: HttpEvent) => {
-          await requireStaff(options.kind, event);
+          try {
+            await requireSignedIn(options.kind, event, route.for ?? 'staff');
+          } catch (error) {
+            if (error instanceof NotForThisGroupError) return refusedGroup(options, error);
+            throw error;
+          }
           return route.handler(event);
         },
   }));
@@ -48,8 +58,21 @@ export function httpRouter(options: RouterOptions & { routes: HttpRoute[] }) {
 }
 
 /**
+ * A signed-in person on a route not for their group: the page says whose it is and, for a member of
+ * the reference group, leads to their own pages rather than back to a staff page that refuses them too.
+ */
+function refusedGroup(options: RouterOptions, error: NotForThisGroupError): HttpResult {
+  if (options.kind === 'json' || !options.errorPage) return jsonResponse(403, { message: error.message });
+  const onward =
+    error.home === '/reference'
+      ? html`<a class="govuk-link" href="/reference">Go to the reference group’s pages</a>`
+      : html`<a class="govuk-link" href="/apply">See the areas open for applications</a>`;
+  return htmlResponse(403, options.errorPage(error.title, [error.message, onward]));
+}
+
+/**
  * The handler of one function in the route table: it must serve exactly the table's routes for
- * that function (the type says which), and each route is public only if the table says so.
+ * that function (the type says which), and each route is public, or for the reference group, only if the table says so.
  */
 export function functionHandler<F extends FunctionName>(
   functionName: F,
@@ -61,7 +84,8 @@ export function functionHandler<F extends FunctionName>(
     .map((route) => ({
       method: route.method,
       path: route.path,
-      public: 'public' in route && route.public === true,
+      public: audienceOf(route) === 'anyone',
+      ...(audienceOf(route) === 'reference-group' ? { for: 'reference-group' as const } : {}),
       handler: served[`${route.method} ${route.path}`]!,
     }));
   return httpRouter({ ...options, routes });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { JwtVerifier } from 'aws-jwt-verify';
-import { STAFF_GROUP, type Actor } from '@pip/domain';
+import { REFERENCE_GROUP, STAFF_GROUP, type Actor } from '@pip/domain';
+import type { RouteAudience } from '../routes';
 import type { HttpEvent } from './event';
 import { header } from './event';
 import { cookie } from './cookies';
@@ -15,12 +16,57 @@ export interface StaffMember {
   email: string;
 }
 
+/** Anyone signed in through the platform's user pool, with the groups their token puts them in. */
+export interface SignedInPerson extends StaffMember {
+  groups: readonly string[];
+}
+
 export type StaffEvent = HttpEvent & { staff: StaffMember; csrfToken: string };
+type SignedInEvent = HttpEvent & { signedIn: SignedInPerson; staff?: StaffMember; csrfToken: string };
+
+/**
+ * Which groups each signed-in audience admits. Staff also see the reference group's pages, so the
+ * team can check what the group is shown; nothing there is more than staff already see.
+ */
+const admittedGroups: Record<Exclude<RouteAudience, 'anyone'>, readonly string[]> = {
+  staff: [STAFF_GROUP],
+  'reference-group': [REFERENCE_GROUP, STAFF_GROUP],
+};
+
+export const admits = (audience: Exclude<RouteAudience, 'anyone'>, groups: readonly string[]): boolean =>
+  admittedGroups[audience].some((group) => groups.includes(group));
+
+/** Where a signed-in person starts: staff at the programme overview, the reference group at their own home; nowhere for anyone else. */
+export function homeOf(groups: readonly string[]): string | undefined {
+  if (groups.includes(STAFF_GROUP)) return '/staff';
+  return groups.includes(REFERENCE_GROUP) ? '/reference' : undefined;
+}
 
 /** No token, or one that does not verify: the person must sign in. */
 export class SignInRequiredError extends HttpError {
   constructor() {
     super(401, 'Sign in as programme staff to use this');
+  }
+}
+
+/** Signed in, but in no group the route admits: a reference group member on a staff page, say. */
+export class NotForThisGroupError extends HttpError {
+  readonly title: string;
+  /** Where this person can go instead, if anywhere. */
+  readonly home: string | undefined;
+
+  constructor(audience: Exclude<RouteAudience, 'anyone'>, groups: readonly string[]) {
+    const home = homeOf(groups);
+    super(
+      403,
+      home === '/reference'
+        ? 'You are signed in as a member of the reference group.'
+        : audience === 'staff'
+          ? 'Your account is not in the programme staff group.'
+          : 'Your account is not in the reference group or the programme staff group.',
+    );
+    this.title = audience === 'staff' ? 'This page is for the programme staff' : 'This page is for the programme’s reference group';
+    this.home = home;
   }
 }
 
@@ -50,7 +96,8 @@ function staffTokenVerifier(): Verifier {
   return verifier;
 }
 
-export async function verifyStaffToken(token: string): Promise<StaffMember> {
+/** Who a verified ID token says this is, and their groups; a token that does not verify means signing in. */
+export async function verifySignInToken(token: string): Promise<SignedInPerson> {
   let payload: Record<string, unknown>;
   try {
     payload = await staffTokenVerifier().verify(token);
@@ -58,13 +105,11 @@ export async function verifyStaffToken(token: string): Promise<StaffMember> {
     throw new SignInRequiredError();
   }
   const groups = payload['cognito:groups'];
-  if (!Array.isArray(groups) || !groups.includes(STAFF_GROUP)) {
-    throw new HttpError(403, 'Your account is not in the programme staff group');
-  }
   return {
     staffId: String(payload.sub),
     name: String(payload.name ?? payload.email ?? payload.sub),
     email: String(payload.email ?? ''),
+    groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [],
   };
 }
 
@@ -74,21 +119,24 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * Every staff route goes through this: pages read the session cookie, the JSON API reads a bearer
- * token, and nothing else gets in. Page posts must also carry the form token that matches the
- * CSRF cookie, which another site can neither read nor set.
+ * Every route that is not public goes through this: pages read the session cookie, the JSON API
+ * reads a bearer token, and only a person in a group the route admits gets in. Page posts must also
+ * carry the form token that matches the CSRF cookie, which another site can neither read nor set.
  */
-export async function requireStaff(kind: 'page' | 'json', event: HttpEvent): Promise<void> {
-  const staffEvent = event as StaffEvent;
+export async function requireSignedIn(kind: 'page' | 'json', event: HttpEvent, audience: Exclude<RouteAudience, 'anyone'>): Promise<void> {
+  const signedInEvent = event as SignedInEvent;
   const token =
     kind === 'json' ? /^Bearer (.+)$/u.exec(header(event, 'authorization') ?? '')?.[1] : cookie(event, STAFF_SESSION_COOKIE);
   if (!token) throw new SignInRequiredError();
-  staffEvent.staff = await verifyStaffToken(token);
+  const person = await verifySignInToken(token);
+  if (!admits(audience, person.groups)) throw new NotForThisGroupError(audience, person.groups);
+  signedInEvent.signedIn = person;
+  if (person.groups.includes(STAFF_GROUP)) signedInEvent.staff = { staffId: person.staffId, name: person.name, email: person.email };
   if (kind !== 'page') return;
-  staffEvent.csrfToken = cookie(event, CSRF_COOKIE) ?? '';
+  signedInEvent.csrfToken = cookie(event, CSRF_COOKIE) ?? '';
   if (event.requestContext.http.method === 'GET') return;
   const posted = (event.parsedBody as Record<string, unknown> | undefined)?.csrfToken;
-  if (typeof posted !== 'string' || !sameToken(posted, staffEvent.csrfToken)) {
+  if (typeof posted !== 'string' || !sameToken(posted, signedInEvent.csrfToken)) {
     throw new HttpError(403, 'This form has expired. Go back, reload the page and try again.');
   }
 }
@@ -109,4 +157,11 @@ export function actorOf(event: HttpEvent): Actor {
 /** Who is signed in and the token their forms carry, as staff pages show them. */
 export function staffView(event: HttpEvent): { name: string; csrfToken: string } {
   return { name: staffOf(event).name, csrfToken: (event as StaffEvent).csrfToken ?? '' };
+}
+
+/** Whoever is signed in on a route for the reference group (a member, or staff seeing what they see), and the token their forms carry. */
+export function signedInView(event: HttpEvent): { name: string; csrfToken: string } {
+  const { signedIn, csrfToken } = event as Partial<SignedInEvent>;
+  if (!signedIn) throw new SignInRequiredError();
+  return { name: signedIn.name, csrfToken: csrfToken ?? '' };
 }

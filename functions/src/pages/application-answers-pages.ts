@@ -1,5 +1,7 @@
 import {
   applicationFields,
+  fieldMeta,
+  type FieldError,
   formatUkDate,
   formatUkDateTime,
   outcomeDueBy,
@@ -8,7 +10,8 @@ import {
   type Area,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { button, formWithCsrf, insetText, panel, summaryList, twoThirds, type SummaryRow } from './components';
+import { button, errorSummary, formWithCsrf, insetText, panel, summaryList, twoThirds, type SummaryRow } from './components';
+import { formField } from './form-fields';
 import { formFromAnswers, journeyFields, type ApplicationJourney } from './application-pages';
 import { answerInWords, answerLabels } from './application-answer-words';
 import { messagePage, page } from './layout';
@@ -32,8 +35,17 @@ function answerRows(answers: Partial<ApplicationAnswers>, change: (name: ShownFi
  * The answers travel in the page's own form, so the "Change" actions are buttons of that form,
  * posting the answers back to the form page rather than linking to it.
  */
-export function checkAnswersPage(journey: ApplicationJourney, answers: ApplicationAnswers): SafeHtml {
+export function checkAnswersPage(journey: ApplicationJourney, answers: ApplicationAnswers, errors: readonly FieldError[] = []): SafeHtml {
   const changing = journey.fixedEmail !== undefined;
+  // A new application agrees to the privacy notice here, when sending; a change carries the agreement it was made with.
+  const { privacyConsent: _agreed, ...shown } = formFromAnswers(answers);
+  const privacyLink = html`<a class="govuk-link" href="/privacy" target="_blank" rel="noopener">privacy notice (opens in new tab)</a>`;
+  const consent = changing
+    ? ''
+    : formField(
+        { name: 'privacyConsent', meta: fieldMeta('privacyConsent'), value: undefined, error: errors.find((error) => error.field === 'privacyConsent')?.message },
+        { privacyConsent: html`Read the ${privacyLink} to see how we use your information.` },
+      );
   const rows = answerRows(answers, (name) => {
     if (changing && name === 'email') return undefined;
     const change = { name: 'change', value: name };
@@ -42,13 +54,16 @@ export function checkAnswersPage(journey: ApplicationJourney, answers: Applicati
   const title = changing ? 'Check your answers before sending your changes' : 'Check your answers before sending your application';
   return page({
     title,
-    content: twoThirds(html`<span class="govuk-caption-l">${journey.area.name}</span>
+    hasErrors: errors.length > 0,
+    content: twoThirds(html`${errorSummary(errors)}
+<span class="govuk-caption-l">${journey.area.name}</span>
 <h1 class="govuk-heading-l">${title}</h1>
 ${formWithCsrf({
   action: journey.sendAction,
-  hidden: { ...formFromAnswers(answers), ...journeyFields(journey) },
+  hidden: { ...(changing ? formFromAnswers(answers) : shown), ...journeyFields(journey) },
   content: html`${summaryList({ rows })}
 <h2 class="govuk-heading-m">${changing ? 'Now send your changes' : 'Now send your application'}</h2>
+${consent}
 <p class="govuk-body">By sending ${changing ? 'your changes' : 'this application'} you are confirming that, to the best of your knowledge,
 the details you are providing are correct.</p>
 ${button({ text: 'Accept and send', preventDoubleClick: true })}`,

@@ -84,11 +84,13 @@ export interface ApplicationJourney {
   /** On a change: the address the application was made with, which stays. */
   fixedEmail?: string;
   nomination?: NominationShown;
+  /** The link of saved answers the person came back through: saving again keeps to it. */
+  savedToken?: string;
 }
 
-export function newApplicationJourney(area: Area, nomination?: NominationShown): ApplicationJourney {
+export function newApplicationJourney(area: Area, nomination?: NominationShown, savedToken?: string): ApplicationJourney {
   const path = `/apply/${encodeURIComponent(area.areaId)}`;
-  return { area, checkAction: path, sendAction: `${path}/send`, backLink: '/apply', ...(nomination ? { nomination } : {}) };
+  return { area, checkAction: path, sendAction: `${path}/send`, backLink: '/apply', ...(nomination ? { nomination } : {}), ...(savedToken ? { savedToken } : {}) };
 }
 
 export function changeJourney(area: Area, token: string, email: string): ApplicationJourney {
@@ -96,10 +98,10 @@ export function changeJourney(area: Area, token: string, email: string): Applica
   return { area, checkAction: `${path}/change`, sendAction: `${path}/send`, backLink: path, fixedEmail: email };
 }
 
-/** What the check page posts back besides the answers: the nomination's token, when there is one. */
-export const journeyFields = (journey: ApplicationJourney): Record<string, string | undefined> => ({ nomination: journey.nomination?.token });
+/** What each step posts back besides the answers: the nomination's token and the saved answers' link, when there are. */
+export const journeyFields = (journey: ApplicationJourney): Record<string, string | undefined> => ({ nomination: journey.nomination?.token, saved: journey.savedToken });
 
-function nominationNotice(shown: NominationShown | undefined): SafeHtml {
+export function nominationNotice(shown: NominationShown | undefined): SafeHtml {
   if (!shown) return html``;
   const { nomination } = shown;
   const body = nomination.bodyName ?? nominatingBodies[nomination.body];
@@ -108,7 +110,7 @@ function nominationNotice(shown: NominationShown | undefined): SafeHtml {
   });
 }
 
-const nominationLinkWarning = warningText({
+export const nominationLinkWarning = warningText({
   text: 'The nomination link you followed has expired or is not complete, so we could not fill in your details. '
     + 'You can still apply below; copy the whole link from the email if you want them filled in.',
 });

@@ -13,13 +13,15 @@ export interface PageOptions {
   backLink?: string;
   /** Present on staff pages: who is signed in, and the token their forms carry. */
   staff?: StaffView;
+  /** Present on the reference group's pages: who is signed in, and the token their sign-out carries. */
+  referenceGroup?: StaffView;
 }
 
 /** The GOV.UK Frontend page template, written out so that it needs no JavaScript or template engine. */
 export function page(options: PageOptions): SafeHtml {
   // No "– GOV.UK" suffix and no crown: the programme's service is styled like GOV.UK but not on it.
   const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME}`;
-  const serviceName = `${SERVICE_NAME}${options.staff ? ' – staff' : ''}`;
+  const serviceName = `${SERVICE_NAME}${options.staff ? ' – staff' : options.referenceGroup ? ' – reference group' : ''}`;
   const assets = publicAssetsBase();
   return html`<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template">
@@ -36,9 +38,9 @@ export function page(options: PageOptions): SafeHtml {
 <header class="govuk-header" data-module="govuk-header">
 <div class="govuk-header__container govuk-width-container">
 <div class="govuk-header__content">
-<a href="${options.staff ? '/staff' : '/apply'}" class="govuk-header__link govuk-header__service-name">${serviceName}</a>
+<a href="${options.staff ? '/staff' : options.referenceGroup ? '/reference' : '/apply'}" class="govuk-header__link govuk-header__service-name">${serviceName}</a>
 </div>
-${options.staff ? staffHeader(options.staff) : ''}
+${options.staff ? staffHeader(options.staff) : options.referenceGroup ? referenceGroupHeader(options.referenceGroup) : ''}
 </div>
 </header>
 <div class="govuk-width-container">
@@ -77,7 +79,26 @@ function staffHeader(staff: StaffView): SafeHtml {
   return html`<nav aria-label="Staff menu" class="govuk-header__navigation">
 <ul class="govuk-header__navigation-list">
 <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff">Programme overview</a></li>
+<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff/profile">Your profile</a></li>
+<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff/library">Library of action plans</a></li>
 <li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${staff.name}</span></li>
+<li class="govuk-header__navigation-item">${signOut}</li>
+</ul>
+</nav>`;
+}
+
+/** The reference group's header: their home, who is signed in, and signing out (by a route of their own). */
+function referenceGroupHeader(member: StaffView): SafeHtml {
+  const signOut = formWithCsrf({
+    action: '/reference/sign-out',
+    csrfToken: member.csrfToken,
+    classes: 'pip-inline-form',
+    content: button({ text: 'Sign out', classes: 'secondary', inline: true }),
+  });
+  return html`<nav aria-label="Reference group menu" class="govuk-header__navigation">
+<ul class="govuk-header__navigation-list">
+<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/reference">Reference group home</a></li>
+<li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${member.name}</span></li>
 <li class="govuk-header__navigation-item">${signOut}</li>
 </ul>
 </nav>`;

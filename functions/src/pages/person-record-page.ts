@@ -11,6 +11,8 @@ import {
   type FieldError,
   type HeldApplication,
   type PersonRecord,
+  type SavedApplication,
+  savedFields,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
 import { button, errorSummary, formWithCsrf, input, insetText, summaryList, table, type SummaryRow } from './components';
@@ -162,6 +164,15 @@ const linkPurposes: Record<string, string> = {
   evaluation: 'To evaluate the programme',
 };
 
+/** Answers saved and never sent: what was typed, as the applicant would read it, and until when the link works. */
+function savedSection(saved: SavedApplication, areaName: (areaId: string) => string): SafeHtml {
+  const answers = saved.answers as Partial<ApplicationAnswers>;
+  return card(`Answers saved for ${areaName(saved.areaId)} and never sent`, [
+    { key: 'Saved', value: `${when(saved.savedAt)}; the link works until ${when(saved.expiresAt)}` },
+    ...savedFields.filter((name) => answers[name] !== undefined).map((name) => ({ key: recordLabels[name], value: answerInWords(name, answers) })),
+  ]);
+}
+
 function elsewhereSection(record: PersonRecord): SafeHtml {
   const areaNames = new Map(record.applications.map((held) => [held.area.areaId, held.area.name]));
   const areaName = (areaId: string) => areaNames.get(areaId) ?? areaId;
@@ -170,6 +181,7 @@ function elsewhereSection(record: PersonRecord): SafeHtml {
     value: `${areaName(link.areaId)}${link.applicationId ? `, application ${link.applicationId}` : ''}; works until ${when(link.expiresAt)}`,
   }));
   return html`<h2 class="govuk-heading-l govuk-!-margin-top-8">Emails, links and other records</h2>
+${(record.savedApplications ?? []).map((saved) => savedSection(saved, areaName))}
 <h3 class="govuk-heading-m">Emails</h3>
 ${emailsSection(record)}
 ${card('Personal links emailed to them', linkRows)}
@@ -187,7 +199,7 @@ ${card(
 }
 
 function found(staff: StaffView, record: PersonRecord): SafeHtml {
-  if ([record.applications, record.emails, record.links, record.nominations, record.unreachable].every((list) => list.length === 0)) {
+  if ([record.applications, record.emails, record.links, record.nominations, record.unreachable, record.savedApplications ?? []].every((list) => list.length === 0)) {
     return html`<p class="govuk-body" role="status">We hold nothing about ${record.email}.</p>
 <p class="govuk-body">No application, nomination, email, link or record of a delivery problem names this address. If the person applied under another address, <a class="govuk-link" href="/staff/people">search for them by name</a>.</p>`;
   }

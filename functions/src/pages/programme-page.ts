@@ -17,7 +17,11 @@ import {
   ukDateOf,
   venueHosts,
   workshopMinutes,
+  workshopMoveIn,
   workshopRules,
+  workshopSetRules,
+  workshopsInWords,
+  bankHolidayList,
   type AreaProgress,
   type ProgrammeContext,
   type ProgrammeStep,
@@ -26,14 +30,17 @@ import {
 import { html, type SafeHtml } from '@pip/html';
 import {
   button,
+  buttonGroup,
   checkboxes,
   column,
   dateInput,
+  details,
   errorSummary,
   fieldset,
   formWithCsrf,
   gridRow,
   input,
+  insetText,
   notificationBanner,
   radios,
   tag,
@@ -45,7 +52,11 @@ import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-export type ProgrammeView = ProgrammeContext & FormState;
+export type ProgrammeView = ProgrammeContext &
+  FormState & {
+    /** Beside a schedule form the platform filled (a proposed set, later workshops moved): why dates moved, what it cannot know. */
+    scheduleNotes?: readonly string[];
+  };
 
 function attendanceForms(view: ProgrammeView, csrfToken: string, areaPath: string): SafeHtml {
   const held = (view.workshops?.workshops ?? []).filter((workshop) => hasStarted(workshop, view.now));
@@ -145,29 +156,100 @@ function heldFields(workshop: Workshop): Record<string, string> {
   };
 }
 
+/**
+ * "Plan the four workshops": a first date and an interval, and the platform fills the schedule form
+ * below with four dates off weekends and bank holidays. Only while no workshop has taken place.
+ */
+function planForm(view: ProgrammeView, staff: StaffView, errors: Map<string, string>): SafeHtml {
+  const value = (name: string, fallback = '') => view.values[`plan-${name}`] ?? fallback;
+  const text = (name: string, label: string, hint?: string) =>
+    input({ name: `plan-${name}`, label: { text: label }, hint, value: value(name), errorMessage: errors.get(`plan-${name}`) });
+  const form = formWithCsrf({
+    action: `/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops/plan`,
+    csrfToken: staff.csrfToken,
+    content: html`<p class="govuk-body">Give the first date and the platform proposes all ${numberInWords(WORKSHOPS_PER_AREA)}: each the weeks you choose after the one before,
+moved off weekends and bank holidays in England and Wales (known to ${String(bankHolidayList.lastYear)}), venues alternating between council and voluntary sector premises.
+Nothing is saved until you save the schedule.</p>
+${dateInput({ name: 'plan-date', legend: 'Date of the first workshop', value: value('date'), errorMessage: errors.get('plan-date') })}
+${radios({
+  name: 'plan-weeks',
+  fieldset: { legend: { text: 'Weeks between workshops' } },
+  errorMessage: errors.get('plan-weeks'),
+  classes: 'govuk-radios--small govuk-radios--inline',
+  items: workshopSetRules.weekChoices.map((weeks, index) => ({ value: String(weeks), text: `${weeks} weeks`, id: index === 0 ? undefined : `plan-weeks-${weeks}` })),
+  value: value('weeks', String(workshopSetRules.defaultWeeksBetween)),
+})}
+${timeInput({ name: 'plan-time', label: 'Start time (UK)', value: value('time', workshopRules.defaultStartTime), errorMessage: errors.get('plan-time') })}
+${text('council-venue', 'Council venue', 'For workshops 1 and 3')}
+${text('voluntary-venue', 'Voluntary sector venue', 'For workshops 2 and 4')}
+${text('facilitators', 'First facilitator')}
+${text('facilitator-2', 'Second facilitator')}
+${button({ text: 'Propose the four dates', classes: 'secondary' })}`,
+  });
+  const planning = Object.keys(view.values).some((name) => name.startsWith('plan-'));
+  // Open while nothing is scheduled, or while staff are using it; tucked away once a schedule exists.
+  if (!view.workshops || planning) return html`<h3 class="govuk-heading-s">Plan the four workshops</h3>
+${form}`;
+  return details({ summaryText: 'Plan the four workshops again', content: form });
+}
+
+/**
+ * Staff moved a workshop and the set no longer holds: offer to move the later ones, still on their
+ * saved dates, by as many days. The button posts the form as it stands to the shift route; it sits
+ * after the save button, so that pressing Enter in a field still saves.
+ */
+function laterWorkshopsOffer(view: ProgrammeView): { explanation: SafeHtml; button: SafeHtml } | undefined {
+  if (view.errors.length === 0) return undefined;
+  const move = workshopMoveIn(view.workshops, view.values, view.now);
+  if (!move || move.days === 0) return undefined;
+  const days = Math.abs(move.days);
+  const dayWords = `${days} day${days === 1 ? '' : 's'}`;
+  const label = `Move ${workshopsInWords(move.later)} ${move.days > 0 ? `by ${dayWords}` : `${dayWords} earlier`} too`;
+  return {
+    explanation: insetText({
+      text: html`You moved workshop ${String(move.moved)} ${dayWords} ${move.days > 0 ? 'later' : 'earlier'}. “${label}”, below, moves ${workshopsInWords(move.later)} by the same,
+keeping them off weekends and bank holidays. Nothing is saved until you save the schedule.`,
+    }),
+    button: html`<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+ formaction="/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops/shift">${label}</button>`,
+  };
+}
+
+function scheduleNotes(view: ProgrammeView): SafeHtml {
+  if (!view.scheduleNotes?.length) return html``;
+  return insetText({ text: html`<ul class="govuk-list">${view.scheduleNotes.map((note) => html`<li>${note}</li>`)}</ul>` });
+}
+
 function workshopForm(view: ProgrammeView, staff: StaffView, errors: Map<string, string>): SafeHtml {
   const held = (view.workshops?.workshops ?? []).filter((workshop) => hasStarted(workshop, view.now));
   if (held.length === WORKSHOPS_PER_AREA) {
     return html`${held.map(heldWorkshop)}<p class="govuk-body">All ${numberInWords(WORKSHOPS_PER_AREA)} workshops have taken place.</p>`;
   }
   const heldOne = (n: number) => held.find((workshop) => workshop.number === n);
-  return formWithCsrf({
+  const offer = laterWorkshopsOffer(view);
+  return html`${held.length === 0 ? planForm(view, staff, errors) : ''}
+${formWithCsrf({
     action: `/staff/areas/${encodeURIComponent(view.area.areaId)}/programme/workshops`,
     csrfToken: staff.csrfToken,
     hidden: { sequence: view.workshops ? String(view.workshops.sequence) : '-1', ...Object.assign({}, ...held.map(heldFields)) },
-    content: html`${Array.from({ length: WORKSHOPS_PER_AREA }, (_, index) => {
+    content: html`${held.length === 0 ? html`<h3 class="govuk-heading-s">The schedule</h3>` : ''}
+${scheduleNotes(view)}
+${offer?.explanation ?? ''}
+${Array.from({ length: WORKSHOPS_PER_AREA }, (_, index) => {
       const workshop = heldOne(index + 1);
       return workshop ? heldWorkshop(workshop) : workshopFields(view, index + 1, errors);
     })}
 ${textarea({
   name: 'intervalOverride',
-  label: { text: `Reason to keep an interval outside ${numberInWords(MIN_WEEKS_BETWEEN)} to ${numberInWords(MAX_WEEKS_BETWEEN)} weeks (only if you need to)` },
+  label: {
+    text: `Reason to keep dates outside the rules: an interval outside ${numberInWords(MIN_WEEKS_BETWEEN)} to ${numberInWords(MAX_WEEKS_BETWEEN)} weeks, a weekend or a bank holiday (only if you need to)`,
+  },
   errorMessage: errors.get('intervalOverride'),
   value: view.values.intervalOverride ?? view.workshops?.intervalOverride ?? '',
   rows: 2,
 })}
-${button({ text: view.workshops ? 'Save the new schedule and send calendar updates' : 'Save the schedule', preventDoubleClick: true })}`,
-  });
+${buttonGroup(button({ text: view.workshops ? 'Save the new schedule and send calendar updates' : 'Save the schedule', preventDoubleClick: true }), offer?.button ?? html``)}`,
+  })}`;
 }
 
 function visitSection(view: ProgrammeView, csrfToken: string, areaPath: string, errors: Map<string, string>): SafeHtml {

@@ -1,20 +1,25 @@
 import {
+  actionPlanThemes,
   formatUkDateTime,
   objectiveStatuses,
   reviewOccasions,
   type ActionPlan,
+  type ObjectiveSharingAnswer,
   type ProgressReview,
   type ProgressReviews,
   type ReviewOccasion,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { button, errorSummary, formWithCsrf, input, notificationBanner, radios, select, table, textarea } from './components';
+import { button, checkboxes, errorSummary, formWithCsrf, input, insetText, notificationBanner, radios, select, table, textarea } from './components';
 import type { FormState } from './form-fields';
 import { page } from './layout';
 import type { StaffView } from './staff-view';
 
-/** The occasion is the one staff chose to record, which the form is for. */
-export type ProgressReviewView = ProgressReviews & FormState & { occasion: ReviewOccasion };
+/**
+ * The occasion is the one staff chose to record, which the form is for. `sharing` is what staff
+ * ticked on the sharing form when it is shown again to correct; otherwise the plan's own choices show.
+ */
+export type ProgressReviewView = ProgressReviews & FormState & { occasion: ReviewOccasion; sharing?: Record<string, ObjectiveSharingAnswer> };
 
 /** Every objective against every review so far, with the notes given. */
 function reviewsSoFar(plan: ActionPlan, reviews: readonly ProgressReview[]): SafeHtml {
@@ -77,6 +82,35 @@ ${button({ text: 'Save the progress review', preventDoubleClick: true })}`,
   });
 }
 
+/** Each objective's themes and whether the library shares it, over the plan's version as the page showed it. */
+function sharingForm(staff: StaffView, view: ProgressReviewView, plan: ActionPlan, base: string): SafeHtml {
+  const errors = new Map(view.errors.map((error) => [error.field, error.message]));
+  const objective = ({ objectiveId, text, themes, shared }: ActionPlan['objectives'][number], index: number) => {
+    const chosen = view.sharing?.[objectiveId] ?? { themes: themes ?? [], shared: Boolean(shared) };
+    return html`${checkboxes({
+      name: `themes-${objectiveId}`,
+      fieldset: { legend: { text: `Objective ${String(index + 1)}: ${text}`, classes: 'govuk-fieldset__legend--s' } },
+      hint: 'Themes',
+      errorMessage: errors.get(`themes-${objectiveId}`),
+      classes: 'govuk-checkboxes--small',
+      items: Object.entries(actionPlanThemes).map(([value, label]) => ({ value, text: label })),
+      values: chosen.themes,
+      afterInputs: checkboxes({
+        name: `share-${objectiveId}`,
+        formGroup: { classes: 'govuk-!-margin-top-4 govuk-!-margin-bottom-0' },
+        items: [{ value: 'yes', text: `Share objective ${String(index + 1)} in the library`, checked: chosen.shared }],
+      }),
+    })}`;
+  };
+  return formWithCsrf({
+    action: `${base}/sharing`,
+    csrfToken: staff.csrfToken,
+    hidden: { version: String(plan.version ?? 0) },
+    content: html`${plan.objectives.map(objective)}
+${button({ text: 'Save themes and sharing', preventDoubleClick: true })}`,
+  });
+}
+
 /** Which occasion to record: a form of its own, since choosing one reloads the page with its answers. */
 function occasionChooser(view: ProgressReviewView, base: string): SafeHtml {
   return html`<form method="get" action="${base}">${select({
@@ -106,7 +140,11 @@ ${
     : html`${reviewsSoFar(view.plan, view.reviews)}
 <h2 class="govuk-heading-m">Record a review</h2>
 ${occasionChooser(view, base)}
-${reviewForm(staff, view, view.plan, base)}`
+${reviewForm(staff, view, view.plan, base)}
+<h2 class="govuk-heading-m" id="sharing">Themes and the library</h2>
+<p class="govuk-body">Tag each objective with its themes and choose which the <a class="govuk-link" href="/staff/library">library of action plans</a> shares with other areas, regions and the reference group, with their latest progress.</p>
+${insetText({ text: 'Shared objectives are shown without the area’s name: check the wording names nobody.' })}
+${sharingForm(staff, view, view.plan, base)}`
 }`,
   });
 }

@@ -103,28 +103,36 @@ export function reportPage(
   staff: StaffView,
   report: EvaluationReport,
   links: { staff: string; published: string; csv: string },
-  options: { errors?: FieldError[]; notice?: string } = {},
+  options: {
+    errors?: FieldError[];
+    notice?: string;
+    /** The reference group sees the published version only, in their own layout, with no way to the staff version. */
+    forReferenceGroup?: boolean;
+  } = {},
 ): SafeHtml {
   const errors = options.errors ?? [];
-  const otherVersion = report.published
-    ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a>`
-    : html`<a class="govuk-link" href="${links.published}">Version for publication, with areas anonymised</a>`;
+  const forGroup = options.forReferenceGroup === true;
+  const otherVersion = forGroup
+    ? ''
+    : report.published
+      ? html`<a class="govuk-link" href="${links.staff}">Show area names (staff only)</a> ·`
+      : html`<a class="govuk-link" href="${links.published}">Version for publication, with areas anonymised</a> ·`;
   return page({
     title: `Evaluation report, ${report.title}${report.published ? ' (for publication)' : ''}`,
-    staff,
+    ...(forGroup ? { referenceGroup: staff } : { staff }),
     hasErrors: errors.length > 0,
-    backLink: '/staff',
+    backLink: forGroup ? '/reference' : '/staff',
     content: html`${errorSummary(errors)}
 ${notificationBanner({ type: 'success', text: options.notice })}
 <span class="govuk-caption-l">Evaluation report${report.published ? ', for publication' : ''}</span>
 <h1 class="govuk-heading-l">${report.title}</h1>
 ${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on, so that the report can be published.' }) : ''}
-<p class="govuk-body">${otherVersion} ·
+<p class="govuk-body">${otherVersion}
 <a class="govuk-link" href="${links.csv}" download>Download as CSV</a></p>
 ${headline(report.overall)}
 ${barChart('overall', report.overall)}
 ${report.scope.kind === 'area' ? '' : byArea(report)}
-${report.voices ? voices(staff, links.staff, report.voices) : ''}
+${report.voices && !forGroup ? voices(staff, links.staff, report.voices) : ''}
 ${report.publishableComments ? publishableComments(report, report.publishableComments) : ''}`,
   });
 }

@@ -3,6 +3,7 @@ import {
   byRank,
   defaultSelectionRules,
   formatUkDateTime,
+  meanRestsOnTooFewReviews,
   scoreText,
   sectorNames,
   sectorTitle,
@@ -14,6 +15,7 @@ import {
   type FieldError,
   type Outcome,
   type Proposal,
+  type ReviewIndependence,
   type RuleBreach,
   type Sector,
   type SelectionDraft,
@@ -50,6 +52,8 @@ export interface SelectionView {
   breaches: RuleBreach[];
   errors: FieldError[];
   notice?: string;
+  /** Which reviews count towards the mean scores: those by staff with no conflict of interest. */
+  independence?: Pick<ReviewIndependence, 'independentCounts'>;
 }
 
 const outcomeLabel = (outcome: Outcome | undefined) =>
@@ -68,7 +72,7 @@ function nameOf(view: SelectionView, id: string): string {
 function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate): SafeHtml[] {
   const id = candidate.applicationId;
   const hidden = (text: string) => html`<span class="govuk-visually-hidden">${text}</span>`;
-  const mean = candidate.meanScore === undefined ? 'not reviewed' : scoreText(candidate.meanScore);
+  const mean = candidate.meanScore === undefined ? 'not reviewed' : `${scoreText(candidate.meanScore)} from ${reviewCount(view, id)}`;
   const link = `/staff/areas/${encodeURIComponent(view.area.areaId)}/applications/${encodeURIComponent(id)}`;
   return [
     checkboxItems({
@@ -87,6 +91,27 @@ function candidateRow(view: SelectionView, sector: Sector, candidate: Candidate)
 <span class="govuk-body-s">${candidate.organisation} – mean ${mean}</span>`,
     html`${tag({ text: outcomeLabel(view.proposal.outcomes[id]), classes: 'govuk-tag--grey' })}${reasons(view.proposal.outcomes[id])}`,
   ];
+}
+
+/** How many independent reviews an applicant's mean rests on, in words. */
+function reviewCount(view: SelectionView, id: string): string {
+  const count = view.independence?.independentCounts[id] ?? 0;
+  return `${count} independent ${count === 1 ? 'review' : 'reviews'}`;
+}
+
+/** A warning for each of these applicants whose mean score rests on a single independent review; nothing when none does. */
+function thinlyReviewed(view: SelectionView, ids: readonly string[]): SafeHtml {
+  const counts = view.independence?.independentCounts;
+  if (!counts) return html``;
+  return html`${ids
+    .filter((id) => meanRestsOnTooFewReviews(counts[id] ?? 0))
+    .map((id) => {
+      const link = `/staff/areas/${encodeURIComponent(view.area.areaId)}/applications/${encodeURIComponent(id)}`;
+      return warningText({
+        text: html`<a class="govuk-link" href="${link}">${nameOf(view, id)}</a>’s mean score rests on a single independent review.
+Ask another member of staff without a conflict of interest to review the application.`,
+      });
+    })}`;
 }
 
 function sectorEditor(view: SelectionView, sector: Sector): SafeHtml {
@@ -114,12 +139,14 @@ function draftPage(staff: StaffView, view: SelectionView): SafeHtml {
   return html`${errorSummary(view.errors)}
 <p class="govuk-body">The proposal takes up to six per sector from complete applications by mean score, at most one per organisation,
 and makes sure the twelve include someone from a local BME network and someone from an LAA provider when such applicants exist. ${TIE_BREAK_RULE}</p>
+<p class="govuk-body">Mean scores count independent reviews only: a review by a member of staff with a conflict of interest is left out.</p>
 ${
   view.stored
     ? html`<p class="govuk-body">Last edited by ${view.stored.updatedBy.name}, ${formatUkDateTime(view.stored.updatedAt)}.</p>`
     : html`<p class="govuk-body">Nobody has edited the proposal yet.</p>`
 }
 ${breachList(view.breaches)}
+${thinlyReviewed(view, sectors.flatMap((sector) => view.draft.selected[sector]))}
 ${formWithCsrf({
   action: base,
   csrfToken: staff.csrfToken,
@@ -218,6 +245,7 @@ function approvedPage(staff: StaffView, view: SelectionView, stored: AreaSelecti
     + 'The selection is locked; withdrawals and reserve offers are recorded below and in the area’s timeline.';
   return html`${errorSummary(view.errors)}
 ${insetText({ text: approval })}
+${thinlyReviewed(view, sectors.flatMap((sector) => stored.selected[sector]))}
 ${sectors.map((sector) => approvedSector(staff, view, stored, sector, base))}
 ${withdrawalsSection(staff, view, base)}
 <h2 class="govuk-heading-m">Record a withdrawal</h2>

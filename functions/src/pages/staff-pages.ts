@@ -21,6 +21,7 @@ import {
   type ApplicationUnderReview,
   type AreaApplications,
   type Candidate,
+  type ConflictOfInterest,
   type FieldError,
   type Nomination,
   type RegionOverview,
@@ -30,7 +31,7 @@ import {
   type UnreachableAddress,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, type TableCell } from './components';
+import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, textarea, warningText, type TableCell } from './components';
 import { emailAddressSection } from './email-address-section';
 import { formField, type FormValues } from './form-fields';
 import { page } from './layout';
@@ -80,7 +81,8 @@ ${regionAreas(region)}\n`,
 }
 
 /** An area's applications, with the filters staff asked for and where each applicant stands, by reference. */
-export type AreaPageView = AreaApplications & RequestedFilters & { statuses: Record<string, RosterStatus> };
+export type AreaPageView = AreaApplications &
+  RequestedFilters & { statuses: Record<string, RosterStatus>; /** Reviews left out for a conflict of interest, by reference. */ conflictedCounts?: Record<string, number> };
 
 function filterForm(base: string, { filters, minScoreText, minScoreError }: AreaPageView): SafeHtml {
   const sectorItems = [{ value: '', text: 'All sectors' }, ...sectors.map((sector) => ({ value: sector, text: sectorTitle(sector) }))];
@@ -115,14 +117,21 @@ function flagTags(application: Application, candidate: Candidate): SafeHtml {
   return html`${tags.map((text) => html`${tag({ text, classes: 'govuk-tag--grey' })} `)}`;
 }
 
-function applicationsTable(base: string, { area, rows, total, statuses }: AreaPageView): SafeHtml {
+/** An application's independent reviews, and how many were left out when any were. */
+function independentReviews(count: number, leftOut: number): TableCell {
+  return numeric(leftOut > 0 ? `${count} (${leftOut} left out)` : count);
+}
+
+function applicationsTable(base: string, { area, rows, total, statuses, conflictedCounts = {} }: AreaPageView): SafeHtml {
   if (total === 0) return html`<p class="govuk-body" role="status">No applications yet.</p>`;
   if (rows.length === 0) return html`<p class="govuk-body" role="status">None of the ${total} applications match these filters.</p>`;
   return html`<p class="govuk-body" role="status">Showing ${rows.length} of ${total} applications.</p>
+<p class="govuk-body">Review counts and mean scores are of independent reviews only: a review by a member of staff with a conflict of interest
+(their organisation, an area they are connected to, or a conflict they declared) is left out, as the selection leaves it out.</p>
 ${table({
   caption: `Applications for ${area.name}`,
   captionClasses: 'govuk-visually-hidden',
-  head: ['Applicant', 'Organisation', 'Sector', 'Status', 'Flags', numeric('Reviews'), numeric('Mean score')],
+  head: ['Applicant', 'Organisation', 'Sector', 'Status', 'Flags', numeric('Independent reviews'), numeric('Mean score')],
   rows: rows.map(({ application, candidate, reviewCount }) => {
     const { applicationId, answers } = application;
     const href = `${base}/applications/${encodeURIComponent(applicationId)}`;
@@ -132,7 +141,7 @@ ${table({
       sectorNames[answers.sector],
       rosterStatusInWords(statuses[applicationId] ?? { kind: 'awaiting-selection' }),
       flagTags(application, candidate),
-      numeric(reviewCount),
+      independentReviews(reviewCount, conflictedCounts[applicationId] ?? 0),
       numeric(score(candidate.meanScore)),
     ];
   }),
@@ -173,6 +182,16 @@ export interface ApplicationPageView extends ApplicationUnderReview {
   unreachable?: UnreachableAddress;
   /** The corrected address staff sent, when it needs correcting. */
   correctedEmail?: string;
+  /** Why the signed-in member of staff may not review this application; none when they may. */
+  myConflicts?: readonly ConflictOfInterest[];
+  /** Reviews that are not independent, by reviewer: why, after their name. */
+  notIndependent?: Readonly<Record<string, string>>;
+  /** How many reviews the mean score rests on. */
+  independentReviewCount?: number;
+  /** The reason for a declaration sent back to correct. */
+  conflictReason?: string;
+  /** The signed-in reviewer's own review, if they have scored it. */
+  mine?: Review;
 }
 
 function nominationNote(nomination: Nomination): SafeHtml {
@@ -182,14 +201,14 @@ function nominationNote(nomination: Nomination): SafeHtml {
   return insetText({ text: html`Nominated by ${by} on ${formatUkDate(nomination.nominatedAt)}.${said}` });
 }
 
-function reviewsTable(reviews: readonly Review[]): SafeHtml {
+function reviewsTable(reviews: readonly Review[], notIndependent: Readonly<Record<string, string>>): SafeHtml {
   if (reviews.length === 0) return html``;
   return table({
     caption: 'Reviews',
     captionClasses: 'govuk-visually-hidden',
     head: ['Reviewer', ...reviewCriteria.map((key) => numeric(metaOf(reviewSchema.shape[key]).title)), numeric('Mean'), 'Note'],
     rows: reviews.map((review) => [
-      html`${review.staffName}<br><span class="govuk-body-s">${formatUkDateTime(review.reviewedAt)}</span>`,
+      html`${review.staffName}<br><span class="govuk-body-s">${formatUkDateTime(review.reviewedAt)}</span>${notIndependentNote(review, notIndependent)}`,
       ...reviewCriteria.map((key) => numeric(review[key])),
       numeric(scoreText(reviewMean(review))),
       review.note ?? '',
@@ -197,10 +216,54 @@ function reviewsTable(reviews: readonly Review[]): SafeHtml {
   });
 }
 
+/** A review that does not count: marked, with why, so nobody reads it as part of the mean. */
+function notIndependentNote(review: Review, notIndependent: Readonly<Record<string, string>>): SafeHtml {
+  const why = notIndependent[review.staffId];
+  if (why === undefined) return html``;
+  return html`<br>${tag({ text: 'Not independent', classes: 'govuk-tag--orange' })}<br><span class="govuk-body-s">Left out of the mean: ${review.staffName} ${why}.</span>`;
+}
+
+function meanLine(meanScore: number | undefined, independentCount: number, leftOut: number): SafeHtml {
+  const reviews = `${independentCount} independent ${independentCount === 1 ? 'review' : 'reviews'}`;
+  const left = leftOut > 0 ? ` ${leftOut} ${leftOut === 1 ? 'review is' : 'reviews are'} left out: ${leftOut === 1 ? 'its reviewer has' : 'their reviewers have'} a conflict of interest.` : '';
+  return html`<p class="govuk-body">Mean score: <strong>${score(meanScore)}</strong> from ${reviews}.${left}</p>`;
+}
+
+/** Instead of the review form: why this member of staff may not review the application. */
+function conflictedReviewer(conflicts: readonly ConflictOfInterest[], hasReviewed: boolean): SafeHtml {
+  return html`${warningText({ text: 'You cannot review this application because of a conflict of interest.' })}
+<ul class="govuk-list govuk-list--bullet">${conflicts.map((conflict) => html`<li>${conflict.reason}.</li>`)}</ul>
+${hasReviewed ? html`<p class="govuk-body">Your earlier review is kept but left out of the mean score and the selection.</p>` : ''}
+<p class="govuk-body">If your organisation or connections have changed, update <a class="govuk-link" href="/staff/profile">your profile</a>.</p>`;
+}
+
+/** A member of staff who may review the application may also say they should not. */
+function declareConflictForm(staff: StaffView, action: string, reason: string | undefined, error: string | undefined): SafeHtml {
+  return html`<h2 class="govuk-heading-m" id="declare-conflict">Declare a conflict of interest</h2>
+<p class="govuk-body">If you know the applicant or have another reason not to review them, say so. You will not be able to review this application,
+and the declaration is recorded in the area’s timeline.</p>
+${formWithCsrf({
+  action,
+  csrfToken: staff.csrfToken,
+  content: html`${textarea({
+    name: 'reason',
+    label: { text: 'Why you have a conflict of interest', classes: 'govuk-label--s' },
+    hint: 'For example, they are a friend or a relative, or you are on the same board.',
+    value: reason,
+    errorMessage: error,
+    rows: 3,
+  })}
+${button({ text: 'Declare a conflict of interest', classes: 'secondary', preventDoubleClick: true })}`,
+})}`;
+}
+
 export function applicationPage(staff: StaffView, detail: ApplicationPageView): SafeHtml {
   const { area, application, candidate, reviews, notYetReviewed, myReview, errors, unreachable, correctedEmail } = detail;
+  const { myConflicts = [], notIndependent = {}, conflictReason } = detail;
+  const leftOut = reviews.filter((review) => notIndependent[review.staffId] !== undefined).length;
   const errorFor = new Map(errors.map((error) => [error.field, error.message]));
   const base = `/staff/areas/${encodeURIComponent(area.areaId)}`;
+  const applicationPath = `${base}/applications/${encodeURIComponent(application.applicationId)}`;
   const applied = `Applied ${formatUkDateTime(application.submittedAt)}${
     application.version > 1 ? `, last changed ${formatUkDateTime(application.updatedAt)}` : ''
   }.`;
@@ -225,21 +288,26 @@ ${emailAddressSection(staff, `${base}/applications/${encodeURIComponent(applicat
   error: errorFor.get('email'),
 })}
 <h2 class="govuk-heading-m">Reviews</h2>
-<p class="govuk-body">Mean score: <strong>${score(candidate.meanScore)}</strong> from ${reviews.length} ${reviews.length === 1 ? 'review' : 'reviews'}.</p>
+${meanLine(candidate.meanScore, detail.independentReviewCount ?? reviews.length - leftOut, leftOut)}
 ${
   notYetReviewed.length > 0
     ? html`<p class="govuk-body">Not yet reviewed by: ${notYetReviewed.map((member) => member.name).join(', ')}.</p>`
-    : html`<p class="govuk-body">Every member of staff has reviewed this application.</p>`
+    : html`<p class="govuk-body">Every member of staff without a conflict of interest has reviewed this application.</p>`
 }
-${reviewsTable(reviews)}
-<h2 class="govuk-heading-m" id="your-review">Your review</h2>
-${formWithCsrf({
+${reviewsTable(reviews, notIndependent)}
+<h2 class="govuk-heading-m" id="your-review" tabindex="-1">Your review</h2>
+${
+  myConflicts.length > 0
+    ? conflictedReviewer(myConflicts, detail.mine !== undefined)
+    : html`${formWithCsrf({
   action: `${base}/applications/${encodeURIComponent(application.applicationId)}/reviews`,
   csrfToken: staff.csrfToken,
   content: html`${reviewFields.map((name) =>
     formField({ name, meta: metaOf(reviewSchema.shape[name]), value: myReview[name], error: errorFor.get(name) }),
   )}
 ${button({ text: 'Save your review', preventDoubleClick: true })}`,
-})}`,
+})}
+${declareConflictForm(staff, `${applicationPath}/conflicts`, conflictReason, errorFor.get('reason'))}`
+}`,
   });
 }

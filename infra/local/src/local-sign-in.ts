@@ -6,7 +6,7 @@ import { safeReturnPath, startStaffSession } from '@pip/functions/kit/staff-sess
 import { button, formWithCsrf, insetText, radios, twoThirds } from '@pip/functions/pages/components/index';
 import { page } from '@pip/functions/pages/layout';
 import { localPage } from './local-page';
-import { localStaff, type LocalStaffIdentity } from './staff-identity';
+import { localGroupsOf, localReferenceGroup, localStaff, type LocalStaffIdentity } from './staff-identity';
 
 export const LOCAL_SIGN_IN_PATH = '/local/staff-sign-in';
 
@@ -25,7 +25,10 @@ export function localSignInHandler(identity: LocalStaffIdentity) {
           name: 'staffId',
           idPrefix: 'staff',
           fieldset: { legend: { text: 'Who are you?', classes: 'govuk-fieldset__legend--m' } },
-          items: localStaff.map((staff) => ({ value: staff.staffId, text: staff.name })),
+          items: [
+            ...localStaff.map((staff) => ({ value: staff.staffId, text: staff.name })),
+            ...localReferenceGroup.map((member) => ({ value: member.staffId, text: `${member.name} (reference group: ${member.role.toLowerCase()})` })),
+          ],
           value: localStaff[0]!.staffId,
         })}
 ${button({ text: 'Sign in' })}`,
@@ -33,17 +36,18 @@ ${button({ text: 'Sign in' })}`,
       return htmlResponse(
         200,
         page({
-          title: 'Sign in as programme staff (local)',
-          content: twoThirds(html`<h1 class="govuk-heading-l">Sign in as programme staff</h1>
-${insetText({ text: 'This page exists only on the local platform. In AWS, staff sign in with Cognito.' })}
+          title: 'Sign in (local)',
+          content: twoThirds(html`<h1 class="govuk-heading-l">Sign in as programme staff or the reference group</h1>
+${insetText({ text: 'This page exists only on the local platform. In AWS, staff and the reference group sign in with Cognito.' })}
 ${signIn}`),
         }),
       );
     },
     (event) => {
       const form = readForm(event, { staffId: 'text', returnTo: 'text' });
-      const staff = localStaff.find((member) => member.staffId === form.staffId) ?? localStaff[0]!;
-      return startStaffSession(platformPorts().staff, event, identity.issueIdToken(staff), form.returnTo || '/staff');
+      const person = [...localStaff, ...localReferenceGroup].find((member) => member.staffId === form.staffId) ?? localStaff[0]!;
+      const { staffId, name, email } = person;
+      return startStaffSession(platformPorts().staff, event, identity.issueIdToken({ staffId, name, email }, localGroupsOf(staffId)), form.returnTo || '/staff');
     },
   );
 }

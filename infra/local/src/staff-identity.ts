@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { StaffProfile } from '@pip/domain';
+import { REFERENCE_GROUP, STAFF_GROUP, type StaffProfile } from '@pip/domain';
 
 export const LOCAL_STAFF_AUDIENCE = 'pip-local-staff';
 
@@ -11,6 +11,16 @@ export const localStaff: StaffProfile[] = [
   { staffId: 'local-staff-priya', name: 'Priya Shah', email: 'priya.shah@pip.localhost' },
   { staffId: 'local-staff-tom', name: 'Tom Okoro', email: 'tom.okoro@pip.localhost' },
 ];
+
+/** Members of the demo programme's reference group, who sign in locally as staff do but see only the group's pages. */
+export const localReferenceGroup: (StaffProfile & { role: string })[] = [
+  { staffId: 'local-reference-morgan', name: 'Morgan Hale', email: 'morgan.hale@pip.localhost', role: 'Chief executive, national body' },
+];
+
+/** The groups a local person's token carries, as their Cognito groups would in AWS. */
+export function localGroupsOf(staffId: string): string[] {
+  return localReferenceGroup.some((member) => member.staffId === staffId) ? [REFERENCE_GROUP] : [STAFF_GROUP];
+}
 
 /**
  * Stands in for Cognito's user pool on this machine: issues ID tokens of the same shape, signed with
@@ -40,7 +50,7 @@ export class LocalStaffIdentity {
     return { keys: [{ ...jwk, kid: this.keyId, alg: 'RS256', use: 'sig' }] };
   }
 
-  issueIdToken(staff: StaffProfile, groups: string[] = ['staff'], lifetimeSeconds = 3600): string {
+  issueIdToken(staff: StaffProfile, groups: string[] = [STAFF_GROUP], lifetimeSeconds = 3600): string {
     const now = Math.floor(Date.now() / 1000);
     const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
     const header = encode({ alg: 'RS256', typ: 'JWT', kid: this.keyId });

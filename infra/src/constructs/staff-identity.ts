@@ -10,7 +10,7 @@ import {
   UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { STAFF_GROUP } from '@pip/domain';
+import { REFERENCE_GROUP, STAFF_GROUP } from '@pip/domain';
 import { Construct } from 'constructs';
 
 export interface StaffIdentityProps {
@@ -23,9 +23,10 @@ export interface StaffIdentityProps {
 }
 
 /**
- * Programme staff and nobody else: accounts are created by an administrator (no self sign-up),
- * must be in the staff group to use the console, and sign in through Cognito's managed login with
- * the authorisation code flow. The platform verifies the ID tokens it returns.
+ * Programme staff and the reference group, nobody else: accounts are created by an administrator (no
+ * self sign-up), must be in the staff group to use the console (or the reference group for its own
+ * read-only pages), and sign in through Cognito's managed login with the authorisation code flow.
+ * The platform verifies the ID tokens it returns.
  */
 export class StaffIdentity extends Construct {
   readonly userPool: UserPool;
@@ -61,6 +62,12 @@ export class StaffIdentity extends Construct {
       userPoolId: this.userPool.userPoolId,
       groupName: STAFF_GROUP,
       description: 'Programme team: may use the staff console',
+    });
+    // The same pool and sign-in as staff, so one verified token carries either group; each route says which it admits.
+    new CfnUserPoolGroup(this, 'reference-group', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: REFERENCE_GROUP,
+      description: 'Reference group: may read published evaluation reports and the learning library, nothing else',
     });
     this.client = this.userPool.addClient('console', {
       generateSecret: false,

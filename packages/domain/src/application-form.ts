@@ -137,3 +137,28 @@ export const applicationFields = Object.keys(applicationAnswersSchema.shape) as 
 export function fieldMeta(name: ApplicationField): FieldMeta {
   return metaOf(applicationAnswersSchema.shape[name]);
 }
+
+/** One short page of the application form: GOV.UK's question pages, one topic each. */
+export interface QuestionPage {
+  pageId: string;
+  /** The page's heading, and its name on the check page. */
+  title: string;
+  fields: readonly ApplicationField[];
+}
+
+/**
+ * The application form's pages, in order, declared once: the pages draw their fields from it, each
+ * page checks only its own, the check page and a saved application's link find the first page still
+ * to answer from it. The privacy notice is on no page: it is agreed on the check page, when sending.
+ */
+export const applicationQuestionPages = [
+  { pageId: 'about-you', title: 'About you', fields: ['fullName', 'email', 'phone'] },
+  { pageId: 'your-role', title: 'Your role', fields: ['organisation', 'jobTitle', 'sector', 'roleLevel', 'organisationKind'] },
+  { pageId: 'your-experience', title: 'Your experience', fields: ['partnershipExperience', 'programmeHopes'] },
+  { pageId: 'taking-part', title: 'Taking part', fields: ['canAttendWorkshops', 'accessibilityNeeds', 'bmeNetwork', 'laaProvider'] },
+] as const satisfies readonly QuestionPage[];
+
+export type QuestionPageId = (typeof applicationQuestionPages)[number]['pageId'];
+
+/** The one answer given on the check page rather than a question page. */
+export const SENDING_FIELD = 'privacyConsent' satisfies ApplicationField;

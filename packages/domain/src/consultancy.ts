@@ -2,7 +2,8 @@ import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
 import type { Recipient } from './ports/messages';
 import { DAY, HOUR } from './durations';
-import { dateProblem, isClockTime, ukInstantFrom } from './uk-time';
+import { dateProblem, isClockTime, ukDateOf, ukInstantFrom } from './uk-time';
+import type { FacilitatorWorkshop } from './workshop-set';
 import { hoursInWords } from './words';
 
 /** A time a facilitator offers for a lead's consultancy session, in person or online. */
@@ -72,8 +73,17 @@ export function facilitatorKey(name: string): string {
   return name.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
-/** What is wrong with a new slot, given every slot its facilitator already holds, in any area. */
-export function slotProblems(slot: Omit<ConsultancySlot, 'slotId'>, facilitatorSlots: readonly ConsultancySlot[], now: Date): FieldError[] {
+/**
+ * What is wrong with a new slot, given every slot its facilitator already holds, in any area, and
+ * the workshops they run: a workshop takes its facilitator's whole UK day (travel, the group after).
+ */
+export function slotProblems(
+  slot: Omit<ConsultancySlot, 'slotId'>,
+  facilitatorSlots: readonly ConsultancySlot[],
+  now: Date,
+  facilitatorWorkshops: readonly FacilitatorWorkshop[] = [],
+  areaNames: Readonly<Record<string, string>> = {},
+): FieldError[] {
   const problems: FieldError[] = [];
   if (!slot.facilitator.trim()) problems.push({ field: 'facilitator', message: 'Enter the facilitator' });
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(slot.facilitatorEmail)) problems.push({ field: 'facilitatorEmail', message: 'Enter the facilitator’s email address, like name@example.org' });
@@ -83,6 +93,12 @@ export function slotProblems(slot: Omit<ConsultancySlot, 'slotId'>, facilitatorS
   else if (Date.parse(slot.startsAt) <= now.getTime()) problems.push({ field: 'date', message: 'The slot must be in the future' });
   const clash = facilitatorSlots.find((held) => overlap(held, slot));
   if (clash) problems.push({ field: 'start', message: `${slot.facilitator} already has a slot then, in ${clash.areaId === slot.areaId ? 'this area' : `another area (${clash.areaId})`}` });
+  const slotDay = ukDateOf(new Date(slot.startsAt));
+  const workshop = facilitatorWorkshops.find((held) => ukDateOf(new Date(held.startsAt)) === slotDay);
+  if (workshop) {
+    const where = workshop.areaId === slot.areaId ? 'this area' : (areaNames[workshop.areaId] ?? `another area (${workshop.areaId})`);
+    problems.push({ field: 'date', message: `${slot.facilitator} runs workshop ${workshop.workshop} in ${where} that day. Choose another date or facilitator` });
+  }
   return problems;
 }
 

@@ -1,12 +1,36 @@
 import type { Area } from './area';
 import { ValidationError, type FieldError } from './errors';
 
+/** The themes an action plan covers, by which the library of plans gathers their objectives. */
+export const actionPlanThemes = {
+  capacity: 'Capacity of partners',
+  representation: 'Representation and participation',
+  governance: 'Governance',
+  funding: 'Funding mechanisms',
+  relationships: 'Relationships',
+} as const;
+export type ActionPlanTheme = keyof typeof actionPlanThemes;
+export const isActionPlanTheme = (value: string | undefined): value is ActionPlanTheme => value !== undefined && Object.hasOwn(actionPlanThemes, value);
+
+/**
+ * One objective of an action plan. Staff tag it with its themes and choose whether the library
+ * shares it; plans agreed before either existed have neither: untagged and not shared.
+ */
+export interface ActionPlanObjective {
+  objectiveId: string;
+  text: string;
+  themes?: ActionPlanTheme[];
+  shared?: boolean;
+}
+
 /** The objectives of an area's partnership improvement action plan, as agreed. */
 export interface ActionPlan {
   areaId: string;
-  objectives: { objectiveId: string; text: string }[];
+  objectives: ActionPlanObjective[];
   agreedAt: string;
   agreedBy: string;
+  /** Counts the changes to themes and sharing, so two staff cannot overwrite each other's silently; none yet is 0. */
+  version?: number;
 }
 
 export const objectiveStatuses = { 'not-started': 'Not started', 'under-way': 'Under way', done: 'Done' } as const;
@@ -100,4 +124,45 @@ export function progressReviewFromForm(
 export function progressReviewSummary(review: ProgressReview): string {
   const statuses = review.objectives.map((objective, index) => `objective ${index + 1} ${objectiveStatuses[objective.status].toLowerCase()}`);
   return `${reviewOccasions[review.occasion]}: ${statuses.join(', ')}.`;
+}
+
+/** What staff ticked for one objective on the sharing form. */
+export interface ObjectiveSharingAnswer {
+  themes: readonly string[];
+  shared: boolean;
+}
+
+/**
+ * The plan's objectives with the themes and sharing staff chose. An objective is shared only with
+ * at least one theme, since the library gathers objectives by theme.
+ */
+export function objectivesWithSharing(plan: ActionPlan, answers: Readonly<Record<string, ObjectiveSharingAnswer | undefined>>): ActionPlanObjective[] {
+  const problems: FieldError[] = [];
+  const objectives = plan.objectives.map((objective, index) => {
+    const answer = answers[objective.objectiveId] ?? { themes: [], shared: false };
+    const unknown = answer.themes.filter((theme) => !isActionPlanTheme(theme));
+    const themes = (Object.keys(actionPlanThemes) as ActionPlanTheme[]).filter((theme) => answer.themes.includes(theme));
+    if (unknown.length > 0) problems.push({ field: `themes-${objective.objectiveId}`, message: `Choose the themes of objective ${index + 1} from the list` });
+    else if (answer.shared && themes.length === 0) problems.push({ field: `themes-${objective.objectiveId}`, message: `Choose at least one theme for objective ${index + 1} to share it` });
+    return { objectiveId: objective.objectiveId, text: objective.text, themes, shared: answer.shared };
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return objectives;
+}
+
+const themeNames = (themes: readonly ActionPlanTheme[] | undefined) => (themes ?? []).map((theme) => actionPlanThemes[theme]).join(', ') || 'no theme';
+
+/**
+ * How the audit log sums up a change to themes and sharing, objective by objective in plan order;
+ * empty when nothing changed.
+ */
+export function sharingChangeSummary(before: readonly ActionPlanObjective[], after: readonly ActionPlanObjective[]): string {
+  const changes = after.flatMap((objective, index) => {
+    const was = before.find((candidate) => candidate.objectiveId === objective.objectiveId);
+    const sharing = Boolean(was?.shared) === Boolean(objective.shared) ? '' : objective.shared ? 'shared in the library' : 'no longer shared';
+    const themes = themeNames(was?.themes) === themeNames(objective.themes) ? '' : `themes ${themeNames(objective.themes)}`;
+    const what = [sharing, themes].filter(Boolean).join(', ');
+    return what ? [`objective ${index + 1} ${what}`] : [];
+  });
+  return changes.length === 0 ? '' : `${changes.join('; ')}.`.replace(/^o/u, 'O');
 }

@@ -4,6 +4,7 @@
  * simply expires, a daily pass for what must be removed or redacted in place), so the promise and
  * the practice cannot disagree.
  */
+import { savedApplicationRules } from './saved-application';
 
 /** The moment a period counts from. */
 export type RetentionAnchor =
@@ -15,6 +16,8 @@ export type RetentionAnchor =
   | 'sent'
   | 'link-expired'
   | 'recruitment-closed'
+  /** A saved application's link stopping, or applications closing, whichever comes first. */
+  | 'link-expired-or-recruitment-closed'
   | 'recorded';
 
 /** What happens when the period ends. */
@@ -28,6 +31,7 @@ export type RetainedRecord =
   | 'email-content'
   | 'emailed-links'
   | 'nominations-not-taken-up'
+  | 'saved-applications'
   | 'unreachable-addresses';
 
 export interface RetentionRule {
@@ -114,6 +118,16 @@ export const retentionSchedule: readonly RetentionRule[] = [
     reason: 'a nomination only matters while the person can still apply',
   },
   {
+    record: 'saved-applications',
+    what: 'answers saved with “Save and come back later” and never sent',
+    anchor: 'link-expired-or-recruitment-closed',
+    days: 0,
+    action: 'removed',
+    leaves: 'nothing',
+    // Once applications close the answers can never be sent, so keeping them to the link's end serves nobody.
+    reason: 'saved answers are only of use while you can still send them',
+  },
+  {
     record: 'unreachable-addresses',
     what: 'addresses our emails could not reach, and why',
     anchor: 'recorded',
@@ -159,6 +173,7 @@ const ANCHOR_WORDS: Record<RetentionAnchor, string> = {
   sent: 'after the email is sent',
   'link-expired': 'after the link stops working',
   'recruitment-closed': 'after applications for the area close',
+  'link-expired-or-recruitment-closed': `after your link stops working (${savedApplicationRules.linkDays} days after you last saved) or applications for the area close, whichever is sooner`,
   recorded: 'after we record it',
 };
 
@@ -170,6 +185,7 @@ const AT_ANCHOR_WORDS: Record<RetentionAnchor, string> = {
   sent: 'once the email is sent',
   'link-expired': 'once the link stops working',
   'recruitment-closed': 'when applications for the area close',
+  'link-expired-or-recruitment-closed': `once your link stops working (${savedApplicationRules.linkDays} days after you last saved) or applications for the area close, whichever is sooner`,
   recorded: 'once we record it',
 };
 

@@ -1,6 +1,13 @@
 /** The Cognito group (and its local counterpart) whose members may use the staff console. */
 export const STAFF_GROUP = 'staff';
 
+/**
+ * The Cognito group (and its local counterpart) of the programme's reference group: chief executives
+ * of the national bodies and senior officers from earlier areas, who read published reports and shared
+ * plans and nothing else.
+ */
+export const REFERENCE_GROUP = 'reference-group';
+
 /** A member of the programme team, as their sign-in token describes them. */
 export interface StaffProfile {
   staffId: string;

@@ -1,6 +1,7 @@
 import { MINUTE } from './durations';
 import { ValidationError, type FieldError } from './errors';
-import { dateProblem, fromUkLocalTime, isClockTime, shiftUkDays, ukCalendarDaysBetween } from './uk-time';
+import { dayProblem, weekdayOf } from './bank-holidays';
+import { dateProblem, formatUkDate, fromUkLocalTime, isClockTime, shiftUkDays, ukCalendarDaysBetween, ukDateOf } from './uk-time';
 
 export const WORKSHOPS_PER_AREA = 4;
 export const MIN_WEEKS_BETWEEN = 4;
@@ -37,7 +38,10 @@ export interface Workshop {
 export interface WorkshopSchedule {
   areaId: string;
   workshops: Workshop[];
-  /** Given when staff keep an interval outside four to six weeks; recorded in the audit log. */
+  /**
+   * Given when staff keep dates outside the rules (an interval outside four to six weeks, a weekend,
+   * a bank holiday, a year whose bank holidays are not known); recorded in the audit log.
+   */
   intervalOverride?: string;
   sequence: number;
 }
@@ -46,6 +50,8 @@ export interface ScheduleCheck {
   errors: FieldError[];
   /** Intervals outside the rule; allowed only with an override reason. */
   intervalBreaches: string[];
+  /** Workshops on a weekend, a bank holiday or a day whose being a bank holiday is not known; allowed only with the same reason. */
+  dayBreaches: string[];
 }
 
 /** "1 week", "6 weeks and 1 day", "27 days": an interval as a sentence says it. */
@@ -66,7 +72,7 @@ export function checkSchedule(workshops: readonly Workshop[], intervalOverride?:
   const errors: FieldError[] = [];
   if (workshops.length !== WORKSHOPS_PER_AREA) {
     errors.push({ field: 'workshops', message: `Schedule all ${WORKSHOPS_PER_AREA} workshops` });
-    return { errors, intervalBreaches: [] };
+    return { errors, intervalBreaches: [], dayBreaches: [] };
   }
   workshops.forEach((workshop, index) => {
     const n = index + 1;
@@ -103,15 +109,27 @@ export function checkSchedule(workshops: readonly Workshop[], intervalOverride?:
   if (intervalBreaches.length > 0 && !intervalOverride?.trim()) {
     for (const breach of intervalBreaches) errors.push({ field: 'intervalOverride', message: `${breach} Change the dates, or give a reason to keep them.` });
   }
-  return { errors, intervalBreaches };
+  // Weekends and bank holidays are warnings, not refusals: the team may know a Saturday suits this
+  // group, or the venue is open; the reason they give is kept in the audit log with the schedule.
+  const dayBreaches: string[] = [];
+  for (const workshop of workshops) {
+    const day = ukDateOf(new Date(workshop.startsAt));
+    const problem = dayProblem(day);
+    if (!problem) continue;
+    const breach = `Workshop ${workshop.number} is ${problem} (${weekdayOf(day)} ${formatUkDate(workshop.startsAt)}).`;
+    dayBreaches.push(breach);
+    if (!intervalOverride?.trim()) errors.push({ field: `workshop-${workshop.number}-date`, message: `${breach} Change the date, or give a reason to keep it.` });
+  }
+  return { errors, intervalBreaches, dayBreaches };
 }
 
 /** Four workshops as staff entered them, checked against the rules; an interval kept outside them carries its reason. */
 export interface ProposedSchedule {
   workshops: Workshop[];
-  /** Only when an interval breaks the rule: the reason staff gave to keep it. */
+  /** Only when an interval or a day breaks the rules: the reason staff gave to keep it. */
   intervalOverride?: string;
   intervalBreaches: string[];
+  dayBreaches: string[];
 }
 
 const isVenueHost = (text: string): text is VenueHost => Object.hasOwn(venueHosts, text);
@@ -151,10 +169,12 @@ export function workshopsFromForm(form: Readonly<Record<string, string | undefin
   const intervalOverride = (form.intervalOverride ?? '').trim() || undefined;
   const check = checkSchedule(workshops, intervalOverride);
   if (check.errors.length > 0) throw new ValidationError(check.errors);
+  const breaches = check.intervalBreaches.length + check.dayBreaches.length;
   return {
     workshops,
-    ...(check.intervalBreaches.length > 0 && intervalOverride ? { intervalOverride } : {}),
+    ...(breaches > 0 && intervalOverride ? { intervalOverride } : {}),
     intervalBreaches: check.intervalBreaches,
+    dayBreaches: check.dayBreaches,
   };
 }
 

@@ -10,3 +10,4 @@ export * from './workflow-emails';
 export * from './consultancy-emails';
 export * from './evaluation-emails';
 export * from './delivery-emails';
+export * from './saved-application-emails';

@@ -12,6 +12,12 @@ export const keys = {
   staffList: (name: string) => ({ gsi1pk: 'STAFF', gsi1sk: name }),
   review: (areaId: string, applicationId: string, staffId: string) => ({ pk: `AREA#${areaId}`, sk: `REVIEW#${applicationId}#${staffId}` }),
   reviewsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'REVIEW#' }),
+  /** What a member of staff recorded on their profile, and its place in the list of every profile. */
+  staffConnections: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'CONNECTIONS' }),
+  staffConnectionsList: (staffId: string) => ({ gsi1pk: 'STAFF-CONNECTIONS', gsi1sk: staffId }),
+  /** A conflict of interest a member of staff declared on one application: one per person and application. */
+  declaredConflict: (areaId: string, applicationId: string, staffId: string) => ({ pk: `AREA#${areaId}`, sk: `CONFLICT#${applicationId}#${staffId}` }),
+  declaredConflictsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'CONFLICT#' }),
   selection: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SELECTION' }),
   auditEntry: (areaId: string, at: string, entryId: string) => ({ pk: `AREA#${areaId}`, sk: `AUDIT#${at}#${entryId}` }),
   auditOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'AUDIT#' }),
@@ -26,6 +32,12 @@ export const keys = {
   consultancySession: (areaId: string, session: number) => ({ pk: `AREA#${areaId}`, sk: `SESSION#${session}` }),
   consultancySessionsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SESSION#' }),
   actionPlan: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'ACTION-PLAN' }),
+  /**
+   * An action plan with an objective shared, on gsi1 in the library by its area's region: the
+   * library (or one region of it) is one query, not a read of every area's plan.
+   */
+  libraryPlan: (regionId: string, areaId: string) => ({ gsi1pk: 'LIBRARY', gsi1sk: `${regionId}#${areaId}` }),
+  libraryPlansOf: (regionId: string | undefined) => ({ gsi1pk: 'LIBRARY', gsi1skPrefix: regionId ? `${regionId}#` : '' }),
   progressReview: (areaId: string, occasion: string) => ({ pk: `AREA#${areaId}`, sk: `PROGRESS-REVIEW#${occasion}` }),
   progressReviewsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'PROGRESS-REVIEW#' }),
   evaluationSurvey: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'SURVEY' }),
@@ -41,6 +53,9 @@ export const keys = {
   facilitator: (facilitatorKey: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: 'FACILITATOR' }),
   facilitatorSlot: (facilitatorKey: string, slotId: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: `SLOT#${slotId}` }),
   facilitatorSlots: (facilitatorKey: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, skPrefix: 'SLOT#' }),
+  /** A workshop on its facilitator's calendar, replaced with the area's schedule. */
+  facilitatorWorkshop: (facilitatorKey: string, areaId: string, workshop: number) => ({ pk: `FACILITATOR#${facilitatorKey}`, sk: `WORKSHOP#${areaId}#${workshop}` }),
+  facilitatorWorkshops: (facilitatorKey: string) => ({ pk: `FACILITATOR#${facilitatorKey}`, skPrefix: 'WORKSHOP#' }),
   learningEvent: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'LEARNING-EVENT' }),
   areaProgress: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'PROGRESS' }),
   staffStepToken: (areaId: string, step: string) => ({ pk: `AREA#${areaId}`, sk: `STAFF-STEP#${step}` }),
@@ -70,6 +85,9 @@ export const keys = {
   /** Emailed links are found by the hash of their token; the token itself is never stored. */
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),
+  /** Answers saved and not sent, under the area by the hash of their own link's token: never by address, so nobody reaches them by typing one. */
+  savedApplication: (areaId: string, tokenHash: string) => ({ pk: `AREA#${areaId}`, sk: `SAVED-APPLICATION#${tokenHash}` }),
+  savedApplicationsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SAVED-APPLICATION#' }),
   /** A day's count of emails the public forms caused one address to receive, by the hash of the address. */
   emailAllowance: (addressHash: string, ukDay: string) => ({ pk: `EMAIL-ALLOWANCE#${addressHash}`, sk: `DAY#${ukDay}` }),
   pendingEmail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#PENDING', gsi1sk: createdAt }),

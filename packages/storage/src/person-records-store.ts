@@ -25,6 +25,7 @@ import { isLostRace, moveItem, unlessLostRace } from './conditional';
 import { getItem, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
 import { queryAll, queryPrefix } from './query-all';
+import { toSavedApplication } from './saved-application-store';
 import { tableSchema } from './table-schema';
 
 
@@ -47,6 +48,7 @@ export const removalKinds = [
   'nomination',
   'unreachable',
   'allowance',
+  'savedApplication',
 ] as const;
 export type RemovalKind = (typeof removalKinds)[number];
 
@@ -181,6 +183,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       links: indexed.filter((item) => item.type === 'link').map(toHeldLink).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
       nominations: nominations.map((item) => entityOf(item) as PartnerNomination),
       unreachable: unreachable.map((item) => entityOf(item) as UnreachableAddress),
+      savedApplications: indexed.filter((item) => item.type === 'saved-application').map(toSavedApplication).sort((a, b) => a.savedAt.localeCompare(b.savedAt)),
     };
   }
 
@@ -239,6 +242,8 @@ export class DynamoPersonRecordsStore implements PersonRecords {
         tally.addAll(await this.emptyEmail(item, all, pseudonym.email, at));
       } else if (item.type === 'link' || item.type === 'partner-nomination') {
         if (await this.remove(item)) tally.add(item.type === 'link' ? 'link' : 'nomination');
+      } else if (item.type === 'saved-application') {
+        if (await this.remove(item)) tally.add('savedApplication');
       } else if (item.type === 'unreachable-address') {
         if (await this.remove(item)) elsewhere.add('unreachable');
       }

@@ -1,5 +1,5 @@
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EmailDue, LinkDue, NominationDue, RetainedRecord, RetentionIndex, UnreachableDue } from '@pip/domain';
+import type { EmailDue, LinkDue, NominationDue, RetainedRecord, RetentionIndex, SavedApplicationDue, UnreachableDue } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import type { Item } from './items';
 import { keys } from './keys';
@@ -12,8 +12,8 @@ const EMAIL_CONTENT = ['to', 'about', 'subject', 'text', 'html', 'calendar', 'la
 const dueAtOf = (item: Item): string => String(item.gsi3sk).slice(0, String(item.gsi3sk).indexOf('#'));
 
 /**
- * The retention index (gsi3): the outbox's emails, emailed links, unreachable addresses and partner
- * nominations, each under its rule in the order it falls due. Each action below is conditional on the
+ * The retention index (gsi3): the outbox's emails, emailed links, unreachable addresses, partner
+ * nominations and saved applications never sent, each under its rule in the order it falls due. Each action below is conditional on the
  * item still standing where the pass found it on the index, and takes it off (or moves it along), so
  * the pass never reads or acts on one twice.
  */
@@ -103,6 +103,24 @@ export class DynamoRetentionStore implements RetentionIndex {
         }),
       ),
     );
+  }
+
+  async savedApplicationsDue(upTo: string): Promise<SavedApplicationDue[]> {
+    return (await this.due('saved-applications', upTo)).map((item) => ({
+      areaId: String(item.areaId),
+      tokenHash: String(item.sk).slice('SAVED-APPLICATION#'.length),
+      dueAt: dueAtOf(item),
+      expiresAt: String(item.expiresAt),
+    }));
+  }
+
+  removeSavedApplication(saved: SavedApplicationDue): Promise<boolean> {
+    return this.remove(keys.savedApplication(saved.areaId, saved.tokenHash), this.stillAt('saved-applications', saved.dueAt, `${saved.areaId}#${saved.tokenHash}`));
+  }
+
+  postponeSavedApplication(saved: SavedApplicationDue, dueAt: string): Promise<boolean> {
+    const what = `${saved.areaId}#${saved.tokenHash}`;
+    return this.move(keys.savedApplication(saved.areaId, saved.tokenHash), this.stillAt('saved-applications', saved.dueAt, what), keys.retentionDue('saved-applications', dueAt, what).gsi3sk);
   }
 
   /** Every item of the rule due by `upTo`, the instant itself included, oldest first. */

@@ -1,11 +1,14 @@
 import type {
   ActionPlan,
   ActionPlanStore,
+  AuditEntry,
   AreaVisit,
+  FacilitatorWorkshop,
   LearningEvent,
   LearningEventStore,
   ProgressReview,
   ProgressReviewStore,
+  RegionId,
   StaffStep,
   StaffStepStore,
   VisitStore,
@@ -13,6 +16,8 @@ import type {
   WorkshopSchedule,
   WorkshopStore,
 } from '@pip/domain';
+import { facilitatorKey, facilitatorWorkshopsOf } from '@pip/domain';
+import { MemoryAudit } from './areas';
 import { OneRowEach, Rows, key } from './rows';
 
 export class MemoryStaffSteps implements StaffStepStore {
@@ -58,10 +63,26 @@ export class MemoryWorkshops implements WorkshopStore {
   }
 
   async saveSchedule(schedule: WorkshopSchedule, expectedSequence: number): Promise<boolean> {
-    if (expectedSequence < 0) return this.schedules.add(schedule.areaId, schedule);
-    if (this.schedules.get(schedule.areaId)?.sequence !== expectedSequence) return false;
-    this.schedules.write(schedule.areaId, schedule);
+    if (expectedSequence < 0) {
+      if (!this.schedules.add(schedule.areaId, schedule)) return false;
+    } else {
+      if (this.schedules.get(schedule.areaId)?.sequence !== expectedSequence) return false;
+      this.schedules.write(schedule.areaId, schedule);
+    }
+    // The area's workshops on their facilitators' calendars, in place of the previous schedule's.
+    for (const [facilitator, entries] of this.calendars) this.calendars.set(facilitator, entries.filter((entry) => entry.areaId !== schedule.areaId));
+    for (const entry of facilitatorWorkshopsOf(schedule)) {
+      const facilitator = facilitatorKey(entry.facilitator);
+      this.calendars.set(facilitator, [...(this.calendars.get(facilitator) ?? []).filter((held) => held.areaId !== entry.areaId || held.workshop !== entry.workshop), entry]);
+    }
     return true;
+  }
+
+  /** Each facilitator's workshops, by facilitator key. */
+  readonly calendars = new Map<string, FacilitatorWorkshop[]>();
+
+  async facilitatorWorkshops(facilitator: string): Promise<FacilitatorWorkshop[]> {
+    return this.calendars.get(facilitatorKey(facilitator)) ?? [];
   }
 
   async attendance(areaId: string): Promise<Record<number, WorkshopAttendance>> {
@@ -86,8 +107,35 @@ export class MemoryVisits implements VisitStore {
 }
 
 export class MemoryActionPlans extends OneRowEach<ActionPlan> implements ActionPlanStore {
-  constructor() {
+  /** The region each plan is listed under in the library while an objective is shared, as the table's gsi1 keys. */
+  readonly listedIn = new Map<string, RegionId>();
+
+  constructor(private readonly audit = new MemoryAudit()) {
     super((plan) => plan.areaId);
+  }
+
+  override async save(plan: ActionPlan): Promise<void> {
+    this.listedIn.delete(plan.areaId);
+    await super.save(plan);
+  }
+
+  async saveSharing(plan: ActionPlan, expectedVersion: number, regionId: RegionId, audit: AuditEntry): Promise<boolean> {
+    const stored = this.rows.get(plan.areaId);
+    if (!stored || (stored.version ?? 0) !== expectedVersion || this.audit.holds(audit)) return false;
+    this.rows.write(plan.areaId, plan);
+    if (plan.objectives.some((objective) => objective.shared)) this.listedIn.set(plan.areaId, regionId);
+    else this.listedIn.delete(plan.areaId);
+    await this.audit.record(audit);
+    return true;
+  }
+
+  async shared(regionId?: RegionId): Promise<{ plan: ActionPlan; regionId: RegionId }[]> {
+    return [...this.listedIn]
+      .filter(([, listed]) => !regionId || listed === regionId)
+      .flatMap(([areaId, listed]) => {
+        const plan = this.rows.read(areaId);
+        return plan ? [{ plan, regionId: listed }] : [];
+      });
   }
 }
 

@@ -55,6 +55,9 @@ const nothingIndexed: RetentionIndex = {
   removeNomination: async () => false,
   postponeNomination: async () => false,
   keepNomination: async () => false,
+  savedApplicationsDue: async () => [],
+  removeSavedApplication: async () => false,
+  postponeSavedApplication: async () => false,
 };
 
 async function leeds() {

@@ -43,8 +43,8 @@ describe('calendars while the briefing step runs', () => {
     ports.delivery.sendNow = async (messageId) => {
       if (!interleaved) {
         interleaved = true;
-        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-22'), 0);
-        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-29'), 1);
+        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-23'), 0);
+        await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-30'), 1);
         await recordWithdrawal(ports, 'leeds', leaving.applicationId, sam);
       }
       await sendNow(messageId);

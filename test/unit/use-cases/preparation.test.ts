@@ -40,7 +40,7 @@ describe('preparing an area', () => {
     expect(ports.outbox.queued()).toHaveLength(0);
 
     // Moving the workshops later does not answer the workflow again.
-    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-22'), 0);
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-23'), 0);
     expect(ports.workflow.continued).toEqual(['token-preparation']);
     expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled', 'Workshops rescheduled']);
   });
@@ -49,7 +49,7 @@ describe('preparing an area', () => {
     const ports = await preparingArea();
     await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
     const before = ports.snapshot();
-    const stale = scheduleWorkshops(ports, 'leeds', { name: 'Kim Staff' }, proposed('2027-03-22'), -1);
+    const stale = scheduleWorkshops(ports, 'leeds', { name: 'Kim Staff' }, proposed('2027-03-23'), -1);
     await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toMatchObject({ field: 'workshops' });
     expect(ports.snapshot()).toEqual(before);

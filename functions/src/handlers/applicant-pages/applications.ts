@@ -1,53 +1,62 @@
-import { pathParameter, type HttpEvent } from '../../kit/event';
-import { formRoute, formText, formValues, type FormProblem } from '../../kit/form';
+import { ValidationError, answerProblems, checkQuestionPage, nextPageToAnswer, pageOfField, questionPage } from '@pip/domain';
+import { pathParameter } from '../../kit/event';
+import { formRoute, formText, formValues } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
 import { htmlResponse } from '../../kit/responses';
 import { platformPorts } from '../../composition-root';
-import { checkAnswersPage } from '../../pages/application-answers-pages';
-import {
-  answersFromForm,
-  applicationFormPage,
-  confirmationPage,
-  linkSentPage,
-  newApplicationJourney,
-  openAreasPage,
-} from '../../pages/application-pages';
+import { answersFromForm, confirmationPage, linkSentPage, newApplicationJourney, openAreasPage } from '../../pages/application-pages';
 import { areasOpenForApplications } from '../../use-cases/recruitment/areas-open-for-applications';
-import { checkNewApplication } from '../../use-cases/recruitment/check-application';
 import { nominationFromLink } from '../../use-cases/recruitment/nomination-from-link';
+import { openSavedApplication } from '../../use-cases/recruitment/open-saved-application';
 import { submitApplication } from '../../use-cases/recruitment/submit-application';
+import { firstQuestionPage, journeyPosted, refuseUnlessOpen, showStepAgain, stepFor } from './application-steps';
+import { saveAnswers } from './saved-applications';
 import { whileRecruiting } from './while-recruiting';
 
 /** GET /apply: the areas taking applications now. */
 export const showOpenAreas: RouteHandler = async () => htmlResponse(200, openAreasPage(await areasOpenForApplications(platformPorts())));
 
-/** GET /apply/{areaId}: the form, filled in from a nomination when the person followed a working nomination link. */
+/** GET /apply/{areaId}: the first question page, filled in from a nomination when the person followed a working nomination link. */
 export const showApplicationForm: RouteHandler = (event) =>
   whileRecruiting(event, 200, async (area) => {
     const token = event.queryStringParameters?.nomination;
     const nominated = await nominationFromLink(platformPorts(), area.areaId, token);
-    if (token && !nominated) return applicationFormPage(newApplicationJourney(area), {}, [], true);
-    return applicationFormPage(newApplicationJourney(area, nominated), nominated?.prefill ?? {}, []);
+    if (token && !nominated) return stepFor(newApplicationJourney(area), {}, firstQuestionPage, [], true);
+    return stepFor(newApplicationJourney(area, nominated), nominated?.prefill ?? {}, firstQuestionPage);
   });
 
-const nominationPosted = (event: HttpEvent) => nominationFromLink(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'nomination'));
-
-/** The form with the answers posted: to correct them, or to change one from the check page. Once applications are not open, the page that says so. */
-const showForm = (event: HttpEvent, status: number, { values, errors }: Pick<FormProblem, 'values' | 'errors'>) =>
-  whileRecruiting(event, status, async (area) => applicationFormPage(newApplicationJourney(area, await nominationPosted(event)), values, errors));
-
-/** POST /apply/{areaId}: the answers checked, then shown to the applicant to send; or back to the form to change one. */
+/**
+ * POST /apply/{areaId}: one step of the form. "Continue" checks this page's answers only, then goes
+ * to the first page still to answer (or the check page); "Save and come back later" saves them all
+ * as they are; the check page's "Change" and the back link go to the page asked for.
+ */
 export const checkApplication = formRoute(async (event) => {
-  if (formText(event, 'change')) return showForm(event, 200, { values: formValues(event), errors: [] });
-  const { area, answers } = await checkNewApplication(platformPorts(), pathParameter(event, 'areaId'), answersFromForm(formValues(event)));
-  return htmlResponse(200, checkAnswersPage(newApplicationJourney(area, await nominationPosted(event)), answers));
-}, showForm);
+  const values = formValues(event);
+  // Refused first once applications are not open (409, with the page that says so), whatever was posted.
+  await refuseUnlessOpen(event);
+  const change = pageOfField(formText(event, 'change'))?.pageId ?? questionPage(formText(event, 'goto'))?.pageId;
+  if (change) return whileRecruiting(event, 200, async (area) => stepFor(await journeyPosted(event, area), values, change));
+  if (formText(event, 'action') === 'save') return saveAnswers(event);
+  const page = questionPage(formText(event, 'page'));
+  const answers = answersFromForm(values);
+  if (page) checkQuestionPage(page, answers);
+  else {
+    // The whole form in one post (a form drawn before it had pages): every answer checked.
+    const problems = answerProblems({ ...answers, privacyConsent: true });
+    if (problems.length > 0) throw new ValidationError(problems);
+  }
+  return whileRecruiting(event, 200, async (area) => stepFor(await journeyPosted(event, area), values, nextPageToAnswer(answers)));
+}, showStepAgain);
 
 /** POST /apply/{areaId}/send: the application is received; for an address that has applied already, a link is emailed to it instead. */
 export const sendApplication = formRoute(async (event) => {
-  const nominated = await nominationPosted(event);
-  const input = answersFromForm(formValues(event));
-  const result = await submitApplication(platformPorts(), pathParameter(event, 'areaId'), input, nominated?.nomination);
+  const areaId = pathParameter(event, 'areaId');
+  const ports = platformPorts();
+  const nominated = await nominationFromLink(ports, areaId, formText(event, 'nomination'));
+  const savedToken = formText(event, 'saved');
+  const saved = savedToken ? await openSavedApplication(ports, areaId, savedToken) : undefined;
+  const nomination = nominated?.nomination ?? (saved && !saved.problem ? saved.saved.nomination : undefined);
+  const result = await submitApplication(ports, areaId, answersFromForm(formValues(event)), nomination);
   if (result.outcome === 'link-sent') return htmlResponse(200, linkSentPage(result.area));
   return htmlResponse(200, confirmationPage(result.area, result.application));
-}, showForm);
+}, showStepAgain);

@@ -22,9 +22,17 @@ const programmeNotices = notices({
 export const backToProgramme = (areaId: string, done: Parameters<typeof programmeNotices.redirect>[1]) =>
   programmeNotices.redirect(`/staff/areas/${encodeURIComponent(areaId)}/programme`, done);
 
-async function showProgramme(event: HttpEvent, status: number, options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {}) {
+/** The programme page, with the answers and errors of a refused form, or a schedule form filled for staff to check (`scheduleNotes` saying why). */
+export async function showProgramme(
+  event: HttpEvent,
+  status: number,
+  options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string; scheduleNotes?: string[] } = {},
+) {
   const context = await programmeContext(platformPorts(), pathParameter(event, 'areaId'));
-  return htmlResponse(status, programmePage(staffView(event), { ...context, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice }));
+  return htmlResponse(
+    status,
+    programmePage(staffView(event), { ...context, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice, scheduleNotes: options.scheduleNotes }),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { ConflictError, hasStarted, heldWorkshopChanges, type Ports, type ProposedSchedule, type Workshop } from '@pip/domain';
+import { ConflictError, ValidationError, hasStarted, heldWorkshopChanges, type Ports, type ProposedSchedule, type Workshop } from '@pip/domain';
+import { workshopFacilitatorClashes } from './facilitator-calendars';
 import { scheduleUpdateRecipients } from './workshop-invitations';
 
 /** What saving a new schedule would send, for the page that asks staff to confirm it. */
@@ -19,11 +20,12 @@ const sameWorkshop = (a: Workshop | undefined, b: Workshop) =>
 
 /**
  * Who a new schedule would email and what it changes, refused for the same reasons saving it would
- * be (a workshop that has taken place changed, or someone else's schedule saved since), so staff are
+ * be (a workshop that has taken place changed, someone else's schedule saved since, a facilitator
+ * booked elsewhere that day), so staff are
  * not asked to confirm what cannot be done.
  */
 export async function scheduleUpdatePreview(
-  ports: Pick<Ports, 'workshops' | 'progress' | 'selections' | 'applications' | 'clock'>,
+  ports: Pick<Ports, 'workshops' | 'progress' | 'selections' | 'applications' | 'clock' | 'areas' | 'consultancy'>,
   areaId: string,
   proposed: ProposedSchedule,
   expectedSequence: number,
@@ -35,6 +37,8 @@ export async function scheduleUpdatePreview(
   if ((before?.sequence ?? -1) !== expectedSequence) {
     throw new ConflictError('Someone else changed the schedule while you were editing it. Nothing you sent was saved; check it and try again.', 'workshops');
   }
+  const clashes = await workshopFacilitatorClashes(ports, areaId, proposed.workshops);
+  if (clashes.length > 0) throw new ValidationError(clashes);
   const recipients = await scheduleUpdateRecipients(ports, areaId);
   const stored = (workshop: Workshop) => before?.workshops.find((old) => old.number === workshop.number);
   const changed = proposed.workshops.filter((workshop) => !hasStarted(workshop, now) && !sameWorkshop(stored(workshop), workshop));

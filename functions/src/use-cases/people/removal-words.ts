@@ -12,6 +12,7 @@ const kinds: Record<string, readonly [string, string]> = {
   nomination: ['nomination removed', 'nominations removed'],
   unreachable: ['record of an address our emails could not reach removed', 'records of addresses our emails could not reach removed'],
   allowance: ['daily email count removed', 'daily email counts removed'],
+  savedApplication: ['saved application never sent removed', 'saved applications never sent removed'],
 };
 
 /** "1 application kept under a pseudonym", "3 emails emptied": the counts as a timeline entry and a result page say them. */

@@ -14,9 +14,12 @@ import {
   type ConsultancySlot,
   type Ports,
 } from '@pip/domain';
+import { areaNamesOf } from '../delivery/facilitator-calendars';
 import { auditEntry } from '../shared/audit-entry';
 
 type SlotPorts = Pick<Ports, 'areas' | 'consultancy' | 'clock'>;
+/** A new time is checked against the facilitator's workshops too. */
+type SlotTimePorts = SlotPorts & Pick<Ports, 'workshops'>;
 
 /** A slot of the area as staff see it now, with the area; not found if it is not one of the area's slots. */
 export async function consultancySlot(ports: SlotPorts, areaId: string, slotId: string): Promise<{ area: Area; slot: ConsultancySlot }> {
@@ -49,13 +52,14 @@ const when = (slot: ConsultancySlot) => `${formatUkDateTime(slot.startsAt)} to $
 
 /**
  * The slot at its new time, checked as a new slot is (readable, in the future, no clash for its
- * facilitator in any area but with itself), before staff confirm it; nothing is written.
+ * facilitator in any area but with itself, no workshop of theirs that day), before staff confirm it; nothing is written.
  */
-export async function plannedSlotTime(ports: SlotPorts, areaId: string, slotId: string, form: SlotTimeForm): Promise<{ area: Area; slot: ConsultancySlot; next: ConsultancySlot; calendarVersion: number }> {
+export async function plannedSlotTime(ports: SlotTimePorts, areaId: string, slotId: string, form: SlotTimeForm): Promise<{ area: Area; slot: ConsultancySlot; next: ConsultancySlot; calendarVersion: number }> {
   const { area, slot } = await changeableSlot(ports, areaId, slotId, form.version, 'date');
   const next = slotAtNewTime(slot, form);
-  const held = await ports.consultancy.facilitatorSlots(slot.facilitator);
-  const problems = slotProblems(next, held.slots.filter((other) => other.slotId !== slot.slotId), ports.clock.now());
+  const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator)]);
+  const others = held.slots.filter((other) => other.slotId !== slot.slotId);
+  const problems = slotProblems(next, others, ports.clock.now(), workshops, await areaNamesOf(ports, [{ slots: [], workshops }]));
   if (problems.length > 0) throw new ValidationError(problems);
   return { area, slot, next, calendarVersion: held.version };
 }
@@ -64,7 +68,7 @@ export async function plannedSlotTime(ports: SlotPorts, areaId: string, slotId: 
  * Staff give a free slot a new time. A lead booking it at the same moment either lands first (and
  * this is refused: the slot is booked) or finds the slot changed and is told to choose again.
  */
-export async function changeConsultancySlotTime(ports: SlotPorts & Pick<Ports, 'audit'>, areaId: string, slotId: string, form: SlotTimeForm, actor: Actor): Promise<ConsultancySlot> {
+export async function changeConsultancySlotTime(ports: SlotTimePorts & Pick<Ports, 'audit'>, areaId: string, slotId: string, form: SlotTimeForm, actor: Actor): Promise<ConsultancySlot> {
   return takeTurns(
     async () => {
       const { slot, next, calendarVersion } = await plannedSlotTime(ports, areaId, slotId, form);

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { LOST_RACE, ValidationError, slotFromForm, slotProblems, takeTurns, type Actor, type ConsultancySlot, type Ports, type SlotForm, formatUkDateTime, formatUkTime } from '@pip/domain';
+import { areaNamesOf } from '../delivery/facilitator-calendars';
 import { auditEntry } from '../shared/audit-entry';
 
 /**
  * Publishes a slot for the area's leads to book, unless its facilitator already holds one that
- * overlaps, in any area. Two slots published for one facilitator at once take turns on their calendar.
+ * overlaps, in any area, or runs a workshop that UK day. Two slots published for one facilitator at once take turns on their calendar.
  */
 export async function publishConsultancySlot(
-  ports: Pick<Ports, 'areas' | 'consultancy' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'consultancy' | 'workshops' | 'audit' | 'clock'>,
   areaId: string,
   form: SlotForm,
   actor: Actor,
@@ -16,8 +17,8 @@ export async function publishConsultancySlot(
   await ports.areas.existing(areaId);
   return takeTurns(
     async () => {
-      const held = await ports.consultancy.facilitatorSlots(slot.facilitator);
-      const problems = slotProblems(slot, held.slots, ports.clock.now());
+      const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator)]);
+      const problems = slotProblems(slot, held.slots, ports.clock.now(), workshops, await areaNamesOf(ports, [{ slots: [], workshops }]));
       if (problems.length > 0) throw new ValidationError(problems);
       if (!(await ports.consultancy.publish(slot, held.version))) return LOST_RACE;
       const where = slot.mode === 'online' ? 'online' : slot.where;

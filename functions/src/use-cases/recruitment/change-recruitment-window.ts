@@ -8,6 +8,7 @@ import {
   type UkDateTimeInput,
 } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
+import { retimeSavedReminders, type SavedReminderPorts } from './saved-reminders';
 
 export interface WindowChange {
   opens: UkDateTimeInput;
@@ -27,11 +28,12 @@ const changedUnder = () =>
 /**
  * Staff move an area's recruitment window before applications close: both dates before they open,
  * only the close once open. Applications already made stay as they are, and the area's workflow
- * follows the new close when it next looks (within the hour). Refused once applications have
- * closed, and when the window changed since the person loaded it. Audited.
+ * follows the new close when it next looks (within the hour); reminders of saved applications move
+ * with it at once. Refused once applications have closed, and when the window changed since the
+ * person loaded it. Audited.
  */
 export async function changeRecruitmentWindow(
-  ports: Pick<Ports, 'areas' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'clock'> & SavedReminderPorts,
   areaId: string,
   change: WindowChange,
   actor: Actor,
@@ -42,5 +44,7 @@ export async function changeRecruitmentWindow(
   if (sameWindow(area.recruitment, window)) return 'unchanged';
   const audit = auditEntry(ports.clock, areaId, actor, 'Recruitment window changed', windowChangedSummary(area, window), area.recruitment, window);
   if (!(await ports.areas.changeWindow(areaId, area.recruitment, window, audit))) throw changedUnder();
+  // Reminders of saved applications follow the new closing time.
+  await retimeSavedReminders(ports, { ...area, recruitment: window });
   return 'changed';
 }

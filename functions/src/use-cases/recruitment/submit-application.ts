@@ -20,12 +20,15 @@ import {
 import { applicantEmails } from '@pip/mail';
 import { takeEmailAllowance } from '../shared/email-allowance';
 import { newEmailedLink } from '../shared/emailed-links';
+import { forgetSavedApplications } from './saved-reminders';
 import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 
 export type SubmitApplicationPorts = Pick<
   Ports,
   'areas' | 'applications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'random' | 'delivery' | 'log'
->;
+> &
+  // Optional so that the demo seeding, which saves nothing, need not hand it in.
+  Partial<Pick<Ports, 'savedApplications'>>;
 
 /**
  * What a submission did. Only a submission that stored the application (or repeated its answers
@@ -41,6 +44,8 @@ export type SubmissionResult =
  * already keeps its application as it is, whoever sent the form: the address is emailed its own link
  * to see or change the application, and the answers sent are not stored anywhere. An applicant who
  * came through a nomination link keeps the nomination on their application.
+ *
+ * Once sent, every answer the address saved for the area is deleted and its reminder withdrawn.
  *
  * Each email counts against the address's daily allowance. The application is stored with its email
  * in the outbox, then the email is sent at once; if the email service is down the application still
@@ -91,6 +96,9 @@ export async function submitApplication(
     return write === 'written' ? { outcome: 'received', area, application, email } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));
 
+  // Sent: whatever the address saved for the area goes, and no reminder follows. (Not in the
+  // application's own transaction, which the application store writes; the reminder is withdrawn first.)
+  if (ports.savedApplications && result.outcome !== 'link-sent') await forgetSavedApplications({ savedApplications: ports.savedApplications }, areaId, answers.email);
   if (result.email) await ports.delivery.sendNow(result.email.messageId);
   const applicationId = result.outcome === 'link-sent' ? undefined : result.application.applicationId;
   ports.log('INFO', 'application submitted', { areaId, applicationId, outcome: result.outcome });

@@ -6,6 +6,7 @@ import {
   retentionDueAt,
   retentionRule,
   retentionSummary,
+  savedApplicationDueAt,
   type Actor,
   type Area,
   type PersonRecords,
@@ -61,7 +62,8 @@ class Tally {
 /**
  * The daily retention pass: does what the retention schedule says is due by now, and nothing else.
  * Records on the retention index first (emails' wording redacted, expired links removed, unreachable
- * addresses forgotten, nominations nobody followed up removed), then, area by area, the applications
+ * addresses forgotten, nominations nobody followed up removed, saved applications never sent
+ * removed), then, area by area, the applications
  * the schedule's application rules make due, each replaced by a pseudonym. Each area's timeline gets
  * one entry per rule acted on, with a count and never a name. Every action is conditional and takes
  * the record off the index, and a pseudonymised application is never due again, so a second pass
@@ -97,6 +99,12 @@ export async function applyRetention(ports: ApplyRetentionPorts): Promise<Retent
     if (Date.parse(dueAt) > now.getTime()) await ports.retention.postponeNomination(nomination, dueAt);
     else if (await ports.applications.findByApplicant(nomination.areaId, nomination.candidateEmail)) await ports.retention.keepNomination(nomination);
     else if (await ports.retention.removeNomination(nomination)) tally.add(nomination.areaId, 'nominations-not-taken-up');
+  }
+  for (const saved of await ports.retention.savedApplicationsDue(upTo)) {
+    // When the link ends, or applications close if sooner: the close may have moved since the save.
+    const dueAt = savedApplicationDueAt(await areaOf(saved.areaId), saved.expiresAt);
+    if (Date.parse(dueAt) > now.getTime()) await ports.retention.postponeSavedApplication(saved, dueAt);
+    else if (await ports.retention.removeSavedApplication(saved)) tally.add(saved.areaId, 'saved-applications');
   }
   await tally.record(ports);
 

@@ -1,8 +1,12 @@
 import { applicationsTable, rosterStatus, rosterStatusInWords, type Ports } from '@pip/domain';
+import { reviewIndependence } from '../staff/review-independence';
 
-/** Every application of an area, with its reviews' count, mean score and where the applicant stands now, as a table to download. */
+/**
+ * Every application of an area, with its independent reviews' count and mean score (as the selection
+ * ranks it) and where the applicant stands now, as a table to download.
+ */
 export async function applicationsExport(
-  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections'>,
+  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'staffConnections' | 'declaredConflicts'>,
   areaId: string,
 ): Promise<{ filename: string; header: string[]; rows: unknown[][] }> {
   const [area, applications, reviews, selection] = await Promise.all([
@@ -11,10 +15,12 @@ export async function applicationsExport(
     ports.reviews.listForArea(areaId),
     ports.selections.get(areaId),
   ]);
-  const table = applicationsTable(applications, reviews);
+  const { independent } = await reviewIndependence(ports, area, applications, reviews);
+  const table = applicationsTable(applications, independent);
   return {
     filename: `${area.areaId}-applications.csv`,
-    header: [...table.header, 'Status'],
+    // The table counts what it is given: here, the independent reviews only.
+    header: [...table.header.map((title) => (title === 'Reviews' ? 'Independent reviews' : title)), 'Status'],
     rows: table.rows.map((row, index) => [...row, rosterStatusInWords(rosterStatus(selection, applications[index]!.applicationId))]),
   };
 }

@@ -24,7 +24,7 @@ export interface ApprovalPreview {
  * change or approval since it was loaded), so staff are not asked to confirm what cannot be done.
  */
 export async function approvalPreview(
-  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staffConnections' | 'declaredConflicts' | 'selections' | 'clock'>,
   areaId: string,
   draft: SelectionDraft,
   editedVersion: number,

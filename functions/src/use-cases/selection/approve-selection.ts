@@ -18,7 +18,7 @@ import { completeStaffStep } from '../shared/staff-steps';
 
 export type ApproveSelectionPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'staffSteps' | 'workflow'
+  'areas' | 'applications' | 'reviews' | 'staffConnections' | 'declaredConflicts' | 'selections' | 'clock' | 'outbox' | 'delivery' | 'linkTokens' | 'links' | 'staffSteps' | 'workflow'
 >;
 
 /**

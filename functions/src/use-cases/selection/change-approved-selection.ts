@@ -13,7 +13,7 @@ import { auditEntry } from '../shared/audit-entry';
 import { selectionContext, type SelectionContext } from './selection-context';
 import { queueAndSend } from '../shared/send-emails';
 
-export type SelectionChangePorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'clock' | 'outbox' | 'delivery'>;
+export type SelectionChangePorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staffConnections' | 'declaredConflicts' | 'selections' | 'clock' | 'outbox' | 'delivery'>;
 
 /** A change of who holds a place: it also emails personal links and moves workshop invitations. */
 export type PlaceChangePorts = SelectionChangePorts & Pick<Ports, 'linkTokens' | 'links' | 'progress' | 'workshops' | 'calendars' | 'consultancy' | 'followUps' | 'settings'>;

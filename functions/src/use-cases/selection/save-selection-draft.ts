@@ -7,7 +7,7 @@ import { currentDraft, selectionContext } from './selection-context';
  * Once approved the selection is locked: a save then is refused, and nothing is written.
  */
 export async function saveSelectionDraft(
-  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'staffConnections' | 'declaredConflicts' | 'selections' | 'clock'>,
   areaId: string,
   actor: Actor,
   draft: SelectionDraft,

@@ -9,16 +9,21 @@ import {
   type Ports,
   type Proposal,
   type Review,
+  type ReviewIndependence,
   type SelectionDraft,
 } from '@pip/domain';
+import { reviewIndependence } from '../staff/review-independence';
 
-export type SelectionContextPorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections'>;
+export type SelectionContextPorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'staffConnections' | 'declaredConflicts'>;
 
 /** Everything the selection of an area is decided from: its applications, their reviews, the stored selection and the proposal. */
 export interface SelectionContext {
   area: Area;
   applications: Application[];
+  /** Every review, independent or not. */
   reviews: Review[];
+  /** Which reviews count: only those by reviewers with no conflict of interest now go into the candidates' mean scores. */
+  independence: ReviewIndependence;
   candidates: Candidate[];
   stored: AreaSelection | undefined;
   proposal: Proposal;
@@ -31,8 +36,9 @@ export async function selectionContext(ports: SelectionContextPorts, areaId: str
     ports.reviews.listForArea(areaId),
     ports.selections.get(areaId),
   ]);
-  const candidates = applications.map((application) => toCandidate(application, reviews));
-  return { area, applications, reviews, candidates, stored, proposal: proposeSelection(candidates) };
+  const independence = await reviewIndependence(ports, area, applications, reviews);
+  const candidates = applications.map((application) => toCandidate(application, independence.independent));
+  return { area, applications, reviews, independence, candidates, stored, proposal: proposeSelection(candidates) };
 }
 
 /** What staff see as the current selection: the stored one, or the proposal if nobody has edited it. */

@@ -12,6 +12,8 @@ import type { PartnerStore } from './partners';
 import type { PersonRecords } from './people';
 import type { ActionPlanStore, LearningEventStore, ProgressReviewStore, StaffStepStore, VisitStore, WorkshopStore } from './programme';
 import type { ReminderLog } from './reminders';
+import type { SavedApplicationStore } from './saved-applications';
+import type { DeclaredConflictStore, StaffConnectionsStore } from './staff-connections';
 import type { AreaWorkflowControl } from './workflow';
 
 export * from './areas';
@@ -28,7 +30,9 @@ export * from './partners';
 export * from './people';
 export * from './programme';
 export * from './reminders';
+export * from './staff-connections';
 export * from './retention';
+export * from './saved-applications';
 export * from './workflow';
 
 /**
@@ -51,6 +55,10 @@ export interface Ports {
   partners: PartnerStore;
   reviews: ReviewStore;
   staff: StaffStore;
+  /** What each member of staff recorded about their organisation and the areas they are connected to. */
+  staffConnections: StaffConnectionsStore;
+  /** Conflicts of interest declared on single applications. */
+  declaredConflicts: DeclaredConflictStore;
   selections: SelectionStore;
   staffSteps: StaffStepStore;
   workshops: WorkshopStore;
@@ -76,4 +84,6 @@ export interface Ports {
   workflow: AreaWorkflowControl;
   /** Everything held about a person, across the stores: their export and their erasure on request. */
   people: PersonRecords;
+  /** Answers saved with "Save and come back later", under each one's own emailed link; never shown to staff. */
+  savedApplications: SavedApplicationStore;
 }

@@ -16,6 +16,8 @@ export interface PlatformLinks {
   openAreas(): string;
   /** An area's application form; with a nomination's token, prefilled from the nomination. */
   applicationForm(areaId: string, nominationToken?: string): string;
+  /** An applicant's saved answers, behind the link emailed when they saved them. */
+  savedApplication(areaId: string, token: string): string;
   /** A partner's nomination form, behind the personal link staff issued to it. */
   nominationForm(partnerToken: string): string;
   /** The page one person's emailed link opens, by what the link is for. */

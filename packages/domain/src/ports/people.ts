@@ -6,6 +6,7 @@ import type { EvaluationResponse } from '../evaluation';
 import type { PartnerNomination } from '../partner';
 import type { ReminderRound } from '../reminders';
 import type { Review } from '../review';
+import type { SavedApplication } from '../saved-application';
 import type { Outcome } from '../selection';
 import type { Actor, AuditEntry } from '../staff';
 import type { WorkshopAttendance } from '../workshop-schedule';
@@ -88,6 +89,8 @@ export interface PersonRecord {
   links: HeldLink[];
   nominations: PartnerNomination[];
   unreachable: UnreachableAddress[];
+  /** Answers they saved and never sent, by area (never the link's token). Absent where a store keeps none. */
+  savedApplications?: SavedApplication[];
 }
 
 /** What an erasure did in one area: the application's pseudonym (or a nominee's) and the counts, for the area's timeline. */

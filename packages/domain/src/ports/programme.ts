@@ -1,6 +1,9 @@
 import type { LearningEvent, StaffStep } from '../area-stages';
 import type { ActionPlan, ProgressReview } from '../progress-review';
 import type { AreaVisit, WorkshopAttendance, WorkshopSchedule } from '../workshop-schedule';
+import type { FacilitatorWorkshop } from '../workshop-set';
+import type { RegionId } from '../regions';
+import type { AuditEntry } from '../staff';
 
 /**
  * The steps where an area's workflow waits for staff: the task token it waits on, and whether
@@ -18,8 +21,15 @@ export interface StaffStepStore {
 
 export interface WorkshopStore {
   schedule(areaId: string): Promise<WorkshopSchedule | undefined>;
-  /** Writes the schedule only if nobody changed it since `expectedSequence` (-1: none yet). */
-  saveSchedule(schedule: WorkshopSchedule, expectedSequence: number): Promise<boolean>;
+  /**
+   * Writes the schedule only if nobody changed it since `expectedSequence` (-1: none yet) and each
+   * facilitator's calendar in `calendarVersions` (by `facilitatorKey`) is still at the version read,
+   * with each facilitator's entries for its workshops in place of the previous schedule's, in one
+   * write that raises those calendars' versions; false when anything changed.
+   */
+  saveSchedule(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions?: Readonly<Record<string, number>>): Promise<boolean>;
+  /** The workshops a facilitator runs, in every area, from their calendar (names compared by `facilitatorKey`). */
+  facilitatorWorkshops(facilitator: string): Promise<FacilitatorWorkshop[]>;
   /** Who came to each workshop, by workshop number. */
   attendance(areaId: string): Promise<Record<number, WorkshopAttendance>>;
   saveAttendance(areaId: string, attendance: WorkshopAttendance): Promise<void>;
@@ -33,6 +43,14 @@ export interface VisitStore {
 export interface ActionPlanStore {
   get(areaId: string): Promise<ActionPlan | undefined>;
   save(plan: ActionPlan): Promise<void>;
+  /**
+   * Writes the plan's themes and sharing with its audit entry, in one transaction, only if its
+   * version is still `expectedVersion` (0: never changed); false if someone changed it first.
+   * While any objective is shared the plan is listed in the library under the area's region.
+   */
+  saveSharing(plan: ActionPlan, expectedVersion: number, regionId: RegionId, audit: AuditEntry): Promise<boolean>;
+  /** The agreed plans with an objective shared, with their area's region: of one region, or of all. */
+  shared(regionId?: RegionId): Promise<{ plan: ActionPlan; regionId: RegionId }[]>;
 }
 
 export interface ProgressReviewStore {

@@ -1,4 +1,5 @@
 import type { EmailStatus } from './messages';
+import type { SavedApplicationDue } from './saved-applications';
 
 /** An email on the retention index: its wording is due to go from `dueAt`, unless it is still waiting to be sent. */
 export interface EmailDue {
@@ -56,4 +57,10 @@ export interface RetentionIndex {
   postponeNomination(nomination: NominationDue, dueAt: string): Promise<boolean>;
   /** The person applied: the nomination stays with their application's records and leaves the index. */
   keepNomination(nomination: NominationDue): Promise<boolean>;
+  /** Saved applications never sent, due by `upTo`. */
+  savedApplicationsDue(upTo: string): Promise<SavedApplicationDue[]>;
+  /** Deletes the saved answers: their link then opens nothing. */
+  removeSavedApplication(saved: SavedApplicationDue): Promise<boolean>;
+  /** Not due yet after all (applications close later than first counted, or it was saved again): due again at `dueAt`. */
+  postponeSavedApplication(saved: SavedApplicationDue, dueAt: string): Promise<boolean>;
 }

@@ -1,0 +1,92 @@
+import {
+  EmailLimitReachedError,
+  SAVE_REQUEST_PATTERN,
+  emailAllowance,
+  refuseUnlessRecruiting,
+  savedAnswersFrom,
+  savedApplicationDueAt,
+  savedLinkExpiresAt,
+  savingAddress,
+  type Area,
+  type FieldError,
+  type Nomination,
+  type Ports,
+  type SavedApplication,
+} from '@pip/domain';
+import { savedApplicationEmails } from '@pip/mail';
+import { openSavedApplication } from './open-saved-application';
+import { remindOfSavedApplication, savedApplicationUrl } from './saved-reminders';
+
+export type SaveApplicationPorts = Pick<
+  Ports,
+  'areas' | 'applications' | 'savedApplications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'delivery' | 'log'
+>;
+
+export interface SaveRequest {
+  /** The form's answers so far, as posted. */
+  answers: Record<string, unknown>;
+  /** The page's id for this save, so the same save sent twice saves and emails once. */
+  saveRequest?: string;
+  /** The link of the saved answers being carried on with, when the person came back through it. */
+  savedToken?: string;
+  nomination?: Nomination;
+}
+
+/**
+ * What a save did: saved anew and a link emailed (`saved`, also for the same save sent twice), saved
+ * again under the link the person came back through (`updated`), or nothing, for want of an address
+ * to email the link to (`needs-email`, with what is wrong with the one given, if any).
+ */
+export type SaveResult =
+  | { outcome: 'saved'; area: Area; email: string; expiresAt: string }
+  | { outcome: 'updated'; area: Area; email: string; expiresAt: string }
+  | { outcome: 'needs-email'; area: Area; problem: FieldError };
+
+/**
+ * "Save and come back later": the answers so far, checked only for size, kept under a new random link
+ * emailed to the address given, never under the address itself (a stranger typing someone's address
+ * only ever makes a new saved application, which they cannot open). The email counts against the
+ * address's daily allowance, and is queued in the same write as the answers. Coming back through the
+ * link and saving again keeps the same link and renews it, with no new email. Each save (re)queues the
+ * address's one reminder before applications close.
+ */
+export async function saveApplication(ports: SaveApplicationPorts, areaId: string, request: SaveRequest): Promise<SaveResult> {
+  const area = await ports.areas.existing(areaId);
+  const now = ports.clock.now();
+  refuseUnlessRecruiting(area, now);
+  const answers = savedAnswersFrom(request.answers);
+  const at = now.toISOString();
+  const expiresAt = savedLinkExpiresAt(now);
+  const given = savingAddress(answers);
+
+  if (request.savedToken) {
+    const opened = await openSavedApplication(ports, areaId, request.savedToken);
+    if (!opened.problem) {
+      const { saved } = opened;
+      const email = 'email' in given ? given.email : saved.email;
+      const again: SavedApplication = { ...saved, email, answers, savedAt: at, expiresAt };
+      if (await ports.savedApplications.update(request.savedToken, again, savedApplicationDueAt(area, expiresAt))) {
+        await remindOfSavedApplication(ports, area, email, savedApplicationUrl(ports, areaId, request.savedToken), expiresAt);
+        ports.log('INFO', 'application saved again', { areaId });
+        return { outcome: 'updated', area, email, expiresAt };
+      }
+    }
+    // A link that no longer opens (sent, expired, removed) saves as a new one.
+  }
+  if ('problem' in given) return { outcome: 'needs-email', area, problem: given.problem };
+
+  const token = ports.linkTokens.newToken();
+  const url = savedApplicationUrl(ports, areaId, token);
+  const saveRequest = request.saveRequest && SAVE_REQUEST_PATTERN.test(request.saveRequest) ? request.saveRequest : ports.linkTokens.newToken();
+  const saved: SavedApplication = { areaId, email: given.email, answers, savedAt: at, expiresAt, ...(request.nomination ? { nomination: request.nomination } : {}) };
+  const email = savedApplicationEmails.saved(area, given.email, { url, expiresAt }, saveRequest);
+  const allowance = emailAllowance(given.email, now);
+  const write = await ports.savedApplications.create(token, saved, { email, allowance }, savedApplicationDueAt(area, expiresAt));
+  if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
+  if (write === 'written') {
+    await ports.delivery.sendNow(email.messageId);
+    await remindOfSavedApplication(ports, area, given.email, url, expiresAt);
+  }
+  ports.log('INFO', 'application saved', { areaId, repeated: write === 'repeated' });
+  return { outcome: 'saved', area, email: given.email, expiresAt };
+}
