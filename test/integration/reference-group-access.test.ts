@@ -175,6 +175,10 @@ describe('what the reference group reads', () => {
     const region = await (await asMorgan('/reference/regions/south-west/report.csv')).text();
     expect(region).toContain(PUBLISHED_COMMENT);
     expect(region).toContain('"All: South West","4","3","75%"');
+    // Three responses are too few to publish their ratings: each could be told apart. Staff still see them.
+    expect(region).toContain('"All: South West","4","3","75%","withheld"');
+    expect(programme).toContain('Ratings withheld: fewer than 5 responses');
+    expect(await (await sam.get('/staff/regions/south-west/report.csv')).text()).not.toContain('withheld');
     const library = await (await asMorgan('/reference/library')).text();
     expect(library).toContain(SHARED_OBJECTIVE);
     expect(library).toContain('action="/reference/library"');

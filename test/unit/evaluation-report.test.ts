@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationFigures, percent, reportNames, type EvaluationAnswers } from '@pip/domain';
+import fc from 'fast-check';
+import { evaluationFigures, percent, publishedReportRules, ratingInWords, reportNames, withheldWhenFew, type EvaluationAnswers } from '@pip/domain';
 
 const answer = (overrides: Partial<EvaluationAnswers> = {}): EvaluationAnswers => ({
   materials: 'good',
@@ -30,6 +31,31 @@ describe('evaluation figures', () => {
     const asked = evaluationFigures(12, []);
     expect(asked.responseRate).toBe(0);
     expect(asked.goodOrExcellent.materials).toBeUndefined();
+  });
+});
+
+describe('figures for publication', () => {
+  const ratings = ['poor', 'fair', 'good', 'excellent'] as const;
+  const someAnswer = fc.record({ materials: fc.constantFrom(...ratings), content: fc.constantFrom(...ratings), facilitation: fc.constantFrom(...ratings) }).map((rated) => answer(rated));
+
+  it('withhold every rating of fewer responses than the rule allows, keep the counts, and keep larger groups whole', () => {
+    fc.assert(
+      fc.property(fc.array(someAnswer, { maxLength: 12 }), fc.integer({ min: 0, max: 6 }), (answers, notAnswering) => {
+        const figures = evaluationFigures(answers.length + notAnswering, answers);
+        const shown = withheldWhenFew(figures);
+        expect(shown.responses).toBe(figures.responses);
+        expect(shown.responseRate).toBe(figures.responseRate);
+        const few = answers.length > 0 && answers.length < publishedReportRules.fewestResponses;
+        if (few) {
+          expect(shown.withheld).toBe(true);
+          expect(Object.values(shown.goodOrExcellent).every((share) => share === undefined)).toBe(true);
+          expect([shown.knowledgeIncreased, shown.abilityIncreased, shown.metExpectations]).toEqual([undefined, undefined, undefined]);
+          expect(ratingInWords(shown, shown.goodOrExcellent.content)).toBe('withheld');
+        } else {
+          expect(shown).toEqual(figures);
+        }
+      }),
+    );
   });
 });
 

@@ -1,5 +1,7 @@
 import {
   percent,
+  publishedReportRules,
+  ratingInWords,
   reminderField,
   reportedDimensions,
   type EvaluationFigures,
@@ -25,7 +27,7 @@ export function barChart(id: string, figures: EvaluationFigures): SafeHtml {
   const labelWidth = 190;
   const barWidth = 400;
   const height = dimensions.length * rowHeight + 10;
-  const description = dimensions.map(([key, label]) => `${label}: ${percent(figures.goodOrExcellent[key])} rated good or excellent`).join('. ');
+  const description = dimensions.map(([key, label]) => `${label}: ${ratingInWords(figures, figures.goodOrExcellent[key])} rated good or excellent`).join('. ');
   const viewBox = `0 0 ${String(labelWidth + barWidth + 70)} ${String(height)}`;
   // The chart's text in the GOV.UK font, as the page around it; without it an SVG falls back to serif.
   return html`<svg class="pip-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="${viewBox}" width="100%"
@@ -38,18 +40,33 @@ ${dimensions.map(([key, label], index) => {
   return html`<text x="0" y="${String(y + 22)}" font-size="16" fill="#0b0c0c">${label}</text>
 <rect x="${String(labelWidth)}" y="${String(y)}" width="${String(barWidth)}" height="30" fill="#f3f2f1"></rect>
 <rect x="${String(labelWidth)}" y="${String(y)}" width="${String(Math.round((value ?? 0) * barWidth))}" height="30" fill="#1d70b8"></rect>
-<text x="${String(labelWidth + barWidth + 8)}" y="${String(y + 22)}" font-size="16" fill="#0b0c0c">${value === undefined ? '–' : percent(value)}</text>`;
+<text x="${String(labelWidth + barWidth + 8)}" y="${String(y + 22)}" font-size="16" fill="#0b0c0c">${value === undefined ? '–' : ratingInWords(figures, value)}</text>`;
 })}
 </svg>`;
 }
 
+/** Why a published figure says "withheld", wherever one does. */
+function withheldNote(report: EvaluationReport): SafeHtml | '' {
+  if (![report.overall, ...report.areas.map((area) => area.figures)].some((figures) => figures.withheld)) return '';
+  return insetText({
+    text: `Ratings marked “withheld” come from fewer than ${publishedReportRules.fewestResponses} responses. They are not published, so that nobody’s answers can be told from them.`,
+  });
+}
+
 function headline(figures: EvaluationFigures): SafeHtml {
+  const rate = html`<li>Response rate: <strong>${percent(figures.responseRate)}</strong> (${String(figures.responses)} of ${String(figures.invited)} participants)</li>`;
+  if (figures.withheld) {
+    return html`<ul class="govuk-list govuk-list--bullet">
+${rate}
+<li>Ratings withheld: fewer than ${String(publishedReportRules.fewestResponses)} responses</li>
+</ul>`;
+  }
   return html`<ul class="govuk-list govuk-list--bullet">
-<li>Response rate: <strong>${percent(figures.responseRate)}</strong> (${String(figures.responses)} of ${String(figures.invited)} participants)</li>
-${dimensions.map(([key, label]) => html`<li><strong>${percent(figures.goodOrExcellent[key])}</strong> rated the ${label.toLowerCase()} good or excellent</li>`)}
-<li><strong>${percent(figures.knowledgeIncreased)}</strong> said their knowledge of partnership challenges increased significantly</li>
-<li><strong>${percent(figures.abilityIncreased)}</strong> said their ability to apply it increased significantly</li>
-<li><strong>${percent(figures.metExpectations)}</strong> said the programme met their expectations</li>
+${rate}
+${dimensions.map(([key, label]) => html`<li><strong>${ratingInWords(figures, figures.goodOrExcellent[key])}</strong> rated the ${label.toLowerCase()} good or excellent</li>`)}
+<li><strong>${ratingInWords(figures, figures.knowledgeIncreased)}</strong> said their knowledge of partnership challenges increased significantly</li>
+<li><strong>${ratingInWords(figures, figures.abilityIncreased)}</strong> said their ability to apply it increased significantly</li>
+<li><strong>${ratingInWords(figures, figures.metExpectations)}</strong> said the programme met their expectations</li>
 </ul>`;
 }
 
@@ -67,7 +84,7 @@ ${table({
   rows: report.areas.map((area) => [
     area.name,
     { text: percent(area.figures.responseRate), format: 'numeric' },
-    ...dimensions.map(([key]) => ({ text: percent(area.figures.goodOrExcellent[key]), format: 'numeric' as const })),
+    ...dimensions.map(([key]) => ({ text: ratingInWords(area.figures, area.figures.goodOrExcellent[key]), format: 'numeric' as const })),
   ]),
 })}`;
 }
@@ -129,6 +146,7 @@ ${notificationBanner({ type: 'success', text: options.notice })}
 ${report.published ? insetText({ text: 'Areas are named Area 1, Area 2 and so on, so that the report can be published.' }) : ''}
 <p class="govuk-body">${otherVersion}
 <a class="govuk-link" href="${links.csv}" download>Download as CSV</a></p>
+${withheldNote(report)}
 ${headline(report.overall)}
 ${barChart('overall', report.overall)}
 ${report.scope.kind === 'area' ? '' : byArea(report)}
@@ -143,10 +161,10 @@ export function reportCsvRows(report: EvaluationReport): { header: string[]; row
     figures.invited,
     figures.responses,
     percent(figures.responseRate),
-    ...dimensions.map(([key]) => percent(figures.goodOrExcellent[key])),
-    percent(figures.knowledgeIncreased),
-    percent(figures.abilityIncreased),
-    percent(figures.metExpectations),
+    ...dimensions.map(([key]) => ratingInWords(figures, figures.goodOrExcellent[key])),
+    ratingInWords(figures, figures.knowledgeIncreased),
+    ratingInWords(figures, figures.abilityIncreased),
+    ratingInWords(figures, figures.metExpectations),
   ];
   return {
     header: [

@@ -3,7 +3,7 @@ import { ValidationError, type FieldError } from './errors';
 import type { Recipient } from './ports/messages';
 import { DAY, HOUR } from './durations';
 import { dateProblem, isClockTime, ukDateOf, ukInstantFrom } from './uk-time';
-import type { FacilitatorWorkshop } from './workshop-set';
+import type { FacilitatorWorkshop } from './facilitator';
 import { hoursInWords } from './words';
 
 /** A time a facilitator offers for a lead's consultancy session, in person or online. */
@@ -68,10 +68,6 @@ export type ConsultancyRules = typeof consultancyRules;
 const overlap = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
   Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
 
-/** A facilitator's name as a key: the same person however their name was typed. */
-export function facilitatorKey(name: string): string {
-  return name.trim().replace(/\s+/gu, ' ').toLowerCase();
-}
 
 /**
  * What is wrong with a new slot, given every slot its facilitator already holds, in any area, and

@@ -102,6 +102,8 @@ export interface EvaluationFigures {
   knowledgeIncreased: number | undefined;
   abilityIncreased: number | undefined;
   metExpectations: number | undefined;
+  /** Published from too few responses to show ratings without pointing at someone: the shares are left out. */
+  withheld?: true;
 }
 
 const share = (count: number, of: number) => (of === 0 ? undefined : count / of);
@@ -119,6 +121,32 @@ export function evaluationFigures(invited: number, responses: readonly Evaluatio
     abilityIncreased: share(count((answers) => answers.abilityIncreased === 'yes'), responses.length),
     metExpectations: share(count((answers) => answers.metExpectations === 'yes'), responses.length),
   };
+}
+
+export const publishedReportRules = {
+  /**
+   * The fewest responses whose ratings a published report shows: with two or three, a share says how
+   * one known person rated the programme. Statistical releases hold back cells smaller than this.
+   */
+  fewestResponses: 5,
+} as const;
+
+/** Figures as a published report may show them: the ratings of fewer than `fewestResponses` responses withheld. */
+export function withheldWhenFew(figures: EvaluationFigures, rules = publishedReportRules): EvaluationFigures {
+  if (figures.responses === 0 || figures.responses >= rules.fewestResponses) return figures;
+  return {
+    ...figures,
+    goodOrExcellent: { materials: undefined, content: undefined, facilitation: undefined },
+    knowledgeIncreased: undefined,
+    abilityIncreased: undefined,
+    metExpectations: undefined,
+    withheld: true,
+  };
+}
+
+/** A rating's share as a report shows it: "85%", "no responses", or "withheld" where too few answered to publish it. */
+export function ratingInWords(figures: EvaluationFigures, value: number | undefined): string {
+  return figures.withheld ? 'withheld' : percent(value);
 }
 
 /** "85%", or "no responses" where there is nothing to divide. */

@@ -28,6 +28,7 @@ export * from './bank-holidays';
 export * from './workshop-set';
 export * from './calendar-sync';
 export * from './consultancy';
+export * from './facilitator';
 export * from './consultancy-overview';
 export * from './follow-up-review';
 export * from './reminders';

@@ -1,6 +1,6 @@
 import { dayProblem, isWorkingDay, weekdayOf } from './bank-holidays';
 import type { ConsultancySlot } from './consultancy';
-import { facilitatorKey } from './consultancy';
+import { facilitatorKey, type FacilitatorWorkshop } from './facilitator';
 import { ValidationError, type FieldError } from './errors';
 import { dateProblem, formatUkDate, fromUkLocalTime, isCalendarDate, isClockTime, shiftUkDays, ukCalendarDaysBetween, ukClockTimeOf, ukDateOf } from './uk-time';
 import {
@@ -192,15 +192,6 @@ export function shiftLaterWorkshops(saved: WorkshopSchedule, form: Readonly<Reco
 export function workshopsInWords(numbers: readonly number[]): string {
   if (numbers.length === 1) return `workshop ${numbers[0]}`;
   return `workshops ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
-}
-
-/** One workshop as its facilitator's calendar holds it, beside their consultancy slots. */
-export interface FacilitatorWorkshop {
-  areaId: string;
-  workshop: number;
-  facilitator: string;
-  startsAt: string;
-  endsAt: string;
 }
 
 /** Each facilitator's entry for each workshop of a schedule. */

@@ -4,6 +4,8 @@ import {
   groupOn,
   regionName,
   reportNames,
+  withheldWhenFew,
+  type EvaluationFigures,
   type Area,
   type EvaluationReport,
   type EvaluationResponse,
@@ -32,16 +34,19 @@ export async function evaluationReport(ports: ReportPorts, scope: ReportScope, p
   const names = reportNames(published && scope.kind !== 'programme' ? await ports.areas.list() : areas, published);
   const title = scope.kind === 'programme' ? 'The whole programme' : scope.kind === 'region' ? regionName(scope.regionId) : names.get(areas[0]!.areaId)!;
   const forStaffOfOneArea = scope.kind === 'area' && !published;
+  const shown = (figures: EvaluationFigures) => (published ? withheldWhenFew(figures) : figures);
   return {
     title,
     scope,
     published,
-    overall: evaluationFigures(
-      perArea.reduce((sum, area) => sum + area.invited, 0),
-      perArea.flatMap((area) => area.answers),
+    overall: shown(
+      evaluationFigures(
+        perArea.reduce((sum, area) => sum + area.invited, 0),
+        perArea.flatMap((area) => area.answers),
+      ),
     ),
     areas: perArea
-      .map((area) => ({ name: names.get(area.area.areaId)!, figures: evaluationFigures(area.invited, area.answers) }))
+      .map((area) => ({ name: names.get(area.area.areaId)!, figures: shown(evaluationFigures(area.invited, area.answers)) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true })),
     ...(forStaffOfOneArea
       ? { voices: await voicesOf(ports, scope.areaId, perArea[0]?.survey, perArea[0]?.responses ?? []) }

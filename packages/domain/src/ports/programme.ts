@@ -1,7 +1,7 @@
 import type { LearningEvent, StaffStep } from '../area-stages';
 import type { ActionPlan, ProgressReview } from '../progress-review';
 import type { AreaVisit, WorkshopAttendance, WorkshopSchedule } from '../workshop-schedule';
-import type { FacilitatorWorkshop } from '../workshop-set';
+import type { FacilitatorWorkshop } from '../facilitator';
 import type { RegionId } from '../regions';
 import type { AuditEntry } from '../staff';
 
