@@ -7,7 +7,7 @@ export type HttpMethod = 'GET' | 'POST';
 
 /**
  * What a function may do to the table, each granted exactly: `describe` is the health check's
- * question; `read` is GetItem and Query; `write` adds Put, Update and the condition checks inside
+ * question; `read` is GetItem, BatchGetItem and Query; `write` adds Put, Update and the condition checks inside
  * transactions; `delete` only where a store removes an item (a staff step's token taken, an
  * application moved to a corrected address, a free consultancy slot removed).
  */
@@ -31,6 +31,8 @@ export interface PlatformFunction {
   everyMinutes?: number;
   /** Subscribed to the email service's reports of what became of each email sent. */
   emailReports?: true;
+  /** Invoked by the table's stream with the new records it acts on (`newRecordFilters`), and may read the stream. */
+  tableStream?: true;
 }
 
 export interface Route {
@@ -77,6 +79,12 @@ export const platformFunctions = [
   { name: 'reference-group-pages', description: 'The reference group: published evaluation reports and the learning library, never a person', access: { table: ['read'] } },
   { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: ['read', 'write'], email: true } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: ['read', 'write'], email: true }, everyMinutes: 1 },
+  {
+    name: 'act-on-new-records',
+    description: 'Sends each email left to go as soon as it is stored, and clears what an address saved once it applies, from the table stream',
+    access: { table: ['read', 'write', 'delete'], email: true },
+    tableStream: true,
+  },
   {
     name: 'apply-retention',
     description: 'Once a day, removes or redacts the personal data the retention schedule says is due, and counts it in each area timeline',

@@ -8,6 +8,7 @@ import { PublicHttpApi } from './constructs/public-http-api';
 import { Alarms } from './constructs/alarms';
 import { Schedules } from './constructs/schedules';
 import { DeadLetters } from './constructs/dead-letters';
+import { TableStream } from './constructs/table-stream';
 import { StaffIdentity } from './constructs/staff-identity';
 import { AreaWorkflow } from './constructs/area-workflow';
 import { PlatformEdge } from './constructs/platform-edge';
@@ -82,6 +83,9 @@ export class PipStack extends Stack {
 
     api.serve(routes, unmatchedRequestsFunction, functions);
     new Schedules(this, 'schedules', { definitions: platformFunctions, functions, deadLetters });
+    for (const definition of platformFunctions) {
+      if ('tableStream' in definition) new TableStream(this, `${definition.name}-table-stream`, { table: table.table, fn: functions.get(definition.name)!, deadLetters });
+    }
     new Alarms(this, 'alarms', { alarmsTo: props.alarmsTo ?? props.staffAlertsTo, functions, stateMachine: workflow.stateMachine, api: api.api, deadLetters });
     new CfnOutput(this, 'url', { value: publicUrl, description: 'The platform, as people reach it' });
     if (props.domain) {

@@ -125,14 +125,15 @@ describe('the stack, as a team runs it for three years', () => {
     expect(asking[0]!.Properties.Roles).toEqual([{ Ref: role }]);
   });
 
-  it('gives each function exactly the table actions its code calls: no scans, batches or streams, deletes only where a store deletes', () => {
+  it('gives each function exactly the table actions its code calls: no scans, batch writes or streams, deletes only where a store deletes', () => {
     const exactly = {
       describe: ['dynamodb:DescribeTable'],
-      read: ['dynamodb:GetItem', 'dynamodb:Query'],
+      read: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
       write: ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
       delete: ['dynamodb:DeleteItem'],
     } as const;
-    const deleting = ['apply-retention', 'area-workflow', 'staff-area-programme', 'staff-console', 'staff-consultancy', 'staff-selection', 'start-area-workflows'];
+    // act-on-new-records deletes the saved answers of an address that has applied.
+    const deleting = ['act-on-new-records', 'apply-retention', 'area-workflow', 'staff-area-programme', 'staff-console', 'staff-consultancy', 'staff-selection', 'start-area-workflows'];
     expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('delete')).map((fn) => fn.name).sort()).toEqual(deleting);
     expect(platformFunctions.filter((fn) => (fn.access as FunctionAccess).table?.includes('describe')).map((fn) => fn.name)).toEqual(['health']);
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((policy) => policy.Properties);
@@ -143,7 +144,9 @@ describe('the stack, as a team runs it for three years', () => {
         .filter((policy) => (policy.Roles as { Ref: string }[]).some((ref) => ref.Ref === role))
         .flatMap((policy) => policy.PolicyDocument.Statement as { Action: string | string[] }[])
         .flatMap((statement) => [statement.Action].flat())
-        .filter((action) => action.startsWith('dynamodb:'));
+        .filter((action) => action.startsWith('dynamodb:'))
+        // The stream's reads, which the stream's own test holds, are the event source mapping's, not the stores'.
+        .filter((action) => !['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action));
       const access = (definition.access as FunctionAccess).table ?? [];
       expect([...new Set(actions)].sort(), definition.name).toEqual(access.flatMap((kind) => exactly[kind]).sort());
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DAY, formatUkDateTime, savedApplicationRules, type Area } from '@pip/domain';
-import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
+import { loadHandler, localStaff, tableStreamsSettled, type RunningPlatform } from '@pip/local';
 import type { Item } from '@pip/storage';
 import { savedReminderId } from '@pip/functions/use-cases/recruitment/saved-reminders';
 import { goodForm } from '../support/application-answers';
@@ -196,6 +196,8 @@ describe('saving an application to come back to', () => {
     expect((await stores.outbox.get(savedReminderId(AREA, sender)))?.status).toBe('pending');
     const sent = await postForm(`/apply/${AREA}/send`, new URLSearchParams([...goodForm(sender), ['saved', token]]));
     expect(await sent.text()).toContain('Application sent');
+    // Cleared from the table's stream once the application is stored, not within the request.
+    await tableStreamsSettled();
     expect((await savedItems(AREA)).filter((item) => item.email === sender)).toHaveLength(0);
     expect((await stores.outbox.get(savedReminderId(AREA, sender)))?.status).toBe('cancelled');
     expect((await fetch(`${base}/apply/${AREA}/saved/${token}`)).status).toBe(404);

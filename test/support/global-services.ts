@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { freePort, startDynamoDbLocal, startSesLocal, type RunningDynamoDb, type RunningSes } from '@pip/local';
+import { freePort, startDynamoDbLocal, startSesLocal, workflowDefinition, type RunningDynamoDb, type RunningSes } from '@pip/local';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +24,9 @@ async function startServices(): Promise<SharedServices> {
   const [dynamo, ses] = await Promise.all([
     freePort().then((port) => startDynamoDbLocal({ port })),
     startSesLocal({ port: 0 }),
+    // Synthesized here once while Java starts, and kept: otherwise every file that runs the workflow
+    // would find no kept copy and synthesize the stack at the same time as the others.
+    workflowDefinition(),
   ]);
   return { dynamo, ses, users: 0 };
 }

@@ -1,5 +1,5 @@
 import { pageHandler } from './shared/page-handler';
-import { signOut } from './staff-console/sign-out';
+import { signOut } from './shared/sign-out';
 import { showReferenceHome } from './reference-group-pages/home';
 import { downloadLibrary, showLibrary } from './reference-group-pages/library';
 import { downloadPublishedReport, showPublishedReport } from './reference-group-pages/reports';

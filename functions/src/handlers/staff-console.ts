@@ -8,7 +8,7 @@ import { showPeople } from './staff-console/people';
 import { postProfile, showProfile } from './staff-console/profile';
 import { downloadPersonRecord, postErasure, showPersonRecord } from './staff-console/people-record';
 import { downloadRoster, showRoster } from './staff-console/roster';
-import { signOut } from './staff-console/sign-out';
+import { signOut } from './shared/sign-out';
 import { downloadTimeline, redirectAuditLog, showTimeline } from './staff-console/timeline';
 
 /** The staff console: the programme overview, adding an area, an area's applications and reviews, its timeline and roster, finding a person. */

@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { JwtVerifier } from 'aws-jwt-verify';
 import { REFERENCE_GROUP, STAFF_GROUP, type Actor } from '@pip/domain';
 import type { RouteAudience } from '../routes';
 import type { HttpEvent } from './event';
@@ -71,15 +70,25 @@ export class NotForThisGroupError extends HttpError {
 }
 
 type Verifier = { verify(token: string): Promise<Record<string, unknown>> };
-let verifier: Verifier | undefined;
+let verifier: Promise<Verifier> | undefined;
 
 /**
  * Verifies ID tokens from the staff user pool: Cognito in AWS, the local sign-in on this machine.
  * Both are configured the same way, by issuer and audience; locally the signing keys are handed
- * over in STAFF_JWKS instead of fetched.
+ * over in STAFF_JWKS instead of fetched. The library is loaded on the first token, so that a public
+ * page's cold start does not pay for it.
  */
-function staffTokenVerifier(): Verifier {
-  if (verifier) return verifier;
+function staffTokenVerifier(): Promise<Verifier> {
+  verifier ??= makeVerifier().catch((error: unknown) => {
+    // Not kept: the next token tries again (the environment may have been set since).
+    verifier = undefined;
+    throw error;
+  });
+  return verifier;
+}
+
+async function makeVerifier(): Promise<Verifier> {
+  const { JwtVerifier } = await import('aws-jwt-verify');
   const issuer = process.env.STAFF_ISSUER;
   const audience = process.env.STAFF_AUDIENCE;
   if (!issuer || !audience) throw new Error('STAFF_ISSUER and STAFF_AUDIENCE must be set');
@@ -92,15 +101,14 @@ function staffTokenVerifier(): Verifier {
     },
   });
   if (process.env.STAFF_JWKS) jwtVerifier.cacheJwks(JSON.parse(process.env.STAFF_JWKS));
-  verifier = jwtVerifier as unknown as Verifier;
-  return verifier;
+  return jwtVerifier as unknown as Verifier;
 }
 
 /** Who a verified ID token says this is, and their groups; a token that does not verify means signing in. */
 export async function verifySignInToken(token: string): Promise<SignedInPerson> {
   let payload: Record<string, unknown>;
   try {
-    payload = await staffTokenVerifier().verify(token);
+    payload = await (await staffTokenVerifier()).verify(token);
   } catch {
     throw new SignInRequiredError();
   }

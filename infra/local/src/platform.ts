@@ -11,6 +11,7 @@ import {
   DynamoStaffStore,
   createDocumentClient,
   ensureTable,
+  newRecordFilters,
 } from '@pip/storage';
 import { join } from 'node:path';
 import { LOCAL_CLOCK_PATH, localClockHandler } from './local-clock';
@@ -26,6 +27,7 @@ import { seedDemoPartners } from './seed-partners';
 import { startSesLocal, type RunningSes } from './ses-local';
 import { workflowDefinition } from './workflow-definition';
 import { startLocalWorkflow, type LocalWorkflowHandle } from './workflow-platform';
+import { startLocalTableStream } from './local-table-stream';
 
 export interface PlatformOptions {
   /** HTTP port; 0 picks a free one. */
@@ -93,19 +95,49 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   for (const [name, value] of Object.entries(LOCAL_CREDENTIALS)) process.env[name] ??= value;
   for (const [name, value] of Object.entries(LOCAL_POWERTOOLS)) process.env[name] ??= value;
   try {
-    let dynamo: RunningDynamoDb | undefined;
-    if (!options.dynamoEndpoint) {
-      const starting = startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir });
-      // Synthesizing the stack (when its sources changed) takes seconds of this process while Java starts in its own: do both at once.
-      if (options.workflow) await workflowDefinition();
-      dynamo = await starting;
-      stops.push(dynamo.stop);
-    }
-    let ses: RunningSes | undefined;
-    if (!options.sesEndpoint) {
-      ses = await startSesLocal({ port: options.sesPort ?? 0 });
-      stops.push(ses.stop);
-    }
+    // Java starts in its own process while this one loads the SES endpoint, (when the stack's sources
+    // changed) synthesizes the workflow and opens the server: each takes seconds, so all at once.
+    const services = Promise.allSettled([
+      options.dynamoEndpoint ? undefined : (options.dynamoPort === undefined ? freePort() : Promise.resolve(options.dynamoPort)).then((port) => startDynamoDbLocal({ port, dataDir: options.dataDir })),
+      options.sesEndpoint ? undefined : startSesLocal({ port: options.sesPort ?? 0 }),
+      options.workflow && !options.dynamoEndpoint ? workflowDefinition() : undefined,
+    ]);
+    // Whatever started is stopped, also when something else failed to.
+    stops.push(async () => {
+      const [dynamoStart, sesStart] = await services;
+      for (const started of [dynamoStart, sesStart]) if (started.status === 'fulfilled') await started.value?.stop();
+    });
+    const staffIdentity = LocalStaffIdentity.create(
+      LOCAL_STAFF_ISSUER,
+      options.dataDir ? join(options.dataDir, '..', 'staff-signing-key.pem') : undefined,
+    );
+    Object.assign(process.env, {
+      STAFF_ISSUER: LOCAL_STAFF_ISSUER,
+      STAFF_AUDIENCE: LOCAL_STAFF_AUDIENCE,
+      STAFF_JWKS: JSON.stringify(staffIdentity.jwks()),
+      STAFF_SIGN_IN_URL: LOCAL_SIGN_IN_PATH,
+    });
+    const signIn = localSignInHandler(staffIdentity) as unknown as LocalRoute['handler'];
+    // The clock control exists once the workflow runs, which needs the server's address first.
+    let clock: LocalRoute['handler'] | undefined;
+    const clockRoute: LocalRoute['handler'] = (event, context) =>
+      clock ? clock(event, context) : Promise.resolve({ statusCode: 404, body: 'The local clock runs with the area workflow only' });
+    // Listening from the first seconds: until everything below has started it answers 503 "starting", as a load balancer does.
+    const { server, port, ready } = await startHttpServer({
+      port: options.port ?? 0,
+      localRoutes: [
+        { method: 'GET', path: LOCAL_SIGN_IN_PATH, handler: signIn },
+        { method: 'POST', path: LOCAL_SIGN_IN_PATH, handler: signIn },
+        { method: 'GET', path: LOCAL_CLOCK_PATH, handler: clockRoute },
+        { method: 'POST', path: LOCAL_CLOCK_PATH, handler: clockRoute },
+      ],
+    });
+    stops.push(() => closeServer(server));
+    const url = `http://localhost:${port}`;
+    const [dynamoStart, sesStart, synthesis] = await services;
+    for (const result of [dynamoStart, sesStart, synthesis]) if (result.status === 'rejected') throw result.reason;
+    const dynamo: RunningDynamoDb | undefined = dynamoStart.status === 'fulfilled' ? dynamoStart.value : undefined;
+    const ses: RunningSes | undefined = sesStart.status === 'fulfilled' ? sesStart.value : undefined;
     const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
     const sesEndpoint = options.sesEndpoint ?? ses!.endpoint;
     const tableName = options.tableName ?? 'pip-platform';
@@ -124,32 +156,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       documents.destroy();
     }
 
-    const staffIdentity = LocalStaffIdentity.create(
-      LOCAL_STAFF_ISSUER,
-      options.dataDir ? join(options.dataDir, '..', 'staff-signing-key.pem') : undefined,
-    );
-    Object.assign(process.env, {
-      STAFF_ISSUER: LOCAL_STAFF_ISSUER,
-      STAFF_AUDIENCE: LOCAL_STAFF_AUDIENCE,
-      STAFF_JWKS: JSON.stringify(staffIdentity.jwks()),
-      STAFF_SIGN_IN_URL: LOCAL_SIGN_IN_PATH,
-    });
-    const signIn = localSignInHandler(staffIdentity) as unknown as LocalRoute['handler'];
-    // The clock control exists once the workflow runs, which needs the server's address first.
-    let clock: LocalRoute['handler'] | undefined;
-    const clockRoute: LocalRoute['handler'] = (event, context) =>
-      clock ? clock(event, context) : Promise.resolve({ statusCode: 404, body: 'The local clock runs with the area workflow only' });
-    const { server, port, ready } = await startHttpServer({
-      port: options.port ?? 0,
-      localRoutes: [
-        { method: 'GET', path: LOCAL_SIGN_IN_PATH, handler: signIn },
-        { method: 'POST', path: LOCAL_SIGN_IN_PATH, handler: signIn },
-        { method: 'GET', path: LOCAL_CLOCK_PATH, handler: clockRoute },
-        { method: 'POST', path: LOCAL_CLOCK_PATH, handler: clockRoute },
-      ],
-    });
-    stops.push(() => closeServer(server));
-    const url = `http://localhost:${port}`;
     Object.assign(process.env, {
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -191,6 +197,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         for (const run of onClockMoved) run();
       };
       clock = localClockHandler({ ...running, advanceClock }) as unknown as LocalRoute['handler'];
+    }
+
+    // The table's stream, read as Lambda's event source mapping reads it in AWS, into the same handler.
+    for (const fn of platformFunctions) {
+      if (!('tableStream' in fn)) continue;
+      const stream = await startLocalTableStream({
+        endpoint: dynamoEndpoint,
+        region: LOCAL_CREDENTIALS.AWS_REGION,
+        tableName,
+        filters: Object.values(newRecordFilters),
+        invoke: async (event) => (await loadHandler<(event: unknown) => Promise<{ batchItemFailures?: { itemIdentifier: string }[] }>>(fn.name))(event),
+      });
+      stops.push(stream.stop);
     }
 
     if (options.schedules) {

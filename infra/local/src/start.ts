@@ -26,7 +26,7 @@ const platform = await startPlatform({
 
 const inboxUrl = platform.inboxUrl.replace('127.0.0.1', 'localhost');
 console.log(`
-Partnership Improvement Programme: local platform running${inMemory ? ' (in memory: data goes when it stops)' : ' (data kept in .data/)'}
+Partnership Improvement Programme: local platform running${inMemory ? ' (in memory: data goes when it stops)' : ' (data kept in .data/)'}, ready ${process.uptime().toFixed(1)} s after starting
 
   Apply for an area        ${platform.url}/apply
   Application API          ${platform.url}/api/openapi.json

@@ -3,7 +3,7 @@ import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { handlerEntry } from '@pip/functions/function-entries';
-import type { PlatformFunction as FunctionDefinition } from '@pip/functions/routes';
+import type { FunctionAccess, PlatformFunction as FunctionDefinition } from '@pip/functions/routes';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,50 @@ export const bundlingDefaults = {
   // Some dependencies still call require(); ESM bundles need it defined.
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 };
+
+/**
+ * The AWS SDK client packages a function calls, by what the route table lets it touch: the floor of
+ * its bundle, which the benchmark compares it with and the bundling test holds it to.
+ */
+export function sdkClientsFor(access: FunctionAccess): string[] {
+  return [
+    ...(access.table?.length ? ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'] : []),
+    ...(access.email ? ['@aws-sdk/client-ses'] : []),
+    ...(access.emailAccount ? ['@aws-sdk/client-sesv2'] : []),
+    ...(access.workflow?.length ? ['@aws-sdk/client-sfn'] : []),
+  ];
+}
+
+/** The AWS SDK client packages a bundle holds: those with code in its output, by the package directories of its inputs. */
+export function sdkClientsIn(metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }): string[] {
+  const packages = new Set<string>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/(@aws-sdk\/(?:client-[\w-]+|lib-dynamodb))\//u.exec(input);
+      if (match && bytesInOutput > 0) packages.add(match[1]!);
+    }
+  }
+  return [...packages].sort();
+}
+
+/**
+ * What a function's bundle holds, fixed when esbuild builds it: the composition root builds the
+ * adapters of a capability only where `process.env.PIP_BUNDLE_<capability>` is not 'false', so
+ * esbuild drops the rest, and their SDK clients, from the bundle. Run from source (the local
+ * platform, the tests) nothing is defined and every capability is there. Tracing the SDK clients
+ * with Powertools Tracer (which brings the X-Ray SDK) is left out unless `traceSdkCalls`: Lambda's
+ * active tracing records every invocation without it.
+ */
+export function bundleDefine(access: FunctionAccess, options: { traceSdkCalls?: boolean } = {}): Record<string, string> {
+  const has = (capability: boolean) => JSON.stringify(String(capability));
+  return {
+    'process.env.PIP_BUNDLE_TABLE_STORES': has(Boolean(access.table?.some((grant) => grant !== 'describe'))),
+    'process.env.PIP_BUNDLE_EMAIL': has(Boolean(access.email)),
+    'process.env.PIP_BUNDLE_EMAIL_ACCOUNT': has(Boolean(access.emailAccount)),
+    'process.env.PIP_BUNDLE_WORKFLOW': has(Boolean(access.workflow?.length)),
+    'process.env.PIP_BUNDLE_TRACING': has(Boolean(options.traceSdkCalls)),
+  };
+}
 
 /** Static files a function reads at run time, copied beside its bundle. */
 const extraFiles: Record<string, { from: string; to: string; env: Record<string, string> }> = {};
@@ -53,6 +97,7 @@ export class PlatformFunction extends Construct {
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment, ...files?.env },
       bundling: {
         ...bundlingDefaults,
+        define: bundleDefine(definition.access),
         ...(files
           ? {
               commandHooks: {

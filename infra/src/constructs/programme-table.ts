@@ -1,5 +1,5 @@
 import { RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { tableSchema } from '@pip/storage/table-schema';
 import type { TableAccess } from '@pip/functions/routes';
@@ -8,7 +8,7 @@ import { Construct, type IConstruct } from 'constructs';
 /** The DynamoDB actions behind each kind of table access (transactions need the actions inside them). */
 export const tableActions: Record<TableAccess, readonly string[]> = {
   describe: ['dynamodb:DescribeTable'],
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  read: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
   delete: ['dynamodb:DeleteItem'],
 };
@@ -30,6 +30,7 @@ export class ProgrammeTable extends Construct {
         sortKey: stringKey(index.sortKey),
       })),
       timeToLiveAttribute: tableSchema.timeToLiveAttribute,
+      dynamoStream: StreamViewType[tableSchema.stream],
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
@@ -39,7 +40,8 @@ export class ProgrammeTable extends Construct {
 
   /**
    * Exactly what the stores call, nothing more, per kind of access the route table declares. No
-   * Scan, batch or stream action is ever granted: no code calls one.
+   * Scan or batch action is ever granted: no code calls one. The stream is read only by the event
+   * source mapping of the function the route table marks `tableStream` (`TableStream`).
    */
   grant(grantee: IGrantable & IConstruct, access: readonly TableAccess[]): void {
     const actions = access.flatMap((kind) => tableActions[kind]);

@@ -6,7 +6,7 @@ import { allowanceUpdate } from './email-allowance-store';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
-import { outboxPut } from './outbox-store';
+import { outboxPut, type OutboxPutOptions } from './outbox-store';
 import { queryPrefix } from './query-all';
 
 export class DynamoApplicationStore implements ApplicationStore {
@@ -42,8 +42,12 @@ export class DynamoApplicationStore implements ApplicationStore {
     return items.map(toApplication);
   }
 
+  /**
+   * One round trip: the application's own condition is the check that the address has not applied
+   * (the caller reads only when it fails), and its email is sent from the table's stream once stored.
+   */
   create(application: Application, email: ApplicationEmail): Promise<ApplicationWrite> {
-    return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {});
+    return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {}, { deliverOnInsert: true });
   }
 
   update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite> {
@@ -82,6 +86,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     { email, link, allowance, audit }: ApplicationEmail,
     condition: string,
     values: Record<string, unknown>,
+    delivery: OutboxPutOptions = {},
   ): Promise<ApplicationWrite> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
@@ -97,7 +102,7 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         },
       },
-      { Put: outboxPut(this.tableName, email, application.updatedAt) },
+      { Put: outboxPut(this.tableName, email, application.updatedAt, delivery) },
       ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
       // The timeline's entry of the form, before the allowance: the allowance stays last.
       ...(audit ? [{ Put: auditPut(this.tableName, audit) }] : []),

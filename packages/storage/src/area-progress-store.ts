@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AreaProgress, AreaProgressStore } from '@pip/domain';
 import { unlessLostRace } from './conditional';
-import { getItem, optional, type Item } from './items';
+import { getItem, getItems, optional, type Item } from './items';
 import { keys } from './keys';
 
 export class DynamoAreaProgressStore implements AreaProgressStore {
@@ -13,6 +13,11 @@ export class DynamoAreaProgressStore implements AreaProgressStore {
   async get(areaId: string): Promise<AreaProgress | undefined> {
     const item = await getItem(this.documents, this.tableName, keys.areaProgress(areaId));
     return item ? toAreaProgress(item) : undefined;
+  }
+
+  async getMany(areaIds: readonly string[]): Promise<Map<string, AreaProgress>> {
+    const items = await getItems(this.documents, this.tableName, areaIds.map((areaId) => keys.areaProgress(areaId)));
+    return new Map(items.map(toAreaProgress).map((progress) => [progress.areaId, progress]));
   }
 
   async save(progress: AreaProgress): Promise<void> {

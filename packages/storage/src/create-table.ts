@@ -34,6 +34,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       KeySchema: indexKeySchema(index),
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableSchema.stream },
   };
 }
 
@@ -46,6 +47,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     await addMissingIndexes(client, tableName, Table);
+    await enableStream(client, tableName, Table);
     return 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -60,6 +62,16 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: tableSchema.timeToLiveAttribute, Enabled: true } }),
   );
   return 'created';
+}
+
+/** A developer's table from before the stream was declared gets it; another process may have asked first. */
+async function enableStream(client: DynamoDBClient, tableName: string, table: TableDescription | undefined): Promise<void> {
+  if (table?.StreamSpecification?.StreamEnabled) return;
+  try {
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableSchema.stream } }));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException || (error instanceof Error && /already (has|enabled)/iu.test(error.message)))) throw error;
+  }
 }
 
 /** The declared indexes the table lacks, in the declaration's order. */

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 
 /**
  * An item as DynamoDB gives it back. Its attributes are untyped; each store's mapper picks its
@@ -10,6 +10,33 @@ export type Item = Record<string, NativeAttributeValue>;
 export async function getItem(documents: DynamoDBDocumentClient, tableName: string, key: Record<string, string>): Promise<Item | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   return Item;
+}
+
+/** DynamoDB's limit on the keys of one BatchGetItem. */
+const BATCH_GET_KEYS = 100;
+
+/**
+ * Items by their keys in one round trip (one per hundred keys), read consistently; those that do
+ * not exist are simply absent, in no particular order. Keys DynamoDB leaves unprocessed (under
+ * throttling) are asked for again until none are left.
+ */
+export async function getItems(documents: DynamoDBDocumentClient, tableName: string, keys: readonly Record<string, string>[]): Promise<Item[]> {
+  const unique = [...new Map(keys.map((key) => [JSON.stringify([key.pk, key.sk]), key])).values()];
+  const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_GET_KEYS) }, (_, i) => unique.slice(i * BATCH_GET_KEYS, (i + 1) * BATCH_GET_KEYS));
+  const found = await Promise.all(
+    chunks.map(async (chunk) => {
+      const items: Item[] = [];
+      let pending: Record<string, NativeAttributeValue>[] = chunk;
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const { Responses, UnprocessedKeys } = await documents.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+        items.push(...(Responses?.[tableName] ?? []));
+        pending = UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+      return items;
+    }),
+  );
+  return found.flat();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { retentionDueAt, retentionRule, type EmailOutcome, type EmailTracking, type NewEmailedLink, type OutboundEmail, type Outbox, type StoredEmail } from '@pip/domain';
-import { unlessLostRace } from './conditional';
+import { isLostRace, unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
@@ -19,7 +19,7 @@ export function emailContentDueAt(anchoredAt: string): string {
  * meant to go): sending it moves it to the period counted from when it went, and the retention pass
  * leaves an email still waiting to go untouched.
  */
-export function outboxPut(tableName: string, email: OutboundEmail, createdAt: string): NonNullable<PutCommandInput> {
+export function outboxPut(tableName: string, email: OutboundEmail, createdAt: string, options: OutboxPutOptions = {}): NonNullable<PutCommandInput> {
   return {
     TableName: tableName,
     Item: {
@@ -33,9 +33,24 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
       status: 'pending',
       createdAt,
       attempts: 0,
+      ...(options.deliverOnInsert ? { deliverOnInsert: true } : {}),
+      ...(options.withdrawnOnceApplied ? { withdrawnOnceApplied: options.withdrawnOnceApplied } : {}),
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   };
+}
+
+export interface OutboxPutOptions {
+  /**
+   * Sent as soon as it is stored, by the function the table's stream invokes (`newRecordFilters`),
+   * rather than by the request that queued it; the minute's delivery remains the safety net.
+   */
+  deliverOnInsert?: boolean;
+  /**
+   * The area whose application from the email's address withdraws it unsent: a reminder to apply.
+   * (The area alone: the address is the email's own, which erasure and retention already rewrite.)
+   */
+  withdrawnOnceApplied?: string;
 }
 
 /**
@@ -104,10 +119,15 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
     return typeof dueAt === 'string' ? dueAt : undefined;
   }
 
-  /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
+  /**
+   * Takes the email for sending; false if it is sent or another sender holds a live claim. A reminder
+   * to apply (`withdrawnOnceApplied`) is withdrawn instead if its address has applied by the time it is
+   * claimed: only an application stored while the reminder is already on its way misses it.
+   */
   async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
+    let claimed: Item | undefined;
+    try {
+      const { Attributes } = await this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.email(messageId),
@@ -121,9 +141,28 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
             ':expires': new Date(now.getTime() + claimSeconds * 1000).toISOString(),
             ':one': 1,
           },
+          ReturnValues: 'ALL_NEW',
         }),
-      ),
+      );
+      claimed = Attributes;
+    } catch (error) {
+      if (isLostRace(error)) return false;
+      throw error;
+    }
+    const areaId = claimed?.withdrawnOnceApplied;
+    if (typeof areaId !== 'string' || typeof claimed?.to !== 'string') return true;
+    if (!(await getItem(this.documents, this.tableName, keys.application(areaId, claimed.to)))) return true;
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.email(messageId),
+        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, claimExpiresAt',
+        ConditionExpression: '#status = :sending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':sending': 'sending' },
+      }),
     );
+    return false;
   }
 
   /**

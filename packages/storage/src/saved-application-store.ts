@@ -64,7 +64,8 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
    * window can move it. Replaced only while it still waits: once sent or withdrawn it stays so.
    */
   putReminder({ email, resumeUrl, linkExpiresAt }: SavedReminder, at: string): Promise<boolean> {
-    const put = outboxPut(this.tableName, email, at);
+    // Withdrawn unsent once the address has applied to the area, even before the application's stream record is acted on.
+    const put = outboxPut(this.tableName, email, at, email.areaId ? { withdrawnOnceApplied: email.areaId } : {});
     return unlessLostRace(
       this.documents.send(
         new PutCommand({

@@ -2,7 +2,7 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import type { AreaSelection, AuditEntry, SelectionStore } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
-import { getItem, optional, type Item } from './items';
+import { getItem, getItems, optional, type Item } from './items';
 import { keys } from './keys';
 
 export class DynamoSelectionStore implements SelectionStore {
@@ -14,6 +14,11 @@ export class DynamoSelectionStore implements SelectionStore {
   async get(areaId: string): Promise<AreaSelection | undefined> {
     const item = await getItem(this.documents, this.tableName, keys.selection(areaId));
     return item ? toSelection(item) : undefined;
+  }
+
+  async getMany(areaIds: readonly string[]): Promise<Map<string, AreaSelection>> {
+    const items = await getItems(this.documents, this.tableName, areaIds.map((areaId) => keys.selection(areaId)));
+    return new Map(items.map(toSelection).map((selection) => [selection.areaId, selection]));
   }
 
   /**

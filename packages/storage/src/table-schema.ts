@@ -22,6 +22,23 @@ export const tableSchema = {
   ],
   /** Items that simply expire (a day's email count) carry their end here, in epoch seconds, and DynamoDB deletes them. */
   timeToLiveAttribute: 'forgetAtEpoch',
+  /**
+   * Each item as written goes on the table's stream (DynamoDB Streams in AWS; DynamoDB Local's own
+   * here), for the function that acts on new records: only the records `newRecordFilters` match reach it.
+   */
+  stream: 'NEW_IMAGE',
+} as const;
+
+/**
+ * The stream records that invoke the function acting on new records, as Lambda filter patterns (the
+ * local platform applies the same patterns to DynamoDB Local's stream). Everything else on the stream
+ * (links, timeline entries, counters, every update) never invokes it.
+ */
+export const newRecordFilters = {
+  /** An email a request queued and left to be sent as soon as it is stored (`deliverOnInsert`). */
+  emailToDeliver: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['email'] }, status: { S: ['pending'] }, deliverOnInsert: { BOOL: [true] } } } },
+  /** An application stored under an address: what the address saved for the area goes. */
+  applicationStored: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['application'] } } } },
 } as const;
 
 export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];

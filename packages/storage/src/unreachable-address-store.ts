@@ -1,6 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { retentionDueAt, retentionRule, type UnreachableAddress, type UnreachableAddresses } from '@pip/domain';
-import { getItem, type Item } from './items';
+import { getItem, getItems, type Item } from './items';
 import { keys, personHashOf } from './keys';
 
 /**
@@ -16,6 +16,11 @@ export class DynamoUnreachableAddressStore implements UnreachableAddresses {
   async find(address: string): Promise<UnreachableAddress | undefined> {
     const item = await getItem(this.documents, this.tableName, keys.unreachableAddress(address.toLowerCase()));
     return item ? toUnreachable(item) : undefined;
+  }
+
+  async findAll(addresses: readonly string[]): Promise<UnreachableAddress[]> {
+    const items = await getItems(this.documents, this.tableName, addresses.map((address) => keys.unreachableAddress(address.toLowerCase())));
+    return items.map(toUnreachable);
   }
 
   async record(problem: UnreachableAddress): Promise<void> {

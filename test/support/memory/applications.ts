@@ -140,6 +140,10 @@ export class MemorySelections implements SelectionStore {
     return this.byArea.read(areaId);
   }
 
+  async getMany(areaIds: readonly string[]): Promise<Map<string, AreaSelection>> {
+    return new Map(areaIds.flatMap((areaId) => (this.byArea.read(areaId) ? [[areaId, this.byArea.read(areaId)!] as const] : [])));
+  }
+
   async write(next: AreaSelection, expectedVersion: number, audit: AuditEntry): Promise<boolean> {
     const interference = this.beforeNextWrite;
     this.beforeNextWrite = undefined;

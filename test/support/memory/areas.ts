@@ -112,6 +112,10 @@ export class MemoryProgress extends OneRowEach<AreaProgress> implements AreaProg
     super((progress) => progress.areaId);
   }
 
+  async getMany(areaIds: readonly string[]): Promise<Map<string, AreaProgress>> {
+    return new Map(areaIds.flatMap((areaId) => (this.rows.read(areaId) ? [[areaId, this.rows.read(areaId)!] as const] : [])));
+  }
+
   async clearFailure(areaId: string, at: string): Promise<boolean> {
     const progress = this.rows.get(areaId);
     if (progress?.failure?.at !== at) return false;

@@ -146,6 +146,11 @@ export class MemoryUnreachableAddresses implements UnreachableAddresses {
     return structuredClone(this.byAddress.get(address.toLowerCase()));
   }
 
+  async findAll(addresses: readonly string[]): Promise<UnreachableAddress[]> {
+    const found = new Set(addresses.map((address) => address.toLowerCase()));
+    return [...found].flatMap((address) => (this.byAddress.has(address) ? [structuredClone(this.byAddress.get(address)!)] : []));
+  }
+
   async record(problem: UnreachableAddress): Promise<void> {
     const address = problem.address.toLowerCase();
     const suppressed = problem.suppressed || (this.byAddress.get(address)?.suppressed ?? false);

@@ -45,11 +45,13 @@ export type SubmissionResult =
  * to see or change the application, and the answers sent are not stored anywhere. An applicant who
  * came through a nomination link keeps the nomination on their application.
  *
- * Once sent, every answer the address saved for the area is deleted and its reminder withdrawn.
- *
- * Each email counts against the address's daily allowance. The application is stored with its email
- * in the outbox, then the email is sent at once; if the email service is down the application still
- * stands and the scheduled delivery sends it later.
+ * A new application is one round trip after reading the area: the application, its email, link,
+ * timeline entry and count against the address's daily allowance are one transaction, whose own
+ * condition is the check that the address has not applied; the application is read only when that
+ * condition fails, to answer. Its email is sent as soon as it is stored, from the table's stream (the
+ * minute's delivery catches any the stream missed), and what the address saved for the area goes then
+ * too: its reminder is withdrawn unsent whatever happens, since delivery withdraws a reminder to apply
+ * once its address has applied.
  */
 export async function submitApplication(
   ports: SubmitApplicationPorts,
@@ -65,12 +67,6 @@ export async function submitApplication(
   const allowance = emailAllowance(answers.email, now);
 
   const result = await takeTurns<SubmissionResult>(async () => {
-    const existing = await ports.applications.findByApplicant(areaId, answers.email);
-    if (existing) {
-      // The same answers again are a double click or a retried request, not someone else.
-      if (sameAnswers(existing.answers, answers)) return { outcome: 'unchanged', area, application: existing };
-      return emailOwnLink(ports, area, existing, at);
-    }
     const application: Application = {
       applicationId: newApplicationReference(ports.random),
       areaId,
@@ -90,16 +86,23 @@ export async function submitApplication(
       subjects: [application.applicationId],
       at,
     });
-    // Someone with the same email address may get there first: then this is a second submission.
     const write = await ports.applications.create(application, { email, link, allowance, audit });
+    if (write === 'written') return { outcome: 'received', area, application, email };
     if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
-    return write === 'written' ? { outcome: 'received', area, application, email } : LOST_RACE;
+    // The address has applied already (perhaps a moment ago, from this same form sent twice).
+    const existing = await ports.applications.findByApplicant(areaId, answers.email);
+    if (!existing) return LOST_RACE;
+    // The same answers again are a double click or a retried request, not someone else.
+    if (sameAnswers(existing.answers, answers)) return { outcome: 'unchanged', area, application: existing };
+    return emailOwnLink(ports, area, existing, at);
   }, () => new ConcurrentChangeError('Your application'));
 
-  // Sent: whatever the address saved for the area goes, and no reminder follows. (Not in the
-  // application's own transaction, which the application store writes; the reminder is withdrawn first.)
-  if (ports.savedApplications && result.outcome !== 'link-sent') await forgetSavedApplications({ savedApplications: ports.savedApplications }, areaId, answers.email);
-  if (result.email) await ports.delivery.sendNow(result.email.messageId);
+  if (result.outcome === 'unchanged' && ports.savedApplications) {
+    // Sent again: the stream acted on the application when it was first stored, but the address may have saved since.
+    await forgetSavedApplications({ savedApplications: ports.savedApplications }, areaId, answers.email);
+  }
+  // Only the link to an application already there goes from the request; a new one's email goes from the stream.
+  if (result.outcome === 'link-sent') await ports.delivery.sendNow(result.email.messageId);
   const applicationId = result.outcome === 'link-sent' ? undefined : result.application.applicationId;
   ports.log('INFO', 'application submitted', { areaId, applicationId, outcome: result.outcome });
   return result;

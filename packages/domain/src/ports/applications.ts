@@ -53,6 +53,8 @@ export interface StaffStore {
 /** The selection of an area, versioned: every write says which version it replaces. */
 export interface SelectionStore {
   get(areaId: string): Promise<AreaSelection | undefined>;
+  /** The selections of many areas in one read (the programme overview), by area; an area with none is absent. */
+  getMany(areaIds: readonly string[]): Promise<Map<string, AreaSelection>>;
   /** Writes the selection with its audit entry if the stored one is still at `expectedVersion`; false otherwise. */
   write(next: AreaSelection, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
 }

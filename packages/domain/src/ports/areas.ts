@@ -18,6 +18,8 @@ export interface AreaStore {
 /** Where each area stands in its workflow, and how it got there. */
 export interface AreaProgressStore {
   get(areaId: string): Promise<AreaProgress | undefined>;
+  /** The progress of many areas in one read (the programme overview), by area; an area with none is absent. */
+  getMany(areaIds: readonly string[]): Promise<Map<string, AreaProgress>>;
   save(progress: AreaProgress): Promise<void>;
   /** Clears the failure recorded at `at`; false if it was already cleared (someone resumed it). */
   clearFailure(areaId: string, at: string): Promise<boolean>;

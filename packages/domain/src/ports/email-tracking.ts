@@ -18,6 +18,8 @@ export interface UnreachableAddress {
 
 export interface UnreachableAddresses {
   find(address: string): Promise<UnreachableAddress | undefined>;
+  /** Those of the addresses the platform could not reach, read together (a page of many people reads them in one round trip). */
+  findAll(addresses: readonly string[]): Promise<UnreachableAddress[]>;
   /** The latest problem of each address; an address once suppressed stays so. */
   record(problem: UnreachableAddress): Promise<void>;
 }

@@ -1,0 +1,185 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type GetRecordsCommandOutput,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+
+/** A Lambda filter pattern over a stream record: each key's allowed values, or a pattern for what is under it. */
+export type FilterPattern = { readonly [key: string]: readonly unknown[] | FilterPattern };
+
+/** What the function's handler answers, as Lambda reads it with ReportBatchItemFailures. */
+type BatchResponse = { batchItemFailures?: { itemIdentifier: string }[] } | void;
+
+export interface TableStreamOptions {
+  endpoint: string;
+  region: string;
+  tableName: string;
+  /** The same patterns as the event source mapping in AWS: a record matching none invokes nothing. */
+  filters: readonly FilterPattern[];
+  /** Invokes the function with the event Lambda would send: `{ Records }`, each with its `eventSourceARN`. */
+  invoke: (event: { Records: unknown[] }) => Promise<BatchResponse>;
+  /** How often to ask for new records when nobody is waiting for them. */
+  pollMs?: number;
+}
+
+export interface LocalTableStream {
+  /** Resolves once every record written before the call has been handed to the function and acted on. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Lambda offers a failed record again a few times before naming it in the dead-letter queue. */
+const ATTEMPTS = 3;
+/** How often the stream's shards are listed again, for a shard that replaced a closed one. */
+const SHARD_LIST_MS = 10_000;
+
+const running = new Set<LocalTableStream>();
+
+/**
+ * Every table stream this process reads has acted on what was written before the call: a test that
+ * made a request then looks for its email waits only as long as delivery takes, never a fixed time.
+ */
+export async function tableStreamsSettled(): Promise<void> {
+  await Promise.all([...running].map((stream) => stream.settled()));
+}
+
+/** Whether a stream record matches a filter pattern (exact values only: all the platform's patterns use). */
+export function matchesFilter(pattern: FilterPattern, value: unknown): boolean {
+  return Object.entries(pattern).every(([key, rule]) => {
+    const actual = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    if (Array.isArray(rule)) return rule.includes(actual);
+    return matchesFilter(rule as FilterPattern, actual);
+  });
+}
+
+/**
+ * DynamoDB Local's stream of the table, read as Lambda's event source mapping reads DynamoDB Streams
+ * in AWS: records matching the filters go to the same handler in batches, in order, and a record the
+ * handler reports as failed is offered again. It starts from the latest record (the minute's
+ * delivery sends whatever was queued before), polls every `pollMs`, and at once when asked whether it
+ * has settled.
+ */
+export async function startLocalTableStream(options: TableStreamOptions): Promise<LocalTableStream> {
+  const client = new DynamoDBClient({ endpoint: options.endpoint, region: options.region });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region });
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: options.tableName }));
+  client.destroy();
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`The table ${options.tableName} has no stream`);
+
+  const iterators = new Map<string, string>();
+  const seen = new Set<string>();
+  const listShards = async (position: 'LATEST' | 'TRIM_HORIZON') => {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || seen.has(shard.ShardId)) continue;
+      seen.add(shard.ShardId);
+      // A shard closed before this reader started holds nothing new for it.
+      if (position === 'LATEST' && shard.SequenceNumberRange?.EndingSequenceNumber) continue;
+      const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: position }));
+      if (ShardIterator) iterators.set(shard.ShardId, ShardIterator);
+    }
+  };
+  await listShards('LATEST');
+  let listedAt = Date.now();
+
+  const deliver = async (records: StreamRecord[]) => {
+    let offered = records
+      .filter((record) => options.filters.some((pattern) => matchesFilter(pattern, record)))
+      .map((record) => ({ ...record, eventSourceARN: streamArn }));
+    for (let attempt = 1; offered.length > 0; attempt += 1) {
+      let failed: string[];
+      try {
+        failed = ((await options.invoke({ Records: offered })) || {}).batchItemFailures?.map((failure) => failure.itemIdentifier) ?? [];
+      } catch (error) {
+        console.error('the table stream handler failed', error);
+        failed = offered.map((record) => record.dynamodb?.SequenceNumber ?? '');
+      }
+      // As Lambda does: from the first failed record on, the batch is offered again.
+      const from = offered.findIndex((record) => failed.includes(record.dynamodb?.SequenceNumber ?? ''));
+      offered = from < 0 ? [] : offered.slice(from);
+      if (offered.length > 0 && attempt >= ATTEMPTS) {
+        console.error(`table stream records not acted on after ${ATTEMPTS} attempts`, offered.map((record) => record.dynamodb?.SequenceNumber));
+        return;
+      }
+    }
+  };
+
+  /** Reads every shard until it has nothing more, handing what it reads to the handler. */
+  const drain = async () => {
+    if (Date.now() - listedAt > SHARD_LIST_MS) {
+      listedAt = Date.now();
+      await listShards('TRIM_HORIZON');
+    }
+    for (const [shardId, first] of [...iterators]) {
+      let iterator: string | undefined = first;
+      for (;;) {
+        const page: GetRecordsCommandOutput = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+        iterator = page.NextShardIterator;
+        if (page.Records?.length) await deliver(page.Records);
+        if (!iterator || !page.Records?.length) break;
+      }
+      if (iterator) iterators.set(shardId, iterator);
+      else {
+        // The shard closed: its successor is read from its start.
+        iterators.delete(shardId);
+        await listShards('TRIM_HORIZON');
+      }
+    }
+  };
+
+  let stopped = false;
+  let started = 0;
+  let finished = 0;
+  let wake: (() => void) | undefined;
+  const waiters: { cycle: number; resolve: () => void }[] = [];
+  const loop = (async () => {
+    while (!stopped) {
+      const cycle = ++started;
+      try {
+        await drain();
+      } catch (error) {
+        if (!stopped) console.error('reading the table stream failed', error);
+      }
+      finished = cycle;
+      for (const waiter of waiters.filter((one) => one.cycle <= finished)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+      if (waiters.length > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs ?? 250);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
+  const stream: LocalTableStream = {
+    settled: () =>
+      stopped
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            // A whole pass that begins after this call: one under way may have read its shards already.
+            waiters.push({ cycle: started + 1, resolve });
+            wake?.();
+          }),
+    stop: async () => {
+      stopped = true;
+      running.delete(stream);
+      wake?.();
+      await loop;
+      for (const waiter of waiters.splice(0)) waiter.resolve();
+      streams.destroy();
+    },
+  };
+  running.add(stream);
+  return stream;
+}

@@ -1,0 +1,160 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { localStaff } from '@pip/local';
+import { DynamoOutboxStore, createDocumentClient } from '@pip/storage';
+import type { Browsers } from './browser';
+import type { Mailbox } from './mailbox';
+import type { SimPlatform } from './sim-platform';
+import type { World } from './world';
+
+export interface Violation {
+  invariant: string;
+  detail: string;
+  area?: number;
+}
+
+export interface InvariantResult {
+  name: string;
+  /** How many things it checked. */
+  checked: number;
+  violations: Violation[];
+}
+
+const OUTCOMES = ['You have been selected:', 'You are on the reserve list:', 'Your application:'];
+
+/** The promises the programme makes, each checked over what people saw: pages, JSON and their inboxes. */
+export class Invariants {
+  private readonly results = new Map<string, InvariantResult>();
+
+  constructor(
+    private readonly platform: SimPlatform,
+    private readonly world: World,
+    private readonly mail: Mailbox,
+    private readonly browsers: Browsers,
+  ) {
+    // Listed from the start, so that one with nothing to check shows as 0 checked rather than not at all.
+    for (const name of ['no-5xx', 'one-outcome-per-applicant', 'each-email-once-per-event', 'no-reminder-after-its-event', 'attendance-never-changes', 'report-equals-answers-sent', 'area-complete-or-waiting-for-someone', 'due-emails-sent-once-email-is-back', 'no-personal-data-past-retention']) this.result(name);
+  }
+
+  private result(name: string): InvariantResult {
+    let result = this.results.get(name);
+    if (!result) this.results.set(name, (result = { name, checked: 0, violations: [] }));
+    return result;
+  }
+
+  private check(name: string, holds: boolean, detail: () => string, area?: number): void {
+    const result = this.result(name);
+    result.checked += 1;
+    if (!holds) result.violations.push({ invariant: name, detail: detail(), ...(area === undefined ? {} : { area }) });
+  }
+
+  all(): InvariantResult[] {
+    return [...this.results.values()];
+  }
+
+  noServerErrors(): void {
+    for (const response of this.browsers.responses) {
+      this.check('no-5xx', response.status === 'interrupted' || response.status < 500, () => `${response.method} ${response.path} answered ${response.status} (step ${response.step})`);
+    }
+  }
+
+  oneOutcomeEach(): void {
+    for (const area of this.world.areas) {
+      if (!area.approved) continue;
+      for (const person of area.people.filter((candidate) => candidate.applicationId)) {
+        const outcomes = this.mail.to(person.email).filter((email) => OUTCOMES.some((start) => email.subject.startsWith(start)));
+        this.check('one-outcome-per-applicant', outcomes.length === 1, () => `${person.applicationId} in ${area.name} received ${outcomes.length} outcome emails: ${outcomes.map((email) => email.subject).join(' | ')}`, area.plan.index);
+      }
+    }
+  }
+
+  oncePerEvent(): void {
+    const seen = new Map<string, number>();
+    for (const email of this.mail.emails) {
+      const key = `${email.to}\n${email.subject}\n${email.text}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of seen) {
+      const [to, subject] = key.split('\n');
+      const area = this.world.areas.find((candidate) => subject!.includes(candidate.name));
+      this.check('each-email-once-per-event', count === 1, () => `${to} received "${subject}" ${count} times, word for word`, area?.plan.index);
+    }
+  }
+
+  noReminderAfterItsEvent(): void {
+    for (const area of this.world.areas) {
+      for (const email of this.mail.emails.filter((candidate) => candidate.subject.startsWith('Reminder: workshop') && candidate.subject.endsWith(area.name))) {
+        const workshop = Number(/Reminder: workshop (\d)/u.exec(email.subject)?.[1]);
+        const known = area.startHistory.filter((entry) => entry.workshop === workshop && entry.from <= email.platformAt).at(-1);
+        this.check('no-reminder-after-its-event', !known || email.platformAt < known.start, () => `${email.to} reminded of workshop ${workshop} of ${area.name} at ${new Date(email.platformAt).toISOString()}, after it started at ${new Date(known!.start).toISOString()}`, area.plan.index);
+      }
+    }
+  }
+
+  async attendanceUnchanged(): Promise<void> {
+    for (const area of this.world.areas) {
+      for (const [workshop, recorded] of area.attendance) {
+        const shown = await this.world.attendanceShown(area, workshop);
+        this.check('attendance-never-changes', shown.join() === recorded.join(), () => `${area.name} workshop ${workshop}: recorded ${recorded.join(', ')}; now shows ${shown.join(', ')}`, area.plan.index);
+      }
+    }
+  }
+
+  async areasEndOrWait(): Promise<void> {
+    for (const area of this.world.areas) {
+      if (!area.areaId) continue;
+      const page = (await this.browsers.get(`/staff/areas/${area.areaId}/programme`, localStaff[0])).text;
+      // The page's tags: the phase banner's, then the area's stage.
+      const tags = [...page.matchAll(/<strong class="govuk-tag[^"]*">([^<]+)<\/strong>/gu)].map((match) => match[1]!.trim());
+      const stage = tags.find((text) => text !== 'Beta');
+      const waiting = /waiting for staff to ([^<]+)/u.exec(page)?.[1];
+      this.check('area-complete-or-waiting-for-someone', stage === 'Complete' || Boolean(waiting), () => `${area.name} is at "${stage}" and the page names nothing it waits for`, area.plan.index);
+    }
+  }
+
+  async reportFigures(): Promise<void> {
+    for (const area of this.world.areas) {
+      if (!area.stepsDone.has('action-plan')) continue;
+      const answered = area.people.filter((person) => person.evaluated).length;
+      const page = (await this.browsers.get(`/staff/areas/${area.areaId}/report`, localStaff[0])).text;
+      const shown = /Response rate: <strong>[^<]*<\/strong> \((\d+) of (\d+) participants\)/u.exec(page);
+      this.check('report-equals-answers-sent', Number(shown?.[1]) === answered, () => `${area.name}: the report counts ${shown?.[1] ?? 'no'} responses; ${answered} were accepted`, area.plan.index);
+    }
+  }
+
+  /** Once the SES endpoint is back and delivery has run: nothing due still waits, and nothing was given up because email was away. */
+  async dueEmailsSent(): Promise<void> {
+    const documents = createDocumentClient({ endpoint: this.platform.dynamoEndpoint, region: 'eu-west-2' });
+    try {
+      // Direct table reads: no page shows the outbox itself.
+      const pending = await new DynamoOutboxStore(documents, this.platform.tableName).pendingIds(new Date(this.platform.now()));
+      this.check('due-emails-sent-once-email-is-back', pending.length === 0, () => `${pending.length} due emails still in the outbox: ${pending.slice(0, 3).join(', ')}`);
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(new ScanCommand({ TableName: this.platform.tableName, FilterExpression: '#type = :email', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':email': 'email' }, ExclusiveStartKey: cursor }));
+        for (const item of page.Items ?? []) {
+          const reason = String(item.lastError ?? '');
+          this.check('due-emails-sent-once-email-is-back', item.status !== 'given-up' || reason.startsWith('Not sent'), () => `${String(item.messageId)} to ${String(item.to)} given up: ${reason}`);
+        }
+        cursor = page.LastEvaluatedKey;
+      } while (cursor);
+    } finally {
+      documents.destroy();
+    }
+  }
+
+  /**
+   * With the clock far past every retention date: no unsuccessful applicant, and nobody who withdrew,
+   * is found by their address (participants are kept until a year after a follow-up review, which the
+   * simulation never holds).
+   */
+  async noPersonalDataPastRetention(): Promise<void> {
+    for (const area of this.world.areas) {
+      for (const person of area.people) {
+        const unsuccessful = this.mail.to(person.email).some((email) => email.subject.startsWith('Your application:'));
+        if (!unsuccessful && !person.withdrawn) continue;
+        const page = (await this.browsers.get(`/staff/people?q=${encodeURIComponent(person.email)}`, localStaff[0])).text;
+        this.check('no-personal-data-past-retention', !page.includes(person.fullName), () => `${person.fullName} (${unsuccessful ? 'unsuccessful' : 'withdrew'}, ${area.name}) is still found by their address`, area.plan.index);
+      }
+    }
+  }
+}

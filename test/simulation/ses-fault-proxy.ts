@@ -1,0 +1,64 @@
+import { createServer, request, type Server } from 'node:http';
+
+export type SesMode = 'up' | 'down' | 'slow' | 'refusing';
+
+export interface SesFaultProxy {
+  endpoint: string;
+  setMode(mode: SesMode): void;
+  mode(): SesMode;
+  /** Requests turned away or delayed while not up, by mode. */
+  counts: Record<SesMode, number>;
+  stop(): Promise<void>;
+}
+
+const THROTTLED = `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>simulated</RequestId></ErrorResponse>`;
+/** Fifty times a usual answer, well within the client's ten-second timeout; longer only makes runs slower. */
+const SLOW_MS = 500;
+
+/**
+ * Stands between the platform and the SES endpoint, so the simulation can take email away: down
+ * (the connection is dropped), slow (answers after a pause well within the client's timeout), or
+ * refusing (SES's throttling error, which the platform must treat as "try again later").
+ */
+export async function startSesFaultProxy(target: string): Promise<SesFaultProxy> {
+  const to = new URL(target);
+  let mode: SesMode = 'up';
+  const counts: Record<SesMode, number> = { up: 0, down: 0, slow: 0, refusing: 0 };
+  const forward = (incoming: import('node:http').IncomingMessage, outgoing: import('node:http').ServerResponse) => {
+    const proxied = request(
+      { host: to.hostname, port: to.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: to.host } },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    proxied.on('error', () => outgoing.destroy());
+    incoming.pipe(proxied);
+  };
+  const server: Server = createServer((incoming, outgoing) => {
+    const now = mode;
+    counts[now] += 1;
+    if (now === 'down') return void incoming.socket.destroy();
+    if (now === 'refusing') {
+      incoming.resume();
+      outgoing.writeHead(400, { 'content-type': 'text/xml' });
+      return void outgoing.end(THROTTLED);
+    }
+    if (now === 'slow') return void setTimeout(() => forward(incoming, outgoing), SLOW_MS);
+    forward(incoming, outgoing);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    setMode: (next) => (mode = next),
+    mode: () => mode,
+    counts,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
