@@ -16,10 +16,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          // Unit tests touch no process-wide state but what vi.stubEnv restores, so one worker's files share
-          // one module graph: importing it once per worker instead of once per file took a fifth of the CPU.
+          // Unit tests leave no process-wide state behind (the one file that sets environment variables puts
+          // them back after each test), so one worker's files share one module graph: importing it once per
+          // worker instead of once per file took a fifth of the CPU.
           isolate: false,
-          unstubEnvs: true,
           testTimeout: 30_000,
         },
       },

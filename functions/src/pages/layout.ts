@@ -40,7 +40,7 @@ export function page(options: PageOptions): SafeHtml {
 <div class="govuk-header__content">
 <a href="${options.staff ? '/staff' : options.referenceGroup ? '/reference' : '/apply'}" class="govuk-header__link govuk-header__service-name">${serviceName}</a>
 </div>
-${options.staff ? staffHeader(options.staff) : options.referenceGroup ? referenceGroupHeader(options.referenceGroup) : ''}
+${options.staff ? signedInHeader(staffMenu, options.staff) : options.referenceGroup ? signedInHeader(referenceGroupMenu, options.referenceGroup) : ''}
 </div>
 </header>
 <div class="govuk-width-container">
@@ -69,36 +69,41 @@ ${options.content}
 </html>`;
 }
 
-function staffHeader(staff: StaffView): SafeHtml {
-  const signOut = formWithCsrf({
-    action: '/staff/sign-out',
-    csrfToken: staff.csrfToken,
-    classes: 'pip-inline-form',
-    content: button({ text: 'Sign out', classes: 'secondary', inline: true }),
-  });
-  return html`<nav aria-label="Staff menu" class="govuk-header__navigation">
-<ul class="govuk-header__navigation-list">
-<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff">Programme overview</a></li>
-<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff/profile">Your profile</a></li>
-<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/staff/library">Library of action plans</a></li>
-<li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${staff.name}</span></li>
-<li class="govuk-header__navigation-item">${signOut}</li>
-</ul>
-</nav>`;
+/** The menu of someone signed in: their pages, who they are, and signing out by their own route. */
+interface SignedInMenu {
+  label: string;
+  links: readonly { href: string; text: string }[];
+  signOutAction: string;
 }
 
-/** The reference group's header: their home, who is signed in, and signing out (by a route of their own). */
-function referenceGroupHeader(member: StaffView): SafeHtml {
+const staffMenu: SignedInMenu = {
+  label: 'Staff menu',
+  links: [
+    { href: '/staff', text: 'Programme overview' },
+    { href: '/staff/profile', text: 'Your profile' },
+    { href: '/staff/library', text: 'Library of action plans' },
+  ],
+  signOutAction: '/staff/sign-out',
+};
+
+/** The reference group signs out by a route of their own: they may use no staff route. */
+const referenceGroupMenu: SignedInMenu = {
+  label: 'Reference group menu',
+  links: [{ href: '/reference', text: 'Reference group home' }],
+  signOutAction: '/reference/sign-out',
+};
+
+function signedInHeader(menu: SignedInMenu, person: StaffView): SafeHtml {
   const signOut = formWithCsrf({
-    action: '/reference/sign-out',
-    csrfToken: member.csrfToken,
+    action: menu.signOutAction,
+    csrfToken: person.csrfToken,
     classes: 'pip-inline-form',
     content: button({ text: 'Sign out', classes: 'secondary', inline: true }),
   });
-  return html`<nav aria-label="Reference group menu" class="govuk-header__navigation">
+  return html`<nav aria-label="${menu.label}" class="govuk-header__navigation">
 <ul class="govuk-header__navigation-list">
-<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/reference">Reference group home</a></li>
-<li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${member.name}</span></li>
+${menu.links.map((link) => html`<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="${link.href}">${link.text}</a></li>`)}
+<li class="govuk-header__navigation-item"><span class="govuk-header__link">Signed in as ${person.name}</span></li>
 <li class="govuk-header__navigation-item">${signOut}</li>
 </ul>
 </nav>`;
