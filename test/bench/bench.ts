@@ -3,8 +3,9 @@
  * runs only the sections named: latency, bundles, round-trips (with the cost drawn from the same run).
  * 1. Latency of submitting an application to the local platform beside a bare PutItem to the same
  *    DynamoDB Local, so the platform's own overhead is visible apart from the database's.
- * 2. For each function: its minified bundle (built as the CDK stack builds it) and its cold import
- *    time in a fresh Node process, beside a bundle of only the same AWS SDK clients.
+ * 2. For each function: what its heaviest first request reads of its bundle (built and split as the
+ *    CDK stack builds it) and the time to import those files in a fresh Node process (import plus
+ *    that route's modules), beside a bundle of only the same AWS SDK clients.
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';

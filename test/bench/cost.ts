@@ -7,9 +7,14 @@ import type { CallTally } from './dynamo-calls';
 import type { RoundTripRun, RouteMeasure } from './round-trips';
 
 /**
- * List prices, US dollars, Europe (London) eu-west-2, on-demand, first tier, as read on 26 November 2026
- * from aws.amazon.com/<service>/pricing. Check them before quoting the figures: a price cut changes
- * every line below, and nothing here fetches them.
+ * List prices, US dollars, Europe (London) eu-west-2, on-demand, first tier, from aws.amazon.com/<service>/pricing.
+ * Checked again on 26 November 2026 for DynamoDB: on-demand throughput prices were halved from
+ * 1 November 2024 (AWS's on-demand pricing page, aws.amazon.com/dynamodb/pricing/on-demand/, defines the
+ * units used here: a write request unit per KB written, two per KB in a transaction; the cut and the
+ * US East figures after it, $0.625 per million WRU and $0.125 per million RRU, as reported in July and
+ * August 2025). The London figures below are those halved prices (London before the cut: $1.4846 and
+ * $0.297 per million), the same 1.1877 times US East as before. The London table itself could not be
+ * read from this machine: check it before quoting the figures, since nothing here fetches prices.
  */
 export const prices = {
   date: '2026-11-26',
@@ -86,6 +91,13 @@ export function printCost(run: RoundTripRun): void {
   const perEmail = scale(delivery, 1 / Math.max(1, run.emailsSent));
   const byApi = sum([meanRequestCost(measure('POST /api/areas/{areaId}/applications')), perEmail]);
   line('1,000 applications through the JSON API', scale(byApi, 1000), GOAL_PER_THOUSAND_APPLICATIONS);
+  const submitted = measure('POST /api/areas/{areaId}/applications')?.requests ?? [];
+  const wcu = submitted.reduce((units, request) => units + request.wcu, 0) / Math.max(1, submitted.length);
+  console.log(
+    // DynamoDB Local sums a transaction's item sizes before rounding to the KB and leaves out its ConditionCheck;
+    // AWS rounds each item up and bills the check, so the figure by item (`pnpm bench -- latency`) is the one to quote.
+    `  ${'  (each application\'s transaction, as Local reports it:'.padEnd(52)} ${wcu.toFixed(1).padStart(6)} WCU = ${dollars(wcu * prices.perWriteRequestUnit * 1000).padStart(9)} per 1,000; item by item, as AWS bills: \`pnpm bench -- latency\`)`,
+  );
   const byForm = sum([meanRequestCost(measure('GET /apply/{areaId}')), meanRequestCost(measure('POST /apply/{areaId}')), meanRequestCost(measure('POST /apply/{areaId}/send')), perEmail]);
   line('1,000 applications through the form (3 requests each)', scale(byForm, 1000), GOAL_PER_THOUSAND_APPLICATIONS);
   console.log(`  ${'  (each with one email delivered outside the request, at'.padEnd(52)} ${dollars(total(perEmail) * 1000).padStart(10)} per 1,000: the run's delivery work shared by its emails)`);

@@ -28,7 +28,7 @@ beforeAll(async () => {
     agreedBy: 'Sam Rivers',
   });
   stores.documents.destroy();
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const consultancy = await (await sam.get(`/staff/areas/${AREA}/consultancy`)).text();
   const slotId = /<option value="([^"]+)"/u.exec(consultancy)![1]!;
   expect((await sam.post(`/staff/areas/${AREA}/consultancy/bookings`, { session: '1', slotId })).status).toBe(303);
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

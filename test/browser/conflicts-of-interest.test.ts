@@ -25,7 +25,7 @@ beforeAll(async () => {
   for (const staff of [localStaff[0], localStaff[1]]) {
     await staffSession(platform, staff).post(`/staff/areas/${AREA}/applications/${applicant.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });
   }
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ]);
   await sendBookingLinks(platformPorts(), AREA, 1);
   await openEvaluation(platformPorts(), AREA);
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -17,7 +17,7 @@ beforeAll(async () => {
   base = platform.url.replace('localhost', '127.0.0.1');
   page = await browser.newPage({ baseURL: base });
   await openArea(platform, 'partner-test', 'Partner Test');
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

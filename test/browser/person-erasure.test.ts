@@ -24,7 +24,7 @@ beforeAll(async () => {
   await closeRecruitment(platform, AREA);
   const sam = staffSession(platform, localStaff[0]);
   await sam.post(`/staff/areas/${AREA}/applications/${person.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '3', commitment: '5', note: 'Strong on commissioning.' });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -52,7 +52,7 @@ beforeAll(async () => {
   });
   documents.destroy();
   await sam.post('/staff/areas/browser-ref-a/progress-reviews/sharing', { version: '0', 'themes-objective-1': 'funding', 'share-objective-1': 'yes' });
-}, 90_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -39,7 +39,7 @@ beforeAll(async () => {
     'lead-voluntary-community': voluntary.applicationId,
   });
   expect(approved.status).toBe(303);
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -27,7 +27,7 @@ beforeAll(async () => {
     await sam.post(`/staff/areas/${AREA}/applications/${person.applicationId}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });
   }
   await closeRecruitment(platform, AREA);
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -17,7 +17,7 @@ beforeAll(async () => {
   page = await browser.newPage({ baseURL: base });
   await openArea(platform, 'console-test', 'Console Test');
   await apply(platform, 'console-test', 'console-1', { fullName: 'Dana <b>Bold</b> Officer' });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -40,7 +40,7 @@ beforeAll(async () => {
     });
   }
   stores.documents.destroy();
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

@@ -32,7 +32,7 @@ beforeAll(async () => {
   [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
   page = await browser.newPage({ baseURL: platform.url.replace('localhost', '127.0.0.1') });
   await openArea(platform, AREA, 'Setbury');
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();

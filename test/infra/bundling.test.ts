@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlerEntry } from '@pip/functions/function-entries';
-import { platformFunctions, type FunctionAccess } from '@pip/functions/routes';
-import { PlatformFunction, bundleDefine, bundlingDefaults, sdkClientsFor, sdkClientsIn } from '@pip/infra/bundling';
+import { platformFunctions, routes, type FunctionAccess } from '@pip/functions/routes';
+import { PlatformFunction, bundleOptions, sdkClientsFor, sdkClientsIn } from '@pip/infra/bundling';
 
 const outdir = mkdtempSync(join(tmpdir(), 'pip-bundling-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -22,8 +21,10 @@ describe('bundling a function as `pnpm synth` and deploy do', () => {
     const assetHash = /"S3Key":"([0-9a-f]{64})\.zip"/u.exec(template)?.[1];
     expect(assetHash).toBeDefined();
     const bundleDir = join(outdir, `asset.${assetHash}`);
-    const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
-    expect(bundle).toContain('createRequire');
+    expect(readFileSync(join(bundleDir, 'index.mjs'), 'utf8')).toContain('createRequire');
+    // Split at each `import()`: the chunks beside index.mjs are part of the function's code.
+    const files = readdirSync(bundleDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mjs'));
+    const bundle = files.map((file) => readFileSync(join(bundleDir, file), 'utf8')).join('\n');
     expect(existsSync(join(bundleDir, 'govuk'))).toBe(false);
     // The CDK build applies the route table's access: the health check asks SES v2 about the account and sends nothing.
     expect(bundle).toContain('GetAccount');
@@ -33,20 +34,20 @@ describe('bundling a function as `pnpm synth` and deploy do', () => {
 
 /** A function's bundle as the CDK stack builds it, by its metafile: which files and packages went in with code. */
 async function metafileOf(name: string, access: FunctionAccess, options: { traceSdkCalls?: boolean } = {}): Promise<Metafile> {
-  const result = await build({
-    entryPoints: [handlerEntry(name)],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'esm',
-    minify: bundlingDefaults.minify,
-    target: bundlingDefaults.target,
-    mainFields: bundlingDefaults.mainFields,
-    define: bundleDefine(access, options),
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...bundleOptions({ name, access }, options), outdir: join(outdir, name), write: false, metafile: true, logLevel: 'silent' });
   return result.metafile;
+}
+
+/** The inputs with code in what a cold start reads before any route: index.mjs and the chunks it imports statically. */
+function coldStartInputs(metafile: Metafile): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !metafile.outputs[file]) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'))!);
+  return [...seen].flatMap((file) => Object.entries(metafile.outputs[file]!.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input));
 }
 
 const packagesIn = (metafile: Metafile, name: string) =>
@@ -80,5 +81,14 @@ describe('each function bundles only what the route table lets it touch', () => 
     const withCalendars = platformFunctions.filter((fn) => packagesIn(bundles.get(fn.name)!, 'ics'));
     expect(withCalendars.filter((fn) => !('email' in fn.access && fn.access.email)).map((fn) => fn.name)).toEqual([]);
     expect(withCalendars.map((fn) => fn.name)).not.toContain('applicant-pages');
+  });
+
+  it('loads a route\'s page, use cases, stores and SDK clients on its first request: the router alone is read at a cold start', () => {
+    // Every HTTP function but the health check and sign-in, whose every route needs the ports.
+    const routed = platformFunctions.filter((fn) => routes.some((route) => route.function === fn.name) && !['health', 'staff-sign-in'].includes(fn.name));
+    expect(routed.length).toBeGreaterThan(10);
+    const heavy = ['packages/storage/', 'node_modules/zod', 'node_modules/ics', 'node_modules/yup', 'node_modules/@aws-sdk/', 'functions/src/use-cases/'];
+    const loadedAtColdStart = routed.flatMap((fn) => coldStartInputs(bundles.get(fn.name)!).filter((input) => heavy.some((part) => input.includes(part))).map((input) => `${fn.name}: ${input}`));
+    expect(loadedAtColdStart).toEqual([]);
   });
 });

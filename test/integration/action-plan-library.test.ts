@@ -48,7 +48,7 @@ beforeAll(async () => {
   applicants = [await apply(platform, NORTH, 'lib-north', { fullName: 'Priya Lanternfield' }), await apply(platform, SOUTH, 'lib-south', { fullName: 'Gideon Wexmoor' })];
   await agreePlan(NORTH, ['A joint commissioning framework with full cost recovery', 'A compact refresh', 'Terms of reference for the strategic partnership']);
   await agreePlan(SOUTH, ['A volunteer passport scheme']);
-}, 60_000);
+});
 afterAll(async () => {
   stores?.documents.destroy();
   await platform?.stop();

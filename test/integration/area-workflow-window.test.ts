@@ -51,7 +51,7 @@ beforeAll(async () => {
   await stores.areas.add(area, added);
   stores.documents.destroy();
   await apply(platform, AREA, 'window-la', { fullName: 'Council Person' });
-}, 60_000);
+});
 afterAll(() => platform?.stop());
 
 describe("an area's recruitment window changed while applications are open", () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
       }),
     );
   }
-}, 60_000);
+});
 afterAll(() => platform?.stop());
 
 /** The progress-review stage: both leads are emailed links; one books session one, which then takes place. */

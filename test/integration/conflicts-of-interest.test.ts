@@ -44,7 +44,7 @@ beforeAll(async () => {
     roleLevel: 'chief-executive-or-chief-officer',
     organisationKind: 'front-line-organisation',
   });
-}, 60_000);
+});
 afterAll(() => platform?.stop());
 
 describe('conflicts of interest by rule', () => {

@@ -82,7 +82,7 @@ beforeAll(async () => {
   const slotPartner = await apply(platform, SLOTS, 'slot-vcs', { fullName: 'Sid Lead', sector: 'voluntary-community', organisationKind: 'infrastructure-body' });
   await closeRecruitment(platform, SLOTS);
   expect((await approvePair(sam, SLOTS, slotLead, slotPartner)).status).toBe(303);
-}, 60_000);
+});
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
   await platform?.stop();

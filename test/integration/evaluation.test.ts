@@ -73,7 +73,7 @@ beforeAll(async () => {
     'lead-voluntary-community': trio[1]!.applicationId,
   });
   expect(approved.status).toBe(303);
-}, 60_000);
+});
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
   await platform?.stop();

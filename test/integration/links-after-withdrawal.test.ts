@@ -31,7 +31,7 @@ beforeAll(async () => {
   const [{ platformPorts }, { openEvaluation }] = await Promise.all([import('@pip/functions/composition-root'), import('@pip/functions/use-cases/evaluation/open-evaluation')]);
   await openEvaluation(platformPorts(), AREA);
   expect((await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: leaving.applicationId })).status).toBe(303);
-}, 60_000);
+});
 afterAll(() => platform?.stop());
 
 describe('a participant who has withdrawn', () => {

@@ -175,7 +175,7 @@ beforeAll(async () => {
   expect((await fetch(`${base}${await evaluationLink(erin)}`, form({ ...answers, comments: comment }))).status).toBe(200);
   expect((await fetch(`${base}${await evaluationLink(vic)}`, form({ ...answers, content: 'fair', metExpectations: 'no' }))).status).toBe(200);
   expect((await sam.post(`/staff/areas/${AREA}/report/comments`, { applicationId: erin.applicationId, publishable: 'yes', version: '1' })).status).toBe(303);
-}, 180_000);
+});
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
   stores?.documents.destroy();

@@ -88,7 +88,7 @@ beforeAll(async () => {
   expect((await sam.post('/staff/areas/ref-harbour/progress-reviews/sharing', sharing)).status).toBe(303);
   const review = { occasion: 'follow-up', 'status-objective-1': 'under-way', 'status-objective-2': 'done', 'note-objective-1': `${people[0]!.fullName} chairs the panel` };
   expect((await sam.post('/staff/areas/ref-harbour/progress-reviews', review)).status).toBe(303);
-}, 90_000);
+});
 afterAll(() => platform?.stop());
 
 describe('the reference group is refused everything not meant for it', () => {

@@ -85,7 +85,7 @@ beforeAll(async () => {
   });
   expect(approved.status).toBe(303);
   expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, workshopScheduleForm(now()))).status).toBe(303);
-}, 60_000);
+});
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;
   await platform?.stop();

@@ -105,7 +105,7 @@ beforeAll(async () => {
     );
   }
   await apply(platform, AREA, 'formula', { fullName: '=HYPERLINK("http://evil.example","click")', organisation: '+SUM(A1:A9)' });
-}, 60_000);
+});
 afterAll(() => platform?.stop());
 
 describe('selecting six plus six for an area', () => {

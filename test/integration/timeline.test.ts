@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timelineKinds, type AuditEntry, type TimelineCursor, type TimelineKind } from '@pip/domain';
 import { recordStageEntered } from '@pip/functions/use-cases/area-workflow/enter-stage';
-import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
+import { loadHandler, localStaff, tableStreamsSettled, type RunningPlatform } from '@pip/local';
 import { DynamoAreaProgressStore } from '@pip/storage';
 import { startTestPlatform, storesOf } from '../support/platform';
 import { apply, openArea, type Applicant } from '../support/programme-data';
@@ -45,13 +45,15 @@ beforeAll(async () => {
   const progress = new DynamoAreaProgressStore(stores.documents, platform.tableName);
   await recordStageEntered({ progress, audit: stores.audit, clock: { now: () => new Date() } }, AREA, 'recruitment', 'Recruitment opened');
   // The email service reports the application's email delivered, twice (SNS delivers at least once).
+  // The email is sent from the table's stream, so it is looked for once the stream has settled.
+  await tableStreamsSettled();
   const sent = await stores.outbox.get(`application-received-${amira.applicationId}`);
   expect(sent?.sesMessageId).toBeTruthy();
   const reports = await loadHandler<(event: unknown) => Promise<unknown>>('email-reports');
   const delivery = { eventType: 'Delivery', delivery: { timestamp: new Date().toISOString(), recipients: [amira.email] }, mail: { messageId: sent!.sesMessageId, timestamp: new Date().toISOString() } };
   await reports(snsEvent(delivery));
   await reports(snsEvent(delivery));
-}, 60_000);
+});
 afterAll(async () => {
   stores?.documents.destroy();
   await platform?.stop();

@@ -60,7 +60,7 @@ beforeAll(async () => {
   sam = staffSession(platform, localStaff[0]);
   await openArea(platform, HERE, 'Settown');
   await openArea(platform, OTHER, 'Otherton', 'north-east');
-}, 60_000);
+});
 afterAll(async () => {
   await platform?.stop();
 });

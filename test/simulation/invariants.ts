@@ -5,6 +5,7 @@ import type { Browsers } from './browser';
 import type { Mailbox } from './mailbox';
 import type { SimPlatform } from './sim-platform';
 import type { World } from './world';
+import { ScheduleChecks } from './schedule-checks';
 
 export interface Violation {
   invariant: string;
@@ -24,6 +25,8 @@ const OUTCOMES = ['You have been selected:', 'You are on the reserve list:', 'Yo
 /** The promises the programme makes, each checked over what people saw: pages, JSON and their inboxes. */
 export class Invariants {
   private readonly results = new Map<string, InvariantResult>();
+  /** Bookings and calendars, checked along the way (schedule-checks.ts). */
+  readonly schedule: ScheduleChecks;
 
   constructor(
     private readonly platform: SimPlatform,
@@ -32,7 +35,8 @@ export class Invariants {
     private readonly browsers: Browsers,
   ) {
     // Listed from the start, so that one with nothing to check shows as 0 checked rather than not at all.
-    for (const name of ['no-5xx', 'one-outcome-per-applicant', 'each-email-once-per-event', 'no-reminder-after-its-event', 'attendance-never-changes', 'report-equals-answers-sent', 'area-complete-or-waiting-for-someone', 'due-emails-sent-once-email-is-back', 'no-personal-data-past-retention']) this.result(name);
+    for (const name of ['no-5xx', 'one-outcome-per-applicant', 'each-email-once-per-event', 'no-reminder-after-its-event', 'attendance-never-changes', 'report-equals-answers-sent', 'area-complete-or-waiting-for-someone', 'due-emails-sent-once-email-is-back', 'no-personal-data-past-retention', 'each-slot-at-most-one-booking', 'calendar-equals-schedule']) this.result(name);
+    this.schedule = new ScheduleChecks(platform, world, mail, browsers, (name, holds, detail, area) => this.check(name, holds, detail, area));
   }
 
   private result(name: string): InvariantResult {

@@ -11,6 +11,8 @@ export interface ReceivedEmail {
   text: string;
   /** The platform's time when the SES endpoint received it (its clock runs ahead of the machine's). */
   platformAt: number;
+  /** Its .ics attachments, as text: the endpoint parses the raw MIME and keeps each attachment base64. */
+  calendars: string[];
 }
 
 interface StoredEmail {
@@ -18,8 +20,14 @@ interface StoredEmail {
   destination: { to: string[] };
   subject: string;
   body: { text?: string };
+  attachments?: { filename?: string; contentType?: string; content: string }[];
   at: number;
 }
+
+const calendarsOf = (email: StoredEmail): string[] =>
+  (email.attachments ?? [])
+    .filter((attachment) => /text\/calendar/iu.test(attachment.contentType ?? '') || /\.ics$/iu.test(attachment.filename ?? ''))
+    .map((attachment) => Buffer.from(attachment.content, 'base64').toString('utf8'));
 
 /**
  * What the SES endpoint received, read from its GET /store as a person's inbox would show it. Read
@@ -52,7 +60,7 @@ export class Mailbox {
       this.since = Math.max(this.since, Math.floor(email.at) - 1);
       for (const to of email.destination.to) {
         if (!this.ours(to.toLowerCase(), email.subject)) continue;
-        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: email.at * 1000 + offset };
+        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: email.at * 1000 + offset, calendars: calendarsOf(email) };
         this.emails.push(received);
         if (this.inject === 'duplicate-email' && !this.injected && received.subject.startsWith('Application received')) {
           this.injected = true;

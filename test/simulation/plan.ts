@@ -17,6 +17,13 @@ export const regions = [
   'east-of-england', 'london', 'south-east', 'south-west',
 ] as const;
 
+/**
+ * The order regions receive areas: first those where the local platform seeds no demo area. A demo
+ * area never completes, so its region is never ready for its learning event; a small run plays
+ * learning events, and a run of ten areas and more meets the regions that wait too.
+ */
+const regionOrder: readonly (typeof regions)[number][] = ['east-midlands', 'west-midlands', 'east-of-england', 'london', 'north-east', 'north-west', 'yorkshire-and-the-humber', 'south-east', 'south-west'];
+
 export type Sector = 'local-authority' | 'voluntary-community';
 export type ApplyMode = 'form' | 'save-and-return' | 'api';
 export type Fault = 'ses-down' | 'ses-slow' | 'ses-refusing' | 'ses-up' | 'restart';
@@ -31,7 +38,11 @@ export interface PlannedPerson {
   /** How they answer the evaluation, if selected: on time, late, or never. */
   evaluation: 'prompt' | 'late' | 'never';
   ratings: { materials: string; content: string; facilitation: string };
+  /** Nominated by a partner organisation first, and applies through the link the nomination emails. */
+  nominated: boolean;
 }
+
+export type SessionNumber = 1 | 2;
 
 export type Action =
   | { day: number; kind: 'add-area'; area: number; staff: number; doubleClick: boolean }
@@ -47,6 +58,15 @@ export type Action =
   | { day: number; kind: 'answer-offers'; area: number; accept: boolean }
   | { day: number; kind: 'evaluate'; area: number; late: boolean }
   | { day: number; kind: 'complete-step'; area: number; step: 'action-plan' | 'progress-reviews' | 'evaluation' }
+  | { day: number; kind: 'nominate'; area: number; person: number }
+  | { day: number; kind: 'publish-slots'; area: number; session: SessionNumber; days: number[]; doubleClick: boolean }
+  | { day: number; kind: 'book-session'; area: number; session: SessionNumber; bothLeads: boolean; sameSlot: boolean; doubleClick: boolean; choice: number }
+  | { day: number; kind: 'move-session'; area: number; session: SessionNumber; choice: number }
+  | { day: number; kind: 'cancel-session'; area: number; session: SessionNumber; rebook: boolean }
+  | { day: number; kind: 'session-held'; area: number; session: SessionNumber }
+  | { day: number; kind: 'propose-follow-up'; area: number; days: [number, number]; answerEvery: number }
+  | { day: number; kind: 'confirm-follow-up'; area: number; doubleClick: boolean }
+  | { day: number; kind: 'learning-event'; area: number; regionId: (typeof regions)[number]; eventDay: number }
   | { day: number; kind: 'fault'; fault: Fault; during?: number };
 
 export interface PlannedArea {
@@ -73,6 +93,7 @@ const WORKSHOP_INTERVAL = 35;
 
 function planPerson(random: Random, sector: Sector): PlannedPerson {
   return {
+    nominated: random.chance(0.15),
     sector,
     mode: random.pick(['form', 'form', 'save-and-return', 'api'] as const),
     doubleClick: random.chance(0.15),
@@ -84,7 +105,7 @@ function planPerson(random: Random, sector: Sector): PlannedPerson {
 }
 
 function planArea(random: Random, index: number, options: SimulationOptions): { area: PlannedArea; actions: Action[] } {
-  const regionId = regions[index % regions.length]!;
+  const regionId = regionOrder[index % regionOrder.length]!;
   // Regions start in waves across the programme, leaving the last year for the areas to finish.
   const wave = Math.floor(index / regions.length);
   const waves = Math.max(1, Math.ceil(options.areas / regions.length));
@@ -99,6 +120,7 @@ function planArea(random: Random, index: number, options: SimulationOptions): { 
   const applyDays = [0, 1, 2].map(() => startDay + random.int(0, closeDays - 2));
   people.forEach((person, p) => {
     const day = random.pick(applyDays);
+    if (person.nominated) actions.push({ day, kind: 'nominate', area: index, person: p });
     actions.push({ day, kind: 'apply', area: index, person: p });
     if (person.mode === 'save-and-return') actions.push({ day: day + 1, kind: 'return-to-saved', area: index, person: p });
     if (person.changes) actions.push({ day: day + 1, kind: 'change-application', area: index, person: p });
@@ -125,9 +147,54 @@ function planArea(random: Random, index: number, options: SimulationOptions): { 
   actions.push({ day: end + 3, kind: 'evaluate', area: index, late: false });
   actions.push({ day: end + 25, kind: 'evaluate', area: index, late: true });
   actions.push({ day: end + 6, kind: 'complete-step', area: index, step: 'action-plan' });
-  actions.push({ day: end + 40, kind: 'complete-step', area: index, step: 'progress-reviews' });
-  actions.push({ day: end + 50, kind: 'complete-step', area: index, step: 'evaluation' });
+  actions.push(...planProgressReviews(random.fork('progress-reviews'), index, end));
+  // After the follow-up review (end + 57 or + 60); the evaluation closes the area.
+  actions.push({ day: end + 62, kind: 'complete-step', area: index, step: 'progress-reviews' });
+  actions.push({ day: end + 70, kind: 'complete-step', area: index, step: 'evaluation' });
   return { area: { index, regionId, startDay, closeDays, people, scheduleDay, workshopDays }, actions };
+}
+
+/**
+ * The progress reviews after the action plan (agreed on end + 6, which sends the leads their links):
+ * staff publish slots, the leads book (sometimes both at the same moment, sometimes with a double
+ * click), move or cancel and book again; session one is held, session two's slots are four weeks
+ * and more after it; then the follow-up review is proposed, answered and confirmed. Most of it falls
+ * on days the area already acts on, since every distinct day is a move of the clock.
+ */
+function planProgressReviews(random: Random, area: number, end: number): Action[] {
+  const actions: Action[] = [];
+  const session = (n: SessionNumber, from: number, slotDays: number[], changeDay: number, heldDay: number) => {
+    actions.push({ day: from, kind: 'publish-slots', area, session: n, days: slotDays, doubleClick: random.chance(0.2) });
+    actions.push({ day: from, kind: 'book-session', area, session: n, bothLeads: random.chance(0.5), sameSlot: random.chance(0.5), doubleClick: random.chance(0.25), choice: random.int(0, 99) });
+    const change = random.pick(['none', 'move', 'move', 'cancel'] as const);
+    if (change === 'move') actions.push({ day: changeDay, kind: 'move-session', area, session: n, choice: random.int(0, 99) });
+    if (change === 'cancel') actions.push({ day: changeDay, kind: 'cancel-session', area, session: n, rebook: random.chance(0.8) });
+    actions.push({ day: heldDay, kind: 'session-held', area, session: n });
+  };
+  // A move or a cancellation falls on the day of the booking, later that day: one move of the clock fewer.
+  session(1, end + 6, [end + 14, end + 15, end + 16], end + 6, end + 25);
+  session(2, end + 25, [end + 46, end + 47, end + 48], end + 25, end + 50);
+  actions.push({ day: end + 50, kind: 'propose-follow-up', area, days: [end + 57, end + 60], answerEvery: random.int(2, 5) });
+  actions.push({ day: end + 50, kind: 'confirm-follow-up', area, doubleClick: random.chance(0.3) });
+  return actions;
+}
+
+/**
+ * Each region's learning and mentoring event, set once its last area has finished (on the day of its
+ * evaluation step, after it), and sometimes corrected to a week later the same day (an update).
+ */
+function planLearningEvents(random: Random, areas: readonly PlannedArea[]): Action[] {
+  const actions: Action[] = [];
+  for (const regionId of regions) {
+    const inRegion = areas.filter((area) => area.regionId === regionId);
+    if (inRegion.length === 0) continue;
+    const last = inRegion.reduce((latest, area) => (area.workshopDays[3]! > latest.workshopDays[3]! ? area : latest));
+    const day = last.workshopDays[3]! + 70;
+    const eventDay = day + random.int(21, 40);
+    actions.push({ day, kind: 'learning-event', area: last.index, regionId, eventDay });
+    if (random.chance(0.5)) actions.push({ day, kind: 'learning-event', area: last.index, regionId, eventDay: eventDay + 7 });
+  }
+  return actions;
 }
 
 /**
@@ -161,6 +228,7 @@ export function makePlan(options: SimulationOptions): Plan {
     areas.push(planned.area);
     actions.push(...planned.actions);
   }
+  actions.push(...planLearningEvents(random.fork('learning-events'), areas));
   const days = [...new Set(actions.map((action) => action.day))].sort((a, b) => a - b);
   if (options.faults) actions.push(...planFaults(random.fork('faults'), days));
   // Stable: actions of one day keep the order they were drawn in.

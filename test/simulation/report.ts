@@ -4,7 +4,7 @@ import type { RunResult } from './simulate';
 export function summary(result: RunResult): string {
   const lines = [
     `Plan digest ${result.digest}: ${result.areas} areas, ${result.actors} actors, ${result.actions} actions (${result.skipped} could not apply as things stood)`,
-    `Requests ${result.requests} (${result.interrupted} cut by a restart), emails received ${result.emails}`,
+    `Requests ${result.requests} (${result.interrupted} cut by a restart), emails received ${result.emails}, calendar events to come compared ${result.calendarEvents}`,
     `Faults injected: ${Object.entries(result.faults).map(([fault, count]) => `${fault} ${count}`).join(', ') || 'none'}; platform restarts ${result.restarts}`,
     'Invariants:',
     ...result.invariants.map((invariant) => `  ${invariant.violations.length === 0 ? 'held  ' : 'FAILED'} ${invariant.name}: ${invariant.checked} checked${invariant.violations.length ? `, ${invariant.violations.length} broken` : ''}`),

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadHandler, localStaff, startDynamoDbLocal, startPlatform, startSesLocal, freePort, type RunningPlatform } from '@pip/local';
+import { LOCAL_STAFF_ISSUER, LocalStaffIdentity, localStaff, startDynamoDbLocal, startSesLocal, freePort } from '@pip/local';
 import type { StaffProfile } from '@pip/domain';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoOutboxStore, createDocumentClient } from '@pip/storage';
+import { DynamoOutboxStore, createDocumentClient, ensureTable } from '@pip/storage';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PlatformKilled, PlatformProcess, type PlatformAsk } from '../../infra/local/src/platform-process';
+import { watchTableStream } from '../../infra/local/src/local-table-stream';
 import type { Profile } from './profile';
 import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
 
 const DAY = 86_400_000;
 const RETENTION_EVERY_MS = 30 * DAY;
-const OFFSET_VARIABLE = 'PIP_LOCAL_CLOCK_OFFSET_MS';
 
 export interface SimPlatformOptions {
   /** Reuse running emulators (as the test does); otherwise DynamoDB Local and the SES endpoint are started here. */
@@ -21,33 +23,44 @@ export interface SimPlatformOptions {
 
 /**
  * The local platform as the simulation drives it: real DynamoDB Local, the SES endpoint behind a fault
- * proxy, the synthesized area workflow; restartable on the same table; its clock moved only forward.
+ * proxy, the synthesized area workflow, all in a process of its own (platform-process.ts) that a
+ * restart kills with SIGKILL before starting another on the same table; its clock moved only forward.
  */
 export class SimPlatform {
   private constructor(
-    private running: RunningPlatform,
+    private running: PlatformProcess,
+    private address: string,
+    private offsetMs: number,
     readonly proxy: SesFaultProxy,
     /** The SES endpoint itself, for reading what it received (never through the proxy). */
     readonly sesStore: string,
     readonly tableName: string,
     readonly dynamoEndpoint: string,
-    /** Platform time when the run began: day 0 of the plan. */
-    readonly startedAt: number,
+    private readonly staffIdentity: LocalStaffIdentity,
+    private readonly keyDir: string,
     private readonly stops: (() => Promise<void>)[],
   ) {
     this.documents = createDocumentClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
     this.outbox = new DynamoOutboxStore(this.documents, tableName);
+    this.startedAt = this.now();
+    // The mailbox waits for "every table stream settled": the one read in the platform's process.
+    this.unwatch = watchTableStream({ settled: () => this.ask({ op: 'settled' }), stop: async () => undefined });
   }
 
+  /** Platform time when the run began: day 0 of the plan. */
+  readonly startedAt: number;
   restarts = 0;
   private startWorkflowsDue = false;
   private retentionRanAt = Number.NEGATIVE_INFINITY;
   /** Read by the simulation only to know whether delivery has anything to do (the pages never show the outbox). */
   private readonly documents: DynamoDBDocumentClient;
   private readonly outbox: DynamoOutboxStore;
+  private readonly unwatch: () => void;
   /** Timed functions measured wherever they run (inside actions too). */
   profile: Profile | undefined;
   private restarting: Promise<void> | undefined;
+  /** Loaded in advance, to take over at once from a killed platform. */
+  private spare: PlatformProcess | undefined;
 
   static async start(options: SimPlatformOptions = {}): Promise<SimPlatform> {
     // Local services accept any credentials, but the SDK signs nothing without some.
@@ -56,11 +69,11 @@ export class SimPlatform {
     process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
     const stops: (() => Promise<void>)[] = [];
     let dynamoEndpoint = options.dynamoEndpoint;
-    if (!dynamoEndpoint) {
-      const dynamo = await startDynamoDbLocal({ port: await freePort() });
-      stops.push(dynamo.stop);
-      dynamoEndpoint = dynamo.endpoint;
-    }
+    const tableName = `pip-sim-${randomUUID().slice(0, 8)}`;
+    // With DynamoDB Local already running, the platform's code loads while the table is made.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'pip-sim-')), 'data');
+    const keyDir = dataDir;
+    const staffIdentity = LocalStaffIdentity.create(LOCAL_STAFF_ISSUER, join(keyDir, '..', 'staff-signing-key.pem'));
     let sesEndpoint = options.sesEndpoint;
     if (!sesEndpoint) {
       const ses = await startSesLocal({ port: 0 });
@@ -69,64 +82,88 @@ export class SimPlatform {
     }
     const proxy = await startSesFaultProxy(sesEndpoint);
     stops.push(proxy.stop);
-    const tableName = `pip-sim-${randomUUID().slice(0, 8)}`;
-    // A fresh table starts at the machine's time: an offset left by an earlier run in this process would be restored otherwise.
-    delete process.env[OFFSET_VARIABLE];
-    const running = await SimPlatform.platformOn(dynamoEndpoint, proxy.endpoint, tableName);
-    return new SimPlatform(running, proxy, sesEndpoint, tableName, dynamoEndpoint, Date.now(), stops);
-  }
-
-  /**
-   * With DynamoDB Local already running, `dataDir` only says where the staff signing key is kept: the
-   * same key across restarts, as Cognito's is (the handlers keep the key set they first read).
-   */
-  private static readonly keyDir = join(mkdtempSync(join(tmpdir(), 'pip-sim-')), 'data');
-
-  private static platformOn(dynamoEndpoint: string, sesEndpoint: string, tableName: string): Promise<RunningPlatform> {
-    return startPlatform({ dynamoEndpoint, sesEndpoint, tableName, port: 0, workflow: true, schedules: false, dataDir: SimPlatform.keyDir });
+    if (!dynamoEndpoint) {
+      const dynamo = await startDynamoDbLocal({ port: await freePort() });
+      stops.push(dynamo.stop);
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    const processOptions = { dynamoEndpoint, sesEndpoint: proxy.endpoint, tableName, keyDir };
+    const first = new PlatformProcess(processOptions);
+    const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
+    await ensureTable(client, tableName);
+    client.destroy();
+    const { url, offset } = await first.begin();
+    return new SimPlatform(first, url, offset, proxy, sesEndpoint, tableName, dynamoEndpoint, staffIdentity, keyDir, stops);
   }
 
   get url(): string {
-    return this.running.url.replace('localhost', '127.0.0.1');
+    return this.address.replace('localhost', '127.0.0.1');
   }
 
   now(): number {
-    return Date.now() + Number(process.env[OFFSET_VARIABLE] ?? 0);
+    return Date.now() + this.offsetMs;
   }
 
   offset(): number {
-    return Number(process.env[OFFSET_VARIABLE] ?? 0);
+    return this.offsetMs;
   }
 
   dayStart(day: number): number {
     return this.startedAt + day * DAY;
   }
 
-  /** A staff member's browser cookies, signed by the platform as it runs now (a restart brings a new key, so sign in again). */
+  /** A staff member's browser cookies, signed with the key the platform keeps across restarts. */
   staffCookie(staff: StaffProfile = localStaff[0]!, csrf: string): string {
-    return `pip_staff=${this.running.staffIdentity.issueIdToken(staff)}; pip_csrf=${csrf}`;
+    return `pip_staff=${this.staffIdentity.issueIdToken(staff)}; pip_csrf=${csrf}`;
   }
 
   bearer(staff: StaffProfile = localStaff[0]!): string {
-    return `Bearer ${this.running.staffIdentity.issueIdToken(staff)}`;
+    return `Bearer ${this.staffIdentity.issueIdToken(staff)}`;
   }
 
   /** Waits while the platform is being restarted (requests in the meantime would meet a closed port). */
   async ready(): Promise<void> {
-    await this.restarting;
+    while (this.restarting) await this.restarting;
+  }
+
+  /** The platform's clock as its process last said (this process never moves it itself). */
+  private track(offset: number): void {
+    this.offsetMs = Math.max(this.offsetMs, offset);
+  }
+
+  /** Asks the platform process; if it is killed meanwhile, asks the one that replaces it (only for what may be done twice). */
+  private async ask(request: PlatformAsk): Promise<void> {
+    for (;;) {
+      await this.ready();
+      const running = this.running;
+      try {
+        return this.track(await running.request(request));
+      } catch (error) {
+        if (!(error instanceof PlatformKilled) || (running === this.running && !this.restarting)) throw error;
+      }
+    }
   }
 
   /** Moves the platform clock forward to `at` (never back), then lets the workflow finish what that ended. */
   async advanceTo(at: number, areaIds: readonly string[]): Promise<void> {
-    await this.ready();
-    const by = at - this.now();
-    if (by > 0) await this.running.workflow!.advanceClock(by);
+    // Not simply asked again after a kill: the move may have been stored before it; the new process took up the clock from the table.
+    for (;;) {
+      await this.ready();
+      const by = at - this.now();
+      if (by <= 0) break;
+      const running = this.running;
+      try {
+        this.track(await running.request({ op: 'advance', ms: by }));
+        break;
+      } catch (error) {
+        if (!(error instanceof PlatformKilled) || (running === this.running && !this.restarting)) throw error;
+      }
+    }
     await this.idle(areaIds);
   }
 
   async idle(areaIds: readonly string[]): Promise<void> {
-    await this.ready();
-    await Promise.all(areaIds.map((areaId) => this.running.workflow!.idle(areaId)));
+    await this.ask({ op: 'idle', areaIds: [...areaIds] });
   }
 
   /**
@@ -147,26 +184,32 @@ export class SimPlatform {
     }
   }
 
-  /** A timed function, as its schedule would run it. */
+  /** A timed function, as its schedule would run it (in the platform's process; again after a kill, as the next schedule would). */
   async runTimed(name: 'deliver-emails' | 'start-area-workflows' | 'apply-retention'): Promise<void> {
-    await this.ready();
-    const handler = await loadHandler<() => Promise<unknown>>(name);
-    await (this.profile ? this.profile.time(`  (within) ${name}`, handler) : handler());
+    const run = () => this.ask({ op: 'timed', name });
+    await (this.profile ? this.profile.time(`  (within) ${name}`, run) : run());
   }
 
   /**
-   * Stops the HTTP server and the workflow runner with no warning to anyone mid-request, then starts
-   * the platform again on the same table. In-process: a handler already running finishes its work
-   * (a real SIGKILL would cut it short), but its answer never reaches the browser.
+   * Kills the platform's process with SIGKILL, wherever it is (a handler mid-request, a workflow step,
+   * a clock move), then starts another on the same table: it takes up the clock from the table and
+   * resumes every execution that was in the middle of a step.
    */
   async restart(): Promise<void> {
     if (this.restarting) return this.restarting;
     this.restarting = (async () => {
-      const old = this.running;
-      await old.stop();
-      this.running = await SimPlatform.platformOn(this.dynamoEndpoint, this.proxy.endpoint, this.tableName);
+      const options = { dynamoEndpoint: this.dynamoEndpoint, sesEndpoint: this.proxy.endpoint, tableName: this.tableName, keyDir: this.keyDir };
+      const next = this.spare ?? new PlatformProcess(options);
+      this.spare = undefined;
+      await this.running.kill();
+      const { url, offset } = await next.begin();
+      this.running = next;
+      this.address = url;
+      this.offsetMs = offset;
       this.restarts += 1;
       this.startWorkflowsDue = true;
+      // The next kill's replacement loads while the run goes on.
+      this.spare = new PlatformProcess({ ...options, preload: true });
     })();
     try {
       await this.restarting;
@@ -176,9 +219,9 @@ export class SimPlatform {
   }
 
   async stop(): Promise<void> {
+    this.unwatch();
     this.documents.destroy();
-    await this.running.stop();
+    await Promise.all([this.running.stop(), this.spare?.kill()]);
     for (const stop of this.stops.reverse()) await stop().catch(() => undefined);
-    delete process.env[OFFSET_VARIABLE];
   }
 }

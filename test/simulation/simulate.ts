@@ -10,6 +10,9 @@ import { World } from './world';
 const DAY = 86_400_000;
 /** Far enough past the last action for every retention date (the longest is a year after the follow-up review). */
 const RETENTION_JUMP_DAYS = 800;
+/** Actions after which someone's calendar should change: the area's calendars are checked once the emails can have arrived. */
+const CALENDAR_CHANGES = new Set<Action['kind']>(['visit-and-schedule', 'move-workshop', 'withdraw', 'answer-offers', 'book-session', 'move-session', 'cancel-session', 'confirm-follow-up', 'learning-event']);
+const BOOKING_CHANGES = new Set<Action['kind']>(['book-session', 'move-session', 'cancel-session']);
 
 export interface RunResult {
   digest: string;
@@ -20,6 +23,8 @@ export interface RunResult {
   requests: number;
   interrupted: number;
   emails: number;
+  /** Events still to come that the calendar checks compared. */
+  calendarEvents: number;
   faults: Record<string, number>;
   restarts: number;
   invariants: InvariantResult[];
@@ -50,6 +55,17 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
   const restartSoon = () => new Promise<void>((resolve) => setTimeout(resolve, 30)).then(() => platform.restart());
 
   const afterTime = () => profile.time('clock: timed functions', () => platform.runDueTimed());
+  /** Areas whose calendars changed and are not yet checked. */
+  const calendarsToCheck = new Set<number>();
+  const checkCalendars = async () => {
+    // Only with email up: while it is away the files wait in the outbox, and the check waits with them.
+    if (!['up', 'slow'].includes(platform.proxy.mode())) return;
+    for (const index of calendarsToCheck) {
+      const area = world.areas.find((candidate) => candidate.plan.index === index);
+      if (area) await invariants.schedule.calendarsMatch(area);
+    }
+    calendarsToCheck.clear();
+  };
 
   try {
     for (const [step, action] of plan.actions.entries()) {
@@ -63,6 +79,10 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
           else await moving;
           if (restartDuringNext === 'clock') restartDuringNext = undefined;
           await profile.time('clock: idle', () => platform.idle(world.areaIds()));
+          if (calendarsToCheck.size > 0) {
+            await profile.time('mail: refresh', () => mail.refresh());
+            await profile.time('check: calendars', checkCalendars);
+          }
         }
         if (action.kind === 'fault') {
           faults[action.fault] = (faults[action.fault] ?? 0) + 1;
@@ -72,6 +92,15 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
         const performing = profile.time(`action: ${action.kind}`, () => world.perform(action));
         const [done] = restartDuringNext === 'request' ? await Promise.all([performing, restartSoon()]) : [await performing];
         if (restartDuringNext === 'request') restartDuringNext = undefined;
+        if (done && CALENDAR_CHANGES.has(action.kind) && 'area' in action) {
+          const region = world.areas.find((area) => area.plan.index === action.area)?.plan.regionId;
+          // A learning event is every participant's of the region.
+          for (const area of world.areas) if (area.plan.index === action.area || (action.kind === 'learning-event' && area.plan.regionId === region)) calendarsToCheck.add(area.plan.index);
+        }
+        if (BOOKING_CHANGES.has(action.kind) && 'area' in action) {
+          const area = world.areas.find((candidate) => candidate.plan.index === action.area);
+          if (area) await profile.time('check: slots', () => invariants.schedule.slotsBookedOnce(area));
+        }
         if (!done) {
           skipped += 1;
           if (process.env.SIMULATION_VERBOSE) log(`  could not apply: ${describe(action)}`);
@@ -94,6 +123,8 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
       }
       await mail.refresh();
     });
+    // Calendars changed since the last move of the clock (a region's learning event is still to come).
+    await profile.time('check: calendars', checkCalendars);
     const checking = performance.now();
     invariants.oneOutcomeEach();
     invariants.oncePerEvent();
@@ -101,6 +132,7 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
     await invariants.attendanceUnchanged();
     await invariants.reportFigures();
     await invariants.areasEndOrWait();
+    for (const area of world.areas) await invariants.schedule.slotsBookedOnce(area);
     await invariants.dueEmailsSent();
     // Then far past every retention date, as the daily pass would find it.
     await platform.advanceTo(platform.now() + RETENTION_JUMP_DAYS * DAY, world.areaIds());
@@ -121,6 +153,7 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
     requests: browsers.responses.length,
     interrupted: browsers.responses.filter((response) => response.status === 'interrupted').length,
     emails: mail.emails.length,
+    calendarEvents: invariants.schedule.eventsCompared,
     faults,
     restarts: platform.restarts,
     invariants: invariants.all(),

@@ -5,6 +5,7 @@ import type { Action, ApplyMode, Plan, PlannedArea, PlannedPerson } from './plan
 import type { Browsers } from './browser';
 import type { Mailbox } from './mailbox';
 import type { SimPlatform } from './sim-platform';
+import { ProgressActors } from './progress-actors';
 
 const DAY = 86_400_000;
 const WORKSHOP_MINUTES = 210;
@@ -42,6 +43,7 @@ export interface AreaState {
 export class World {
   readonly areas: AreaState[];
   skipped = 0;
+  readonly progress: ProgressActors;
 
   constructor(
     plan: Plan,
@@ -66,6 +68,7 @@ export class World {
       attendance: new Map(),
       stepsDone: new Set(),
     }));
+    this.progress = new ProgressActors(platform, browsers, mail, nonce, (area) => this.leadsOf(area));
   }
 
   areaIds(): string[] {
@@ -109,6 +112,24 @@ export class World {
         return this.evaluate(area, action.late);
       case 'complete-step':
         return this.completeStep(area, action.step);
+      case 'nominate':
+        return this.progress.nominate(area, area.people[action.person]!);
+      case 'publish-slots':
+        return this.progress.publishSlots(area, action);
+      case 'book-session':
+        return this.progress.bookSession(area, action);
+      case 'move-session':
+        return this.progress.moveSession(area, action.session, action.choice);
+      case 'cancel-session':
+        return this.progress.cancelSession(area, action.session, action.rebook);
+      case 'session-held':
+        return this.progress.sessionHeld(area, action.session);
+      case 'propose-follow-up':
+        return this.progress.proposeFollowUp(area, action.days, action.answerEvery);
+      case 'confirm-follow-up':
+        return this.progress.confirmFollowUp(area, action.doubleClick);
+      case 'learning-event':
+        return this.progress.learningEvent(action.regionId, action.eventDay);
     }
   }
 
@@ -153,6 +174,11 @@ export class World {
     const areaId = area.areaId!;
     const times = person.plan.doubleClick ? 2 : 1;
     const mode: ApplyMode = person.plan.mode;
+    if (person.plan.nominated) {
+      // Through the link the nomination emailed them, when there is one: the form it opens carries the nomination.
+      const nomination = await this.progress.nominationToken(person);
+      if (nomination) return this.sendForm(area, person, times, { nomination });
+    }
     if (mode === 'save-and-return') {
       const saveRequest = randomUUID().replaceAll('-', '');
       const partial = { fullName: person.fullName, email: person.email, organisation: `Council ${area.plan.index}`, page: 'your-role', action: 'save', saveRequest };
@@ -169,8 +195,8 @@ export class World {
     return this.sendForm(area, person, times);
   }
 
-  private async sendForm(area: AreaState, person: PersonState, times: number): Promise<boolean> {
-    const sent = await Promise.all(Array.from({ length: times }, () => this.browsers.post(`/apply/${area.areaId}/send`, this.answersOf(area, person))));
+  private async sendForm(area: AreaState, person: PersonState, times: number, extra: Record<string, string> = {}): Promise<boolean> {
+    const sent = await Promise.all(Array.from({ length: times }, () => this.browsers.post(`/apply/${area.areaId}/send`, { ...this.answersOf(area, person), ...extra })));
     const reference = sent.map((answer) => /<strong>(PIP-[0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/u.exec(answer.text)?.[1]).find(Boolean);
     if (reference) person.applicationId = reference;
     return Boolean(reference);
@@ -324,7 +350,7 @@ export class World {
     return done.status === 200;
   }
 
-  private async leadsOf(area: AreaState): Promise<string[]> {
+  async leadsOf(area: AreaState): Promise<string[]> {
     const view = await this.browsers.staffJson<{ selection?: { leads?: Record<string, string> } }>(`/api/staff/areas/${area.areaId}/selection`, localStaff[0]!);
     return Object.values(view.selection?.leads ?? {});
   }

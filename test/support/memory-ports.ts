@@ -14,6 +14,8 @@ import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, Mem
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
 import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
 import { MemoryPersonRecords } from './memory/people';
+import { MemoryAnnouncements } from './memory/announcements';
+import { actOnAnnouncement } from '@pip/functions/use-cases/shared/announcements';
 
 export * from './memory/applications';
 export * from './memory/areas';
@@ -124,8 +126,11 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     savedApplications: new MemorySavedApplications(outbox),
   };
   const people = new MemoryPersonRecords(stores);
-  return {
+  // The stream acts on an announcement with every port, as the platform's does.
+  const announcements = new MemoryAnnouncements(stores, (announcement) => actOnAnnouncement(ports, announcement));
+  const ports: MemoryPorts = {
     ...stores,
+    announcements,
     people,
     clock,
     settings: new MemorySettings(options.settings),
@@ -164,6 +169,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         workflow: [stores.workflow.executions, stores.workflow.continued],
       }),
   };
+  return ports;
 }
 
 /** Saved applications in memory, by area and token; their emails and reminders go to the memory outbox. */

@@ -2,6 +2,7 @@ import type { Outbox, Ports, RetentionIndex } from '@pip/domain';
 import type { DeliveryOutbox } from '@pip/mail';
 import {
   DynamoActionPlanStore,
+  DynamoAnnouncementStore,
   DynamoApplicationStore,
   DynamoAreaProgressStore,
   DynamoAreaStore,
@@ -97,6 +98,7 @@ export function tableStores(table: PlatformTable, needs: () => StoreNeeds): Fact
     emailedLinks: store(DynamoEmailedLinkStore),
     emailAllowances: store(DynamoEmailAllowanceStore),
     savedApplications: store(DynamoSavedApplicationStore),
+    announcements: store(DynamoAnnouncementStore),
     outbox: () => outbox.store,
     emailTracking: () => outbox.store,
     // A person's export and erasure; the team's mailbox is searched too, for alerts that name them.
@@ -133,6 +135,7 @@ const storePorts: Record<keyof TableStorePorts, true> = {
   emailedLinks: true,
   emailAllowances: true,
   savedApplications: true,
+  announcements: true,
   outbox: true,
   emailTracking: true,
   people: true,

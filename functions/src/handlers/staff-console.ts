@@ -1,40 +1,43 @@
+import { onFirstUse } from '../kit/routes-on-first-use';
 import { pageHandler } from './shared/page-handler';
-import { postConflictDeclaration, postEmailCorrection, postReview, showApplication } from './staff-console/application-reviews';
-import { downloadApplications, showAreaApplications } from './staff-console/area-applications';
-import { postNewArea, showNewArea } from './staff-console/new-area';
-import { showOverview } from './staff-console/overview';
-import { postPartner, revokePartner, showPartners } from './staff-console/partners';
-import { showPeople } from './staff-console/people';
-import { postProfile, showProfile } from './staff-console/profile';
-import { downloadPersonRecord, postErasure, showPersonRecord } from './staff-console/people-record';
-import { downloadRoster, showRoster } from './staff-console/roster';
-import { signOut } from './shared/sign-out';
-import { downloadTimeline, redirectAuditLog, showTimeline } from './staff-console/timeline';
+
+// Each page's module is loaded on its first request, so a cold start evaluates only the page it serves.
+const reviews = onFirstUse(() => import('./staff-console/application-reviews'));
+const areaApplications = onFirstUse(() => import('./staff-console/area-applications'));
+const newArea = onFirstUse(() => import('./staff-console/new-area'));
+const overview = onFirstUse(() => import('./staff-console/overview'));
+const partners = onFirstUse(() => import('./staff-console/partners'));
+const people = onFirstUse(() => import('./staff-console/people'));
+const profile = onFirstUse(() => import('./staff-console/profile'));
+const personRecord = onFirstUse(() => import('./staff-console/people-record'));
+const roster = onFirstUse(() => import('./staff-console/roster'));
+const signOut = onFirstUse(() => import('./shared/sign-out'));
+const timeline = onFirstUse(() => import('./staff-console/timeline'));
 
 /** The staff console: the programme overview, adding an area, an area's applications and reviews, its timeline and roster, finding a person. */
 export const handler = pageHandler('staff-console', {
-  'GET /staff': showOverview,
-  'GET /staff/new-area': showNewArea,
-  'POST /staff/new-area': postNewArea,
-  'GET /staff/partners': showPartners,
-  'POST /staff/partners': postPartner,
-  'POST /staff/partners/{partnerId}/revoke': revokePartner,
-  'GET /staff/areas/{areaId}': showAreaApplications,
-  'GET /staff/areas/{areaId}/applications.csv': downloadApplications,
-  'GET /staff/areas/{areaId}/applications/{applicationId}': showApplication,
-  'POST /staff/areas/{areaId}/applications/{applicationId}/reviews': postReview,
-  'POST /staff/areas/{areaId}/applications/{applicationId}/email': postEmailCorrection,
-  'POST /staff/areas/{areaId}/applications/{applicationId}/conflicts': postConflictDeclaration,
-  'GET /staff/areas/{areaId}/audit': redirectAuditLog,
-  'GET /staff/areas/{areaId}/timeline': showTimeline,
-  'GET /staff/areas/{areaId}/timeline.csv': downloadTimeline,
-  'GET /staff/areas/{areaId}/roster': showRoster,
-  'GET /staff/areas/{areaId}/roster.csv': downloadRoster,
-  'GET /staff/people': showPeople,
-  'GET /staff/people/record': showPersonRecord,
-  'GET /staff/people/record.json': downloadPersonRecord,
-  'POST /staff/people/erase': postErasure,
-  'POST /staff/sign-out': signOut,
-  'GET /staff/profile': showProfile,
-  'POST /staff/profile': postProfile,
+  'GET /staff': overview.route('showOverview'),
+  'GET /staff/new-area': newArea.route('showNewArea'),
+  'POST /staff/new-area': newArea.route('postNewArea'),
+  'GET /staff/partners': partners.route('showPartners'),
+  'POST /staff/partners': partners.route('postPartner'),
+  'POST /staff/partners/{partnerId}/revoke': partners.route('revokePartner'),
+  'GET /staff/areas/{areaId}': areaApplications.route('showAreaApplications'),
+  'GET /staff/areas/{areaId}/applications.csv': areaApplications.route('downloadApplications'),
+  'GET /staff/areas/{areaId}/applications/{applicationId}': reviews.route('showApplication'),
+  'POST /staff/areas/{areaId}/applications/{applicationId}/reviews': reviews.route('postReview'),
+  'POST /staff/areas/{areaId}/applications/{applicationId}/email': reviews.route('postEmailCorrection'),
+  'POST /staff/areas/{areaId}/applications/{applicationId}/conflicts': reviews.route('postConflictDeclaration'),
+  'GET /staff/areas/{areaId}/audit': timeline.route('redirectAuditLog'),
+  'GET /staff/areas/{areaId}/timeline': timeline.route('showTimeline'),
+  'GET /staff/areas/{areaId}/timeline.csv': timeline.route('downloadTimeline'),
+  'GET /staff/areas/{areaId}/roster': roster.route('showRoster'),
+  'GET /staff/areas/{areaId}/roster.csv': roster.route('downloadRoster'),
+  'GET /staff/people': people.route('showPeople'),
+  'GET /staff/people/record': personRecord.route('showPersonRecord'),
+  'GET /staff/people/record.json': personRecord.route('downloadPersonRecord'),
+  'POST /staff/people/erase': personRecord.route('postErasure'),
+  'POST /staff/sign-out': signOut.route('signOut'),
+  'GET /staff/profile': profile.route('showProfile'),
+  'POST /staff/profile': profile.route('postProfile'),
 });

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { HttpEvent, HttpResult } from './event';
-import { header } from './event';
+import { header } from './headers';
 import { joinDateParts } from './form-dates';
 import { HttpError } from './http-error';
 

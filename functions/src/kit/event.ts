@@ -17,10 +17,4 @@ export function pathParameter(event: HttpEvent, name: string): string {
   return value;
 }
 
-export function header(event: HttpEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
-}
+export { header } from './headers';

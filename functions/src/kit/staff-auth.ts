@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { REFERENCE_GROUP, STAFF_GROUP, type Actor } from '@pip/domain';
 import type { RouteAudience } from '../routes';
 import type { HttpEvent } from './event';
-import { header } from './event';
+import { header } from './headers';
 import { cookie } from './cookies';
 import { HttpError } from './http-error';
 

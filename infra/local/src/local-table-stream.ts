@@ -1,4 +1,4 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -40,11 +40,28 @@ const SHARD_LIST_MS = 10_000;
 const running = new Set<LocalTableStream>();
 
 /**
+ * Where the reader got to in each shard, kept in the table as Lambda's event source mapping keeps its
+ * own: a platform killed mid-batch (SIGKILL) and started again reads on from there, so a record it
+ * read but never acted on (an approval's announcement, say) is offered again rather than lost.
+ * Local only: AWS keeps this for the mapping. Its own write matches no filter, so it causes no other.
+ */
+const CHECKPOINT_KEY = { pk: { S: 'LOCAL#TABLE-STREAM' }, sk: { S: 'CHECKPOINT' } };
+
+/**
  * Every table stream this process reads has acted on what was written before the call: a test that
  * made a request then looks for its email waits only as long as delivery takes, never a fixed time.
  */
 export async function tableStreamsSettled(): Promise<void> {
   await Promise.all([...running].map((stream) => stream.settled()));
+}
+
+/**
+ * A stream read in another process (the platform run as a child, platform-process.ts) counted among
+ * this process's, so that waiting for every stream to settle waits for it too. Answers how to forget it.
+ */
+export function watchTableStream(stream: LocalTableStream): () => void {
+  running.add(stream);
+  return () => running.delete(stream);
 }
 
 /** Whether a stream record matches a filter pattern (exact values only: all the platform's patterns use). */
@@ -59,17 +76,22 @@ export function matchesFilter(pattern: FilterPattern, value: unknown): boolean {
 /**
  * DynamoDB Local's stream of the table, read as Lambda's event source mapping reads DynamoDB Streams
  * in AWS: records matching the filters go to the same handler in batches, in order, and a record the
- * handler reports as failed is offered again. It starts from the latest record (the minute's
- * delivery sends whatever was queued before), polls every `pollMs`, and at once when asked whether it
+ * handler reports as failed is offered again. The first time it starts from the latest record (the
+ * minute's delivery sends whatever was queued before); after that from where the checkpoint it keeps in
+ * the table says the last reader stopped. It polls every `pollMs`, and at once when asked whether it
  * has settled.
  */
 export async function startLocalTableStream(options: TableStreamOptions): Promise<LocalTableStream> {
   const client = new DynamoDBClient({ endpoint: options.endpoint, region: options.region });
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region });
   const { Table } = await client.send(new DescribeTableCommand({ TableName: options.tableName }));
-  client.destroy();
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`The table ${options.tableName} has no stream`);
+  const { Item: kept } = await client.send(new GetItemCommand({ TableName: options.tableName, Key: CHECKPOINT_KEY, ConsistentRead: true }));
+  /** The last sequence number read in each shard (a checkpoint of another stream, after the table was made again, is ignored). */
+  const positions = new Map<string, string>(kept?.streamArn?.S === streamArn ? Object.entries(JSON.parse(kept.positions?.S ?? '{}') as Record<string, string>) : []);
+  const resuming = positions.size > 0;
+  let positionsChanged = false;
 
   const iterators = new Map<string, string>();
   const seen = new Set<string>();
@@ -78,19 +100,38 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || seen.has(shard.ShardId)) continue;
       seen.add(shard.ShardId);
-      // A shard closed before this reader started holds nothing new for it.
-      if (position === 'LATEST' && shard.SequenceNumberRange?.EndingSequenceNumber) continue;
-      const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: position }));
+      const after = positions.get(shard.ShardId);
+      // Where an earlier reader stopped; from the start of a shard it never read (once there is a checkpoint);
+      // otherwise from now on: a shard closed before this reader started holds nothing new for it.
+      const type = after ? 'AFTER_SEQUENCE_NUMBER' : resuming ? 'TRIM_HORIZON' : position;
+      if (type === 'LATEST' && shard.SequenceNumberRange?.EndingSequenceNumber) continue;
+      const iteratorOf = (ShardIteratorType: typeof type) =>
+        streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType, ...(ShardIteratorType === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: after } : {}) }));
+      // A checkpoint older than the stream keeps records (a day) points at nothing: from now on, as a first start.
+      const { ShardIterator } = await iteratorOf(type).catch((error: unknown) => (type === 'AFTER_SEQUENCE_NUMBER' ? iteratorOf('LATEST') : Promise.reject(error)));
       if (ShardIterator) iterators.set(shard.ShardId, ShardIterator);
     }
   };
   await listShards('LATEST');
   let listedAt = Date.now();
 
+  /** Kept after a pass that handed records to the function, before the next is read. */
+  const saveCheckpoint = async () => {
+    if (!positionsChanged) return;
+    positionsChanged = false;
+    await client.send(
+      new PutItemCommand({
+        TableName: options.tableName,
+        Item: { ...CHECKPOINT_KEY, type: { S: 'local-table-stream-checkpoint' }, streamArn: { S: streamArn }, positions: { S: JSON.stringify(Object.fromEntries(positions)) } },
+      }),
+    );
+  };
+
   const deliver = async (records: StreamRecord[]) => {
     let offered = records
       .filter((record) => options.filters.some((pattern) => matchesFilter(pattern, record)))
       .map((record) => ({ ...record, eventSourceARN: streamArn }));
+    if (offered.length > 0) positionsChanged = true;
     for (let attempt = 1; offered.length > 0; attempt += 1) {
       let failed: string[];
       try {
@@ -121,6 +162,8 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
         const page: GetRecordsCommandOutput = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
         iterator = page.NextShardIterator;
         if (page.Records?.length) await deliver(page.Records);
+        const last = page.Records?.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) positions.set(shardId, last);
         if (!iterator || !page.Records?.length) break;
       }
       if (iterator) iterators.set(shardId, iterator);
@@ -130,6 +173,7 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
         await listShards('TRIM_HORIZON');
       }
     }
+    await saveCheckpoint();
   };
 
   let stopped = false;
@@ -178,6 +222,7 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
       await loop;
       for (const waiter of waiters.splice(0)) waiter.resolve();
       streams.destroy();
+      client.destroy();
     },
   };
   running.add(stream);

@@ -70,7 +70,7 @@ export interface RunningPlatform {
 }
 
 /** The local stand-in for the Cognito user pool's issuer; tokens name it and the platform checks it. */
-const LOCAL_STAFF_ISSUER = 'https://pip.localhost/local-staff';
+export const LOCAL_STAFF_ISSUER = 'https://pip.localhost/local-staff';
 
 const LOCAL_CREDENTIALS = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 

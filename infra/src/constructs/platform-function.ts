@@ -1,26 +1,51 @@
-import { Duration, Validations } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { handlerEntry } from '@pip/functions/function-entries';
 import type { FunctionAccess, PlatformFunction as FunctionDefinition } from '@pip/functions/routes';
 import { Construct } from 'constructs';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Settings every function's bundle shares; the benchmark bundles with the same ones. */
 export const bundlingDefaults = {
-  format: OutputFormat.ESM,
+  format: 'esm' as const,
   minify: true,
   sourceMap: true,
   target: 'node22',
   mainFields: ['module', 'main'],
-  // The SDK is bundled rather than taken from the runtime, so AWS runs the version the tests ran.
-  bundleAwsSDK: true,
   // Some dependencies still call require(); ESM bundles need it defined.
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 };
+
+/**
+ * How esbuild builds a function, for the stack, the benchmark and the bundling test alike: minified
+ * ESM for Node 22 with the AWS SDK bundled (so AWS runs the version the tests ran), split at each
+ * `import()`. The handler loads a route's module on its first request (`onFirstUse`), so with
+ * splitting `index.mjs` holds the router and each route's page, use cases and SDK clients are chunks
+ * read when a request first needs them: a cold start reads and evaluates the router and one route.
+ */
+export function bundleOptions(definition: Pick<FunctionDefinition, 'name' | 'access'>, options: { traceSdkCalls?: boolean } = {}): BuildOptions {
+  return {
+    entryPoints: { index: handlerEntry(definition.name) },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: bundlingDefaults.format,
+    target: bundlingDefaults.target,
+    minify: bundlingDefaults.minify,
+    mainFields: bundlingDefaults.mainFields,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: bundlingDefaults.banner },
+    define: bundleDefine(definition.access, options),
+    logLevel: 'warning',
+  };
+}
 
 /**
  * The AWS SDK client packages a function calls, by what the route table lets it touch: the floor of
@@ -74,42 +99,51 @@ export interface PlatformFunctionProps {
   environment: Record<string, string>;
 }
 
+/**
+ * The function's code: esbuild run here, in this process, as `bundleOptions` says (CDK's NodejsFunction
+ * writes one file and cannot split). The asset's hash is its output's; the function's name and
+ * switches are in the options so that no two functions share a staged bundle.
+ */
+function bundledCode(definition: FunctionDefinition): Code {
+  const files = extraFiles[definition.name];
+  const options = bundleOptions(definition);
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Bundling happens locally; the image is named only because CDK asks for one.
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      command: ['esbuild', definition.name],
+      environment: { PIP_BUNDLE_DEFINE: JSON.stringify(options.define) },
+      local: {
+        tryBundle(outputDir: string): boolean {
+          buildSync({ ...options, outdir: outputDir, sourcemap: bundlingDefaults.sourceMap });
+          if (files) cpSync(join(projectRoot, files.from), join(outputDir, files.to), { recursive: true, dereference: true });
+          return true;
+        },
+      },
+    },
+  });
+}
+
 /** A Node.js 22 function on arm64 with our defaults: bundled by esbuild, traced, logs kept a month. */
 export class PlatformFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
     super(scope, id);
     const { definition } = props;
     const files = extraFiles[definition.name];
-    this.fn = new NodejsFunction(this, 'function', {
-      entry: handlerEntry(definition.name),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'function', {
+      code: bundledCode(definition),
+      handler: 'index.handler',
       description: definition.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: Duration.seconds(definition.everyMinutes ? 60 : 29),
       tracing: Tracing.ACTIVE,
-      projectRoot,
-      depsLockFilePath: `${projectRoot}pnpm-lock.yaml`,
       logGroup: new LogGroup(this, 'logs', { retention: RetentionDays.ONE_MONTH }),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment, ...files?.env },
-      bundling: {
-        ...bundlingDefaults,
-        define: bundleDefine(definition.access),
-        ...(files
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [
-                  `cp -rL "${inputDir}/${files.from}" "${outputDir}/${files.to}"`,
-                ],
-              },
-            }
-          : {}),
-      },
     });
     const acknowledge = (id: string, reason: string) => Validations.of(this).acknowledge({ id, reason });
     acknowledge('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'The AWS-managed basic execution role grants only writes to CloudWatch Logs.');

@@ -26,12 +26,16 @@ function ownLinkParagraph(link: OwnLink): EmailBlock {
 }
 
 function whatHappensNext(area: Area, application: Application, link: OwnLink): EmailBlock[] {
+  return whatHappensNextBy(application.applicationId, area.recruitment.closesAt, outcomeDueBy(area).toISOString(), link);
+}
+
+function whatHappensNextBy(reference: string, closesAt: string, outcomeBy: string, link: OwnLink): EmailBlock[] {
   return [
-    { paragraph: `Your reference number is ${application.applicationId}. Please quote it if you contact us.` },
+    { paragraph: `Your reference number is ${reference}. Please quote it if you contact us.` },
     { heading: 'What happens next' },
     {
-      paragraph: `Applications close at ${formatUkDateTime(area.recruitment.closesAt)}. `
-        + `The programme team will review every application and email you the outcome by ${formatUkDate(outcomeDueBy(area))}.`,
+      paragraph: `Applications close at ${formatUkDateTime(closesAt)}. `
+        + `The programme team will review every application and email you the outcome by ${formatUkDate(outcomeBy)}.`,
     },
     ownLinkParagraph(link),
   ];
@@ -39,21 +43,59 @@ function whatHappensNext(area: Area, application: Application, link: OwnLink): E
 
 const ownLinkAction = (link: OwnLink) => ({ label: 'See or change your application', url: link.url });
 
+type ReceivedFacts = Record<string, string>;
+
+function receivedWording(to: string, facts: ReceivedFacts): OutboundEmail {
+  const areaId = String(facts.areaId);
+  const reference = String(facts.reference);
+  const link = { url: String(facts.url), expiresAt: String(facts.linkExpiresAt) };
+  return composeEmail({
+    messageId: `application-received-${reference}`,
+    to,
+    ...aboutArea(areaId, reference),
+    subject: `Application received: Partnership Improvement Programme, ${facts.areaName} (${reference})`,
+    greeting: `Dear ${facts.fullName},`,
+    blocks: [
+      { paragraph: `We have received your application to join the Partnership Improvement Programme in ${facts.areaName}.` },
+      ...whatHappensNextBy(reference, String(facts.closesAt), String(facts.outcomeBy), link),
+    ],
+    action: ownLinkAction(link),
+  });
+}
+
+/**
+ * The wording of an email the outbox kept as a template, made as it was made when queued: its subject,
+ * text and html, or undefined when the email has its wording already or names no template this knows.
+ */
+export function wordingOfTemplate(email: OutboundEmail): Pick<OutboundEmail, 'subject' | 'text' | 'html'> | undefined {
+  if (!email.template || email.text) return undefined;
+  if (email.template.name !== 'application-received') return undefined;
+  const { subject, text, html } = receivedWording(email.to, email.template.facts);
+  return { subject, text, html };
+}
+
 /** The emails an applicant receives about their application; each carries their own link to it. */
 export const applicantEmails = {
-  applicationReceived: (area: Area, application: Application, link: OwnLink): OutboundEmail =>
-    composeEmail({
-      messageId: `application-received-${application.applicationId}`,
-      to: application.answers.email,
-      ...aboutArea(area.areaId, application.applicationId),
-      subject: `Application received: Partnership Improvement Programme, ${area.name} (${application.applicationId})`,
-      greeting: `Dear ${application.answers.fullName},`,
-      blocks: [
-        { paragraph: `We have received your application to join the Partnership Improvement Programme in ${area.name}.` },
-        ...whatHappensNext(area, application, link),
-      ],
-      action: ownLinkAction(link),
-    }),
+  /**
+   * Queued in the application's own transaction: it carries the facts its wording is made from
+   * (`template`), so the table keeps a small item while it waits and the wording is made as it is sent.
+   */
+  applicationReceived: (area: Area, application: Application, link: OwnLink): OutboundEmail => {
+    const template = {
+      name: 'application-received',
+      facts: {
+        areaId: area.areaId,
+        reference: application.applicationId,
+        fullName: application.answers.fullName,
+        areaName: area.name,
+        closesAt: area.recruitment.closesAt,
+        outcomeBy: outcomeDueBy(area).toISOString(),
+        url: link.url,
+        linkExpiresAt: link.expiresAt,
+      },
+    };
+    return { ...receivedWording(application.answers.email, template.facts), template };
+  },
 
   applicationUpdated: (area: Area, application: Application, link: OwnLink): OutboundEmail =>
     composeEmail({

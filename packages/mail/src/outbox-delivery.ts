@@ -7,9 +7,11 @@ import {
   type AuditLog,
   type Clock,
   type EmailEvent,
+  type OutboundEmail,
   type StoredEmail,
   type UnreachableAddresses,
 } from '@pip/domain';
+import { wordingOfTemplate } from './applicant-emails';
 import { LONGEST_SEND_MS, isPermanentFailure, type Mailer } from './ses-mailer';
 
 /**
@@ -30,12 +32,15 @@ export interface DeliveryOutbox {
   /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
   claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean>;
   get(messageId: string): Promise<StoredEmail | undefined>;
-  /** With the email service's id, by which its later reports name the email. */
-  markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void>;
+  /**
+   * With the email service's id, by which its later reports name the email; and the wording it went
+   * with, for the record, when the outbox kept only its template while it waited.
+   */
+  markSent(messageId: string, now: Date, sesMessageId?: string, wording?: Pick<OutboundEmail, 'subject' | 'text' | 'html'>): Promise<void>;
   /** Puts the email back to be tried again at `retryAt`, keeping the reason for staff to see. */
   release(messageId: string, reason: string, retryAt: string): Promise<void>;
-  /** Stops trying: given up after failures, or expired because its moment passed. */
-  finish(messageId: string, status: 'given-up' | 'expired', reason?: string): Promise<void>;
+  /** Stops trying: given up after failures, or expired because its moment passed (with its wording, as `markSent`). */
+  finish(messageId: string, status: 'given-up' | 'expired', reason?: string, wording?: Pick<OutboundEmail, 'subject' | 'text' | 'html'>): Promise<void>;
 }
 
 export interface OutboxDeliveryPorts {
@@ -74,10 +79,14 @@ export type DeliveryResult = 'sent' | 'not-claimed' | 'failed' | 'given-up' | 'e
  */
 export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string): Promise<DeliveryResult> {
   if (!(await ports.outbox.claim(messageId, ports.clock.now(), CLAIM_SECONDS))) return 'not-claimed';
-  const email = await ports.outbox.get(messageId);
-  if (!email) return 'not-claimed';
+  const stored = await ports.outbox.get(messageId);
+  if (!stored) return 'not-claimed';
+  // An email the outbox kept as its template while it waited is worded now, as it was worded when queued,
+  // and keeps that wording for the record; never for an address an erasure gave, whose name is gone.
+  const wording = isPseudonymousAddress(stored.to) ? undefined : wordingOfTemplate(stored);
+  const email: StoredEmail = wording ? { ...stored, ...wording } : stored;
   if (isStale(email, ports.clock.now())) {
-    await ports.outbox.finish(messageId, 'expired');
+    await ports.outbox.finish(messageId, 'expired', undefined, wording);
     await onTimeline(ports, email, 'expired');
     return 'expired';
   }
@@ -89,7 +98,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
   }
   const suppressed = await ports.unreachable.find(email.to);
   if (suppressed?.suppressed) {
-    await ports.outbox.finish(messageId, 'given-up', `Not sent: ${suppressed.address} is suppressed (${suppressed.reason})`);
+    await ports.outbox.finish(messageId, 'given-up', `Not sent: ${suppressed.address} is suppressed (${suppressed.reason})`, wording);
     await onTimeline(ports, email, 'given-up');
     return 'given-up';
   }
@@ -100,7 +109,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (shouldGiveUp(email.attempts, isPermanentFailure(error))) {
       ports.log?.('email delivery given up', { messageId, reason, attempts: email.attempts });
-      await ports.outbox.finish(messageId, 'given-up', reason);
+      await ports.outbox.finish(messageId, 'given-up', reason, wording);
       const at = ports.clock.now().toISOString();
       await ports.unreachable.record({ address: email.to, problem: 'given-up', suppressed: false, reason, at, messageId, subject: email.subject });
       await onTimeline(ports, email, 'given-up', email.attempts);
@@ -110,7 +119,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
     await ports.outbox.release(messageId, reason, nextAttemptAt(email.attempts, ports.clock.now()));
     return 'failed';
   }
-  await ports.outbox.markSent(messageId, ports.clock.now(), sesMessageId || undefined);
+  await ports.outbox.markSent(messageId, ports.clock.now(), sesMessageId || undefined, wording);
   await onTimeline(ports, email, 'sent');
   return 'sent';
 }

@@ -37,6 +37,25 @@ export class DynamoApplicationStore implements ApplicationStore {
     return item ? toApplication(item) : undefined;
   }
 
+  /**
+   * One read of the reference index (it holds whole items). Only when the index has none yet (a
+   * write a moment old) are the area's applications read consistently, so a page never says "not found" wrongly.
+   */
+  async findByReferenceToShow(areaId: string, applicationId: string): Promise<Application | undefined> {
+    const reference = keys.applicationReference(applicationId);
+    const { Items } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :reference AND gsi1sk = :kind',
+        ExpressionAttributeValues: { ':reference': reference.gsi1pk, ':kind': reference.gsi1sk },
+      }),
+    );
+    const indexed = Items?.find((item) => item.areaId === areaId);
+    if (indexed) return toApplication(indexed);
+    return (await this.listForArea(areaId)).find((application) => application.applicationId === applicationId);
+  }
+
   async listForArea(areaId: string): Promise<Application[]> {
     const items = await queryPrefix(this.documents, this.tableName, keys.applicationsOfArea(areaId));
     return items.map(toApplication);
@@ -83,48 +102,86 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   private async writeWithEmail(
     application: Application,
-    { email, link, allowance, audit }: ApplicationEmail,
+    write: ApplicationEmail,
     condition: string,
     values: Record<string, unknown>,
     delivery: OutboxPutOptions = {},
   ): Promise<ApplicationWrite> {
-    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.application(application.areaId, application.answers.email),
-            ...keys.applicationReference(application.applicationId),
-            type: 'application',
-            ...application,
-          },
-          ConditionExpression: condition,
-          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-        },
-      },
-      { Put: outboxPut(this.tableName, email, application.updatedAt, delivery) },
-      ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
-      // The timeline's entry of the form, before the allowance: the allowance stays last.
-      ...(audit ? [{ Put: auditPut(this.tableName, audit) }] : []),
-      ...(allowance ? [{ Update: allowanceUpdate(this.tableName, allowance) }] : []),
-    ];
+    const items = applicationWriteItems(this.tableName, application, write, condition, values, delivery);
     try {
       await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
       return 'written';
     } catch (error) {
       if (!isLostRace(error)) throw error;
-      return limitReachedAlone(error, items.length - 1, allowance !== undefined) ? 'limit-reached' : 'lost-race';
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      // A window changed since it was read decides first: the caller reads the area again and decides again.
+      if (write.acceptedUnder && reasons[WINDOW_CHECK]?.Code === 'ConditionalCheckFailed') return 'window-changed';
+      return limitReachedAlone(reasons, items.length - 1, write.allowance !== undefined) ? 'limit-reached' : 'lost-race';
     }
   }
+}
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/** Where the check of the area's window stands in the transaction, when there is one. */
+const WINDOW_CHECK = 1;
+
+/**
+ * The items of an application's write, in the order the store sends them: the application (with its
+ * own condition), the check of the area's window it was accepted under, its email, the link the email
+ * carries, the timeline's entry, and last the count against the address's allowance. Exported so that
+ * the bench measures exactly these.
+ */
+export function applicationWriteItems(
+  tableName: string,
+  application: Application,
+  { email, link, allowance, audit, acceptedUnder }: ApplicationEmail,
+  condition: string,
+  values: Record<string, unknown>,
+  delivery: OutboxPutOptions = {},
+): TransactItems {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.application(application.areaId, application.answers.email),
+          ...keys.applicationReference(application.applicationId),
+          type: 'application',
+          ...application,
+        },
+        ConditionExpression: condition,
+        ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+      },
+    },
+    ...(acceptedUnder ? [{ ConditionCheck: windowCheck(tableName, acceptedUnder) }] : []),
+    { Put: outboxPut(tableName, email, application.updatedAt, delivery) },
+    ...(link ? [{ Put: linkPut(tableName, link.token, link.link, email.to) }] : []),
+    // The timeline's entry of the form, before the allowance: the allowance stays last.
+    ...(audit ? [{ Put: auditPut(tableName, audit) }] : []),
+    ...(allowance ? [{ Update: allowanceUpdate(tableName, allowance) }] : []),
+  ];
+}
+
+/**
+ * The area's window still the one the request decided by: its container keeps the area a short while
+ * rather than reading it for every application, and this check (not a read) makes that safe.
+ */
+function windowCheck(tableName: string, { areaId, recruitment }: NonNullable<ApplicationEmail['acceptedUnder']>): NonNullable<TransactItems[number]['ConditionCheck']> {
+  return {
+    TableName: tableName,
+    Key: keys.area(areaId),
+    ConditionExpression: 'recruitment.opensAt = :opensAt AND recruitment.closesAt = :closesAt',
+    ExpressionAttributeValues: { ':opensAt': recruitment.opensAt, ':closesAt': recruitment.closesAt },
+  };
 }
 
 /**
  * Whether the allowance's count was the only thing that refused the transaction. A race lost on the
  * application comes first: read again, and the same answers sent twice may turn out to need no email.
  */
-function limitReachedAlone(error: unknown, allowanceIndex: number, counted: boolean): boolean {
+function limitReachedAlone(reasons: readonly { Code?: string }[], allowanceIndex: number, counted: boolean): boolean {
   if (!counted) return false;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   const refused = reasons.flatMap((reason, index) => (reason.Code && reason.Code !== 'None' ? [index] : []));
   return refused.length === 1 && refused[0] === allowanceIndex && reasons[allowanceIndex]?.Code === 'ConditionalCheckFailed';
 }

@@ -2,7 +2,7 @@ import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentC
 import type { AuditEntry, EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
-import { getItem, optional, type Item } from './items';
+import { getItem, getItems, optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
@@ -16,6 +16,11 @@ export class DynamoEvaluationStore implements EvaluationStore {
   async survey(areaId: string): Promise<EvaluationSurvey | undefined> {
     const item = await getItem(this.documents, this.tableName, keys.evaluationSurvey(areaId));
     return item ? toSurvey(item) : undefined;
+  }
+
+  async surveysOf(areaIds: readonly string[]): Promise<Map<string, EvaluationSurvey>> {
+    const items = await getItems(this.documents, this.tableName, areaIds.map((areaId) => keys.evaluationSurvey(areaId)));
+    return new Map(items.map(toSurvey).map((survey) => [survey.areaId, survey]));
   }
 
   /** Opens the survey once; opening it again (a retried step) changes nothing. */

@@ -33,3 +33,4 @@ export * from './partner-store';
 export * from './retention-store';
 export * from './person-records-store';
 export * from './saved-application-store';
+export * from './announcement-store';

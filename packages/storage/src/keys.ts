@@ -4,6 +4,7 @@ import { applicantKey, type RetainedRecord, type TimelineKind } from '@pip/domai
 /** Every item's keys are built here and nowhere else. */
 export const keys = {
   area: (areaId: string) => ({ pk: `AREA#${areaId}`, sk: 'AREA' }),
+  announcement: (announcementId: string) => ({ pk: `ANNOUNCEMENT#${announcementId}`, sk: 'ANNOUNCEMENT' }),
   areaList: (regionId: string, name: string) => ({ gsi1pk: 'AREAS', gsi1sk: `${regionId}#${name}` }),
   application: (areaId: string, email: string) => ({ pk: `AREA#${areaId}`, sk: `APPLICANT#${applicantKey(email)}` }),
   applicationReference: (applicationId: string) => ({ gsi1pk: `APPLICATION#${applicationId}`, gsi1sk: 'APPLICATION' }),
@@ -12,6 +13,8 @@ export const keys = {
   staffList: (name: string) => ({ gsi1pk: 'STAFF', gsi1sk: name }),
   review: (areaId: string, applicationId: string, staffId: string) => ({ pk: `AREA#${areaId}`, sk: `REVIEW#${applicationId}#${staffId}` }),
   reviewsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'REVIEW#' }),
+  /** The closing `#` keeps `APP-1` from also reading `APP-10`'s reviews. */
+  reviewsOfApplication: (areaId: string, applicationId: string) => ({ pk: `AREA#${areaId}`, skPrefix: `REVIEW#${applicationId}#` }),
   /** What a member of staff recorded on their profile, and its place in the list of every profile. */
   staffConnections: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'CONNECTIONS' }),
   staffConnectionsList: (staffId: string) => ({ gsi1pk: 'STAFF-CONNECTIONS', gsi1sk: staffId }),

@@ -29,7 +29,7 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
       ...keys.personIndex(personHashOf(email.about ?? email.to), `EMAIL#${createdAt}#${email.messageId}`),
       ...keys.retentionDue('email-content', emailContentDueAt(email.sendAfter ?? createdAt), email.messageId),
       type: 'email',
-      ...email,
+      ...waiting(email),
       status: 'pending',
       createdAt,
       attempts: 0,
@@ -38,6 +38,16 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   };
+}
+
+/**
+ * An email as it waits in the outbox: one with a template (`OutboundEmail.template`) is kept without its
+ * wording, which is most of its size and which the item would otherwise write four times (the table,
+ * the pending list, the person index, the retention index); delivery words it as it sends it.
+ */
+function waiting(email: OutboundEmail): OutboundEmail {
+  if (!email.template) return email;
+  return { ...email, subject: '', text: '', html: '' };
 }
 
 export interface OutboxPutOptions {
@@ -169,23 +179,25 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
    * Out of the pending list, and findable by the email service's id for its later reports; its
    * wording is due to go the schedule's period after now.
    */
-  async markSent(messageId: string, now: Date, sesMessageId?: string): Promise<void> {
+  async markSent(messageId: string, now: Date, sesMessageId?: string, wording?: EmailWording): Promise<void> {
     const found = sesMessageId ? keys.sentEmail(sesMessageId) : undefined;
     const due = keys.retentionDue('email-content', emailContentDueAt(now.toISOString()), messageId);
+    const worded = wordingUpdate(wording);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
         UpdateExpression: found
-          ? 'SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort, gsi3pk = :duePk, gsi3sk = :dueSk REMOVE claimExpiresAt'
-          : 'SET #status = :sent, sentAt = :now, gsi3pk = :duePk, gsi3sk = :dueSk REMOVE gsi1pk, gsi1sk, claimExpiresAt',
-        ExpressionAttributeNames: { '#status': 'status' },
+          ? `SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE claimExpiresAt, template`
+          : `SET #status = :sent, sentAt = :now, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template`,
+        ExpressionAttributeNames: { '#status': 'status', ...worded.names },
         ExpressionAttributeValues: {
           ':sent': 'sent',
           ':now': now.toISOString(),
           ':duePk': due.gsi3pk,
           ':dueSk': due.gsi3sk,
           ...(found ? { ':ses': sesMessageId, ':found': found.gsi1pk, ':foundSort': found.gsi1sk } : {}),
+          ...worded.values,
         },
       }),
     );
@@ -257,17 +269,30 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
   }
 
   /** Stops trying: the email is out of the pending list for good, and says why. */
-  async finish(messageId: string, status: 'given-up' | 'expired', reason?: string): Promise<void> {
+  async finish(messageId: string, status: 'given-up' | 'expired', reason?: string, wording?: EmailWording): Promise<void> {
+    const worded = wordingUpdate(wording);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
-        UpdateExpression: `SET #status = :status${reason === undefined ? '' : ', lastError = :reason'} REMOVE gsi1pk, gsi1sk, claimExpiresAt`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ...(reason === undefined ? {} : { ':reason': reason.slice(0, 500) }) },
+        UpdateExpression: `SET #status = :status${reason === undefined ? '' : ', lastError = :reason'}${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template`,
+        ExpressionAttributeNames: { '#status': 'status', ...worded.names },
+        ExpressionAttributeValues: { ':status': status, ...(reason === undefined ? {} : { ':reason': reason.slice(0, 500) }), ...worded.values },
       }),
     );
   }
+}
+
+type EmailWording = Pick<OutboundEmail, 'subject' | 'text' | 'html'>;
+
+/** The wording an email was sent with, written once it has gone (its template goes then, with its facts). */
+function wordingUpdate(wording: EmailWording | undefined): { set: string; names: Record<string, string>; values: Record<string, string> } {
+  if (!wording) return { set: '', names: {}, values: {} };
+  return {
+    set: ', #subject = :subject, #text = :text, #html = :html',
+    names: { '#subject': 'subject', '#text': 'text', '#html': 'html' },
+    values: { ':subject': wording.subject, ':text': wording.text, ':html': wording.html },
+  };
 }
 
 function toStoredEmail({
@@ -289,6 +314,7 @@ function toStoredEmail({
   outcome,
   areaId,
   applicationId,
+  template,
 }: Item): StoredEmail {
   // Once its wording is due, an email keeps only what became of it: the removed fields read as empty.
   return {
@@ -300,7 +326,7 @@ function toStoredEmail({
     status,
     createdAt,
     attempts,
-    ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt, sesMessageId, areaId, applicationId }),
+    ...optional({ calendar, sendAfter, notAfter, sentAt, lastError, claimExpiresAt, sesMessageId, areaId, applicationId, template }),
     ...(outcome ? { outcome: { detail: outcome.detail ?? '', at: outcome.at } } : {}),
   };
 }

@@ -22,7 +22,7 @@ import {
   isPseudonymousAddress,
 } from '@pip/domain';
 import { isLostRace, moveItem, unlessLostRace } from './conditional';
-import { getItem, type Item } from './items';
+import { getItem, getItems, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
 import { queryAll, queryPrefix } from './query-all';
 import { toSavedApplication } from './saved-application-store';
@@ -167,14 +167,29 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     private readonly options: { teamAddresses?: () => readonly string[] } = {},
   ) {}
 
+  /**
+   * Read in three waves whatever the number of areas: what can be asked at once is asked at once
+   * (the areas, the partners, the person index and the address's delivery problems), the address's
+   * application in every area is one batch, and each application's records are read by their keys
+   * and prefixes in its area, never the whole area. A fourth wave only when an address was corrected.
+   */
   async gather(email: string): Promise<PersonRecord> {
     const address = applicantKey(email);
-    const found = await this.applicationsOf(address);
-    const applications = await Promise.all(found.map(({ area, item }) => this.heldApplication(area, item)));
+    const [applications, nominationsOfAll, indexedFirst, unreachableFirst] = await Promise.all([
+      this.applicationsOf(address).then((found) => Promise.all(found.map(({ area, item }) => this.heldApplication(area, item)))),
+      this.allNominations(),
+      this.indexedUnder([address]),
+      getItem(this.documents, this.tableName, keys.unreachableAddress(address)),
+    ]);
     const addresses = [...new Set([address, ...applications.flatMap((held) => this.previousAddresses(held))])];
-    const indexed = await this.indexedUnder(addresses);
-    const nominations = await this.nominationItems(addresses);
-    const unreachable = (await Promise.all(addresses.map((one) => getItem(this.documents, this.tableName, keys.unreachableAddress(one))))).filter((item): item is Item => item !== undefined);
+    const earlier = addresses.filter((one) => one !== address);
+    const [indexedEarlier, unreachableEarlier] = earlier.length > 0
+      ? await Promise.all([this.indexedUnder(earlier), getItems(this.documents, this.tableName, earlier.map((one) => keys.unreachableAddress(one)))])
+      : [[], []];
+    const unreachable = [...(unreachableFirst ? [unreachableFirst] : []), ...unreachableEarlier];
+    const indexed = [...new Map([...indexedFirst, ...indexedEarlier].map((item) => [`${item.pk}\u0000${item.sk}`, item])).values()];
+    const wanted = new Set(addresses.map(applicantKey));
+    const nominations = nominationsOfAll.filter((item) => wanted.has(applicantKey(String(item.candidateEmail ?? ''))));
     return {
       email,
       addresses,
@@ -182,7 +197,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       emails: indexed.filter((item) => item.type === 'email').map(toHeldEmail).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
       links: indexed.filter((item) => item.type === 'link').map(toHeldLink).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
       nominations: nominations.map((item) => entityOf(item) as PartnerNomination),
-      unreachable: unreachable.map((item) => entityOf(item) as UnreachableAddress),
+      unreachable: addresses.flatMap((one) => unreachable.filter((item) => item.pk === keys.unreachableAddress(one).pk)).map((item) => entityOf(item) as UnreachableAddress),
       savedApplications: indexed.filter((item) => item.type === 'saved-application').map(toSavedApplication).sort((a, b) => a.savedAt.localeCompare(b.savedAt)),
     };
   }
@@ -271,12 +286,16 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     return items.map((item) => ({ areaId: String(item.areaId), name: String(item.name) }));
   }
 
-  /** The application of the address in each area that has one. */
+  /** The application of the address in each area that has one: the areas, then one batch of their keys. */
   private async applicationsOf(address: string): Promise<{ area: { areaId: string; name: string }; item: Item }[]> {
     if (isPseudonymousAddress(address)) return [];
     const areas = await this.areaList();
-    const found = await Promise.all(areas.map(async (area) => ({ area, item: await getItem(this.documents, this.tableName, keys.application(area.areaId, address)) })));
-    return found.filter((entry): entry is { area: { areaId: string; name: string }; item: Item } => entry.item !== undefined);
+    const items = await getItems(this.documents, this.tableName, areas.map((area) => keys.application(area.areaId, address)));
+    const byArea = new Map(items.map((item) => [String(item.pk), item]));
+    return areas.flatMap((area) => {
+      const item = byArea.get(keys.area(area.areaId).pk);
+      return item ? [{ area, item }] : [];
+    });
   }
 
   private async applicationByReference(areaId: string, applicationId: string): Promise<Item | undefined> {
@@ -324,26 +343,37 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     return this.addressesOf(held.item, held.partition);
   }
 
-  /** What the person index holds under any of the addresses, read again consistently (the index may lag a write). */
+  /** What the person index holds under any of the addresses, read again consistently (the index may lag a write) in one batch. */
   private async indexedUnder(addresses: readonly string[]): Promise<Item[]> {
     const seen = new Map<string, Item>();
-    for (const address of addresses) {
-      const index = keys.personIndexOf(personHashOf(address));
-      const items = await queryAll(this.documents, {
-        TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: `${PERSON_INDEX.partitionKey} = :person`,
-        ExpressionAttributeValues: { ':person': index.gsi2pk },
-      });
-      for (const item of items) seen.set(`${item.pk}\u0000${item.sk}`, item);
-    }
-    const fresh = await Promise.all([...seen.values()].map((item) => getItem(this.documents, this.tableName, { pk: String(item.pk), sk: String(item.sk) })));
-    return fresh.filter((item): item is Item => item !== undefined && item[PERSON_INDEX.partitionKey] !== undefined);
+    const found = await Promise.all(
+      addresses.map((address) =>
+        queryAll(this.documents, {
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: `${PERSON_INDEX.partitionKey} = :person`,
+          ExpressionAttributeValues: { ':person': keys.personIndexOf(personHashOf(address)).gsi2pk },
+        }),
+      ),
+    );
+    for (const item of found.flat()) seen.set(`${item.pk}\u0000${item.sk}`, item);
+    const fresh = await getItems(this.documents, this.tableName, [...seen.values()].map((item) => ({ pk: String(item.pk), sk: String(item.sk) })));
+    const byKey = new Map(fresh.map((item) => [`${item.pk}\u0000${item.sk}`, item]));
+    // In the index's order, as the person's record lists them.
+    return [...seen.keys()].flatMap((key) => {
+      const item = byKey.get(key);
+      return item !== undefined && item[PERSON_INDEX.partitionKey] !== undefined ? [item] : [];
+    });
   }
 
   /** Nominations of any of the addresses, by every partner: found through the partners, so those made before the person index existed are found too. */
   private async nominationItems(addresses: readonly string[], areaId?: string): Promise<Item[]> {
     const wanted = new Set(addresses.map(applicantKey));
+    return (await this.allNominations()).filter((item) => wanted.has(applicantKey(String(item.candidateEmail ?? ''))) && (areaId === undefined || item.areaId === areaId));
+  }
+
+  /** Every partner's nominations, each partner's read side by side. */
+  private async allNominations(): Promise<Item[]> {
     const partners = await queryAll(this.documents, {
       TableName: this.tableName,
       IndexName: 'gsi1',
@@ -351,15 +381,36 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       ExpressionAttributeValues: { ':list': lists.partners },
     });
     const nominations = await Promise.all(partners.map((partner) => queryPrefix(this.documents, this.tableName, keys.nominationsOfPartner(String(partner.partnerId)))));
-    return nominations
-      .flat()
-      .filter((item) => wanted.has(applicantKey(String(item.candidateEmail ?? ''))) && (areaId === undefined || item.areaId === areaId));
+    return nominations.flat();
+  }
+
+  /**
+   * What of the application's area concerns the person, read side by side by key and prefix (the
+   * area's audit log, searched for entries about them, is the largest part): a record never reads
+   * the whole area.
+   */
+  private async recordsAbout(areaId: string, applicationId: string): Promise<Item[]> {
+    const prefix = (skPrefix: string) => queryPrefix(this.documents, this.tableName, { pk: keys.area(areaId).pk, skPrefix });
+    const found = await Promise.all([
+      getItems(this.documents, this.tableName, [
+        keys.selection(areaId),
+        keys.followUpAnswer(areaId, applicationId),
+        keys.evaluationResponse(areaId, applicationId),
+        keys.personCalendar(areaId, applicationId),
+      ]),
+      prefix(keys.reviewsOfApplication(areaId, applicationId).skPrefix),
+      prefix(keys.consultancySessionsOfArea(areaId).skPrefix),
+      prefix(keys.attendanceOfArea(areaId).skPrefix),
+      prefix(keys.reminderRoundsOfArea(areaId).skPrefix),
+      prefix(keys.auditOfArea(areaId).skPrefix),
+    ]);
+    return found.flat();
   }
 
   private async heldApplication(area: { areaId: string; name: string }, item: Item): Promise<{ held: HeldApplication; item: Item; partition: Item[] }> {
-    const partition = await this.partition(area.areaId);
     const application = entityOf(item) as HeldApplication['application'];
     const id = application.applicationId;
+    const partition = await this.recordsAbout(area.areaId, id);
     const name = application.answers.fullName;
     const addresses = this.addressesOf(item, partition);
     const ofType = (type: string) => partition.filter((candidate) => candidate.type === type);
@@ -615,7 +666,8 @@ export class DynamoPersonRecordsStore implements PersonRecords {
         sets.push('#status = :cancelled');
         values[':cancelled'] = 'cancelled';
       }
-      const removes = ['calendar', 'lastError', 'about', PERSON_INDEX.partitionKey, PERSON_INDEX.sortKey, RETENTION_INDEX.partitionKey, RETENTION_INDEX.sortKey, ...(pending ? ['gsi1pk', 'gsi1sk'] : [])];
+      // `template` holds the facts an email is worded from at delivery (their name among them) until it is sent.
+      const removes = ['calendar', 'lastError', 'about', 'template', PERSON_INDEX.partitionKey, PERSON_INDEX.sortKey, RETENTION_INDEX.partitionKey, RETENTION_INDEX.sortKey, ...(pending ? ['gsi1pk', 'gsi1sk'] : [])];
       const landed = await unlessLostRace(
         this.documents.send(
           new UpdateCommand({

@@ -5,8 +5,8 @@ import type { Item } from './items';
 import { keys } from './keys';
 import { queryAll } from './query-all';
 
-/** What an email loses when its wording is due: whom it went to and about, what it said, and what the email service said of the address. */
-const EMAIL_CONTENT = ['to', 'about', 'subject', 'text', 'html', 'calendar', 'lastError'] as const;
+/** What an email loses when its wording is due: whom it went to and about, what it said (or, never sent, the facts it would have been worded from), and what the email service said of the address. */
+const EMAIL_CONTENT = ['to', 'about', 'subject', 'text', 'html', 'calendar', 'lastError', 'template'] as const;
 
 /** The part of a retention index sort key before its `#`: when the item is due. */
 const dueAtOf = (item: Item): string => String(item.gsi3sk).slice(0, String(item.gsi3sk).indexOf('#'));

@@ -28,6 +28,11 @@ export class DynamoReviewStore implements ReviewStore {
     const items = await queryPrefix(this.documents, this.tableName, keys.reviewsOfArea(areaId));
     return items.map(toReview);
   }
+
+  async listForApplication(areaId: string, applicationId: string): Promise<Review[]> {
+    const items = await queryPrefix(this.documents, this.tableName, keys.reviewsOfApplication(areaId, applicationId));
+    return items.map(toReview);
+  }
 }
 
 function toReview({ areaId, applicationId, staffId, staffName, reviewedAt, roleFit, partnershipExperience, commitment, note }: Item): Review {

@@ -27,21 +27,26 @@ export class DynamoSelectionStore implements SelectionStore {
    * it first; then nothing is written.
    */
   async write(next: AreaSelection, expectedVersion: number, audit: AuditEntry): Promise<boolean> {
-    const condition =
-      expectedVersion === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...keys.selection(next.areaId), type: 'selection', ...next }, ...condition } },
+            { Put: selectionPut(this.tableName, next, expectedVersion) },
             { Put: auditPut(this.tableName, audit) },
           ],
         }),
       ),
     );
   }
+}
+
+/** The Put of a selection's next version, only if the stored version is still `expectedVersion` (0: none stored yet). */
+export function selectionPut(tableName: string, next: AreaSelection, expectedVersion: number) {
+  const condition =
+    expectedVersion === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+  return { TableName: tableName, Item: { ...keys.selection(next.areaId), type: 'selection', ...next }, ...condition };
 }
 
 function toSelection({

@@ -39,6 +39,8 @@ export const newRecordFilters = {
   emailToDeliver: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['email'] }, status: { S: ['pending'] }, deliverOnInsert: { BOOL: [true] } } } },
   /** An application stored under an address: what the address saved for the area goes. */
   applicationStored: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['application'] } } } },
+  /** A decision's announcement (`announcement-store.ts`): its emails are made and sent, one per person. */
+  announcementMade: { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['announcement'] } } } },
 } as const;
 
 export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];

@@ -50,6 +50,10 @@ export class MemoryApplications implements ApplicationStore {
     return this.byApplicant.listUnder(areaId).find((application) => application.applicationId === applicationId);
   }
 
+  async findByReferenceToShow(areaId: string, applicationId: string): Promise<Application | undefined> {
+    return this.findByReference(areaId, applicationId);
+  }
+
   async listForArea(areaId: string): Promise<Application[]> {
     return this.byApplicant.listUnder(areaId);
   }
@@ -107,6 +111,10 @@ export class MemoryReviews implements ReviewStore {
 
   async listForArea(areaId: string): Promise<Review[]> {
     return this.byReviewer.listUnder(areaId);
+  }
+
+  async listForApplication(areaId: string, applicationId: string): Promise<Review[]> {
+    return this.byReviewer.listUnder(key(areaId, applicationId));
   }
 }
 

@@ -15,6 +15,11 @@ export class MemoryEvaluation implements EvaluationStore {
     return this.surveys.read(areaId);
   }
 
+  async surveysOf(areaIds: readonly string[]): Promise<Map<string, EvaluationSurvey>> {
+    const found = await Promise.all(areaIds.map((areaId) => this.survey(areaId)));
+    return new Map(found.filter((survey) => survey !== undefined).map((survey) => [survey.areaId, survey]));
+  }
+
   async open(survey: EvaluationSurvey): Promise<boolean> {
     return this.surveys.add(survey.areaId, survey);
   }

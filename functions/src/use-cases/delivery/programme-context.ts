@@ -5,8 +5,9 @@ export async function programmeContext(
   ports: Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>,
   areaId: string,
 ): Promise<ProgrammeContext> {
-  const area = await ports.areas.existing(areaId);
-  const [progress, visit, workshops, selection, applications, attendance, waiting] = await Promise.all([
+  // One wave: every read is keyed by the area, so none waits for the area itself.
+  const [area, progress, visit, workshops, selection, applications, attendance, waiting] = await Promise.all([
+    ports.areas.existing(areaId),
     ports.progress.get(areaId),
     ports.visits.get(areaId),
     ports.workshops.schedule(areaId),

@@ -1,5 +1,5 @@
 import { regionComplete, type Application, type Area, type AreaProgress, type Ports, type RegionId } from '@pip/domain';
-import { selectedParticipants } from '../shared/participants';
+import { participantsOf } from '../shared/participants';
 
 export interface RegionProgress {
   areas: Area[];
@@ -12,7 +12,11 @@ export interface RegionProgress {
 /** The areas of a region, where each stands, and whether every one is complete. */
 export async function regionProgress(ports: Pick<Ports, 'areas' | 'progress'>, regionId: RegionId): Promise<RegionProgress> {
   const areas = await ports.areas.listInRegion(regionId);
-  const progress = await Promise.all(areas.map((area) => ports.progress.get(area.areaId)));
+  return progressOf(areas, await ports.progress.getMany(areas.map((area) => area.areaId)));
+}
+
+function progressOf(areas: Area[], byArea: Map<string, AreaProgress>): RegionProgress {
+  const progress = areas.map((area) => byArea.get(area.areaId));
   return { areas, progress, complete: regionComplete(progress) };
 }
 
@@ -26,8 +30,16 @@ export interface RegionParticipants {
 
 /** Who a region's learning event is for, and whether the region is ready for it. */
 export async function regionParticipants(ports: Pick<Ports, 'areas' | 'progress' | 'selections' | 'applications'>, regionId: RegionId): Promise<RegionParticipants> {
-  const { areas, progress, complete } = await regionProgress(ports, regionId);
-  const participants = (await Promise.all(areas.map((area) => selectedParticipants(ports, area.areaId)))).flat();
+  // Two waves: the region's areas, then their progress and selections in one batch each, beside each area's applications.
+  const found = await ports.areas.listInRegion(regionId);
+  const areaIds = found.map((area) => area.areaId);
+  const [byArea, selections, ...applications] = await Promise.all([
+    ports.progress.getMany(areaIds),
+    ports.selections.getMany(areaIds),
+    ...areaIds.map((areaId) => ports.applications.listForArea(areaId)),
+  ]);
+  const { areas, progress, complete } = progressOf(found, byArea);
+  const participants = areaIds.flatMap((areaId, index) => participantsOf(selections.get(areaId), applications[index] ?? []));
   return {
     ready: complete,
     areasToComplete: areas.filter((_, index) => progress[index]?.stage !== 'complete').map((area) => area.name),

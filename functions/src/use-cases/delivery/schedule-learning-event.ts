@@ -1,27 +1,19 @@
-import { ConflictError, regionName, scheduledLearningEvent, type Actor, type LearningEvent, type LearningEventAnswers, type Ports, type RegionId } from '@pip/domain';
-import { learningEventInvitation } from '@pip/mail';
-import { regionParticipants } from './region-progress';
-import { queueAndSend } from '../shared/send-emails';
+import { ConflictError, regionComplete, scheduledLearningEvent, type Actor, type LearningEvent, type LearningEventAnswers, type Ports, type RegionId } from '@pip/domain';
 
-export type ScheduleLearningEventPorts = Pick<
-  Ports,
-  'areas' | 'progress' | 'selections' | 'applications' | 'learningEvents' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log'
->;
+export type ScheduleLearningEventPorts = Pick<Ports, 'areas' | 'progress' | 'learningEvents' | 'announcements' | 'clock' | 'log'>;
 
 /**
  * Staff set (or move) the region's learning and mentoring event once every area of the region is
- * complete: every participant of the region gets the invitation, or its update, with a calendar file.
+ * complete. The event is saved with its announcement: the table's stream sends every participant of
+ * the region the invitation, or its update, with a calendar file. Only where each area stands is
+ * read here, in one batch; who the participants are is the stream's to read.
  */
 export async function scheduleLearningEvent(ports: ScheduleLearningEventPorts, regionId: RegionId, actor: Actor, answers: LearningEventAnswers): Promise<LearningEvent> {
-  const region = await regionParticipants(ports, regionId);
-  if (!region.ready) throw new ConflictError('Every area of the region must be complete first', 'date');
-  const event = scheduledLearningEvent(regionId, answers, actor.name, await ports.learningEvents.get(regionId));
-  await ports.learningEvents.save(event);
-  const programmeUrl = ports.links.openAreas();
-  await queueAndSend(
-    ports,
-    region.participants.map((participant) => ({ email: learningEventInvitation(regionName(regionId), event, participant, ports.settings.mailFrom, programmeUrl) })),
-  );
-  ports.log('INFO', 'learning event scheduled', { regionId, participants: region.participants.length, by: actor.staffId });
+  const [areas, previous] = await Promise.all([ports.areas.listInRegion(regionId), ports.learningEvents.get(regionId)]);
+  const progress = await ports.progress.getMany(areas.map((area) => area.areaId));
+  if (!regionComplete(areas.map((area) => progress.get(area.areaId)))) throw new ConflictError('Every area of the region must be complete first', 'date');
+  const event = scheduledLearningEvent(regionId, answers, actor.name, previous);
+  await ports.announcements.learningEventScheduled(event, { kind: 'learning-event-scheduled', regionId, sequence: event.sequence }, ports.clock.now().toISOString());
+  ports.log('INFO', 'learning event scheduled', { regionId, areas: areas.length, by: actor.staffId });
   return event;
 }

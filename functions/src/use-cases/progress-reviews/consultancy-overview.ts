@@ -1,14 +1,13 @@
 import { groupOn, type ConsultancyOverview, type Ports } from '@pip/domain';
-import { consultancyStates, type ConsultancyStatePorts } from './consultancy-state';
+import { readConsultancy, type ConsultancyStatePorts } from './consultancy-state';
 
 /** An area's consultancy as staff see it: both sessions as they stand, the leads by name, and the follow-up review with its answers. */
 export async function consultancyOverview(ports: ConsultancyStatePorts & Pick<Ports, 'followUps' | 'reminders'>, areaId: string): Promise<ConsultancyOverview> {
-  const [states, followUp, answers, selection, applications, reminders] = await Promise.all([
-    consultancyStates(ports, areaId),
+  // The selection and applications the leads come from also give the group: read once, side by side with the rest.
+  const [{ states, selection, applications }, followUp, answers, reminders] = await Promise.all([
+    readConsultancy(ports, areaId),
     ports.followUps.get(areaId),
     ports.followUps.answers(areaId),
-    ports.selections.get(areaId),
-    ports.applications.listForArea(areaId),
     ports.reminders.latest(areaId),
   ]);
   const members = selection ? groupOn(selection, ports.clock.now().toISOString()) : new Set<string>();

@@ -20,8 +20,11 @@ export async function openOwnApplication(ports: OwnApplicationPorts, token: stri
   const opened = await openPersonalLink(ports, token, ['application']);
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
-  const area = await ports.areas.existing(link.areaId);
-  const application = await ports.applications.findByReference(area.areaId, link.applicationId);
+  // Both known from the link: read side by side, each consistently (a change just sent shows at once).
+  const [area, application] = await Promise.all([
+    ports.areas.existing(link.areaId),
+    ports.applications.findByReference(link.areaId, link.applicationId),
+  ]);
   if (!application) return { problem: 'unknown' };
   return { token, link, area, application, state: recruitmentState(area, ports.clock.now()) };
 }

@@ -7,6 +7,7 @@ import {
   newApplicationReference,
   nominatingBodies,
   parseApplicationAnswers,
+  recruitmentState,
   refuseUnlessRecruiting,
   sameAnswers,
   sectorNames,
@@ -20,6 +21,7 @@ import {
 import { applicantEmails } from '@pip/mail';
 import { takeEmailAllowance } from '../shared/email-allowance';
 import { newEmailedLink } from '../shared/emailed-links';
+import { freshlyReadArea, recentlyReadArea } from './recently-read-areas';
 import { forgetSavedApplications } from './saved-reminders';
 import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 
@@ -45,13 +47,15 @@ export type SubmissionResult =
  * to see or change the application, and the answers sent are not stored anywhere. An applicant who
  * came through a nomination link keeps the nomination on their application.
  *
- * A new application is one round trip after reading the area: the application, its email, link,
- * timeline entry and count against the address's daily allowance are one transaction, whose own
- * condition is the check that the address has not applied; the application is read only when that
- * condition fails, to answer. Its email is sent as soon as it is stored, from the table's stream (the
- * minute's delivery catches any the stream missed), and what the address saved for the area goes then
- * too: its reminder is withdrawn unsent whatever happens, since delivery withdraws a reminder to apply
- * once its address has applied.
+ * A new application is one round trip: the area's window is the one this container read within the
+ * last minute (`recently-read-areas.ts`), and the application, a check that the area's window is still
+ * that one, its email, link, timeline entry and count against the address's daily allowance are one
+ * transaction, whose own condition is the check that the address has not applied; the application is
+ * read only when that condition fails, to answer, and the area only when its window has changed (or
+ * would refuse). Its email is sent as soon as it is stored, from the table's stream (the minute's
+ * delivery catches any the stream missed), and what the address saved for the area goes then too: its
+ * reminder is withdrawn unsent whatever happens, since delivery withdraws a reminder to apply once its
+ * address has applied.
  */
 export async function submitApplication(
   ports: SubmitApplicationPorts,
@@ -59,8 +63,10 @@ export async function submitApplication(
   input: unknown,
   nomination?: Nomination,
 ): Promise<SubmissionResult> {
-  const area = await ports.areas.existing(areaId);
   const now = ports.clock.now();
+  let area = await recentlyReadArea(ports, areaId);
+  // A refusal is never made on a window kept from an earlier request: staff may have opened it since.
+  if (recruitmentState(area, now) !== 'open') area = await freshlyReadArea(ports, areaId);
   refuseUnlessRecruiting(area, now);
   const answers = parseApplicationAnswers(input);
   const at = now.toISOString();
@@ -86,9 +92,15 @@ export async function submitApplication(
       subjects: [application.applicationId],
       at,
     });
-    const write = await ports.applications.create(application, { email, link, allowance, audit });
+    const write = await ports.applications.create(application, { email, link, allowance, audit, acceptedUnder: area });
     if (write === 'written') return { outcome: 'received', area, application, email };
     if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
+    if (write === 'window-changed') {
+      // Staff changed the window since this container read it: decide again by the window as it is.
+      area = await freshlyReadArea(ports, areaId);
+      refuseUnlessRecruiting(area, now);
+      return LOST_RACE;
+    }
     // The address has applied already (perhaps a moment ago, from this same form sent twice).
     const existing = await ports.applications.findByApplicant(areaId, answers.email);
     if (!existing) return LOST_RACE;

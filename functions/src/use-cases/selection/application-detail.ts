@@ -36,17 +36,17 @@ export async function applicationDetail(
   applicationId: string,
   reviewerId: string,
 ): Promise<ApplicationDetail> {
-  const [area, applications, areaReviews, staff, connections, declared] = await Promise.all([
+  const [area, applications, applicationReviews, staff, connections, declared] = await Promise.all([
     ports.areas.existing(areaId),
     ports.applications.listForArea(areaId),
-    ports.reviews.listForArea(areaId),
+    ports.reviews.listForApplication(areaId, applicationId),
     ports.staff.list(),
     ports.staffConnections.list(),
     ports.declaredConflicts.listForArea(areaId),
   ]);
   const application = applications.find((candidate) => candidate.applicationId === applicationId);
   if (!application) throw new NotFoundError('Application');
-  const reviews = reviewsOf(applicationId, areaReviews);
+  const reviews = reviewsOf(applicationId, applicationReviews);
   const independence = independenceOfReviews(area, [application], reviews, connections, declared);
   const unreachable = await ports.unreachable.find(application.answers.email);
   const mine = reviews.find((review) => review.staffId === reviewerId);

@@ -21,12 +21,12 @@ export async function openParticipationLink(ports: ParticipationLinkPorts, token
   const opened = await openPersonalLink(ports, token, ['withdraw', 'reserve-offer']);
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
-  const [area, applications, selection] = await Promise.all([
+  // Their own application only, not the area's: it gives their name; where they stand is the selection's to say.
+  const [area, application, selection] = await Promise.all([
     ports.areas.existing(link.areaId),
-    ports.applications.listForArea(link.areaId),
+    ports.applications.findByReferenceToShow(link.areaId, link.applicationId),
     ports.selections.get(link.areaId),
   ]);
-  const application = applications.find((candidate) => candidate.applicationId === link.applicationId);
   if (!application) throw new NotFoundError('Application');
   const { fullName } = application.answers;
   return { link, area, fullName, place: placeOf(selection, link.applicationId), actor: throughTheirLink(fullName) };

@@ -1,19 +1,16 @@
-import { NotSelectedError, selectionAudit, timesRejoined, withdrawParticipant, withdrawalsUndone, type Actor } from '@pip/domain';
-import { selectionEmails } from '@pip/mail';
-import { ALREADY, changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
-import { onOccasion, placeOfferedEmail } from './place-emails';
-import { applicationIn } from './selection-context';
-import { calendarsFollowSelection } from './calendars-follow-selection';
-import { withdrawPersonalReminders } from '../shared/personal-reminders';
+import { NotFoundError, NotSelectedError, selectionAudit, timesRejoined, withdrawParticipant, withdrawalsUndone, type Actor, type Ports } from '@pip/domain';
+import { ALREADY } from './change-approved-selection';
+import { announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
 
-export type RecordWithdrawalPorts = PlaceChangePorts;
+export type RecordWithdrawalPorts = AnnouncedChangePorts & Pick<Ports, 'areas' | 'applications'>;
 
 /**
- * A selected participant withdraws (through their link, or staff record it): they are emailed to
- * confirm, the next reserve of their sector is offered the place and, once workshop invitations have
- * gone out, those still to come are cancelled for them. Withdrawing again (a double click, or staff
- * after the person's own link) changes nothing; someone who never had a place is refused with
- * NotSelectedError.
+ * A selected participant withdraws (through their link, or staff record it). The withdrawal is
+ * written with its announcement: the table's stream emails them to confirm, offers the next reserve
+ * of their sector the place and, once workshop invitations have gone out, cancels those still to
+ * come for them. Only the selection and the one or two people it concerns are read. Withdrawing
+ * again (a double click, or staff after the person's own link) changes nothing; someone who never
+ * had a place is refused with NotSelectedError.
  */
 export async function recordWithdrawal(
   ports: RecordWithdrawalPorts,
@@ -21,23 +18,41 @@ export async function recordWithdrawal(
   applicationId: string,
   actor: Actor,
 ): Promise<'withdrawn' | 'already-withdrawn'> {
-  const outcome = await changeApprovedSelection(ports, areaId, actor, () => new NotSelectedError(), (approved, context) => {
-    if (approved.withdrawn?.includes(applicationId)) return ALREADY;
-    const withdrawal = withdrawParticipant(approved, applicationId, ports.clock.now().toISOString(), actor);
-    if (!withdrawal) return undefined;
-    const person = applicationIn(context, applicationId);
-    const offered = withdrawal.offeredTo ? applicationIn(context, withdrawal.offeredTo) : undefined;
-    return {
-      selection: withdrawal.selection,
-      audit: selectionAudit.withdrew(person.answers.fullName, withdrawal.wasLead, offered?.answers.fullName),
-      emails: () => [
-        { email: onOccasion(selectionEmails.withdrawalConfirmed(context.area, person, ports.links.openAreas()), timesRejoined(approved, applicationId)) },
-        ...(offered ? [placeOfferedEmail(ports, context.area, offered, withdrawalsUndone(approved))] : []),
-      ],
-    };
-  });
-  // Again after a repeat too: if the first request stopped before the calendars, this finishes it, and sends nothing twice.
-  await calendarsFollowSelection(ports, areaId);
-  await withdrawPersonalReminders(ports, await ports.areas.existing(areaId), applicationId);
+  const nameOf = async (id: string) => {
+    const application = await ports.applications.findByReference(areaId, id);
+    if (!application) throw new NotFoundError('Application');
+    return application.answers.fullName;
+  };
+  const outcome = await announceSelectionChange(
+    ports,
+    areaId,
+    actor,
+    () => new NotSelectedError(),
+    async () => {
+      // The person is read beside the selection, before it is known to be needed: one wait fewer.
+      const [stored, person] = await Promise.all([ports.selections.get(areaId), ports.applications.findByReference(areaId, applicationId)]);
+      return { stored, person };
+    },
+    async (approved, { person }) => {
+      if (approved.withdrawn?.includes(applicationId)) return ALREADY;
+      const withdrawal = withdrawParticipant(approved, applicationId, ports.clock.now().toISOString(), actor);
+      if (!withdrawal) return undefined;
+      if (!person) throw new NotFoundError('Application');
+      const offeredName = withdrawal.offeredTo ? await nameOf(withdrawal.offeredTo) : undefined;
+      return {
+        selection: withdrawal.selection,
+        audit: selectionAudit.withdrew(person.answers.fullName, withdrawal.wasLead, offeredName),
+        announcement: (version) => ({
+          kind: 'participant-withdrew',
+          areaId,
+          version,
+          applicationId,
+          confirmationOccasion: timesRejoined(approved, applicationId),
+          ...(withdrawal.offeredTo ? { offeredTo: withdrawal.offeredTo } : {}),
+          offerOccasion: withdrawalsUndone(approved),
+        }),
+      };
+    },
+  );
   return outcome === ALREADY ? 'already-withdrawn' : 'withdrawn';
 }

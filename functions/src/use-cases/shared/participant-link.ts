@@ -21,13 +21,13 @@ export async function openParticipantLink<T extends object>(
   const opened = await openPersonalLink(ports, token, [purpose]);
   if (opened.problem) return opened;
   const { link } = opened;
-  const [area, applications, selection, found] = await Promise.all([
+  // Their own application only, not the area's: the page shows their name, and whether they take part is the selection's to say.
+  const [area, participant, selection, found] = await Promise.all([
     ports.areas.get(link.areaId),
-    ports.applications.listForArea(link.areaId),
+    ports.applications.findByReferenceToShow(link.areaId, link.applicationId),
     ports.selections.get(link.areaId),
     read(link.areaId, link.applicationId),
   ]);
-  const participant = applications.find((application) => application.applicationId === link.applicationId);
   if (!area || !participant || !found) return { problem: 'unknown' };
   if (!selection || !groupOn(selection, ports.clock.now().toISOString()).has(participant.applicationId)) return { problem: 'left-group' };
   return { ...found, token: opened.token, area, applicationId: participant.applicationId, name: participant.answers.fullName };

@@ -4,6 +4,8 @@ import type { AuditEntry } from '../staff';
 /** The evaluation survey of each area and its responses, one per participant. */
 export interface EvaluationStore {
   survey(areaId: string): Promise<EvaluationSurvey | undefined>;
+  /** The surveys of many areas in one read (the programme's and a region's reports), by area; an area with none is absent. */
+  surveysOf(areaIds: readonly string[]): Promise<Map<string, EvaluationSurvey>>;
   /** Opens the survey once; false if it is open already. */
   open(survey: EvaluationSurvey): Promise<boolean>;
   /** Closes the survey once; closing it again changes nothing. */

@@ -1,3 +1,4 @@
+import type { Announcements } from './announcements';
 import type { AreaProgressStore, AreaStore, AuditLog } from './areas';
 import type { ApplicationStore, ReviewStore, SelectionStore, StaffStore } from './applications';
 import type { Clock, Logger, PlatformSettings } from './clock';
@@ -16,6 +17,7 @@ import type { SavedApplicationStore } from './saved-applications';
 import type { DeclaredConflictStore, StaffConnectionsStore } from './staff-connections';
 import type { AreaWorkflowControl } from './workflow';
 
+export * from './announcements';
 export * from './areas';
 export * from './applications';
 export * from './clock';
@@ -86,4 +88,6 @@ export interface Ports {
   people: PersonRecords;
   /** Answers saved with "Save and come back later", under each one's own emailed link; never shown to staff. */
   savedApplications: SavedApplicationStore;
+  /** Decisions that email a group, written with what they announce; the table's stream sends the emails. */
+  announcements: Announcements;
 }

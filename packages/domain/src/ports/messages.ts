@@ -17,6 +17,17 @@ export interface OutboundEmail {
   about?: string;
   /** The application reference of the person the email is to (or about), so the area's timeline names them by it, never by address. */
   applicationId?: string;
+  /**
+   * What the wording is made from, when the table keeps only this while the email waits and the wording
+   * is made again as it is sent (and kept then): a small item in the transaction that queues it.
+   */
+  template?: EmailTemplate;
+}
+
+/** A named wording of the mail package and the facts it is made from (no answers, only what the email says). */
+export interface EmailTemplate {
+  name: string;
+  facts: Record<string, string>;
 }
 
 /** Someone a personal email goes to. */

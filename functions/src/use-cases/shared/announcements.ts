@@ -1,0 +1,79 @@
+import { NotFoundError, regionName, type Announcement, type Application, type Area, type EmailToSend, type Ports } from '@pip/domain';
+import { learningEventInvitation, selectionEmails, withdrawalUndoneEmails } from '@pip/mail';
+import { sendOutcomeEmails } from '../selection/send-outcome-emails';
+import { onOccasion, placeOfferedEmail } from '../selection/place-emails';
+import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection/calendars-follow-selection';
+import { regionParticipants } from '../delivery/region-progress';
+import { withdrawPersonalReminders } from './personal-reminders';
+import { queueAndSend } from './send-emails';
+
+export type AnnouncementPorts = CalendarFollowPorts & Pick<Ports, 'linkTokens' | 'learningEvents' | 'log'>;
+
+/**
+ * Makes an announcement's emails, one per person, and sends them; run by the function the table's
+ * stream invokes, once the decision that announced them is stored. Each email's id is derived from
+ * the decision and its recipient, so an announcement offered twice (a retried stream batch, or the
+ * workflow telling the same outcomes) queues each email once. Calendars then follow the group.
+ */
+export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: Announcement): Promise<void> {
+  switch (announcement.kind) {
+    case 'selection-approved':
+      return tellOutcomes(ports, announcement.areaId);
+    case 'participant-withdrew':
+      return tellWithdrawal(ports, announcement);
+    case 'withdrawal-undone':
+      return tellUndoneWithdrawal(ports, announcement);
+    case 'learning-event-scheduled':
+      return inviteToLearningEvent(ports, announcement);
+  }
+}
+
+async function tellOutcomes(ports: AnnouncementPorts, areaId: string): Promise<void> {
+  const [area, selection, applications] = await Promise.all([ports.areas.existing(areaId), ports.selections.get(areaId), ports.applications.listForArea(areaId)]);
+  if (selection?.status !== 'approved') return;
+  await sendOutcomeEmails(ports, area, selection, applications);
+}
+
+async function tellWithdrawal(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'participant-withdrew' }>): Promise<void> {
+  const { area, person, other } = await peopleOf(ports, announced.areaId, announced.applicationId, announced.offeredTo);
+  const emails: EmailToSend[] = [
+    { email: onOccasion(selectionEmails.withdrawalConfirmed(area, person, ports.links.openAreas()), announced.confirmationOccasion) },
+    ...(other ? [placeOfferedEmail(ports, area, other, announced.offerOccasion)] : []),
+  ];
+  await queueAndSend(ports, emails);
+  await calendarsFollowSelection(ports, area.areaId);
+  await withdrawPersonalReminders(ports, area, announced.applicationId);
+}
+
+async function tellUndoneWithdrawal(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'withdrawal-undone' }>): Promise<void> {
+  const { area, person, other } = await peopleOf(ports, announced.areaId, announced.applicationId, announced.offerWithdrawnFrom);
+  const programmeUrl = ports.links.openAreas();
+  await queueAndSend(ports, [
+    { email: withdrawalUndoneEmails.stillTakingPart(area, person, programmeUrl, announced.occasion) },
+    ...(other ? [{ email: withdrawalUndoneEmails.offerWithdrawn(area, other, programmeUrl, announced.occasion) }] : []),
+  ]);
+  await calendarsFollowSelection(ports, area.areaId);
+}
+
+async function inviteToLearningEvent(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'learning-event-scheduled' }>): Promise<void> {
+  const [region, event] = await Promise.all([regionParticipants(ports, announced.regionId), ports.learningEvents.get(announced.regionId)]);
+  // Moved again since: the later announcement sends the invitation as it now stands.
+  if (!event || event.sequence !== announced.sequence) return;
+  const programmeUrl = ports.links.openAreas();
+  await queueAndSend(
+    ports,
+    region.participants.map((participant) => ({ email: learningEventInvitation(regionName(announced.regionId), event, participant, ports.settings.mailFrom, programmeUrl) })),
+  );
+  ports.log('INFO', 'learning event invitations sent', { regionId: announced.regionId, participants: region.participants.length });
+}
+
+/** The area, the person a change is about, and the other person it concerns (a reserve), read together. */
+async function peopleOf(ports: AnnouncementPorts, areaId: string, applicationId: string, otherId: string | undefined): Promise<{ area: Area; person: Application; other?: Application }> {
+  const [area, person, other] = await Promise.all([
+    ports.areas.existing(areaId),
+    ports.applications.findByReference(areaId, applicationId),
+    otherId ? ports.applications.findByReference(areaId, otherId) : undefined,
+  ]);
+  if (!person) throw new NotFoundError('Application');
+  return { area, person, ...(other ? { other } : {}) };
+}

@@ -1,0 +1,30 @@
+import type { AuditEntry } from '../staff';
+import type { AreaSelection } from '../area-selection';
+import type { LearningEvent } from '../area-stages';
+import type { RegionId } from '../regions';
+
+/**
+ * What a decision tells a group, and whom: written with the decision, in the same transaction, and
+ * turned into one email per person by the function the table's stream invokes. Each names only what
+ * the emails are made from, so a request that stops after its write leaves nobody untold.
+ */
+export type Announcement =
+  /** Every applicant of the area hears the outcome of the approved selection. */
+  | { kind: 'selection-approved'; areaId: string; version: number }
+  /**
+   * A participant withdrew: they are told, the reserve offered the place (if any) is told, and the
+   * calendars follow the group. The occasions number the emails about a place made again after an undo.
+   */
+  | { kind: 'participant-withdrew'; areaId: string; version: number; applicationId: string; confirmationOccasion: number; offeredTo?: string; offerOccasion: number }
+  /** Staff undid a withdrawal: the person, and a reserve whose offer it withdrew, are told; the calendars follow. */
+  | { kind: 'withdrawal-undone'; areaId: string; version: number; applicationId: string; offerWithdrawnFrom?: string; occasion: number }
+  /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
+  | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
+
+/** Decisions written together with their announcement, in one transaction: both stand, or neither. */
+export interface Announcements {
+  /** Writes the selection (as `SelectionStore.write`, at `expectedVersion`) with its audit entry and announcement; false if someone changed it first. */
+  selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /** Saves the region's learning event (as `LearningEventStore.save`) with its announcement. */
+  learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void>;
+}

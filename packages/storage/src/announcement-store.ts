@@ -1,0 +1,75 @@
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent } from '@pip/domain';
+import { auditPut } from './audit-store';
+import { unlessLostRace } from './conditional';
+import { keys } from './keys';
+import { selectionPut } from './selection-store';
+
+/** How long an announcement is kept once made: the stream acts on it within seconds, and retries for at most a day. */
+const KEPT_DAYS = 7;
+
+/** The id of an announcement: one per decision, so a decision written again announces nothing twice. */
+export function announcementId(announcement: Announcement): string {
+  return announcement.kind === 'learning-event-scheduled'
+    ? `REGION#${announcement.regionId}#LEARNING-EVENT#${announcement.sequence}`
+    : `AREA#${announcement.areaId}#SELECTION#${announcement.version}`;
+}
+
+/**
+ * The Put of an announcement, for the transaction of the decision it reports. The table's stream
+ * (`newRecordFilters.announcementMade`) gives it to the function that makes and sends its emails;
+ * it holds references, never names or addresses, and expires on its own.
+ */
+export function announcementPut(tableName: string, announcement: Announcement, madeAt: string) {
+  const id = announcementId(announcement);
+  return {
+    TableName: tableName,
+    Item: {
+      ...keys.announcement(id),
+      type: 'announcement',
+      announcementId: id,
+      // A string, so the stream's handler reads it back whole without unmarshalling each attribute.
+      announcement: JSON.stringify(announcement),
+      madeAt,
+      forgetAtEpoch: Math.floor(Date.parse(madeAt) / 1000) + KEPT_DAYS * 86_400,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
+/** Decisions that email a group, each written in one transaction with its announcement. */
+export class DynamoAnnouncementStore implements Announcements {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // The selection as `DynamoSelectionStore.write` writes it, at the same version check.
+            { Put: selectionPut(this.tableName, next, expectedVersion) },
+            { Put: auditPut(this.tableName, audit) },
+            { Put: announcementPut(this.tableName, announcement, audit.at) },
+          ],
+        }),
+      ),
+    );
+  }
+
+  async learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void> {
+    // A repeated request makes a new sequence, so its announcement is new too; a lost race on it is the same announcement.
+    await unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...keys.learningEvent(event.regionId), type: 'learning-event', ...event } } },
+            { Put: announcementPut(this.tableName, announcement, madeAt) },
+          ],
+        }),
+      ),
+    );
+  }
+}

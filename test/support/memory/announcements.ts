@@ -1,0 +1,30 @@
+import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, Ports } from '@pip/domain';
+
+/**
+ * Decisions with their announcements, in memory: the decision is stored, then its announcement is
+ * acted on at once, as the table's stream would act on it just after the write.
+ */
+export class MemoryAnnouncements implements Announcements {
+  readonly made: Announcement[] = [];
+
+  constructor(
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents'>,
+    private readonly actOn: (announcement: Announcement) => Promise<void>,
+  ) {}
+
+  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.selections.write(next, expectedVersion, audit))) return false;
+    await this.announce(announcement);
+    return true;
+  }
+
+  async learningEventScheduled(event: LearningEvent, announcement: Announcement): Promise<void> {
+    await this.stores.learningEvents.save(event);
+    await this.announce(announcement);
+  }
+
+  private async announce(announcement: Announcement): Promise<void> {
+    this.made.push(announcement);
+    await this.actOn(announcement);
+  }
+}
