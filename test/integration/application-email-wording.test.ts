@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { formatUkDateTime, type Application } from '@pip/domain';
 import type { RunningPlatform } from '@pip/local';
@@ -6,7 +6,7 @@ import { applicantEmails } from '@pip/mail';
 import { applicationWriteItems, keys } from '@pip/storage';
 import { goodAnswers } from '../support/application-answers';
 import { emailsTo } from '../support/inbox';
-import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { platformOfThisFile, uniqueEmail, type FilePlatform } from '../support/platform';
 
 /**
  * A new application's email waits in the outbox as its template and the facts it is worded from (a
@@ -14,18 +14,10 @@ import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
  * as it is sent: what the applicant receives, and what the outbox keeps for the record, are the wording.
  */
 let platform: RunningPlatform;
-let stores: ReturnType<typeof storesOf>;
+let stores: FilePlatform['stores'];
 let base: string;
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  stores = storesOf(platform);
-  base = platform.url.replace('localhost', '127.0.0.1');
-});
-afterAll(async () => {
-  stores?.documents.destroy();
-  await platform?.stop();
-});
+platformOfThisFile((started) => ({ platform, stores, base } = started));
 
 describe("a new application's email", () => {
   it('waits without its wording, in an item under 1 KB', async () => {

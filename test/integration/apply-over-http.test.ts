@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '@pip/local';
+import { describe, expect, it } from 'vitest';
 import { goodAnswers, goodForm } from '../support/application-answers';
 import { emailsTo } from '../support/inbox';
-import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { platformOfThisFile, uniqueEmail, type FilePlatform } from '../support/platform';
 
-let platform: RunningPlatform;
-let stores: ReturnType<typeof storesOf>;
+let stores: FilePlatform['stores'];
 let base: string;
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  stores = storesOf(platform);
-  base = platform.url.replace('localhost', '127.0.0.1');
-});
-afterAll(async () => {
-  stores?.documents.destroy();
-  await platform?.stop();
-});
+platformOfThisFile((started) => ({ stores, base } = started));
 
 const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base}${path}`, {

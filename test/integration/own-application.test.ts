@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Area } from '@pip/domain';
-import type { RunningPlatform } from '@pip/local';
 import { goodAnswers, goodForm } from '../support/application-answers';
 import { emailsTo, type ReceivedEmail } from '../support/inbox';
-import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { platformOfThisFile, uniqueEmail, type FilePlatform } from '../support/platform';
 
-let platform: RunningPlatform;
-let stores: ReturnType<typeof storesOf>;
+let stores: FilePlatform['stores'];
 let base: string;
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  stores = storesOf(platform);
-  base = platform.url.replace('localhost', '127.0.0.1');
-});
-afterAll(async () => {
-  stores?.documents.destroy();
-  await platform?.stop();
-});
+platformOfThisFile((started) => ({ stores, base } = started));
 
 const postJson = (path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

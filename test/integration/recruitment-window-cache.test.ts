@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatUkDateTime } from '@pip/domain';
-import type { RunningPlatform } from '@pip/local';
 import { goodAnswers } from '../support/application-answers';
 import { emailsTo } from '../support/inbox';
-import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { platformOfThisFile, uniqueEmail, type FilePlatform } from '../support/platform';
 
 /**
  * A submission trusts the area's window as its container last read it, and its transaction checks
  * that window against the area item: a window staff change after that read must still decide.
  */
-let platform: RunningPlatform;
-let stores: ReturnType<typeof storesOf>;
+let stores: FilePlatform['stores'];
 let base: string;
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  stores = storesOf(platform);
-  base = platform.url.replace('localhost', '127.0.0.1');
-});
-afterAll(async () => {
-  stores?.documents.destroy();
-  await platform?.stop();
-});
+platformOfThisFile((started) => ({ stores, base } = started));
 
 const apply = (areaId: string, email: string) =>
   fetch(`${base}/api/areas/${areaId}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });

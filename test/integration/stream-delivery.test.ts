@@ -7,7 +7,7 @@ import { loadHandler, type RunningPlatform } from '@pip/local';
 import { DynamoApplicationStore, DynamoSavedApplicationStore, ensureTable } from '@pip/storage';
 import { goodAnswers } from '../support/application-answers';
 import { emailsTo, type ReceivedEmail } from '../support/inbox';
-import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
+import { platformOfThisFile, storesOf, uniqueEmail, type FilePlatform } from '../support/platform';
 
 /*
  * A new application's email goes from the table's stream, not from the request: the local platform
@@ -15,18 +15,10 @@ import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
  * email, however many senders try.
  */
 let platform: RunningPlatform;
-let stores: ReturnType<typeof storesOf>;
+let stores: FilePlatform['stores'];
 let base: string;
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  stores = storesOf(platform);
-  base = platform.url.replace('localhost', '127.0.0.1');
-});
-afterAll(async () => {
-  stores?.documents.destroy();
-  await platform?.stop();
-});
+platformOfThisFile((started) => ({ platform, stores, base } = started));
 
 const apply = (email: string) =>
   fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });

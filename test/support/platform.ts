@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '@pip/local';
 import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient } from '@pip/storage';
 
@@ -12,6 +12,30 @@ export async function startTestPlatform(options: { workflow?: boolean; tableName
     port: 0,
     workflow: options.workflow ?? false,
     demoApplicants: options.demoApplicants ?? false,
+  });
+}
+
+export interface FilePlatform {
+  platform: RunningPlatform;
+  stores: ReturnType<typeof storesOf>;
+  /** The platform's address on 127.0.0.1, for fetch. */
+  base: string;
+}
+
+/**
+ * A platform of the test file's own: started before its tests, handed to `started` (which keeps what
+ * it needs in the file's variables), and stopped after them with its table client.
+ */
+export function platformOfThisFile(started: (running: FilePlatform) => void, options: Parameters<typeof startTestPlatform>[0] = {}): void {
+  let running: FilePlatform | undefined;
+  beforeAll(async () => {
+    const platform = await startTestPlatform(options);
+    running = { platform, stores: storesOf(platform), base: platform.url.replace('localhost', '127.0.0.1') };
+    started(running);
+  });
+  afterAll(async () => {
+    running?.stores.documents.destroy();
+    await running?.platform.stop();
   });
 }
 

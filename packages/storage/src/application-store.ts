@@ -22,16 +22,7 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   /** The index names the item; the item itself is then read consistently, since the index may lag a write. */
   async findByReference(areaId: string, applicationId: string): Promise<Application | undefined> {
-    const reference = keys.applicationReference(applicationId);
-    const { Items } = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :reference AND gsi1sk = :kind',
-        ExpressionAttributeValues: { ':reference': reference.gsi1pk, ':kind': reference.gsi1sk },
-      }),
-    );
-    const indexed = Items?.find((item) => item.areaId === areaId);
+    const indexed = await this.indexedByReference(areaId, applicationId);
     if (!indexed) return undefined;
     const item = await getItem(this.documents, this.tableName, { pk: String(indexed.pk), sk: String(indexed.sk) });
     return item ? toApplication(item) : undefined;
@@ -42,6 +33,13 @@ export class DynamoApplicationStore implements ApplicationStore {
    * write a moment old) are the area's applications read consistently, so a page never says "not found" wrongly.
    */
   async findByReferenceToShow(areaId: string, applicationId: string): Promise<Application | undefined> {
+    const indexed = await this.indexedByReference(areaId, applicationId);
+    if (indexed) return toApplication(indexed);
+    return (await this.listForArea(areaId)).find((application) => application.applicationId === applicationId);
+  }
+
+  /** The application's copy on the reference index (gsi1), which may lag a write by a moment. */
+  private async indexedByReference(areaId: string, applicationId: string): Promise<Item | undefined> {
     const reference = keys.applicationReference(applicationId);
     const { Items } = await this.documents.send(
       new QueryCommand({
@@ -51,9 +49,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         ExpressionAttributeValues: { ':reference': reference.gsi1pk, ':kind': reference.gsi1sk },
       }),
     );
-    const indexed = Items?.find((item) => item.areaId === areaId);
-    if (indexed) return toApplication(indexed);
-    return (await this.listForArea(areaId)).find((application) => application.applicationId === applicationId);
+    return Items?.find((item) => item.areaId === areaId);
   }
 
   async listForArea(areaId: string): Promise<Application[]> {
