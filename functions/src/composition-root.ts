@@ -7,7 +7,9 @@ import { CognitoSignIn, LocalSignIn, type StaffSignIn } from './adapters/staff-s
 import { emailSending, leftForScheduledDelivery, type EmailSendingPorts } from './composition/email-sending';
 import { lazily, notGranted, required } from './composition/environment';
 import { emailAccountCheck, tableCheck, type HealthChecks } from './composition/health-checks';
-import { platformTable, tableStores, withoutTableStores, type TableStorePorts } from './composition/table-stores';
+import { platformTable } from './composition/platform-table';
+import { withoutTableStores, type TableStorePorts } from './composition/table-store-ports';
+import { tableStores } from './composition/table-stores';
 import { workflowControl } from './composition/workflow-control';
 import { log } from './kit/log';
 import { platformMetricsOutput } from './kit/metrics';
@@ -26,7 +28,9 @@ const tracing = process.env.PIP_BUNDLE_TRACING !== 'false' ? await import('./ada
  * The composition root: the one place in the functions that builds the adapters behind the ports,
  * from the environment, which the CDK stack sets in AWS and the local platform sets on this machine.
  * Every port is built on first use, once per Lambda container, so a function constructs only the
- * clients its use cases touch. Handlers take their ports from here and hand them to use cases.
+ * clients its use cases touch; a store's module is loaded only when one of its methods is first
+ * called (`composition/table-stores.ts`), so a route's first request reads the stores it uses and no
+ * other. Handlers take their ports from here and hand them to use cases.
  *
  * Each capability (the table's stores, sending email, the area workflow, the health check's
  * questions, tracing the SDK clients) is its own module under `composition/`, and is built here only

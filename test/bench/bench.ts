@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: prints figures, asserts nothing. `pnpm bench -- round-trips` (or BENCH_SECTIONS=round-trips,bundles)
- * runs only the sections named: latency, bundles, round-trips (with the cost drawn from the same run).
+ * runs only the sections named: latency, bundles, contents (what a first request reads, module by module), round-trips (with the cost drawn from the same run).
  * 1. Latency of submitting an application to the local platform beside a bare PutItem to the same
  *    DynamoDB Local, so the platform's own overhead is visible apart from the database's.
  * 2. For each function: what its heaviest first request reads of its bundle (built and split as the
@@ -74,11 +74,15 @@ async function roundTrips(): Promise<void> {
   const run = await measureRoundTrips();
   printRoundTrips(run);
   printCost(run);
+  // One application's every write and read, end to end, as AWS bills them (application-writes.ts).
+  await (await import('./application-writes')).printApplicationWritesApart();
 }
 
 // `latency` is submit.ts's (submit beside a bare PutItem and a bare transaction, and the email's arrival); the older figure stays as `put-latency`.
 const submitLatency = async () => (await import('./submit')).submitLatency();
-const sections: Record<string, () => Promise<void>> = { latency: submitLatency, 'put-latency': latency, bundles, 'round-trips': roundTrips, cost: roundTrips };
+const applicationWrites = async () => (await import('./application-writes')).printApplicationWrites();
+const contents = async () => (await import('./first-request-contents')).firstRequestContents();
+const sections: Record<string, () => Promise<void>> = { 'application-writes': applicationWrites, latency: submitLatency, 'put-latency': latency, bundles, contents, 'round-trips': roundTrips, cost: roundTrips };
 const named = [...process.argv.slice(2).filter((arg) => arg !== '--'), ...(process.env.BENCH_SECTIONS?.split(',') ?? [])].filter(Boolean);
 const unknown = named.filter((name) => !(name in sections));
 if (unknown.length) throw new Error(`No bench section ${unknown.join(', ')}: choose from ${Object.keys(sections).join(', ')}`);

@@ -15,6 +15,8 @@ import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { audienceOf, platformFunctions, routes } from '@pip/functions/routes';
 import { bundleOptions, bundlingDefaults, sdkClientsFor, sdkClientsIn } from '@pip/infra/bundling';
+import { firstRequestFiles } from './first-request';
+import { portsUsedByModule } from './ports-used';
 
 const IMPORT_RUNS = Math.max(7, Number(process.env.BENCH_IMPORT_RUNS ?? 7));
 const outDir = join(import.meta.dirname, '../../.bench');
@@ -63,33 +65,6 @@ async function bundleFunction(fn: (typeof platformFunctions)[number], outdir: st
   return result.metafile;
 }
 
-/** The output files one loads, itself and what it imports statically (in the order Node evaluates them, near enough). */
-function staticClosure(metafile: Metafile, file: string, into = new Set<string>()): Set<string> {
-  // Node's own modules (external) are no files of the bundle.
-  if (into.has(file) || !metafile.outputs[file]) return into;
-  into.add(file);
-  for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') staticClosure(metafile, imported.path, into);
-  return into;
-}
-
-/**
- * The files a function's heaviest first request loads: the entry and its static imports, then one
- * route's chunk with its own, then the token verifier's where the function has signed-in routes.
- */
-function firstRequestFiles(metafile: Metafile, signedIn: boolean): string[] {
-  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'))!;
-  const loaded = staticClosure(metafile, entry);
-  const dynamic = [...loaded].flatMap((file) => metafile.outputs[file]!.imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path));
-  const isVerifier = (file: string) => metafile.outputs[file]?.entryPoint?.includes('aws-jwt-verify') ?? false;
-  // A route's module is one the handler loads; the SDK's own `import()`s (credential providers other than Lambda's) are not read.
-  const isRoute = (file: string) => metafile.outputs[file]?.entryPoint?.includes('functions/src/handlers/') ?? false;
-  const bytes = (files: Set<string>) => [...files].filter((file) => !loaded.has(file)).reduce((sum, file) => sum + metafile.outputs[file]!.bytes, 0);
-  const routeChunks = dynamic.filter(isRoute).map((file) => staticClosure(metafile, file));
-  const heaviest = routeChunks.sort((a, b) => bytes(b) - bytes(a))[0] ?? new Set<string>();
-  const verifier = signedIn ? dynamic.filter(isVerifier).flatMap((file) => [...staticClosure(metafile, file)]) : [];
-  return [...new Set([...loaded, ...heaviest, ...verifier])];
-}
-
 /** Milliseconds to import the files in a new Node process, in turn, as a cold Lambda container's first request does. */
 function importMs(files: string[]): number {
   const imports = files.map((file) => `await import(${JSON.stringify(resolve(file))});`).join(' ');
@@ -122,17 +97,19 @@ export async function coldStarts(): Promise<void> {
   const header = `  ${'function'.padEnd(22)} ${'first req'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(6)}   ${'import'.padStart(8)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)}   ${'whole'.padStart(9)} ${'chunks'.padStart(6)}   SDK clients`;
   console.log(header);
   const ratios: { size: number; time: number }[] = [];
+  // Which ports each module takes, read from the types once, to count the stores a route loads on first call.
+  const portsUsed = portsUsedByModule();
   for (const fn of platformFunctions) {
     const metafile = await bundleFunction(fn, join(outDir, fn.name));
     const signedIn = routes.some((route) => route.function === fn.name && audienceOf(route) !== 'anyone');
-    const files = firstRequestFiles(metafile, signedIn);
+    const { files } = firstRequestFiles(metafile, signedIn, portsUsed);
     const outputs = Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'));
     const whole = outputs.reduce((sum, file) => sum + statSync(file).size, 0);
     const needed = sdkClientsFor(fn.access);
     const bundled = sdkClientsIn(metafile);
     const exports = needed.map((pkg) => `export { ${CLIENT_EXPORTS[pkg]} } from '${pkg}';`).join('\n');
     const floorMetafile = await bundleFloor(exports || 'export {};', join(outDir, `${fn.name}.floor`));
-    const floorFiles = firstRequestFiles(floorMetafile, false);
+    const { files: floorFiles } = firstRequestFiles(floorMetafile, false);
     const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
     const floorSize = floorFiles.reduce((sum, file) => sum + statSync(file).size, 0);
     const times = coldImports(files, floorFiles);

@@ -33,6 +33,13 @@ export const prices = {
   perEmail: 0.1 / 1000,
 };
 
+/**
+ * The environment before any local platform of this process started (this module is loaded with the
+ * bench): a platform writes its endpoints and its clock's offset into `process.env`, which a process
+ * started afterwards (application-writes.ts) must not inherit.
+ */
+export const environmentAtStart: NodeJS.ProcessEnv = { ...process.env };
+
 const MEMORY_GB = 512 / 1024;
 /**
  * Almost every request meets a cold function on a platform this quiet, and Lambda bills the
@@ -96,7 +103,7 @@ export function printCost(run: RoundTripRun): void {
   console.log(
     // DynamoDB Local sums a transaction's item sizes before rounding to the KB and leaves out its ConditionCheck;
     // AWS rounds each item up and bills the check, so the figure by item (`pnpm bench -- latency`) is the one to quote.
-    `  ${'  (each application\'s transaction, as Local reports it:'.padEnd(52)} ${wcu.toFixed(1).padStart(6)} WCU = ${dollars(wcu * prices.perWriteRequestUnit * 1000).padStart(9)} per 1,000; item by item, as AWS bills: \`pnpm bench -- latency\`)`,
+    `  ${'  (each application\'s transaction, as Local reports it:'.padEnd(52)} ${wcu.toFixed(1).padStart(6)} WCU = ${dollars(wcu * prices.perWriteRequestUnit * 1000).padStart(9)} per 1,000; item by item, as AWS bills, with its delivery: the trace below)`,
   );
   const byForm = sum([meanRequestCost(measure('GET /apply/{areaId}')), meanRequestCost(measure('POST /apply/{areaId}')), meanRequestCost(measure('POST /apply/{areaId}/send')), perEmail]);
   line('1,000 applications through the form (3 requests each)', scale(byForm, 1000), GOAL_PER_THOUSAND_APPLICATIONS);

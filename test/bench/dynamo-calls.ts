@@ -13,7 +13,10 @@ export interface CallTally {
   /** Calls by command name: GetItem, Query, TransactWriteItems... */
   commands: Record<string, number>;
   reads: number;
-  /** Reads that began while no other read of the same caller was in flight: the reads a person waits for one after another. */
+  /**
+   * Read round trips one after another: the longest chain of reads in which each began after the one
+   * before it had answered (reads side by side count once). Summed over the requests or runs a tally covers.
+   */
   readWaves: number;
   writes: number;
   itemsRead: number;
@@ -28,7 +31,9 @@ export interface CallTally {
 
 interface Caller {
   tally: CallTally;
-  inFlightReads: number;
+  /** The longest chain among the reads that have answered, and among those begun. */
+  answeredDepth: number;
+  depth: number;
 }
 
 const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
@@ -43,7 +48,7 @@ export const unattributed = emptyTally();
 
 /** Runs `work` counting into `tally` every DynamoDB call it causes, however deep. */
 export function countInto<T>(tally: CallTally, work: () => T): T {
-  return callers.run({ tally, inFlightReads: 0 }, work);
+  return callers.run({ tally, answeredDepth: 0, depth: 0 }, work);
 }
 
 /** Calls only the local stand-ins make (the workflow runner's own records), which AWS would not: the bench names them. */
@@ -86,10 +91,15 @@ const counting: Middleware = (next, context) => async (args) => {
   const tally = isLocalOnly(args.input, caller?.tally ?? unattributed) ? localOnly : (caller?.tally ?? unattributed);
   tally.commands[command] = (tally.commands[command] ?? 0) + 1;
   const isRead = READS.has(command);
+  // A read waits for every read of its caller that had answered before it began: its place in the chain is one after the longest of them.
+  const depth = (caller?.answeredDepth ?? 0) + 1;
   if (isRead) {
     tally.reads += 1;
-    if (!caller || caller.inFlightReads === 0) tally.readWaves += 1;
-    if (caller) caller.inFlightReads += 1;
+    if (!caller) tally.readWaves += 1;
+    else if (depth > caller.depth) {
+      tally.readWaves += depth - caller.depth;
+      caller.depth = depth;
+    }
     const condition = String(args.input.KeyConditionExpression ?? '');
     if (command === 'Query' && args.input.IndexName === undefined && !/\band\b/iu.test(condition)) tally.wholePartitionReads += 1;
   }
@@ -101,7 +111,7 @@ const counting: Middleware = (next, context) => async (args) => {
     addCapacity(tally, command, result.output.ConsumedCapacity);
     return result;
   } finally {
-    if (isRead && caller) caller.inFlightReads -= 1;
+    if (isRead && caller) caller.answeredDepth = Math.max(caller.answeredDepth, depth);
   }
 };
 

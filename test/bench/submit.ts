@@ -119,7 +119,7 @@ function applicationItems(table: string, base: string, area: Area) {
  */
 async function printWriteUnits(documents: DynamoDBDocumentClient, table: string, base: string, area: Area): Promise<void> {
   const items = applicationItems(table, base, area);
-  const names = ['application (gsi1: by reference)', "area's window, checked", 'email (gsi1 pending, gsi2 person, gsi3 retention)', 'link (gsi2 person, gsi3 retention)', 'timeline entry (gsi1: by kind)', "the address's count today"];
+  const names = ['application (gsi1: by reference)', "area's window, checked", 'email (gsi1 pending, gsi2 person; gsi3 once sent)', 'link (gsi2 person, gsi3 retention)', 'timeline entry (gsi1: by kind)', "the address's count today"];
   console.log('\n  Write units of one application, by item as AWS bills them (each item alone, ReturnConsumedCapacity INDEXES; 2 per KB in a transaction):');
   let total = 0;
   for (const [index, item] of items.entries()) {

@@ -38,6 +38,14 @@ async function metafileOf(name: string, access: FunctionAccess, options: { trace
   return result.metafile;
 }
 
+/** The output files one loads, itself and what it imports statically. */
+function staticClosure(metafile: Metafile, file: string, into = new Set<string>()): Set<string> {
+  if (into.has(file) || !metafile.outputs[file]) return into;
+  into.add(file);
+  for (const imported of metafile.outputs[file].imports) if (imported.kind === 'import-statement') staticClosure(metafile, imported.path, into);
+  return into;
+}
+
 /** The inputs with code in what a cold start reads before any route: index.mjs and the chunks it imports statically. */
 function coldStartInputs(metafile: Metafile): string[] {
   const seen = new Set<string>();
@@ -77,10 +85,31 @@ describe('each function bundles only what the route table lets it touch', () => 
     expect(packagesIn(await metafileOf(health.name, health.access, { traceSdkCalls: true }), 'aws-xray-sdk-core')).toBe(true);
   });
 
-  it('bundles the calendar library only where calendars are made, never for a function that sends no email', () => {
-    const withCalendars = platformFunctions.filter((fn) => packagesIn(bundles.get(fn.name)!, 'ics'));
-    expect(withCalendars.filter((fn) => !('email' in fn.access && fn.access.email)).map((fn) => fn.name)).toEqual([]);
-    expect(withCalendars.map((fn) => fn.name)).not.toContain('applicant-pages');
+  it('bundles no calendar library: the platform writes its .ics files itself', () => {
+    expect(platformFunctions.filter((fn) => packagesIn(bundles.get(fn.name)!, 'ics') || packagesIn(bundles.get(fn.name)!, 'yup')).map((fn) => fn.name)).toEqual([]);
+  });
+
+  it('loads each store\'s module on the first call of one of its methods: what the router and a route read holds no store', () => {
+    const isStore = (input: string) => /packages\/storage\/src\/[\w-]+-store\.ts$/u.test(input);
+    const storesIn = (metafile: Metafile, file: string) => Object.entries(metafile.outputs[file]!.inputs).filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && isStore(input)).map(([input]) => input);
+    const misplaced: string[] = [];
+    let storeChunks = 0;
+    for (const fn of platformFunctions) {
+      const metafile = bundles.get(fn.name)!;
+      const entryOf = (file: string) => metafile.outputs[file]?.entryPoint ?? '';
+      // The router and every route module, with what each reads statically: what a first request reads before a store's method is called.
+      const starts = Object.keys(metafile.outputs).filter((file) => file.endsWith('/index.mjs') || entryOf(file).includes('functions/src/handlers/'));
+      for (const file of new Set(starts.flatMap((start) => [...staticClosure(metafile, start)]))) {
+        for (const store of storesIn(metafile, file)) misplaced.push(`${fn.name}: ${entryOf(file) || file} holds ${store}`);
+      }
+      // A store's own chunk holds that store (the stores it reads from, such as a person's records, are chunks of their own).
+      for (const file of Object.keys(metafile.outputs).filter((file) => /functions\/src\/composition\/stores\/[\w-]+\.ts$/u.test(entryOf(file)))) {
+        storeChunks += 1;
+        if (storesIn(metafile, file).length > 1) misplaced.push(`${fn.name}: ${entryOf(file)} holds ${storesIn(metafile, file).join(', ')}`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+    expect(storeChunks).toBeGreaterThan(50);
   });
 
   it('loads a route\'s page, use cases, stores and SDK clients on its first request: the router alone is read at a cold start', () => {

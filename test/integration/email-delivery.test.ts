@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { deliveryRules, ERASED_ADDRESS_DOMAIN, MINUTE, type OutboundEmail } from '@pip/domain';
-import { SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
+import { DELIVERING_AT_ONCE, SesMailer, deliverEmail, deliverPendingEmails } from '@pip/mail';
 import { ensureTable } from '@pip/storage';
 import { freePort } from '@pip/local';
 import { emailsTo } from '../support/inbox';
@@ -114,5 +114,39 @@ describe('delivering the outbox', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
     }
+  });
+});
+
+describe('a run of the delivery while the email service is away', () => {
+  // A table of its own, so that what other tests left waiting cannot take this run's turns.
+  const awayTable = `pip-delivery-away-${randomUUID().slice(0, 8)}`;
+  const away = storesOf({ dynamoEndpoint: inject('dynamoEndpoint'), tableName: awayTable });
+  beforeAll(async () => {
+    const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
+    await ensureTable(client, awayTable);
+    client.destroy();
+  });
+  afterAll(() => away.documents.destroy());
+
+  it('stops taking emails after a failure that may pass, and the next runs send every one once', async () => {
+    const clock = movableClock();
+    const queued = Array.from({ length: 3 * DELIVERING_AT_ONCE }, (_, index) => email(uniqueEmail(`away-${index}`)));
+    for (const each of queued) await away.outbox.enqueue(each, clock.now().toISOString());
+    const downMailer = new SesMailer({ endpoint: `http://127.0.0.1:${await freePort()}`, region: 'eu-west-2', from });
+
+    const down = await deliverPendingEmails({ outbox: away.outbox, unreachable: away.unreachable, mailer: downMailer, clock });
+    expect(down.sent).toBe(0);
+    expect(down.failed).toBeGreaterThanOrEqual(1);
+    expect(down.failed).toBeLessThanOrEqual(DELIVERING_AT_ONCE);
+    const stored = await Promise.all(queued.map((each) => away.outbox.get(each.messageId)));
+    // Those the run never tried are untouched: still due now, not pushed back as if they had failed.
+    expect(stored.filter((each) => each?.attempts === 0)).toHaveLength(queued.length - down.failed);
+    expect(stored.every((each) => each?.status === 'pending')).toBe(true);
+
+    clock.advance(24 * 60 * MINUTE);
+    const delivery = { outbox: away.outbox, unreachable: away.unreachable, mailer: upMailer(), clock };
+    expect(await deliverPendingEmails(delivery)).toMatchObject({ sent: queued.length, failed: 0 });
+    expect(await deliverPendingEmails(delivery)).toMatchObject({ sent: 0, failed: 0 });
+    for (const each of queued) expect(await emailsTo(each.to)).toHaveLength(1);
   });
 });

@@ -133,8 +133,9 @@ describe('the retention pass', () => {
     // Still found by the email service's id for a late report, and still on the person index.
     expect(redacted?.gsi1pk).toBe(`SES#${redacted?.sesMessageId}`);
     expect(redacted?.gsi2pk).toMatch(/^PERSON#/);
-    // An email still waiting to go keeps its wording: its period starts when it is sent.
-    expect(await emailItem(heldId)).toMatchObject({ status: 'pending', text: 'Soon', gsi3pk: 'RETENTION#email-content' });
+    // An email still waiting to go keeps its wording: its period starts when it is sent, and it joins the retention index only then.
+    expect(await emailItem(heldId)).toMatchObject({ status: 'pending', text: 'Soon' });
+    expect(await emailItem(heldId)).not.toHaveProperty('gsi3pk');
     // Nothing of any email's wording is left anywhere in the table but the held one's.
     const worded = (await scan()).filter((item) => item.type === 'email' && item.text !== undefined).map((item) => item.messageId);
     expect(worded).toEqual([heldId]);

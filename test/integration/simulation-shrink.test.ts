@@ -19,7 +19,8 @@ function firstActions(plan: Plan): Plan {
 
 describe('shrinking a failing simulation', () => {
   it('reports an injected duplicate email, then finds the two actions that reproduce it', async () => {
-    const plan = firstActions(makePlan({ seed: 7, areas: 2, faults: false, years: 1 }));
+    // One area: its three actions are the whole plan, so no replay goes on trying fewer areas.
+    const plan = firstActions(makePlan({ seed: 7, areas: 1, faults: false, years: 1 }));
     const invariant = 'each-email-once-per-event';
     expect(await replayFails({ plan, inject: 'duplicate-email' }, invariant, services), 'the injected duplicate is reported').toBe(true);
 

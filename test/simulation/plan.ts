@@ -18,9 +18,9 @@ export const regions = [
 ] as const;
 
 /**
- * The order regions receive areas: first those where the local platform seeds no demo area. A demo
- * area never completes, so its region is never ready for its learning event; a small run plays
- * learning events, and a run of ten areas and more meets the regions that wait too.
+ * The order regions receive areas. The simulation's platform seeds no demo areas (whose areas never
+ * complete, so their regions were never ready for a learning event), so every region a run uses plays
+ * its learning event; the order is kept as it was so that a seed gives the plan it gave before.
  */
 const regionOrder: readonly (typeof regions)[number][] = ['east-midlands', 'west-midlands', 'east-of-england', 'london', 'north-east', 'north-west', 'yorkshire-and-the-humber', 'south-east', 'south-west'];
 
@@ -67,7 +67,8 @@ export type Action =
   | { day: number; kind: 'propose-follow-up'; area: number; days: [number, number]; answerEvery: number }
   | { day: number; kind: 'confirm-follow-up'; area: number; doubleClick: boolean }
   | { day: number; kind: 'learning-event'; area: number; regionId: (typeof regions)[number]; eventDay: number }
-  | { day: number; kind: 'fault'; fault: Fault; during?: number };
+  /** A restart `during` 1 (a request) or 2 (a move of the clock) kills the platform `afterMs` into it. */
+  | { day: number; kind: 'fault'; fault: Fault; during?: number; afterMs?: number };
 
 export interface PlannedArea {
   index: number;
@@ -202,7 +203,7 @@ function planLearningEvents(random: Random, areas: readonly PlannedArea[]): Acti
  * of the platform. Each falls on the first day something else happens from the day drawn (a fault on a
  * quiet day would only cost a move of the clock), and email comes back on a later such day.
  */
-function planFaults(random: Random, days: readonly number[]): Action[] {
+function planFaults(random: Random, days: readonly number[], moments: Random): Action[] {
   const faults: Action[] = [];
   const lastDay = days.at(-1) ?? 0;
   const busyFrom = (day: number) => days.find((busy) => busy >= day) ?? day;
@@ -210,7 +211,11 @@ function planFaults(random: Random, days: readonly number[]): Action[] {
     const day = busyFrom(drawn);
     const fault = random.pick(['ses-down', 'ses-slow', 'ses-refusing', 'restart', 'restart'] as const);
     if (fault === 'restart') {
-      faults.push({ day, kind: 'fault', fault, during: random.int(0, 2) });
+      const during = random.int(0, 2);
+      // How far into the request or the clock's move the kill falls: a request takes tens to hundreds of
+      // milliseconds, a move (the workflow's steps, then the timed functions) up to seconds.
+      if (during === 0) faults.push({ day, kind: 'fault', fault, during });
+      else faults.push({ day, kind: 'fault', fault, during, afterMs: during === 1 ? moments.int(0, 250) : moments.int(0, 1500) });
     } else {
       faults.push({ day, kind: 'fault', fault });
       faults.push({ day: busyFrom(day + random.int(1, 4)), kind: 'fault', fault: 'ses-up' });
@@ -230,7 +235,8 @@ export function makePlan(options: SimulationOptions): Plan {
   }
   actions.push(...planLearningEvents(random.fork('learning-events'), areas));
   const days = [...new Set(actions.map((action) => action.day))].sort((a, b) => a - b);
-  if (options.faults) actions.push(...planFaults(random.fork('faults'), days));
+  // The kills' moments from a generator of their own, so the faults drawn stay those of a seed before.
+  if (options.faults) actions.push(...planFaults(random.fork('faults'), days, random.fork('kill-moments')));
   // Stable: actions of one day keep the order they were drawn in.
   actions.sort((a, b) => a.day - b.day);
   return { options, areas, actions, digest: digestOf(areas, actions) };

@@ -1,3 +1,4 @@
+import { DAY as DAY_MS, consultancyRules } from '@pip/domain';
 import { localStaff } from '@pip/local';
 import type { Browsers } from './browser';
 import { rebuildCalendar, shownEvents } from './calendar-rebuild';
@@ -109,6 +110,10 @@ export class ScheduleChecks {
         const link = person && this.mail.link(person.email, `Book consultancy session ${session}`, /https?:\/\/[^/\s]+\/consultancy\/[\w-]{43}/u);
         if (!link) continue;
         const leadPage = (await this.browsers.get(link)).text;
+        // A booking link works for a year, and the retention pass removes it once it has run out: in a longer
+        // run the lead's is gone by the end, which breaks no promise.
+        const sentAt = this.mail.to(person.email).filter((email) => email.subject.startsWith(`Book consultancy session ${session}`)).at(-1)?.platformAt ?? 0;
+        if (this.platform.now() - sentAt > consultancyRules.linkDays * DAY_MS && /This link (has expired|does not work)/u.test(leadPage)) continue;
         const when = /When\s*<\/dt>\s*<dd[^>]*>\s*([^<]+?)\s*<\/dd>/u.exec(leadPage)?.[1];
         this.check(name, when !== undefined && when.startsWith(booked.text.split(', with')[0]!), () => `${area.name}: staff see session ${session} booked for ${booked.text}; ${person.fullName}'s link shows ${when ?? 'no booking'}`, area.plan.index);
       }

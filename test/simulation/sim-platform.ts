@@ -43,6 +43,8 @@ export class SimPlatform {
     this.documents = createDocumentClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
     this.outbox = new DynamoOutboxStore(this.documents, tableName);
     this.startedAt = this.now();
+    // Nothing of a run's own is past a retention date in its first month.
+    this.retentionRanAt = this.startedAt;
     // The mailbox waits for "every table stream settled": the one read in the platform's process.
     this.unwatch = watchTableStream({ settled: () => this.ask({ op: 'settled' }), stop: async () => undefined });
   }
@@ -51,7 +53,7 @@ export class SimPlatform {
   readonly startedAt: number;
   restarts = 0;
   private startWorkflowsDue = false;
-  private retentionRanAt = Number.NEGATIVE_INFINITY;
+  private retentionRanAt: number;
   /** Read by the simulation only to know whether delivery has anything to do (the pages never show the outbox). */
   private readonly documents: DynamoDBDocumentClient;
   private readonly outbox: DynamoOutboxStore;

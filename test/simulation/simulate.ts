@@ -51,8 +51,9 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
   const faults: Record<string, number> = {};
   const errors: RunResult['errors'] = [];
   let skipped = 0;
-  let restartDuringNext: 'request' | 'clock' | undefined;
-  const restartSoon = () => new Promise<void>((resolve) => setTimeout(resolve, 30)).then(() => platform.restart());
+  let restartDuringNext: { when: 'request' | 'clock'; afterMs: number } | undefined;
+  /** The kill at the moment the plan drew for it (the same seed, the same moment into the request or the move). */
+  const restartSoon = (afterMs: number) => new Promise<void>((resolve) => setTimeout(resolve, afterMs)).then(() => platform.restart());
 
   const afterTime = () => profile.time('clock: timed functions', () => platform.runDueTimed());
   /** Areas whose calendars changed and are not yet checked. */
@@ -75,9 +76,10 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
         if (at > platform.now()) {
           await profile.time('mail: refresh', () => mail.refresh());
           const moving = profile.time('clock: advance and tick', () => platform.advanceTo(at, world.areaIds())).then(afterTime);
-          if (restartDuringNext === 'clock') await Promise.all([moving, restartSoon()]);
-          else await moving;
-          if (restartDuringNext === 'clock') restartDuringNext = undefined;
+          if (restartDuringNext?.when === 'clock') {
+            await Promise.all([moving, restartSoon(restartDuringNext.afterMs)]);
+            restartDuringNext = undefined;
+          } else await moving;
           await profile.time('clock: idle', () => platform.idle(world.areaIds()));
           if (calendarsToCheck.size > 0) {
             await profile.time('mail: refresh', () => mail.refresh());
@@ -86,12 +88,12 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
         }
         if (action.kind === 'fault') {
           faults[action.fault] = (faults[action.fault] ?? 0) + 1;
-          await profile.time(`fault: ${action.fault}`, () => injectFault(platform, action, (when) => (restartDuringNext = when)));
+          await profile.time(`fault: ${action.fault}`, () => injectFault(platform, action, (next) => (restartDuringNext = next)));
           continue;
         }
         const performing = profile.time(`action: ${action.kind}`, () => world.perform(action));
-        const [done] = restartDuringNext === 'request' ? await Promise.all([performing, restartSoon()]) : [await performing];
-        if (restartDuringNext === 'request') restartDuringNext = undefined;
+        const [done] = restartDuringNext?.when === 'request' ? await Promise.all([performing, restartSoon(restartDuringNext.afterMs)]) : [await performing];
+        if (restartDuringNext?.when === 'request') restartDuringNext = undefined;
         if (done && CALENDAR_CHANGES.has(action.kind) && 'area' in action) {
           const region = world.areas.find((area) => area.plan.index === action.area)?.plan.regionId;
           // A learning event is every participant's of the region.
@@ -163,7 +165,7 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
   };
 }
 
-async function injectFault(platform: SimPlatform, action: Extract<Action, { kind: 'fault' }>, restartDuring: (when: 'request' | 'clock') => void): Promise<void> {
+async function injectFault(platform: SimPlatform, action: Extract<Action, { kind: 'fault' }>, restartDuring: (next: { when: 'request' | 'clock'; afterMs: number }) => void): Promise<void> {
   switch (action.fault) {
     case 'ses-down':
       return platform.proxy.setMode('down');
@@ -175,8 +177,9 @@ async function injectFault(platform: SimPlatform, action: Extract<Action, { kind
       platform.proxy.setMode('up');
       return platform.runTimed('deliver-emails');
     case 'restart':
-      if (action.during === 1) return restartDuring('request');
-      if (action.during === 2) return restartDuring('clock');
+      // A plan written before the moment was drawn (a replay file) kills 30 ms in, as then.
+      if (action.during === 1) return restartDuring({ when: 'request', afterMs: action.afterMs ?? 30 });
+      if (action.during === 2) return restartDuring({ when: 'clock', afterMs: action.afterMs ?? 30 });
       return platform.restart();
   }
 }

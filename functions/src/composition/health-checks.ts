@@ -1,7 +1,7 @@
 import { emailServiceAnswers } from '@pip/mail/email-health';
 import { tableAnswers } from '@pip/storage';
 import { sesConfig, type Instrument } from './environment';
-import type { PlatformTable } from './table-stores';
+import type { PlatformTable } from './platform-table';
 
 /** Whether the table and the email service answer, for the health check. */
 export interface HealthChecks {

@@ -38,10 +38,21 @@ interface ExecutionRecord {
   input: unknown;
   /** For a Wait state: when it ends, by the platform clock. */
   waitUntil?: string;
-  /** For a waitForTaskToken state: the token it waits on, and when it times out. */
+  /**
+   * For a waitForTaskToken state: the token it waits on, and when it times out. Recorded `running`
+   * with its token until the state's function has returned (it holds the token where staff use it),
+   * and `awaiting-staff` only then: a restart runs again a step whose function may not have run.
+   */
   token?: string;
   deadline?: string;
   updatedAt: string;
+}
+
+/** A staff step's token and deadline, kept from its first attempt through retries and restarts. */
+interface StaffWait {
+  stateName: string;
+  token: string;
+  deadline?: string;
 }
 
 export interface LocalAreaWorkflowOptions {
@@ -206,13 +217,19 @@ export class LocalAreaWorkflow {
     );
   }
 
-  /** After a restart: runs on every execution that was in the middle of a step. */
+  /**
+   * After a restart: runs on every execution that was in the middle of a step. A staff step stopped
+   * before its function returned runs again with the token it had, as AWS retries a Task's invocation
+   * until it returns; the function holds the same token again, which changes nothing.
+   */
   async resume(areaIds: readonly string[]): Promise<void> {
     await Promise.all(
       areaIds.map((areaId) =>
         this.enqueue(areaId, async () => {
           const record = await this.record(areaId);
-          if (record?.status === 'running') await this.run(areaId, record.stateName, record.input);
+          if (record?.status !== 'running') return;
+          const staffWait = record.token ? { stateName: record.stateName, token: record.token, ...(record.deadline ? { deadline: record.deadline } : {}) } : undefined;
+          await this.run(areaId, record.stateName, record.input, undefined, staffWait);
         }),
       ),
     );
@@ -222,7 +239,14 @@ export class LocalAreaWorkflow {
     this.stopped = true;
   }
 
-  private async run(areaId: string, startAt: string, input: unknown, endingWait?: string): Promise<void> {
+  /** A new token for a staff step, and when the step times out by the platform clock. */
+  private newStaffWait(areaId: string, stateName: string, state: StateDefinition): StaffWait {
+    const timeoutSeconds = state.TimeoutSeconds as number | undefined;
+    const deadline = timeoutSeconds ? new Date(this.options.now().getTime() + timeoutSeconds * 1000).toISOString() : undefined;
+    return { stateName, token: `${areaId}::${randomUUID()}`, ...(deadline ? { deadline } : {}) };
+  }
+
+  private async run(areaId: string, startAt: string, input: unknown, endingWait?: string, staffWait?: StaffWait): Promise<void> {
     if (this.stopped) return;
     const { definition, functionOfTask, invoke } = this.options;
     const states = definition.States;
@@ -230,6 +254,8 @@ export class LocalAreaWorkflow {
     const taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     const retryIntervalOverrides: Record<string, number> = {};
     let execution: ReturnType<StateMachine['run']> | undefined;
+    // One token per staff step of this run: a retried invocation, or a resumed one, holds the same token.
+    const waits = new Map<string, StaffWait>(staffWait ? [[staffWait.stateName, staffWait]] : []);
 
     for (const [name, state] of Object.entries(states)) {
       if (state.Type === 'Wait') waitTimeOverrides[name] = name === endingWait ? 0 : HELD_WAIT_MS;
@@ -240,14 +266,17 @@ export class LocalAreaWorkflow {
         state.Resource === WAIT_FOR_TOKEN
           ? async (parameters) => {
               const { Payload: payload } = parameters as { Payload: { state: unknown } };
-              const token = `${areaId}::${randomUUID()}`;
-              const timeoutSeconds = state.TimeoutSeconds as number | undefined;
-              const deadline = timeoutSeconds ? new Date(this.options.now().getTime() + timeoutSeconds * 1000).toISOString() : undefined;
-              await this.save({ areaId, status: 'awaiting-staff', stateName: name, input: payload.state, token, ...(deadline ? { deadline } : {}) });
+              const wait = waits.get(name) ?? this.newStaffWait(areaId, name, state);
+              waits.set(name, wait);
+              const { stateName: _name, ...held } = wait;
+              // Saved before the function runs, so a kill in between leaves a step to run again, not one to wait on.
+              await this.save({ areaId, status: 'running', stateName: name, input: payload.state, ...held });
               const started = performance.now();
-              await localWorkflowCounts.aroundTask(() => invoke(functionName, { ...payload, token }));
+              await localWorkflowCounts.aroundTask(() => invoke(functionName, { ...payload, token: wait.token }));
               localWorkflowCounts.tasks += 1;
               localWorkflowCounts.taskMs += performance.now() - started;
+              // Only now has the token reached where staff use it.
+              await this.save({ areaId, status: 'awaiting-staff', stateName: name, input: payload.state, ...held });
               execution?.abort();
               return new Promise(() => undefined);
             }

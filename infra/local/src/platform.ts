@@ -41,12 +41,16 @@ export interface PlatformOptions {
   dynamoPort?: number;
   sesPort?: number;
   seed?: boolean;
+  /** The demo programme's areas (seeded unless false): a run that plays its own areas, as the simulation does, leaves them out. */
+  demoAreas?: boolean;
   /** Also seed the closed demo area with scored applicants, so a demo can try selection at once. */
   demoApplicants?: boolean;
   /** Run the scheduled functions on their timers; tests call them directly instead. */
   schedules?: boolean;
   /** Run the area workflow (synthesized from the CDK stack) on this machine. */
   workflow?: boolean;
+  /** The workflow's two-second tick (on unless false): off where the driver ticks it after each move of the clock. */
+  workflowTimer?: boolean;
 }
 
 export interface DemoPartnerLink {
@@ -149,7 +153,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     try {
       await restorePlatformClock(documents, tableName);
       if (options.seed !== false) {
-        await seedDemoProgramme(new DynamoAreaStore(documents, tableName), new Date());
+        if (options.demoAreas !== false) await seedDemoProgramme(new DynamoAreaStore(documents, tableName), new Date());
         await Promise.all(localStaff.map((staff) => new DynamoStaffStore(documents, tableName).record(staff)));
       }
     } finally {
@@ -189,7 +193,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const onClockMoved: (() => void)[] = [];
     let workflow: LocalWorkflowHandle | undefined;
     if (options.workflow) {
-      const running = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION);
+      const running = await startLocalWorkflow(dynamoEndpoint, tableName, LOCAL_CREDENTIALS.AWS_REGION, { timer: options.workflowTimer !== false });
       workflow = running;
       stops.push(running.stop);
       const advanceClock = async (milliseconds: number) => {

@@ -23,7 +23,16 @@ const TICK_MS = 2000;
  * The area workflow on this machine: the definition synthesized from the CDK stack, run by
  * aws-local-stepfunctions, each task state mapped to the same handler as in AWS.
  */
-export async function startLocalWorkflow(endpoint: string, tableName: string, region: string): Promise<LocalWorkflowHandle> {
+export interface LocalWorkflowOptions {
+  /**
+   * Tick every two seconds, reading every area, so that waits end as the machine's time passes
+   * (`pnpm start`). False when whoever runs the platform moves its clock itself and ticks after each
+   * move (`advanceClock`), as the simulation does: there only a move of the clock makes a wait due.
+   */
+  timer?: boolean;
+}
+
+export async function startLocalWorkflow(endpoint: string, tableName: string, region: string, options: LocalWorkflowOptions = {}): Promise<LocalWorkflowHandle> {
   // Loaded only when the workflow runs: synthesizing the stack brings in the whole CDK library.
   const { definition, functionOfTask } = await workflowDefinition();
   const documents = createDocumentClient({ endpoint, region });
@@ -54,7 +63,7 @@ export async function startLocalWorkflow(endpoint: string, tableName: string, re
       ticking = false;
     }
   };
-  const timer = setInterval(() => void tick().catch((error: unknown) => console.error('Local workflow tick failed', error)), TICK_MS);
+  const timer = options.timer === false ? undefined : setInterval(() => void tick().catch((error: unknown) => console.error('Local workflow tick failed', error)), TICK_MS);
   return {
     start: (areaId) => workflow.start(areaId),
     idle: (areaId) => workflow.idle(areaId),

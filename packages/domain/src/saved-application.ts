@@ -79,6 +79,20 @@ export function savedReminderTiming(area: Pick<Area, 'recruitment'>, linkExpires
   return { sendAfter: new Date(sendAfter).toISOString(), notAfter: new Date(notAfter).toISOString() };
 }
 
+/**
+ * The reminder a saved application has under the window as it stands: due at its moment
+ * (`savedReminderTiming`) or, when none is coming, held to the instant it would be dropped
+ * (`sendAfter` equal to `notAfter`), so the outbox never sends it, yet it keeps its link for a window
+ * staff move later that calls for one. The link is only ever in the email itself, never with the
+ * saved answers, so a reminder not kept now could never be made later.
+ */
+export function savedReminderSchedule(area: Pick<Area, 'recruitment'>, linkExpiresAt: string, now: Date): { sendAfter: string; notAfter: string; due: boolean } {
+  const timing = savedReminderTiming(area, linkExpiresAt, now);
+  if (timing) return { ...timing, due: true };
+  const dropped = new Date(Math.min(Date.parse(area.recruitment.closesAt), Date.parse(linkExpiresAt))).toISOString();
+  return { sendAfter: dropped, notAfter: dropped, due: false };
+}
+
 /** When saved answers are deleted: when their link stops working, or when applications close if sooner. */
 export function savedApplicationDueAt(area: Pick<Area, 'recruitment'> | undefined, expiresAt: string): string {
   if (!area || Date.parse(area.recruitment.closesAt) >= Date.parse(expiresAt)) return expiresAt;

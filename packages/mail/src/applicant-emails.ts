@@ -4,6 +4,7 @@ import {
   outcomeDueBy,
   type Application,
   type Area,
+  type EmailTemplate,
   type OutboundEmail,
 } from '@pip/domain';
 import { aboutArea, composeEmail, type EmailBlock } from './compose';
@@ -72,6 +73,14 @@ export function wordingOfTemplate(email: OutboundEmail): Pick<OutboundEmail, 'su
   if (email.template.name !== 'application-received') return undefined;
   const { subject, text, html } = receivedWording(email.to, email.template.facts);
   return { subject, text, html };
+}
+
+/**
+ * The subject an email waiting as its template will be sent with, worded as delivery words it: for
+ * the records that show an email before it is sent. Undefined for a template this does not know.
+ */
+export function subjectOfTemplate(to: string, template: EmailTemplate): string | undefined {
+  return wordingOfTemplate({ messageId: '', to, subject: '', text: '', html: '', template })?.subject;
 }
 
 /** The emails an applicant receives about their application; each carries their own link to it. */

@@ -88,6 +88,8 @@ export const keys = {
   /** Emailed links are found by the hash of their token; the token itself is never stored. */
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   email: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'EMAIL' }),
+  /** What a sent email said, beside it and on no index: the email's own item (copied to three indexes) stays small. */
+  emailWording: (messageId: string) => ({ pk: `EMAIL#${messageId}`, sk: 'WORDING' }),
   /** Answers saved and not sent, under the area by the hash of their own link's token: never by address, so nobody reaches them by typing one. */
   savedApplication: (areaId: string, tokenHash: string) => ({ pk: `AREA#${areaId}`, sk: `SAVED-APPLICATION#${tokenHash}` }),
   savedApplicationsOfArea: (areaId: string) => ({ pk: `AREA#${areaId}`, skPrefix: 'SAVED-APPLICATION#' }),

@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { retentionDueAt, retentionRule, type EmailOutcome, type EmailTracking, type NewEmailedLink, type OutboundEmail, type Outbox, type StoredEmail } from '@pip/domain';
 import { isLostRace, unlessLostRace } from './conditional';
 import { linkPut } from './emailed-link-store';
@@ -14,10 +14,10 @@ export function emailContentDueAt(anchoredAt: string): string {
 /**
  * The Put that adds an email to the outbox, for use inside the transaction that records the event
  * it reports. The same message id twice is refused, so a retried event never queues a second email.
- * The email is found on the person index by the address of the person it is about, and is on the
- * retention index from the start, at the earliest its wording can be due (counted from when it is
- * meant to go): sending it moves it to the period counted from when it went, and the retention pass
- * leaves an email still waiting to go untouched.
+ * The email is found on the person index by the address of the person it is about. It joins the
+ * retention index only once it stops waiting (sent, given up, expired or withdrawn): the retention pass
+ * leaves an email still waiting to go untouched, so a copy there would be written (with every claim
+ * and retry) for nothing.
  */
 export function outboxPut(tableName: string, email: OutboundEmail, createdAt: string, options: OutboxPutOptions = {}): NonNullable<PutCommandInput> {
   return {
@@ -27,7 +27,6 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
       // Pending emails are found in the order they fall due.
       ...keys.pendingEmail(email.sendAfter ?? createdAt),
       ...keys.personIndex(personHashOf(email.about ?? email.to), `EMAIL#${createdAt}#${email.messageId}`),
-      ...keys.retentionDue('email-content', emailContentDueAt(email.sendAfter ?? createdAt), email.messageId),
       type: 'email',
       ...waiting(email),
       status: 'pending',
@@ -42,8 +41,9 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
 
 /**
  * An email as it waits in the outbox: one with a template (`OutboundEmail.template`) is kept without its
- * wording, which is most of its size and which the item would otherwise write four times (the table,
- * the pending list, the person index, the retention index); delivery words it as it sends it.
+ * wording, which is most of its size and which the item would otherwise write three times (the table,
+ * the pending list, the person index) and again with every claim; delivery words it as it sends it, and
+ * keeps what it said beside it (`keepWording`).
  */
 function waiting(email: OutboundEmail): OutboundEmail {
   if (!email.template) return email;
@@ -74,9 +74,13 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
     private readonly tableName: string,
   ) {}
 
+  /** The email and, once sent, the wording kept beside it: one query of the email's own partition, read consistently. */
   async get(messageId: string): Promise<StoredEmail | undefined> {
-    const item = await getItem(this.documents, this.tableName, keys.email(messageId));
-    return item ? toStoredEmail(item) : undefined;
+    const { Items = [] } = await this.documents.send(
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :email', ExpressionAttributeValues: { ':email': keys.email(messageId).pk }, ConsistentRead: true }),
+    );
+    const item = Items.find((one) => one.sk === keys.email(messageId).sk);
+    return item ? toStoredEmail(withWording(item, Items.find((one) => one.sk === keys.emailWording(messageId).sk))) : undefined;
   }
 
   /**
@@ -166,10 +170,10 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
-        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, claimExpiresAt',
+        UpdateExpression: 'SET #status = :cancelled, gsi3pk = if_not_exists(gsi3pk, :duePk), gsi3sk = if_not_exists(gsi3sk, :dueSk) REMOVE gsi1pk, gsi1sk, claimExpiresAt',
         ConditionExpression: '#status = :sending',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':sending': 'sending' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':sending': 'sending', ...retentionValues(claimed) },
       }),
     );
     return false;
@@ -182,14 +186,14 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
   async markSent(messageId: string, now: Date, sesMessageId?: string, wording?: EmailWording): Promise<void> {
     const found = sesMessageId ? keys.sentEmail(sesMessageId) : undefined;
     const due = keys.retentionDue('email-content', emailContentDueAt(now.toISOString()), messageId);
-    const worded = wordingUpdate(wording);
+    const worded = await this.keepWording(messageId, wording);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
         UpdateExpression: found
-          ? `SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE claimExpiresAt, template`
-          : `SET #status = :sent, sentAt = :now, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template`,
+          ? `SET #status = :sent, sentAt = :now, sesMessageId = :ses, gsi1pk = :found, gsi1sk = :foundSort, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE claimExpiresAt, template${worded.remove}`
+          : `SET #status = :sent, sentAt = :now, gsi3pk = :duePk, gsi3sk = :dueSk${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template${worded.remove}`,
         ExpressionAttributeNames: { '#status': 'status', ...worded.names },
         ExpressionAttributeValues: {
           ':sent': 'sent',
@@ -241,15 +245,18 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
 
   /** Withdraws an email not yet sent, such as a reminder of a workshop that moved; false if it went already. */
   async cancel(messageId: string): Promise<boolean> {
+    // Read first for when its wording falls due: a withdrawal is rare, the copy on the retention index of every waiting email is not.
+    const item = await getItem(this.documents, this.tableName, keys.email(messageId));
+    if (item?.status !== 'pending') return false;
     return unlessLostRace(
       this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.email(messageId),
-          UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk',
+          UpdateExpression: 'SET #status = :cancelled, gsi3pk = if_not_exists(gsi3pk, :duePk), gsi3sk = if_not_exists(gsi3sk, :dueSk) REMOVE gsi1pk, gsi1sk',
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ...retentionValues(item) },
         }),
       ),
     );
@@ -270,29 +277,59 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
 
   /** Stops trying: the email is out of the pending list for good, and says why. */
   async finish(messageId: string, status: 'given-up' | 'expired', reason?: string, wording?: EmailWording): Promise<void> {
-    const worded = wordingUpdate(wording);
+    // Read first for when its wording falls due (from when it was meant to go, as for one withdrawn): giving up is rare.
+    const item = await getItem(this.documents, this.tableName, keys.email(messageId));
+    if (!item) return;
+    const worded = await this.keepWording(messageId, wording);
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.email(messageId),
-        UpdateExpression: `SET #status = :status${reason === undefined ? '' : ', lastError = :reason'}${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template`,
+        UpdateExpression: `SET #status = :status, gsi3pk = if_not_exists(gsi3pk, :duePk), gsi3sk = if_not_exists(gsi3sk, :dueSk)${reason === undefined ? '' : ', lastError = :reason'}${worded.set} REMOVE gsi1pk, gsi1sk, claimExpiresAt, template${worded.remove}`,
         ExpressionAttributeNames: { '#status': 'status', ...worded.names },
-        ExpressionAttributeValues: { ':status': status, ...(reason === undefined ? {} : { ':reason': reason.slice(0, 500) }), ...worded.values },
+        ExpressionAttributeValues: { ':status': status, ...retentionValues(item), ...(reason === undefined ? {} : { ':reason': reason.slice(0, 500) }), ...worded.values },
       }),
     );
+  }
+
+  /**
+   * The wording an email went with, for the record, once it has gone (its template goes then, with its
+   * facts): the body in an item of its own beside the email, on no index, so the email's item and its
+   * three index copies stay under a KB; the subject stays on the email, for the timeline and the
+   * delivery reports. Written before the email is marked, so a marked email always has its wording.
+   */
+  private async keepWording(messageId: string, wording: EmailWording | undefined): Promise<WordingUpdate> {
+    if (!wording) return { set: '', remove: '', names: {}, values: {} };
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.emailWording(messageId), type: 'email-wording', messageId, text: wording.text, html: wording.html } }),
+    );
+    return { set: ', #subject = :subject, wordingApart = :apart', remove: ', #text, #html', names: { '#subject': 'subject', '#text': 'text', '#html': 'html' }, values: { ':subject': wording.subject, ':apart': true } };
   }
 }
 
 type EmailWording = Pick<OutboundEmail, 'subject' | 'text' | 'html'>;
+interface WordingUpdate {
+  set: string;
+  remove: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
 
-/** The wording an email was sent with, written once it has gone (its template goes then, with its facts). */
-function wordingUpdate(wording: EmailWording | undefined): { set: string; names: Record<string, string>; values: Record<string, string> } {
-  if (!wording) return { set: '', names: {}, values: {} };
-  return {
-    set: ', #subject = :subject, #text = :text, #html = :html',
-    names: { '#subject': 'subject', '#text': 'text', '#html': 'html' },
-    values: { ':subject': wording.subject, ':text': wording.text, ':html': wording.html },
-  };
+/** Where an email that stops waiting stands on the retention index: from when it was meant to go, as it stood before it waited apart. */
+function retentionValues(item: Item | undefined): Record<string, string> {
+  const messageId = String(item?.messageId ?? '');
+  const from = String(item?.sendAfter ?? item?.createdAt ?? new Date(0).toISOString());
+  const due = keys.retentionDue('email-content', emailContentDueAt(from), messageId);
+  return { ':duePk': due.gsi3pk, ':dueSk': due.gsi3sk };
+}
+
+/**
+ * An email item with the wording kept beside it (`markSent`), as if it were its own: whoever reads a
+ * sent email (delivery again, the export, erasure looking for a name) sees what it said.
+ */
+export function withWording(email: Item, wording: Item | undefined): Item {
+  if (!wording) return email;
+  return { ...email, text: wording.text, html: wording.html };
 }
 
 function toStoredEmail({

@@ -25,6 +25,7 @@ import { isLostRace, moveItem, unlessLostRace } from './conditional';
 import { getItem, getItems, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
 import { queryAll, queryPrefix } from './query-all';
+import { withWording } from './outbox-store';
 import { toSavedApplication } from './saved-application-store';
 import { tableSchema } from './table-schema';
 
@@ -194,7 +195,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       email,
       addresses,
       applications: applications.map(({ held }) => held),
-      emails: indexed.filter((item) => item.type === 'email').map(toHeldEmail).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      emails: (await this.withWordings(indexed.filter((item) => item.type === 'email'))).map(toHeldEmail).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
       links: indexed.filter((item) => item.type === 'link').map(toHeldLink).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
       nominations: nominations.map((item) => entityOf(item) as PartnerNomination),
       unreachable: addresses.flatMap((one) => unreachable.filter((item) => item.pk === keys.unreachableAddress(one).pk)).map((item) => entityOf(item) as UnreachableAddress),
@@ -243,7 +244,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
       const partition = await this.partition(areaId);
       for (const item of partition) entry.tally.addAll(await this.rewriteInPlace(item, (current) => redacted(current, nominee)));
       for (const item of await this.emailsMentioning(nominee, this.neighboursOf(partition, all, true))) {
-        entry.tally.addAll(await this.rewriteInPlace(item, (current) => redacted(current, nominee)));
+        entry.tally.addAll(await this.rewriteEmail(item, nominee));
       }
     }
     for (const item of nominations) {
@@ -473,7 +474,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     if (!alreadyErased) {
       // Emails to the other people of the area (and the team) that name them: the other lead told who booked, an alert about an address.
       for (const item of await this.emailsMentioning(person, this.neighboursOf(partition, addresses, nominations.length > 0))) {
-        tally.addAll(await this.rewriteInPlace(item, (current) => redacted(current, person)));
+        tally.addAll(await this.rewriteEmail(item, person));
       }
     }
     for (const item of await this.indexedUnder(addresses)) {
@@ -522,9 +523,35 @@ export class DynamoPersonRecordsStore implements PersonRecords {
         KeyConditionExpression: `${PERSON_INDEX.partitionKey} = :person AND begins_with(${PERSON_INDEX.sortKey}, :emails)`,
         ExpressionAttributeValues: { ':person': keys.personIndexOf(personHashOf(address)).gsi2pk, ':emails': 'EMAIL#' },
       });
-      found.push(...items.filter((item) => item.type === 'email' && mentions([item.subject, item.text, item.html, item.calendar, item.lastError, item.outcome], needles)));
+      const emails = items.filter((item) => item.type === 'email');
+      const worded = new Map((await this.withWordings(emails)).map((item) => [String(item.messageId), item]));
+      found.push(...emails.filter((item) => {
+        const seen = worded.get(String(item.messageId)) ?? item;
+        return mentions([seen.subject, seen.text, seen.html, seen.calendar, seen.lastError, seen.outcome], needles);
+      }));
     }
     return found;
+  }
+
+  /** Sent emails with the wording kept beside them (`wordingApart`) read with it: one batch, whatever their number. */
+  private async withWordings(emails: readonly Item[]): Promise<Item[]> {
+    const apart = emails.filter((item) => item.wordingApart === true);
+    if (apart.length === 0) return [...emails];
+    const wordings = await getItems(this.documents, this.tableName, apart.map((item) => keys.emailWording(String(item.messageId))));
+    const byId = new Map(wordings.map((item) => [String(item.messageId), item]));
+    return emails.map((item) => withWording(item, byId.get(String(item.messageId))));
+  }
+
+  /**
+   * An email of someone else that names the person, rewritten, and what it said kept beside it too:
+   * counted once, as one record.
+   */
+  private async rewriteEmail(item: Item, person: Person): Promise<RemovalCounts> {
+    const own = await this.rewriteInPlace(item, (current) => redacted(current, person));
+    if (item.wordingApart !== true) return own;
+    const wording = await getItem(this.documents, this.tableName, keys.emailWording(String(item.messageId)));
+    const said = wording ? await this.rewriteInPlace(wording, (current) => redacted(current, person)) : {};
+    return Object.keys(own).length > 0 ? own : said;
   }
 
   /**
@@ -644,6 +671,8 @@ export class DynamoPersonRecordsStore implements PersonRecords {
    */
   private async emptyEmail(item: Item, personAddresses: readonly string[], pseudonymousAddress: string, at: string): Promise<RemovalCounts> {
     const addresses = new Set(personAddresses.map(applicantKey));
+    // What it said, kept beside it once sent, goes first: whatever then becomes of the email, nothing of that is left.
+    if (item.wordingApart === true) await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: keys.emailWording(String(item.messageId)) }));
     let current: Item | undefined = item;
     for (let attempt = 1; current && attempt <= WRITE_TRIES; attempt += 1) {
       const pending = current.status === 'pending';
@@ -667,7 +696,7 @@ export class DynamoPersonRecordsStore implements PersonRecords {
         values[':cancelled'] = 'cancelled';
       }
       // `template` holds the facts an email is worded from at delivery (their name among them) until it is sent.
-      const removes = ['calendar', 'lastError', 'about', 'template', PERSON_INDEX.partitionKey, PERSON_INDEX.sortKey, RETENTION_INDEX.partitionKey, RETENTION_INDEX.sortKey, ...(pending ? ['gsi1pk', 'gsi1sk'] : [])];
+      const removes = ['calendar', 'lastError', 'about', 'template', 'wordingApart', PERSON_INDEX.partitionKey, PERSON_INDEX.sortKey, RETENTION_INDEX.partitionKey, RETENTION_INDEX.sortKey, ...(pending ? ['gsi1pk', 'gsi1sk'] : [])];
       const landed = await unlessLostRace(
         this.documents.send(
           new UpdateCommand({
@@ -752,6 +781,8 @@ function toHeldEmail(item: Item): HeldEmail {
     createdAt: String(item.createdAt ?? ''),
     ...(item.sentAt ? { sentAt: String(item.sentAt) } : {}),
     ...(item.outcome ? { outcome: item.outcome } : {}),
+    // Waiting as its template, it has no wording yet: the template is what the record words its subject from.
+    ...(item.template && !item.text ? { template: item.template } : {}),
   };
 }
 

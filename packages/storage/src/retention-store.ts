@@ -1,4 +1,4 @@
-import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EmailDue, LinkDue, NominationDue, RetainedRecord, RetentionIndex, SavedApplicationDue, UnreachableDue } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import type { Item } from './items';
@@ -29,6 +29,7 @@ export class DynamoRetentionStore implements RetentionIndex {
       dueAt: dueAtOf(item),
       status: item.status,
       ...(typeof item.areaId === 'string' ? { areaId: item.areaId } : {}),
+      ...(item.wordingApart === true ? { wordingApart: true } : {}),
     }));
   }
 
@@ -36,19 +37,22 @@ export class DynamoRetentionStore implements RetentionIndex {
     const names = Object.fromEntries(EMAIL_CONTENT.map((name) => [`#${name}`, name]));
     const stillDue = this.stillAt('email-content', email.dueAt, email.messageId);
     // An email sent again after an address was corrected, or reported on, keeps its place: only its wording goes.
-    const redact = (withOutcome: boolean) =>
-      unlessLostRace(
-        this.documents.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.email(email.messageId),
-            UpdateExpression: `SET redactedAt = :at REMOVE ${Object.keys(names).join(', ')}, gsi3pk, gsi3sk${withOutcome ? ', outcome.detail' : ''}`,
-            ConditionExpression: `gsi3sk = :due AND NOT (#status IN (:pending, :sending)) AND ${withOutcome ? 'attribute_exists' : 'attribute_not_exists'}(outcome)`,
-            ExpressionAttributeNames: { ...names, '#status': 'status' },
-            ExpressionAttributeValues: { ':at': at, ':due': stillDue, ':pending': 'pending', ':sending': 'sending' },
-          }),
-        ),
+    const redact = (withOutcome: boolean) => {
+      const update = {
+        TableName: this.tableName,
+        Key: keys.email(email.messageId),
+        UpdateExpression: `SET redactedAt = :at REMOVE ${Object.keys(names).join(', ')}, gsi3pk, gsi3sk, wordingApart${withOutcome ? ', outcome.detail' : ''}`,
+        ConditionExpression: `gsi3sk = :due AND NOT (#status IN (:pending, :sending)) AND ${withOutcome ? 'attribute_exists' : 'attribute_not_exists'}(outcome)`,
+        ExpressionAttributeNames: { ...names, '#status': 'status' },
+        ExpressionAttributeValues: { ':at': at, ':due': stillDue, ':pending': 'pending', ':sending': 'sending' },
+      };
+      // Its wording kept beside it goes in the same write: the email leaves this index with it, so nothing would find it again.
+      return unlessLostRace(
+        email.wordingApart
+          ? this.documents.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Delete: { TableName: this.tableName, Key: keys.emailWording(email.messageId) } }] }))
+          : this.documents.send(new UpdateCommand(update)),
       );
+    };
     return (await redact(true)) || redact(false);
   }
 

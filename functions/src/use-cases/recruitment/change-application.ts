@@ -38,8 +38,12 @@ export async function changeApplication(ports: ChangeApplicationPorts, own: Open
   // The link they used is the one the email gives back: they keep one link, however often they change.
   const ownLink = { url: ports.links.personal('application', token), expiresAt: link.expiresAt };
 
+  // The first turn decides on the application as opening the link read it, consistently and in this
+  // request (one round trip fewer); a turn after a lost race reads it again.
+  let opened: Application | undefined = own.application;
   const result = await takeTurns<ChangeResult & { sent?: string }>(async () => {
-    const current = await ports.applications.findByReference(area.areaId, link.applicationId);
+    const current = opened ?? (await ports.applications.findByReference(area.areaId, link.applicationId));
+    opened = undefined;
     if (!current) throw new NotFoundError('Application');
     if (sameAnswers(current.answers, answers)) return { outcome: 'unchanged', application: current };
     const application: Application = { ...current, answers, updatedAt: at, version: current.version + 1 };

@@ -15,15 +15,25 @@ export interface OpenOwnApplication {
 
 export type OwnApplication = { problem: LinkProblem } | OpenOwnApplication;
 
+/**
+ * What the application is read for: `show` (a page that changes nothing) reads it in one round trip
+ * from the reference index, which holds whole items; `change` (a change about to be written at its
+ * version) reads the item itself consistently, one round trip more.
+ */
+export type OwnApplicationRead = 'show' | 'change';
+
 /** The application behind an applicant's link, if the link is whole, known and unexpired. */
-export async function openOwnApplication(ports: OwnApplicationPorts, token: string): Promise<OwnApplication> {
+export async function openOwnApplication(ports: OwnApplicationPorts, token: string, readFor: OwnApplicationRead = 'change'): Promise<OwnApplication> {
   const opened = await openPersonalLink(ports, token, ['application']);
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
-  // Both known from the link: read side by side, each consistently (a change just sent shows at once).
+  // Both known from the link: read side by side. A change is decided on a consistent read of the
+  // item; a page shows the index's copy, which an index that has not caught up yet answers from the area consistently.
   const [area, application] = await Promise.all([
     ports.areas.existing(link.areaId),
-    ports.applications.findByReference(link.areaId, link.applicationId),
+    readFor === 'show'
+      ? ports.applications.findByReferenceToShow(link.areaId, link.applicationId)
+      : ports.applications.findByReference(link.areaId, link.applicationId),
   ]);
   if (!application) return { problem: 'unknown' };
   return { token, link, area, application, state: recruitmentState(area, ports.clock.now()) };

@@ -18,10 +18,12 @@ export interface OpenPartnerLink {
  * one, is unknown, so nobody can nominate without a link staff issued.
  */
 export async function openPartnerLink(ports: PartnerLinkPorts, token: string): Promise<OpenPartnerLink | { problem: PartnerLinkProblem }> {
-  const found = TOKEN.test(token) ? await ports.partners.findByLink(token) : undefined;
+  // The areas are read beside the link, not after it: one round trip for the page, at the price of a
+  // list read for an unknown link.
+  const [found, areas] = await Promise.all([TOKEN.test(token) ? ports.partners.findByLink(token) : undefined, ports.areas.list()]);
   if (!found) return { problem: 'unknown' };
   const now = ports.clock.now();
   const state = partnerLinkState(found.partner, found.linkNumber, now);
   if (state !== 'live') return { problem: state };
-  return { partner: found.partner, openAreas: areasOpenToPartner(found.partner, await ports.areas.list(), now) };
+  return { partner: found.partner, openAreas: areasOpenToPartner(found.partner, areas, now) };
 }

@@ -1,5 +1,6 @@
 import {
   EmailLimitReachedError,
+  applicantKey,
   SAVE_REQUEST_PATTERN,
   emailAllowance,
   refuseUnlessRecruiting,
@@ -15,7 +16,7 @@ import {
 } from '@pip/domain';
 import { savedApplicationEmails } from '@pip/mail';
 import { openSavedApplication } from './open-saved-application';
-import { remindOfSavedApplication, savedApplicationUrl } from './saved-reminders';
+import { remindOfSavedApplication, savedApplicationUrl, withdrawReminderOfOldAddress } from './saved-reminders';
 
 export type SaveApplicationPorts = Pick<
   Ports,
@@ -48,7 +49,8 @@ export type SaveResult =
  * only ever makes a new saved application, which they cannot open). The email counts against the
  * address's daily allowance, and is queued in the same write as the answers. Coming back through the
  * link and saving again keeps the same link and renews it, with no new email. Each save (re)queues the
- * address's one reminder before applications close.
+ * address's one reminder before applications close; saved again under another address, the reminder
+ * follows it (the old address's is withdrawn), as the answers do.
  */
 export async function saveApplication(ports: SaveApplicationPorts, areaId: string, request: SaveRequest): Promise<SaveResult> {
   const area = await ports.areas.existing(areaId);
@@ -66,7 +68,10 @@ export async function saveApplication(ports: SaveApplicationPorts, areaId: strin
       const email = 'email' in given ? given.email : saved.email;
       const again: SavedApplication = { ...saved, email, answers, savedAt: at, expiresAt };
       if (await ports.savedApplications.update(request.savedToken, again, savedApplicationDueAt(area, expiresAt))) {
-        await remindOfSavedApplication(ports, area, email, savedApplicationUrl(ports, areaId, request.savedToken), expiresAt);
+        const url = savedApplicationUrl(ports, areaId, request.savedToken);
+        // Withdrawn before the new one is queued: a failure in between leaves none, never one to the old address as well.
+        if (applicantKey(saved.email) !== applicantKey(email)) await withdrawReminderOfOldAddress(ports, areaId, saved.email, url);
+        await remindOfSavedApplication(ports, area, email, url, expiresAt);
         ports.log('INFO', 'application saved again', { areaId });
         return { outcome: 'updated', area, email, expiresAt };
       }

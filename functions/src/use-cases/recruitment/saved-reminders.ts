@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applicantKey, savedReminderTiming, type Area, type Ports } from '@pip/domain';
+import { applicantKey, savedReminderSchedule, type Area, type Ports } from '@pip/domain';
 import { savedApplicationEmails } from '@pip/mail';
 
 /**
@@ -19,39 +19,54 @@ export function savedApplicationUrl(ports: Pick<Ports, 'links'>, areaId: string,
 
 export type SavedReminderPorts = Pick<Ports, 'savedApplications' | 'applications' | 'clock' | 'outbox'>;
 
-/**
- * Queues (or replaces, while it waits) the address's reminder, carrying the link last saved through,
- * timed from the area's closing: none for an address that has applied, and none once its moment passed.
- */
-export async function remindOfSavedApplication(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<void> {
-  const timing = savedReminderTiming(area, linkExpiresAt, ports.clock.now());
-  if (!timing || (await ports.applications.findByApplicant(area.areaId, to))) return;
+/** The address's reminder as the area's window calls for it (due, or held unsendable with its link), queued or replacing the one waiting. */
+async function putReminder(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<{ put: boolean; due: boolean }> {
+  const { due, ...timing } = savedReminderSchedule(area, linkExpiresAt, ports.clock.now());
   const email = savedApplicationEmails.reminder(area, to, { url, expiresAt: linkExpiresAt }, savedReminderId(area.areaId, to), timing);
-  await ports.savedApplications.putReminder({ email, resumeUrl: url, linkExpiresAt }, ports.clock.now().toISOString());
+  return { put: await ports.savedApplications.putReminder({ email, resumeUrl: url, linkExpiresAt }, ports.clock.now().toISOString()), due };
 }
 
 /**
- * After staff move the window: each waiting reminder of the area's saved applications follows the new
- * closing time (its date and its words), from the link and expiry it already carries.
+ * Queues (or replaces, while it waits) the address's reminder, carrying the link last saved through,
+ * timed from the area's closing; none for an address that has applied. One whose moment has passed is
+ * still kept, held so that it never goes, for a window staff move later (`savedReminderSchedule`).
+ */
+export async function remindOfSavedApplication(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<void> {
+  if (await ports.applications.findByApplicant(area.areaId, to)) return;
+  await putReminder(ports, area, to, url, linkExpiresAt);
+}
+
+/**
+ * Someone saved again through their link under another address: the reminder the old address holds
+ * for this link is withdrawn, so it never goes to an address they changed away from. A reminder of the
+ * old address for answers saved under another link of theirs stays.
+ */
+export async function withdrawReminderOfOldAddress(ports: SavedReminderPorts, areaId: string, oldAddress: string, url: string): Promise<void> {
+  const id = savedReminderId(areaId, oldAddress);
+  if ((await ports.savedApplications.pendingReminder(id))?.resumeUrl === url) await ports.outbox.cancel(id);
+}
+
+/**
+ * After staff move the window: each saved application's reminder becomes the one the new window calls
+ * for, from the link and expiry it carries: brought to its new moment (also one held because its moment
+ * had passed under the old window), or held unsendable if its moment has passed under the new one; and
+ * withdrawn for an address that has applied. How many are now due.
  */
 export async function retimeSavedReminders(ports: SavedReminderPorts, area: Area): Promise<number> {
   const addresses = new Set((await ports.savedApplications.listForArea(area.areaId)).map((saved) => applicantKey(saved.email)));
-  let moved = 0;
+  let due = 0;
   for (const address of addresses) {
-    const waiting = await ports.savedApplications.pendingReminder(savedReminderId(area.areaId, address));
+    const id = savedReminderId(area.areaId, address);
+    const waiting = await ports.savedApplications.pendingReminder(id);
     if (!waiting) continue;
-    const timing = savedReminderTiming(area, waiting.linkExpiresAt, ports.clock.now());
-    const email = timing
-      ? savedApplicationEmails.reminder(area, waiting.to, { url: waiting.resumeUrl, expiresAt: waiting.linkExpiresAt }, savedReminderId(area.areaId, address), timing)
-      : undefined;
-    if (email) {
-      if (await ports.savedApplications.putReminder({ email, resumeUrl: waiting.resumeUrl, linkExpiresAt: waiting.linkExpiresAt }, ports.clock.now().toISOString())) moved += 1;
-    } else {
-      // Its moment has passed under the new window: withdrawn rather than sent late.
-      await ports.outbox.cancel(savedReminderId(area.areaId, address));
+    if (await ports.applications.findByApplicant(area.areaId, waiting.to)) {
+      await ports.outbox.cancel(id);
+      continue;
     }
+    const moved = await putReminder(ports, area, waiting.to, waiting.resumeUrl, waiting.linkExpiresAt);
+    if (moved.put && moved.due) due += 1;
   }
-  return moved;
+  return due;
 }
 
 /** They sent their application: whatever they saved for the area goes, and so does their reminder. */

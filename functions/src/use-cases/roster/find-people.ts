@@ -6,9 +6,9 @@ export async function findPeople(ports: Pick<Ports, 'areas' | 'applications' | '
   const areas = await ports.areas.list();
   const found = await Promise.all(
     areas.map(async (area) => {
-      const applications = (await ports.applications.listForArea(area.areaId)).filter((application) => matchesPerson(application, term));
-      if (applications.length === 0) return [];
-      const selection = await ports.selections.get(area.areaId);
+      // The selection is read beside the applications (one round trip), though an area with no match did not need it.
+      const [all, selection] = await Promise.all([ports.applications.listForArea(area.areaId), ports.selections.get(area.areaId)]);
+      const applications = all.filter((application) => matchesPerson(application, term));
       return applications.map((application) => ({ area, application, status: rosterStatus(selection, application.applicationId) }));
     }),
   );

@@ -10,7 +10,9 @@ import {
   type Ports,
 } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
-import { ALREADY } from './change-approved-selection';
+
+/** A change answers `already` when the selection already is as asked (a double click): nothing to write. */
+export const ALREADY = 'already';
 
 export type AnnouncedChangePorts = Pick<Ports, 'selections' | 'clock' | 'announcements'>;
 

@@ -1,16 +1,15 @@
-import { OfferClosedError, answerOffer, selectionAudit, withdrawalsUndone, type Actor, type EmailToSend } from '@pip/domain';
-import { selectionEmails } from '@pip/mail';
-import { changeApprovedSelection, type PlaceChangePorts } from './change-approved-selection';
-import { placeOfferedEmail, withdrawalLinkFor } from './place-emails';
-import { applicationIn } from './selection-context';
-import { calendarsFollowSelection } from './calendars-follow-selection';
+import { NotFoundError, OfferClosedError, answerOffer, selectionAudit, withdrawalsUndone, type Actor, type Ports } from '@pip/domain';
+import { announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
 
-export type AnswerReserveOfferPorts = PlaceChangePorts;
+export type AnswerReserveOfferPorts = AnnouncedChangePorts & Pick<Ports, 'applications'>;
 
 /**
- * The reserve offered a place accepts or declines it. Accepting gives them the place (emailed as a
- * selection, with their link to withdraw) and the workshops still to come; declining passes the
- * offer to the next reserve. Refused with OfferClosedError once the offer is answered or passed on.
+ * The reserve offered a place accepts or declines it. Accepting gives them the place and the
+ * workshops still to come; declining passes the offer to the next reserve. Written with its
+ * announcement: the table's stream emails the person who accepted (a selection, with their link to
+ * withdraw), offers the place on to the next reserve, and brings the calendars to the group. Only the
+ * selection and the person answering are read (and, when the offer passes on, the next reserve's
+ * name for the timeline). Refused with OfferClosedError once the offer is answered or passed on.
  */
 export async function answerReserveOffer(
   ports: AnswerReserveOfferPorts,
@@ -19,24 +18,36 @@ export async function answerReserveOffer(
   accepted: boolean,
   actor: Actor,
 ): Promise<void> {
-  await changeApprovedSelection(ports, areaId, actor, () => new OfferClosedError(), (approved, context) => {
-    const answer = answerOffer(approved, applicationId, accepted, ports.clock.now().toISOString());
-    if (!answer) return undefined;
-    const person = applicationIn(context, applicationId);
-    const offered = answer.offeredTo ? applicationIn(context, answer.offeredTo) : undefined;
-    return {
-      selection: answer.selection,
-      audit: selectionAudit.offerAnswered(person.answers.fullName, accepted, offered?.answers.fullName),
-      emails: () => {
-        const emails: EmailToSend[] = [];
-        if (accepted) {
-          const { url, link } = withdrawalLinkFor(ports, context.area, person);
-          emails.push({ email: { ...selectionEmails.selected(context.area, person, url, false), messageId: `offer-accepted-${areaId}-${applicationId}` }, link });
-        }
-        if (offered) emails.push(placeOfferedEmail(ports, context.area, offered, withdrawalsUndone(approved)));
-        return emails;
-      },
-    };
-  });
-  if (accepted) await calendarsFollowSelection(ports, areaId, { joined: applicationId });
+  await announceSelectionChange(
+    ports,
+    areaId,
+    actor,
+    () => new OfferClosedError(),
+    async () => {
+      // The person is read beside the selection, before it is known to be needed: one wait fewer.
+      // Names only, for the timeline: the decision is the selection's, read consistently, so the reference index's copy (one round trip) serves.
+      const [stored, person] = await Promise.all([ports.selections.get(areaId), ports.applications.findByReferenceToShow(areaId, applicationId)]);
+      return { stored, person };
+    },
+    async (approved, { person }) => {
+      const answer = answerOffer(approved, applicationId, accepted, ports.clock.now().toISOString());
+      if (!answer) return undefined;
+      if (!person) throw new NotFoundError('Application');
+      const offered = answer.offeredTo ? await ports.applications.findByReferenceToShow(areaId, answer.offeredTo) : undefined;
+      if (answer.offeredTo && !offered) throw new NotFoundError('Application');
+      return {
+        selection: answer.selection,
+        audit: selectionAudit.offerAnswered(person.answers.fullName, accepted, offered?.answers.fullName),
+        announcement: (version) => ({
+          kind: 'offer-answered',
+          areaId,
+          version,
+          applicationId,
+          accepted,
+          ...(answer.offeredTo ? { offeredTo: answer.offeredTo } : {}),
+          offerOccasion: withdrawalsUndone(approved),
+        }),
+      };
+    },
+  );
 }

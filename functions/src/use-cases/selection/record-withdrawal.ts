@@ -1,6 +1,5 @@
 import { NotFoundError, NotSelectedError, selectionAudit, timesRejoined, withdrawParticipant, withdrawalsUndone, type Actor, type Ports } from '@pip/domain';
-import { ALREADY } from './change-approved-selection';
-import { announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
+import { ALREADY, announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
 
 export type RecordWithdrawalPorts = AnnouncedChangePorts & Pick<Ports, 'areas' | 'applications'>;
 
@@ -19,7 +18,7 @@ export async function recordWithdrawal(
   actor: Actor,
 ): Promise<'withdrawn' | 'already-withdrawn'> {
   const nameOf = async (id: string) => {
-    const application = await ports.applications.findByReference(areaId, id);
+    const application = await ports.applications.findByReferenceToShow(areaId, id);
     if (!application) throw new NotFoundError('Application');
     return application.answers.fullName;
   };
@@ -30,7 +29,8 @@ export async function recordWithdrawal(
     () => new NotSelectedError(),
     async () => {
       // The person is read beside the selection, before it is known to be needed: one wait fewer.
-      const [stored, person] = await Promise.all([ports.selections.get(areaId), ports.applications.findByReference(areaId, applicationId)]);
+      // Names only, for the timeline: the decision is the selection's, read consistently, so the reference index's copy (one round trip) serves.
+      const [stored, person] = await Promise.all([ports.selections.get(areaId), ports.applications.findByReferenceToShow(areaId, applicationId)]);
       return { stored, person };
     },
     async (approved, { person }) => {

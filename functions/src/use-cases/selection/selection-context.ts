@@ -48,7 +48,7 @@ export function currentDraft(context: SelectionContext): SelectionDraft & { vers
 }
 
 /** One application of the area, or a NotFoundError. */
-export function applicationIn(context: SelectionContext, applicationId: string): Application {
+export function applicationIn(context: Pick<SelectionContext, 'applications'>, applicationId: string): Application {
   const application = context.applications.find((candidate) => candidate.applicationId === applicationId);
   if (!application) throw new NotFoundError('Application');
   return application;

@@ -1,10 +1,9 @@
-import { SelectionNotApprovedError, placeOf, selectionAudit, timesRejoined, undoWithdrawal, type Actor } from '@pip/domain';
-import { ALREADY } from './change-approved-selection';
-import { applicationIn, selectionContext, type SelectionContextPorts } from './selection-context';
+import { SelectionNotApprovedError, placeOf, selectionAudit, timesRejoined, undoWithdrawal, type Actor, type Ports } from '@pip/domain';
+import { applicationIn } from './selection-context';
 import { applicantsOf } from './withdrawal-records';
-import { announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
+import { ALREADY, announceSelectionChange, type AnnouncedChangePorts } from './announce-selection-change';
 
-export type UndoWithdrawalPorts = AnnouncedChangePorts & SelectionContextPorts;
+export type UndoWithdrawalPorts = AnnouncedChangePorts & Pick<Ports, 'applications'>;
 
 /**
  * Staff undo a withdrawal they recorded by mistake, within a day and while nobody has taken the
@@ -19,7 +18,11 @@ export async function undoStaffWithdrawal(ports: UndoWithdrawalPorts, areaId: st
     areaId,
     actor,
     () => new SelectionNotApprovedError('withdrawals'),
-    () => selectionContext(ports, areaId),
+    async () => {
+      // The selection and who the applicants are (their sectors and names, for the rules and the timeline), side by side: reviews do not enter into it.
+      const [stored, applications] = await Promise.all([ports.selections.get(areaId), ports.applications.listForArea(areaId)]);
+      return { stored, applications };
+    },
     async (approved, context) => {
       // A double click finds the person back in the group by the first click's undo.
       const lastFact = approved.membership?.filter((fact) => fact.applicationId === applicationId).at(-1);

@@ -1,7 +1,7 @@
 import { NotFoundError, regionName, type Announcement, type Application, type Area, type EmailToSend, type Ports } from '@pip/domain';
 import { learningEventInvitation, selectionEmails, withdrawalUndoneEmails } from '@pip/mail';
 import { sendOutcomeEmails } from '../selection/send-outcome-emails';
-import { onOccasion, placeOfferedEmail } from '../selection/place-emails';
+import { onOccasion, placeOfferedEmail, withdrawalLinkFor } from '../selection/place-emails';
 import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection/calendars-follow-selection';
 import { regionParticipants } from '../delivery/region-progress';
 import { withdrawPersonalReminders } from './personal-reminders';
@@ -23,6 +23,11 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       return tellWithdrawal(ports, announcement);
     case 'withdrawal-undone':
       return tellUndoneWithdrawal(ports, announcement);
+    case 'lead-named':
+      // The booked sessions move from the lead who left to the one named.
+      return calendarsFollowSelection(ports, announcement.areaId);
+    case 'offer-answered':
+      return tellOfferAnswered(ports, announcement);
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
   }
@@ -43,6 +48,19 @@ async function tellWithdrawal(ports: AnnouncementPorts, announced: Extract<Annou
   await queueAndSend(ports, emails);
   await calendarsFollowSelection(ports, area.areaId);
   await withdrawPersonalReminders(ports, area, announced.applicationId);
+}
+
+async function tellOfferAnswered(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'offer-answered' }>): Promise<void> {
+  const { area, person, other } = await peopleOf(ports, announced.areaId, announced.applicationId, announced.offeredTo);
+  const emails: EmailToSend[] = [];
+  if (announced.accepted) {
+    // A place is accepted once, so the id of its email is the person's own: queued again, it is refused, and its link with it.
+    const { url, link } = withdrawalLinkFor(ports, area, person);
+    emails.push({ email: { ...selectionEmails.selected(area, person, url, false), messageId: `offer-accepted-${area.areaId}-${person.applicationId}` }, link });
+  }
+  if (other) emails.push(placeOfferedEmail(ports, area, other, announced.offerOccasion));
+  await queueAndSend(ports, emails);
+  if (announced.accepted) await calendarsFollowSelection(ports, area.areaId, { joined: person.applicationId });
 }
 
 async function tellUndoneWithdrawal(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'withdrawal-undone' }>): Promise<void> {

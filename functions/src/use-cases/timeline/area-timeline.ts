@@ -55,8 +55,7 @@ export async function timelineExport(
   areaId: string,
   kinds: readonly TimelineKind[],
 ): Promise<{ filename: string; header: string[]; rows: string[][] }> {
-  const area = await ports.areas.existing(areaId);
-  const nameOf = await namesIn(ports, area.areaId);
+  const [area, nameOf] = await Promise.all([ports.areas.existing(areaId), namesIn(ports, areaId)]);
   const rows: string[][] = [];
   for await (const entries of ports.audit.pages(area.areaId, kinds)) {
     for (const entry of entries) {

@@ -18,6 +18,13 @@ export type Announcement =
   | { kind: 'participant-withdrew'; areaId: string; version: number; applicationId: string; confirmationOccasion: number; offeredTo?: string; offerOccasion: number }
   /** Staff undid a withdrawal: the person, and a reserve whose offer it withdrew, are told; the calendars follow. */
   | { kind: 'withdrawal-undone'; areaId: string; version: number; applicationId: string; offerWithdrawnFrom?: string; occasion: number }
+  /** Staff named a new lead: the booked consultancy sessions move to the lead named, and the calendars follow. */
+  | { kind: 'lead-named'; areaId: string; version: number; applicationId: string }
+  /**
+   * A reserve answered the offer of a place: accepting, they are told with their link to withdraw and
+   * join the calendars; the reserve the offer passes to (if any) is offered it, on the occasion numbered as for a withdrawal.
+   */
+  | { kind: 'offer-answered'; areaId: string; version: number; applicationId: string; accepted: boolean; offeredTo?: string; offerOccasion: number }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
   | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
 

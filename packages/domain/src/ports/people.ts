@@ -9,6 +9,7 @@ import type { Review } from '../review';
 import type { SavedApplication } from '../saved-application';
 import type { Outcome } from '../selection';
 import type { Actor, AuditEntry } from '../staff';
+import type { EmailTemplate } from './messages';
 import type { WorkshopAttendance } from '../workshop-schedule';
 import type { PersonCalendar } from './calendars';
 import type { UnreachableAddress } from './email-tracking';
@@ -68,6 +69,11 @@ export interface HeldEmail {
   createdAt: string;
   sentAt?: string;
   outcome?: { detail: string; at: string };
+  /**
+   * While the email waits as its template (no wording yet): what it is worded from, read only to word
+   * its subject for the record, never shown itself (its facts carry the personal link).
+   */
+  template?: EmailTemplate;
 }
 
 /** A personal link emailed to the person: what it was for and until when, never its token. */

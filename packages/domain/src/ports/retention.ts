@@ -7,6 +7,8 @@ export interface EmailDue {
   dueAt: string;
   status: EmailStatus;
   areaId?: string;
+  /** What it said is kept in an item beside it (a sent email worded from its template), which goes with its wording. */
+  wordingApart?: boolean;
 }
 
 /** An emailed link on the retention index, due to be removed from when it expired. */

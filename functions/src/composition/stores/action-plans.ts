@@ -1,0 +1,1 @@
+export { DynamoActionPlanStore as Store } from '@pip/storage';

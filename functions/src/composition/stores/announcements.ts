@@ -1,0 +1,1 @@
+export { DynamoAnnouncementStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoApplicationStore as Store } from '@pip/storage';

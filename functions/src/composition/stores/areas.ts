@@ -1,0 +1,1 @@
+export { DynamoAreaStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoAuditStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoCalendarStore as Store } from '@pip/storage';

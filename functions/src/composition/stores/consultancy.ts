@@ -1,0 +1,1 @@
+export { DynamoConsultancyStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoDeclaredConflictStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoEmailAllowanceStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoEmailedLinkStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoEvaluationStore as Store } from '@pip/storage';

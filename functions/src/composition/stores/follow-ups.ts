@@ -1,0 +1,1 @@
+export { DynamoFollowUpStore as Store } from '@pip/storage';

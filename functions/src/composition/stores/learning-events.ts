@@ -1,0 +1,1 @@
+export { DynamoLearningEventStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoOutboxStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoPartnerStore as Store } from '@pip/storage';

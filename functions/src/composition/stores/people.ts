@@ -1,0 +1,1 @@
+export { DynamoPersonRecordsStore as Store } from '@pip/storage';

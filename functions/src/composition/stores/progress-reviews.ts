@@ -1,0 +1,1 @@
+export { DynamoProgressReviewStore as Store } from '@pip/storage';

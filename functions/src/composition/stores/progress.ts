@@ -1,0 +1,1 @@
+export { DynamoAreaProgressStore as Store } from '@pip/storage';

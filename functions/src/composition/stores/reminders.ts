@@ -1,0 +1,1 @@
+export { DynamoReminderStore as Store } from '@pip/storage';

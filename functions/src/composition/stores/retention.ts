@@ -1,0 +1,1 @@
+export { DynamoRetentionStore as Store } from '@pip/storage';

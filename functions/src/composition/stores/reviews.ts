@@ -1,0 +1,1 @@
+export { DynamoReviewStore as Store } from '@pip/storage';

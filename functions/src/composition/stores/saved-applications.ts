@@ -1,0 +1,1 @@
+export { DynamoSavedApplicationStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoSelectionStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoStaffConnectionsStore as Store } from '@pip/storage';

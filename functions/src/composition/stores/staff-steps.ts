@@ -1,0 +1,1 @@
+export { DynamoStaffStepStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoStaffStore as Store } from '@pip/storage';

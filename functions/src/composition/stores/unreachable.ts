@@ -1,0 +1,1 @@
+export { DynamoUnreachableAddressStore as Store } from '@pip/storage';

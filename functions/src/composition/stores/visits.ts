@@ -1,0 +1,1 @@
+export { DynamoVisitStore as Store } from '@pip/storage';

@@ -1,0 +1,1 @@
+export { DynamoWorkshopStore as Store } from '@pip/storage';
