@@ -30,6 +30,7 @@ export class DynamoRetentionStore implements RetentionIndex {
       status: item.status,
       ...(typeof item.areaId === 'string' ? { areaId: item.areaId } : {}),
       ...(item.wordingApart === true ? { wordingApart: true } : {}),
+      ...(item.outcome !== undefined ? { hasOutcome: true } : {}),
     }));
   }
 
@@ -53,7 +54,9 @@ export class DynamoRetentionStore implements RetentionIndex {
           : this.documents.send(new UpdateCommand(update)),
       );
     };
-    return (await redact(true)) || redact(false);
+    // One write for what the index showed of it; the other only if a report arrived or went since it was read.
+    const outcomeFirst = email.hasOutcome === true;
+    return (await redact(outcomeFirst)) || redact(!outcomeFirst);
   }
 
   postponeEmail(email: EmailDue, dueAt: string): Promise<boolean> {

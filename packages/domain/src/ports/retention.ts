@@ -9,6 +9,8 @@ export interface EmailDue {
   areaId?: string;
   /** What it said is kept in an item beside it (a sent email worded from its template), which goes with its wording. */
   wordingApart?: boolean;
+  /** The email service reported on it: its report's detail (which may quote the address) goes with the wording. */
+  hasOutcome?: boolean;
 }
 
 /** An emailed link on the retention index, due to be removed from when it expired. */
