@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningPlatform } from '@pip/local';
+import { pinPlatformClock, type RunningPlatform } from '@pip/local';
 import { accessibilityViolations, launchBrowser } from '../support/browser';
 import { startTestPlatform } from '../support/platform';
 import { openArea } from '../support/programme-data';
@@ -28,12 +28,16 @@ async function fillDate(name: string, date: string) {
   await page.locator(`input[name="${name}-year"]`).fill(year!);
 }
 
+let unpinClock: (() => void) | undefined;
 beforeAll(async () => {
+  // The week before the first workshop the test plans, whatever day it runs: the plan's dates are Christmas 2026's.
+  unpinClock = pinPlatformClock('2026-11-20T09:00:00.000Z');
   [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
   page = await browser.newPage({ baseURL: platform.url.replace('localhost', '127.0.0.1') });
   await openArea(platform, AREA, 'Setbury');
 });
 afterAll(async () => {
+  unpinClock?.();
   await browser?.close();
   await platform?.stop();
 });

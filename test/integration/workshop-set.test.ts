@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localStaff, type RunningPlatform } from '@pip/local';
+import { localStaff, pinPlatformClock, type RunningPlatform } from '@pip/local';
 import { DynamoWorkshopStore, createDocumentClient } from '@pip/storage';
 import { startTestPlatform } from '../support/platform';
 import { openArea } from '../support/programme-data';
@@ -55,13 +55,17 @@ async function savedSchedule(areaId: string) {
   return schedule;
 }
 
+let unpinClock: (() => void) | undefined;
 beforeAll(async () => {
+  // The week before the first workshop proposed, whatever day the test runs: the dates are those around Christmas 2026.
+  unpinClock = pinPlatformClock('2026-11-20T09:00:00.000Z');
   platform = await startTestPlatform();
   sam = staffSession(platform, localStaff[0]);
   await openArea(platform, HERE, 'Settown');
   await openArea(platform, OTHER, 'Otherton', 'north-east');
 });
 afterAll(async () => {
+  unpinClock?.();
   await platform?.stop();
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DAY, type Area } from '@pip/domain';
-import type { RunningPlatform } from '@pip/local';
+import { platformNow, type RunningPlatform } from '@pip/local';
 import { keys } from '@pip/storage';
 import { goodAnswers } from './application-answers';
 import { storesOf, uniqueEmail } from './platform';
@@ -12,7 +12,8 @@ export async function openArea(platform: RunningPlatform, areaId: string, name: 
     areaId,
     name,
     regionId,
-    recruitment: { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    // Open by the platform's time, which a test may have pinned (`pinPlatformClock`).
+    recruitment: { opensAt: new Date(platformNow().getTime() - 86_400_000).toISOString(), closesAt: new Date(platformNow().getTime() + 86_400_000).toISOString() },
   };
   const stores = storesOf(platform);
   await stores.areas.add(area, { areaId, entryId: randomUUID(), at: new Date().toISOString(), actor: { name: 'Test set-up' }, action: 'Area added', summary: `${name} added.` });
@@ -27,7 +28,7 @@ export async function closeRecruitment(platform: RunningPlatform, areaId: string
       TableName: platform.tableName,
       Key: keys.area(areaId),
       UpdateExpression: 'SET recruitment.closesAt = :past',
-      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      ExpressionAttributeValues: { ':past': new Date(platformNow().getTime() - 1000).toISOString() },
     }),
   );
   stores.documents.destroy();

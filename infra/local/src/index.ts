@@ -5,5 +5,6 @@ export * from './free-port';
 export * from './seed';
 export { loadHandler } from './http-server';
 export { tableStreamsSettled } from './local-table-stream';
+export { pinPlatformClock, platformNow } from './platform-clock';
 export * from './staff-identity';
 export { workflowDefinition } from './workflow-definition';
