@@ -81,4 +81,19 @@ describe('the email outbox', () => {
     expect(results.filter((result) => result === 'sent')).toHaveLength(1);
     expect(await emailsTo(email)).toHaveLength(1);
   });
+
+  it('keeps a sender\'s claim for its time as the machine counts it, however far the platform\'s clock moves meanwhile', async () => {
+    // The local platform's clock jumps days at a time while a send is in flight: a claim measured on it
+    // lapsed at once, and a second sender sent the same email again.
+    const messageId = `test-${randomUUID()}`;
+    const queuedAt = new Date();
+    await stores.outbox.enqueue({ messageId, to: uniqueEmail('claimed'), subject: 'Your evaluation', text: 'Please answer.', html: '<p>Please answer.</p>' }, queuedAt.toISOString());
+    expect(await stores.outbox.claim(messageId, queuedAt, 1)).toBe(true);
+    const daysLater = new Date(queuedAt.getTime() + 3 * 24 * 3600 * 1000);
+    expect(await stores.outbox.claim(messageId, daysLater, 1)).toBe(false);
+    // A sender that died still frees it once its claim has lapsed.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await stores.outbox.claim(messageId, daysLater, 1)).toBe(true);
+  });
 });
+

@@ -139,6 +139,10 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
    * claimed: only an application stored while the reminder is already on its way misses it.
    */
   async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
+    // The claim lasts while a send may be in flight: elapsed time on the machine, not the platform's
+    // clock, which the local platform moves days at a time (in AWS the two are one). `now` decides only
+    // whether the email is due.
+    const machineNow = new Date();
     let claimed: Item | undefined;
     try {
       const { Attributes } = await this.documents.send(
@@ -146,13 +150,14 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
           TableName: this.tableName,
           Key: keys.email(messageId),
           UpdateExpression: 'SET #status = :sending, claimExpiresAt = :expires, attempts = attempts + :one',
-          ConditionExpression: '(#status = :pending OR (#status = :sending AND claimExpiresAt < :now)) AND (attribute_not_exists(sendAfter) OR sendAfter <= :now)',
+          ConditionExpression: '(#status = :pending OR (#status = :sending AND claimExpiresAt < :machineNow)) AND (attribute_not_exists(sendAfter) OR sendAfter <= :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':sending': 'sending',
             ':pending': 'pending',
             ':now': now.toISOString(),
-            ':expires': new Date(now.getTime() + claimSeconds * 1000).toISOString(),
+            ':machineNow': machineNow.toISOString(),
+            ':expires': new Date(machineNow.getTime() + claimSeconds * 1000).toISOString(),
             ':one': 1,
           },
           ReturnValues: 'ALL_NEW',

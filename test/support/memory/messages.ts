@@ -75,9 +75,11 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
   async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
     const email = this.stored(messageId);
     const at = now.toISOString();
-    const free = email?.status === 'pending' || (email?.status === 'sending' && (email.claimExpiresAt ?? '') < at);
+    // As the table's outbox: the claim runs on the machine's time, whatever the platform's clock says.
+    const machineNow = new Date();
+    const free = email?.status === 'pending' || (email?.status === 'sending' && (email.claimExpiresAt ?? '') < machineNow.toISOString());
     if (!email || !free || (email.sendAfter !== undefined && email.sendAfter > at)) return false;
-    Object.assign(email, { status: 'sending', claimExpiresAt: new Date(now.getTime() + claimSeconds * 1000).toISOString(), attempts: email.attempts + 1 });
+    Object.assign(email, { status: 'sending', claimExpiresAt: new Date(machineNow.getTime() + claimSeconds * 1000).toISOString(), attempts: email.attempts + 1 });
     return true;
   }
 

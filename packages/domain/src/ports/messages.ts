@@ -60,7 +60,10 @@ export interface StoredEmail extends OutboundEmail {
   attempts: number;
   sentAt?: string;
   lastError?: string;
-  /** While `sending`, the claim lapses at this instant so a crashed sender does not strand the email. */
+  /**
+   * While `sending`, the claim lapses at this instant so a crashed sender does not strand the email: by
+   * the machine's time, not the platform's clock, which the local platform moves days at a time.
+   */
   claimExpiresAt?: string;
   /** The email service's id, by which its reports of delivery, bounces and complaints name the email. */
   sesMessageId?: string;
