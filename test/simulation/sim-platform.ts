@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_STAFF_ISSUER, LocalStaffIdentity, localStaff, startDynamoDbLocal, startSesLocal, freePort } from '@pip/local';
 import type { StaffProfile } from '@pip/domain';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoOutboxStore, createDocumentClient, ensureTable } from '@pip/storage';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PlatformKilled, PlatformProcess, type PlatformAsk } from '../../infra/local/src/platform-process';
@@ -184,6 +184,31 @@ export class SimPlatform {
       this.retentionRanAt = this.now();
       await this.runTimed('apply-retention');
     }
+  }
+
+  /**
+   * Waits, by the machine's time, until every email claim a killed platform left has lapsed: a claim
+   * lasts while its send may be in flight (a minute), however far the platform clock has moved, so the
+   * next delivery may take those emails up again.
+   */
+  async claimsLapsed(): Promise<void> {
+    let lapseAt = 0;
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: '#type = :email AND #status = :sending',
+          ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+          ExpressionAttributeValues: { ':email': 'email', ':sending': 'sending' },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) lapseAt = Math.max(lapseAt, Date.parse(String(item.claimExpiresAt)));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    const wait = lapseAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 100));
   }
 
   /** A timed function, as its schedule would run it (in the platform's process; again after a kill, as the next schedule would). */

@@ -117,6 +117,8 @@ export async function runPlan(plan: Plan, services: SimPlatformOptions = {}, log
     // Email back for good: delivery runs until nothing due is left (its retries wait at most four hours).
     platform.proxy.setMode('up');
     await profile.time('end: final delivery', async () => {
+      // A platform killed mid-send left its claim: the email is taken up again once the claim lapses.
+      await platform.claimsLapsed();
       for (let pass = 0; pass < 3; pass += 1) {
         await platform.advanceTo(platform.now() + 5 * 3_600_000, world.areaIds());
         // All that is due, a restart's approval left part-way included.
