@@ -11,6 +11,7 @@ import { PlatformKilled, PlatformProcess, type PlatformAsk } from '../../infra/l
 import { watchTableStream } from '../../infra/local/src/local-table-stream';
 import type { Profile } from './profile';
 import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
+import { startDynamoCallCounter } from './dynamo-call-counter';
 
 const DAY = 86_400_000;
 const RETENTION_EVERY_MS = 30 * DAY;
@@ -36,6 +37,8 @@ export class SimPlatform {
     readonly sesStore: string,
     readonly tableName: string,
     readonly dynamoEndpoint: string,
+    /** The endpoint the platform processes are given: DynamoDB Local's, or the call counter's in front of it. */
+    private readonly platformDynamoEndpoint: string,
     private readonly staffIdentity: LocalStaffIdentity,
     private readonly keyDir: string,
     private readonly stops: (() => Promise<void>)[],
@@ -89,13 +92,23 @@ export class SimPlatform {
       stops.push(dynamo.stop);
       dynamoEndpoint = dynamo.endpoint;
     }
-    const processOptions = { dynamoEndpoint, sesEndpoint: proxy.endpoint, tableName, keyDir };
+    // PIP_COUNT_DYNAMO_CALLS=1: the platform's calls go through a proxy that counts them, printed when the run stops.
+    let platformDynamoEndpoint = dynamoEndpoint;
+    if (process.env.PIP_COUNT_DYNAMO_CALLS) {
+      const counter = await startDynamoCallCounter(dynamoEndpoint);
+      platformDynamoEndpoint = counter.endpoint;
+      stops.push(async () => {
+        process.stderr.write(`DynamoDB calls of the platform processes: ${counter.total()}\n${counter.lines().join('\n')}\n`);
+        await counter.stop();
+      });
+    }
+    const processOptions = { dynamoEndpoint: platformDynamoEndpoint, sesEndpoint: proxy.endpoint, tableName, keyDir };
     const first = new PlatformProcess(processOptions);
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
     await ensureTable(client, tableName);
     client.destroy();
     const { url, offset } = await first.begin();
-    return new SimPlatform(first, url, offset, proxy, sesEndpoint, tableName, dynamoEndpoint, staffIdentity, keyDir, stops);
+    return new SimPlatform(first, url, offset, proxy, sesEndpoint, tableName, dynamoEndpoint, platformDynamoEndpoint, staffIdentity, keyDir, stops);
   }
 
   get url(): string {
@@ -179,7 +192,8 @@ export class SimPlatform {
       this.startWorkflowsDue = false;
       await this.runTimed('start-area-workflows');
     }
-    if ((await this.outbox.pendingIds(new Date(this.now()))).length > 0) await this.runTimed('deliver-emails');
+    // One item read (the oldest due), not the whole pending list, to know whether there is anything to send.
+    if ((await this.outbox.oldestDueAt(new Date(this.now()))) !== undefined) await this.runTimed('deliver-emails');
     if (this.now() - this.retentionRanAt >= RETENTION_EVERY_MS) {
       this.retentionRanAt = this.now();
       await this.runTimed('apply-retention');
@@ -225,7 +239,7 @@ export class SimPlatform {
   async restart(): Promise<void> {
     if (this.restarting) return this.restarting;
     this.restarting = (async () => {
-      const options = { dynamoEndpoint: this.dynamoEndpoint, sesEndpoint: this.proxy.endpoint, tableName: this.tableName, keyDir: this.keyDir };
+      const options = { dynamoEndpoint: this.platformDynamoEndpoint, sesEndpoint: this.proxy.endpoint, tableName: this.tableName, keyDir: this.keyDir };
       const next = this.spare ?? new PlatformProcess(options);
       this.spare = undefined;
       await this.running.kill();

@@ -24,6 +24,14 @@ export interface TableStreamOptions {
   invoke: (event: { Records: unknown[] }) => Promise<BatchResponse>;
   /** How often to ask for new records when nobody is waiting for them. */
   pollMs?: number;
+  /**
+   * The longest wait between polls once they find nothing (`pollMs` unless given): each empty poll
+   * doubles the wait up to this, and a poll that finds records goes back to `pollMs`. The simulation's
+   * platform, whose driver waits for the stream (`settled`, which wakes the reader at once) before it
+   * reads any email, then asks DynamoDB Local less often while nothing is written; `pnpm start`, the
+   * tests and the bench keep Lambda's quarter-second polling, so an email's time to the inbox is as it was.
+   */
+  longestIdlePollMs?: number;
 }
 
 export interface LocalTableStream {
@@ -150,8 +158,9 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
     }
   };
 
-  /** Reads every shard until it has nothing more, handing what it reads to the handler. */
-  const drain = async () => {
+  /** Reads every shard until it has nothing more, handing what it reads to the handler; answers how many records it read. */
+  const drain = async (): Promise<number> => {
+    let read = 0;
     if (Date.now() - listedAt > SHARD_LIST_MS) {
       listedAt = Date.now();
       await listShards('TRIM_HORIZON');
@@ -161,6 +170,7 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
       for (;;) {
         const page: GetRecordsCommandOutput = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
         iterator = page.NextShardIterator;
+        read += page.Records?.length ?? 0;
         if (page.Records?.length) await deliver(page.Records);
         const last = page.Records?.at(-1)?.dynamodb?.SequenceNumber;
         if (last) positions.set(shardId, last);
@@ -174,6 +184,7 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
       }
     }
     await saveCheckpoint();
+    return read;
   };
 
   let stopped = false;
@@ -181,11 +192,13 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
   let finished = 0;
   let wake: (() => void) | undefined;
   const waiters: { cycle: number; resolve: () => void }[] = [];
+  const busyPollMs = options.pollMs ?? 250;
+  let pollMs = busyPollMs;
   const loop = (async () => {
     while (!stopped) {
       const cycle = ++started;
       try {
-        await drain();
+        pollMs = (await drain()) > 0 ? busyPollMs : Math.min(pollMs * 2, Math.max(options.longestIdlePollMs ?? busyPollMs, busyPollMs));
       } catch (error) {
         if (!stopped) console.error('reading the table stream failed', error);
       }
@@ -196,7 +209,7 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
       }
       if (waiters.length > 0) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs ?? 250);
+        const timer = setTimeout(resolve, pollMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

@@ -39,6 +39,8 @@ const platform = await startPlatform({
   // and plays areas of its own: no two-second tick reading every area, no demo areas that never complete.
   workflowTimer: false,
   demoAreas: false,
+  // Its parent waits for the stream before it reads any email: while nothing is written, polls back off to a second.
+  streamIdlePollMs: 1000,
 });
 const workflow = platform.workflow!;
 send({ url: platform.url, offset: platformClockOffset() });

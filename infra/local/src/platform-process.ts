@@ -44,7 +44,9 @@ export class PlatformProcess {
   constructor(private readonly options: PlatformProcessOptions) {
     this.child = fork(ENTRY, [], {
       cwd: PROJECT_ROOT,
-      execArgv: ['--import', 'tsx'],
+      // PIP_CPU_PROF_DIR=dir: each platform process writes a V8 CPU profile there when it ends normally
+      // (a SIGKILLed one writes none), to see where a request's time goes (test/simulation/cpu-profile.ts reads it).
+      execArgv: ['--import', 'tsx', ...(process.env.PIP_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PIP_CPU_PROF_DIR}`] : [])],
       env: {
         ...process.env,
         PIP_DYNAMODB_ENDPOINT: options.dynamoEndpoint,
@@ -56,6 +58,10 @@ export class PlatformProcess {
         PIP_LOCAL_CLOCK_OFFSET_MS: '',
         // Each process would repeat the SDK's warning about Node's version; errors still show.
         NODE_NO_WARNINGS: '1',
+        // Off this machine's Lambda the Tracer hands each client back untouched, but loading it loads the
+        // X-Ray SDK, whose cls-hooked namespace tracks the end of every promise (an async_hooks destroy
+        // hook): 6% of the platform process's CPU in a simulation, for nothing. As a bundle without tracing.
+        PIP_BUNDLE_TRACING: 'false',
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

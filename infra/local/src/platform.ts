@@ -51,6 +51,8 @@ export interface PlatformOptions {
   workflow?: boolean;
   /** The workflow's two-second tick (on unless false): off where the driver ticks it after each move of the clock. */
   workflowTimer?: boolean;
+  /** The table stream reader's longest wait between polls that find nothing (a quarter second unless given): see local-table-stream.ts. */
+  streamIdlePollMs?: number;
 }
 
 export interface DemoPartnerLink {
@@ -84,7 +86,11 @@ const LOCAL_CREDENTIALS = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'local',
  * `pnpm start` sets POWERTOOLS_DEV=false first, for one JSON line per event as in CloudWatch. The
  * Tracer needs nothing: it is off wherever AWS_EXECUTION_ENV is unset.
  */
-const LOCAL_POWERTOOLS = { POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_DEV: 'true' };
+/*
+ * Off Lambda the Tracer hands each client back untouched, but loading it loads the X-Ray SDK, which
+ * tracks the end of every promise: as a bundle built without tracing (`PIP_BUNDLE_TRACING`).
+ */
+const LOCAL_POWERTOOLS = { POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_DEV: 'true', PIP_BUNDLE_TRACING: 'false' };
 
 /**
  * The whole platform on this machine: DynamoDB Local, the SES endpoint, the table and demo data,
@@ -211,6 +217,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         region: LOCAL_CREDENTIALS.AWS_REGION,
         tableName,
         filters: Object.values(newRecordFilters),
+        ...(options.streamIdlePollMs ? { longestIdlePollMs: options.streamIdlePollMs } : {}),
         invoke: async (event) => (await loadHandler<(event: unknown) => Promise<{ batchItemFailures?: { itemIdentifier: string }[] }>>(fn.name))(event),
       });
       stops.push(stream.stop);
