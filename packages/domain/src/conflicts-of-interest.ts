@@ -23,8 +23,12 @@ export const independentReviewRules = { enoughForAMean: 2 } as const;
 export function organisationMatchKey(name: string): string {
   return name
     .normalize('NFKD')
+    // Lower, upper, lower: a case fold, so the capital sharp s (ẞ), the small (ß) and "ss" are one; and
+    // the final sigma as any other, as it is final or not only by what stands beside it.
+    .toLowerCase()
     .toUpperCase()
     .toLowerCase()
+    .replace(/ς/gu, 'σ')
     .normalize('NFKD')
     .replace(/&/gu, ' and ')
     .replace(/[^\p{L}\p{N}\s]/gu, '')
