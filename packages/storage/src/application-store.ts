@@ -65,8 +65,12 @@ export class DynamoApplicationStore implements ApplicationStore {
     return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {}, { deliverOnInsert: true });
   }
 
+  /**
+   * One round trip, as `create`: the change at its version, and its email (new for each version) sent
+   * from the table's stream once stored, not from the request.
+   */
   update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite> {
-    return this.writeWithEmail(application, email, 'version = :expected', { ':expected': expectedVersion });
+    return this.writeWithEmail(application, email, 'version = :expected', { ':expected': expectedVersion }, { deliverOnInsert: true });
   }
 
   /**

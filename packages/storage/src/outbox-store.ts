@@ -74,13 +74,16 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
     private readonly tableName: string,
   ) {}
 
-  /** The email and, once sent, the wording kept beside it: one query of the email's own partition, read consistently. */
+  /**
+   * The email by its key, read consistently, and only when it says its wording is kept apart (sent, or
+   * given up), the wording by its key after it. Delivery reads a waiting email, which has no wording
+   * item yet: one read of one item, not a query of the email's partition for a wording that is not there.
+   */
   async get(messageId: string): Promise<StoredEmail | undefined> {
-    const { Items = [] } = await this.documents.send(
-      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :email', ExpressionAttributeValues: { ':email': keys.email(messageId).pk }, ConsistentRead: true }),
-    );
-    const item = Items.find((one) => one.sk === keys.email(messageId).sk);
-    return item ? toStoredEmail(withWording(item, Items.find((one) => one.sk === keys.emailWording(messageId).sk))) : undefined;
+    const item = await getItem(this.documents, this.tableName, keys.email(messageId));
+    if (!item) return undefined;
+    const wording = item.wordingApart ? await getItem(this.documents, this.tableName, keys.emailWording(messageId)) : undefined;
+    return toStoredEmail(withWording(item, wording));
   }
 
   /**

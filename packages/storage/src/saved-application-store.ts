@@ -27,7 +27,8 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { ...this.put(token, saved, retainUntil), ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: outboxPut(this.tableName, email, saved.savedAt) },
+            // Sent from the table's stream once stored, as an application's email is: the request sends nothing.
+            { Put: outboxPut(this.tableName, email, saved.savedAt, { deliverOnInsert: true }) },
             { Update: allowanceUpdate(this.tableName, allowance) },
           ],
         }),

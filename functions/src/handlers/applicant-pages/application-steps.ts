@@ -42,9 +42,11 @@ const showStepAgain = (event: HttpEvent, status: number, { values, errors }: Pic
     return stepFor(journey, values, question.pageId, errors.filter((error) => own.has(error.field)));
   });
 
-/** Refused once applications are not open (409, with the page that says so). */
-export async function refuseUnlessOpen(event: HttpEvent): Promise<void> {
+/** The area of the path, refused once applications are not open (409, with the page that says so): the step then goes on with the area it read. */
+export async function areaOpenNow(event: HttpEvent): Promise<Area> {
   const ports = platformPorts();
-  refuseUnlessRecruiting(await ports.areas.existing(pathParameter(event, 'areaId')), ports.clock.now());
+  const area = await ports.areas.existing(pathParameter(event, 'areaId'));
+  refuseUnlessRecruiting(area, ports.clock.now());
+  return area;
 }
 

@@ -9,7 +9,7 @@ import { areasOpenForApplications } from '../../use-cases/recruitment/areas-open
 import { nominationFromLink } from '../../use-cases/recruitment/nomination-from-link';
 import { openSavedApplication } from '../../use-cases/recruitment/open-saved-application';
 import { submitApplication } from '../../use-cases/recruitment/submit-application';
-import { firstQuestionPage, journeyPosted, refuseUnlessOpen, showStepAgain, stepFor } from './application-steps';
+import { areaOpenNow, firstQuestionPage, journeyPosted, showStepAgain, stepFor } from './application-steps';
 import { saveAnswers } from './saved-applications';
 import { whileRecruiting } from './while-recruiting';
 
@@ -32,11 +32,12 @@ export const showApplicationForm: RouteHandler = (event) =>
  */
 export const checkApplication = formRoute(async (event) => {
   const values = formValues(event);
-  // Refused first once applications are not open (409, with the page that says so), whatever was posted.
-  await refuseUnlessOpen(event);
+  // Refused first once applications are not open (409, with the page that says so), whatever was posted;
+  // the area read for that is the one every step goes on with (one read of it, not one a step).
+  const area = await areaOpenNow(event);
   const change = pageOfField(formText(event, 'change'))?.pageId ?? questionPage(formText(event, 'goto'))?.pageId;
-  if (change) return whileRecruiting(event, 200, async (area) => stepFor(await journeyPosted(event, area), values, change));
-  if (formText(event, 'action') === 'save') return saveAnswers(event);
+  if (change) return htmlResponse(200, stepFor(await journeyPosted(event, area), values, change));
+  if (formText(event, 'action') === 'save') return saveAnswers(event, area);
   const page = questionPage(formText(event, 'page'));
   const answers = answersFromForm(values);
   if (page) checkQuestionPage(page, answers);
@@ -45,7 +46,7 @@ export const checkApplication = formRoute(async (event) => {
     const problems = answerProblems({ ...answers, privacyConsent: true });
     if (problems.length > 0) throw new ValidationError(problems);
   }
-  return whileRecruiting(event, 200, async (area) => stepFor(await journeyPosted(event, area), values, nextPageToAnswer(answers)));
+  return htmlResponse(200, stepFor(await journeyPosted(event, area), values, nextPageToAnswer(answers)));
 }, showStepAgain);
 
 /** POST /apply/{areaId}/send: the application is received; for an address that has applied already, a link is emailed to it instead. */

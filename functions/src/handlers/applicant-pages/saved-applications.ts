@@ -1,4 +1,4 @@
-import { nextPageToAnswer } from '@pip/domain';
+import { nextPageToAnswer, type Area } from '@pip/domain';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formText, formValues } from '../../kit/form';
 import type { RouteHandler } from '../../kit/http-handler';
@@ -26,12 +26,11 @@ export const showSavedApplication: RouteHandler = async (event) => {
   return whileRecruiting(event, 200, (area) => stepFor(newApplicationJourney(area, undefined, token), saved.answers, nextPageToAnswer(saved.answers)));
 };
 
-export /** "Save and come back later": saved and a link emailed, or first the address to email it to. */
-async function saveAnswers(event: HttpEvent) {
-  const areaId = pathParameter(event, 'areaId');
+export /** "Save and come back later", in the area the step read open: saved and a link emailed, or first the address to email it to. */
+async function saveAnswers(event: HttpEvent, area: Area) {
   const values = formValues(event);
-  const nominated = await nominationFromLink(platformPorts(), areaId, formText(event, 'nomination'));
-  const result = await saveApplication(platformPorts(), areaId, {
+  const nominated = await nominationFromLink(platformPorts(), area.areaId, formText(event, 'nomination'));
+  const result = await saveApplication(platformPorts(), area, {
     answers: answersFromForm(values),
     saveRequest: formText(event, 'saveRequest'),
     savedToken: formText(event, 'saved') || undefined,

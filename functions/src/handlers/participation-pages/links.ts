@@ -28,17 +28,17 @@ export const showLink: RouteHandler = async (event) => {
 };
 
 /** The participant withdraws; a second click finds it done. */
-async function withdraw({ link, actor }: OpenParticipationLink) {
-  const outcome = await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor);
+async function withdraw({ link, actor, read }: OpenParticipationLink) {
+  const outcome = await recordWithdrawal(platformPorts(), link.areaId, link.applicationId, actor, read);
   return htmlResponse(200, outcome === 'withdrawn'
     ? participationDonePage('You have withdrawn', 'We have recorded that you are no longer taking part, and emailed you to confirm. Thank you for letting us know.')
     : participationDonePage('You have withdrawn', 'We had already recorded that you are no longer taking part. Thank you for letting us know.'));
 }
 
 /** The reserve accepts or declines the place; an offer already answered or passed on is closed. */
-async function answerOffer({ link, actor }: OpenParticipationLink, accepted: boolean) {
+async function answerOffer({ link, actor, read }: OpenParticipationLink, accepted: boolean) {
   try {
-    await answerReserveOffer(platformPorts(), link.areaId, link.applicationId, accepted, actor);
+    await answerReserveOffer(platformPorts(), link.areaId, link.applicationId, accepted, actor, read);
   } catch (error) {
     if (error instanceof OfferClosedError) return htmlResponse(409, offerClosed());
     throw error;

@@ -16,7 +16,7 @@ import { applicantEmails } from '@pip/mail';
 import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 import type { OpenOwnApplication } from './own-application';
 
-export type ChangeApplicationPorts = Pick<Ports, 'applications' | 'links' | 'clock' | 'delivery' | 'log'>;
+export type ChangeApplicationPorts = Pick<Ports, 'applications' | 'links' | 'clock' | 'log'>;
 
 export interface ChangeResult {
   outcome: 'updated' | 'unchanged';
@@ -26,7 +26,8 @@ export interface ChangeResult {
 /**
  * The applicant changes their answers through their own link while applications are open. The
  * change is stored with an "updated" email to them, counted against their address's daily
- * allowance; the same answers again change nothing and send nothing.
+ * allowance, in one transaction; the table's stream sends the email once stored (the minute's
+ * delivery if the stream fails). The same answers again change nothing and send nothing.
  */
 export async function changeApplication(ports: ChangeApplicationPorts, own: OpenOwnApplication, input: unknown): Promise<ChangeResult> {
   const { area, link, token } = own;
@@ -41,7 +42,7 @@ export async function changeApplication(ports: ChangeApplicationPorts, own: Open
   // The first turn decides on the application as opening the link read it, consistently and in this
   // request (one round trip fewer); a turn after a lost race reads it again.
   let opened: Application | undefined = own.application;
-  const result = await takeTurns<ChangeResult & { sent?: string }>(async () => {
+  const result = await takeTurns<ChangeResult>(async () => {
     const current = opened ?? (await ports.applications.findByReference(area.areaId, link.applicationId));
     opened = undefined;
     if (!current) throw new NotFoundError('Application');
@@ -58,10 +59,9 @@ export async function changeApplication(ports: ChangeApplicationPorts, own: Open
     });
     const write = await ports.applications.update(application, current.version, { email, allowance, audit });
     if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
-    return write === 'written' ? { outcome: 'updated', application, sent: email.messageId } : LOST_RACE;
+    return write === 'written' ? { outcome: 'updated', application } : LOST_RACE;
   }, () => new ConcurrentChangeError('Your application'));
 
-  if (result.sent) await ports.delivery.sendNow(result.sent);
   ports.log('INFO', 'application changed', { areaId: area.areaId, applicationId: link.applicationId, outcome: result.outcome });
   return { outcome: result.outcome, application: result.application };
 }

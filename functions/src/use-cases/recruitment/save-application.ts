@@ -20,7 +20,7 @@ import { remindOfSavedApplication, savedApplicationUrl, withdrawReminderOfOldAdd
 
 export type SaveApplicationPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'savedApplications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'delivery' | 'log'
+  'applications' | 'savedApplications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'log'
 >;
 
 export interface SaveRequest {
@@ -47,13 +47,15 @@ export type SaveResult =
  * "Save and come back later": the answers so far, checked only for size, kept under a new random link
  * emailed to the address given, never under the address itself (a stranger typing someone's address
  * only ever makes a new saved application, which they cannot open). The email counts against the
- * address's daily allowance, and is queued in the same write as the answers. Coming back through the
+ * address's daily allowance, and is queued in the same write as the answers, to be sent from the
+ * table's stream once stored. Coming back through the
  * link and saving again keeps the same link and renews it, with no new email. Each save (re)queues the
  * address's one reminder before applications close; saved again under another address, the reminder
- * follows it (the old address's is withdrawn), as the answers do.
+ * follows it (the old address's is withdrawn), as the answers do. `area` is the area as the request
+ * read it (the form's step reads it to refuse a closed one first, whatever was posted).
  */
-export async function saveApplication(ports: SaveApplicationPorts, areaId: string, request: SaveRequest): Promise<SaveResult> {
-  const area = await ports.areas.existing(areaId);
+export async function saveApplication(ports: SaveApplicationPorts, area: Area, request: SaveRequest): Promise<SaveResult> {
+  const { areaId } = area;
   const now = ports.clock.now();
   refuseUnlessRecruiting(area, now);
   const answers = savedAnswersFrom(request.answers);
@@ -88,10 +90,8 @@ export async function saveApplication(ports: SaveApplicationPorts, areaId: strin
   const allowance = emailAllowance(given.email, now);
   const write = await ports.savedApplications.create(token, saved, { email, allowance }, savedApplicationDueAt(area, expiresAt));
   if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
-  if (write === 'written') {
-    await ports.delivery.sendNow(email.messageId);
-    await remindOfSavedApplication(ports, area, given.email, url, expiresAt);
-  }
+  // The link's email leaves from the table's stream once the transaction has stored it.
+  if (write === 'written') await remindOfSavedApplication(ports, area, given.email, url, expiresAt);
   ports.log('INFO', 'application saved', { areaId, repeated: write === 'repeated' });
   return { outcome: 'saved', area, email: given.email, expiresAt };
 }

@@ -5,6 +5,7 @@ import {
   takeTurns,
   type Actor,
   type Announcement,
+  type Application,
   type AreaSelection,
   type DomainError,
   type Ports,
@@ -21,6 +22,25 @@ export interface AnnouncedChange {
   selection: AreaSelection;
   audit: { action: string; summary: string };
   announcement: (version: number) => Announcement;
+}
+
+/** The selection and the person a change of their place concerns, as read for it (the selection consistently). */
+export interface PlaceRead {
+  stored: AreaSelection | undefined;
+  person: Application | undefined;
+}
+
+/**
+ * `read`, except that the first turn takes what the request has read already (a participant's link
+ * reads the selection and the person to open), one round trip fewer; a turn after a lost race reads again.
+ */
+export function readingAgainAfterTheFirstTurn<Context>(already: Context | undefined, read: () => Promise<Context>): () => Promise<Context> {
+  let first = already;
+  return async () => {
+    const context = first;
+    first = undefined;
+    return context ?? read();
+  };
 }
 
 /**

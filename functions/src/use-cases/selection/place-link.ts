@@ -1,5 +1,6 @@
 import { NotFoundError, placeOf, throughTheirLink, type Actor, type Area, type EmailedLink, type Place, type Ports, type LinkProblem } from '@pip/domain';
 import { openPersonalLink } from '../shared/emailed-links';
+import type { PlaceRead } from './announce-selection-change';
 
 export type ParticipationLinkPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications' | 'selections'>;
 
@@ -12,6 +13,8 @@ export interface OpenParticipationLink {
   place: Place;
   /** The participant, as the audit log names someone acting through their link. */
   actor: Actor;
+  /** The selection (read consistently) and the person as opening the link read them: what answering decides on first. */
+  read: PlaceRead;
 }
 
 export type ParticipationLink = { problem: LinkProblem } | OpenParticipationLink;
@@ -29,5 +32,5 @@ export async function openParticipationLink(ports: ParticipationLinkPorts, token
   ]);
   if (!application) throw new NotFoundError('Application');
   const { fullName } = application.answers;
-  return { link, area, fullName, place: placeOf(selection, link.applicationId), actor: throughTheirLink(fullName) };
+  return { link, area, fullName, place: placeOf(selection, link.applicationId), actor: throughTheirLink(fullName), read: { stored: selection, person: application } };
 }
