@@ -1,18 +1,24 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { selectionPut } from './selection-store';
+import { DynamoWorkshopStore } from './workshop-store';
 
 /** How long an announcement is kept once made: the stream acts on it within seconds, and retries for at most a day. */
 const KEPT_DAYS = 7;
 
 /** The id of an announcement: one per decision, so a decision written again announces nothing twice. */
 export function announcementId(announcement: Announcement): string {
-  return announcement.kind === 'learning-event-scheduled'
-    ? `REGION#${announcement.regionId}#LEARNING-EVENT#${announcement.sequence}`
-    : `AREA#${announcement.areaId}#SELECTION#${announcement.version}`;
+  switch (announcement.kind) {
+    case 'learning-event-scheduled':
+      return `REGION#${announcement.regionId}#LEARNING-EVENT#${announcement.sequence}`;
+    case 'workshops-scheduled':
+      return `AREA#${announcement.areaId}#WORKSHOPS#${announcement.sequence}`;
+    default:
+      return `AREA#${announcement.areaId}#SELECTION#${announcement.version}`;
+  }
 }
 
 /**
@@ -57,6 +63,20 @@ export class DynamoAnnouncementStore implements Announcements {
         }),
       ),
     );
+  }
+
+  async workshopsScheduled(
+    schedule: WorkshopSchedule,
+    expectedSequence: number,
+    calendarVersions: Readonly<Record<string, number>>,
+    audit: AuditEntry,
+    announcement: Announcement,
+  ): Promise<boolean> {
+    // The schedule and the facilitators' calendars as `DynamoWorkshopStore.saveSchedule` writes them, under the same conditions.
+    return new DynamoWorkshopStore(this.documents, this.tableName).saveSchedule(schedule, expectedSequence, calendarVersions, [
+      { Put: auditPut(this.tableName, audit) },
+      { Put: announcementPut(this.tableName, announcement, audit.at) },
+    ]);
   }
 
   async learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void> {

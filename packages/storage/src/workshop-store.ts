@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { facilitatorKey, facilitatorWorkshopsOf, type FacilitatorWorkshop, type WorkshopAttendance, type WorkshopSchedule, type WorkshopStore } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
@@ -23,7 +23,13 @@ export class DynamoWorkshopStore implements WorkshopStore {
    * the previous schedule's, raising each of those facilitators' calendar version: a consultancy
    * slot or another area's schedule written for them meanwhile is then checked again, either way round.
    */
-  async saveSchedule(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>> = {}): Promise<boolean> {
+  async saveSchedule(
+    schedule: WorkshopSchedule,
+    expectedSequence: number,
+    calendarVersions: Readonly<Record<string, number>> = {},
+    /** Written in the same transaction: the decision's audit entry and announcement (see announcement-store.ts). */
+    alsoWrite: readonly NonNullable<TransactWriteCommandInput['TransactItems']>[number][] = [],
+  ): Promise<boolean> {
     // The previous schedule, read consistently: the condition on its sequence makes it the one replaced.
     const { Item: previous } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.workshops(schedule.areaId), ConsistentRead: true }));
     if ((previous?.sequence ?? -1) !== expectedSequence) return false;
@@ -67,6 +73,7 @@ export class DynamoWorkshopStore implements WorkshopStore {
                 },
               };
             }),
+            ...alsoWrite,
           ],
         }),
       ),

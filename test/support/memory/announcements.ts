@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, Ports } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, Ports, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -8,12 +8,19 @@ export class MemoryAnnouncements implements Announcements {
   readonly made: Announcement[] = [];
 
   constructor(
-    private readonly stores: Pick<Ports, 'selections' | 'learningEvents'>,
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'audit'>,
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
   async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     if (!(await this.stores.selections.write(next, expectedVersion, audit))) return false;
+    await this.announce(announcement);
+    return true;
+  }
+
+  async workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.workshops.saveSchedule(schedule, expectedSequence, calendarVersions))) return false;
+    await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;
   }

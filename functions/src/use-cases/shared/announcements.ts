@@ -4,6 +4,7 @@ import { sendOutcomeEmails } from '../selection/send-outcome-emails';
 import { onOccasion, placeOfferedEmail, withdrawalLinkFor } from '../selection/place-emails';
 import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection/calendars-follow-selection';
 import { regionParticipants } from '../delivery/region-progress';
+import { reconcileWorkshopCalendars } from '../delivery/workshop-invitations';
 import { withdrawPersonalReminders } from './personal-reminders';
 import { queueAndSend } from './send-emails';
 
@@ -28,6 +29,10 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       return calendarsFollowSelection(ports, announcement.areaId);
     case 'offer-answered':
       return tellOfferAnswered(ports, announcement);
+    case 'workshops-scheduled':
+      // Whatever the schedule is by now: a later move's announcement finds nothing left to change.
+      await reconcileWorkshopCalendars(ports, announcement.areaId);
+      return;
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
   }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../staff';
 import type { AreaSelection } from '../area-selection';
 import type { LearningEvent } from '../area-stages';
+import type { WorkshopSchedule } from '../workshop-schedule';
 import type { RegionId } from '../regions';
 
 /**
@@ -25,6 +26,11 @@ export type Announcement =
    * join the calendars; the reserve the offer passes to (if any) is offered it, on the occasion numbered as for a withdrawal.
    */
   | { kind: 'offer-answered'; areaId: string; version: number; applicationId: string; accepted: boolean; offeredTo?: string; offerOccasion: number }
+  /**
+   * Staff scheduled or moved the area's workshops: every workshop calendar of the area follows the schedule
+   * as it then stands (invitations, updates and their reminders; the reminders of dates no longer the workshops' withdrawn).
+   */
+  | { kind: 'workshops-scheduled'; areaId: string; sequence: number }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
   | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
 
@@ -32,6 +38,11 @@ export type Announcement =
 export interface Announcements {
   /** Writes the selection (as `SelectionStore.write`, at `expectedVersion`) with its audit entry and announcement; false if someone changed it first. */
   selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /**
+   * Saves the area's workshop schedule (as `WorkshopStore.saveSchedule`, at `expectedSequence` and the
+   * facilitators' calendar versions read) with its audit entry and announcement; false if either moved on first.
+   */
+  workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Saves the region's learning event (as `LearningEventStore.save`) with its announcement. */
   learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void>;
 }
