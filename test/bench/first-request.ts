@@ -1,5 +1,5 @@
 import type { Metafile } from 'esbuild';
-import { storeModuleOf } from '../../functions/src/composition/table-stores';
+import { storeFileOf } from '../../functions/src/composition/table-stores';
 
 /** The output files one loads, itself and what it imports statically (in the order Node evaluates them, near enough). */
 export function staticClosure(metafile: Metafile, file: string, into = new Set<string>()): Set<string> {
@@ -14,8 +14,8 @@ export function staticClosure(metafile: Metafile, file: string, into = new Set<s
 const SENDING_PORTS = ['outbox', 'unreachable', 'audit'];
 
 /**
- * The store modules a set of files loads on first call: the ports their source modules take from the
- * composition root (`portsUsed`, read from the types), each port's store module.
+ * The store chunks a set of files loads on first call: the ports their source modules take from the
+ * composition root (`portsUsed`, read from the types), each port's file of `@pip/storage`.
  */
 function storeChunks(metafile: Metafile, files: Iterable<string>, portsUsed: Map<string, Set<string>>): Set<string> {
   const ports = new Set<string>();
@@ -28,12 +28,11 @@ function storeChunks(metafile: Metafile, files: Iterable<string>, portsUsed: Map
       }
     }
   }
-  const modules = new Set([...ports].flatMap((port) => storeModuleOf(port) ?? []));
+  const storeFiles = new Set([...ports].flatMap((port) => storeFileOf(port) ?? []));
   const chunks = new Set<string>();
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    const module = /functions\/src\/composition\/stores\/([\w-]+)\.ts$/u.exec(output.entryPoint ?? '')?.[1];
-    const port = module?.replace(/-(\w)/gu, (_, letter: string) => letter.toUpperCase());
-    if (port && modules.has(port as never)) staticClosure(metafile, file, chunks);
+    const storeFile = /packages\/storage\/src\/([\w-]+)\.ts$/u.exec(output.entryPoint ?? '')?.[1];
+    if (storeFile && storeFiles.has(storeFile)) staticClosure(metafile, file, chunks);
   }
   return chunks;
 }

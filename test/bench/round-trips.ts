@@ -4,7 +4,6 @@
  * each request made printed beside the goal. Prints; asserts nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { DAY } from '@pip/domain';
 import { routeKey, routes, type Route } from '@pip/functions/routes';
 import { loadHandler, localReferenceGroup, localStaff, startPlatform, type RunningPlatform } from '@pip/local';
@@ -50,17 +49,14 @@ interface ReceivedEmail {
 
 const byPath = new Map<string, Route>(routes.map((route) => [routeKey(route), route]));
 
-/** The modules of the platform's stores, each loaded on its store's first call (`functions/src/composition/table-stores.ts`). */
-const STORE_MODULES = new URL('../../functions/src/composition/stores/', import.meta.url);
-
 /**
  * Loads every store's module before any request: a read that waited on its module's first load would
  * otherwise seem to wait on the reads that answered meanwhile, and count as a round trip of its own.
  * Loading is a cold start's cost, measured by the bundles section, not a round trip to the table.
  */
 async function loadStoreModules(): Promise<void> {
-  const files = readdirSync(STORE_MODULES).filter((file) => file.endsWith('.ts'));
-  await Promise.all(files.map((file) => import(new URL(file, STORE_MODULES).href)));
+  // The index of `@pip/storage` imports every store's file: the modules `functions/src/composition/table-stores.ts` loads with `import()`.
+  await import('@pip/storage');
 }
 
 export async function measureRoundTrips(): Promise<RoundTripRun> {

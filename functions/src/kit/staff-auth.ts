@@ -88,7 +88,7 @@ function staffTokenVerifier(): Promise<Verifier> {
 }
 
 async function makeVerifier(): Promise<Verifier> {
-  const { JwtVerifier } = await import('aws-jwt-verify');
+  const { JwtVerifier } = await import('aws-jwt-verify/jwt-verifier');
   const issuer = process.env.STAFF_ISSUER;
   const audience = process.env.STAFF_AUDIENCE;
   if (!issuer || !audience) throw new Error('STAFF_ISSUER and STAFF_AUDIENCE must be set');

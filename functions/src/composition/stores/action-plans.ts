@@ -1,1 +1,0 @@
-export { DynamoActionPlanStore as Store } from '@pip/storage';

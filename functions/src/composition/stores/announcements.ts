@@ -1,1 +1,0 @@
-export { DynamoAnnouncementStore as Store } from '@pip/storage';

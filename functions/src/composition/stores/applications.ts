@@ -1,1 +1,0 @@
-export { DynamoApplicationStore as Store } from '@pip/storage';

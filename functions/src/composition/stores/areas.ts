@@ -1,1 +1,0 @@
-export { DynamoAreaStore as Store } from '@pip/storage';

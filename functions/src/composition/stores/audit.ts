@@ -1,1 +1,0 @@
-export { DynamoAuditStore as Store } from '@pip/storage';

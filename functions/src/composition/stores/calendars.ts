@@ -1,1 +1,0 @@
-export { DynamoCalendarStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoConsultancyStore as Store } from '@pip/storage';

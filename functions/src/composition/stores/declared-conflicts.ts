@@ -1,1 +1,0 @@
-export { DynamoDeclaredConflictStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoEmailAllowanceStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoEmailedLinkStore as Store } from '@pip/storage';

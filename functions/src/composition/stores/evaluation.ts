@@ -1,1 +1,0 @@
-export { DynamoEvaluationStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoFollowUpStore as Store } from '@pip/storage';

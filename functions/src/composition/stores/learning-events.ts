@@ -1,1 +1,0 @@
-export { DynamoLearningEventStore as Store } from '@pip/storage';

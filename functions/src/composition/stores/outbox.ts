@@ -1,1 +1,0 @@
-export { DynamoOutboxStore as Store } from '@pip/storage';

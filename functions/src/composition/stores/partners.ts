@@ -1,1 +1,0 @@
-export { DynamoPartnerStore as Store } from '@pip/storage';

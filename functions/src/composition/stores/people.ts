@@ -1,1 +1,0 @@
-export { DynamoPersonRecordsStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoProgressReviewStore as Store } from '@pip/storage';

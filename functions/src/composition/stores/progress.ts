@@ -1,1 +1,0 @@
-export { DynamoAreaProgressStore as Store } from '@pip/storage';

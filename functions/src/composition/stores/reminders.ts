@@ -1,1 +1,0 @@
-export { DynamoReminderStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoRetentionStore as Store } from '@pip/storage';

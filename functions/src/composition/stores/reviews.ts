@@ -1,1 +1,0 @@
-export { DynamoReviewStore as Store } from '@pip/storage';

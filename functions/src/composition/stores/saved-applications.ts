@@ -1,1 +1,0 @@
-export { DynamoSavedApplicationStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoSelectionStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoStaffConnectionsStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoStaffStepStore as Store } from '@pip/storage';

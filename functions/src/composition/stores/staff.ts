@@ -1,1 +1,0 @@
-export { DynamoStaffStore as Store } from '@pip/storage';

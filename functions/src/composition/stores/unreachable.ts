@@ -1,1 +1,0 @@
-export { DynamoUnreachableAddressStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoVisitStore as Store } from '@pip/storage';

@@ -1,1 +1,0 @@
-export { DynamoWorkshopStore as Store } from '@pip/storage';
