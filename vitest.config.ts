@@ -1,4 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Files that take minutes start first, so the rest of the suite runs beside them instead of after:
+ * the simulation plays a year of three areas twice, and a fresh clone has no timings cached for the
+ * default order to learn that from.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (file: TestSpecification) => /[\\/]simulation[^\\/]*\.test\.ts$/u.test(file.moduleId);
+    return [...sorted.filter(long), ...sorted.filter((file) => !long(file))];
+  }
+}
 
 /** One project per kind of test, named for what it needs; `vitest run --project unit` runs one kind. */
 const services = './test/support/global-services.ts';
@@ -11,6 +25,12 @@ const services = './test/support/global-services.ts';
 export default defineConfig({
   test: {
     silent: 'passed-only',
+    // Most files wait on DynamoDB Local, a platform process or a browser more than they compute, so three
+    // run at once on two cores (vitest's default is one fewer than the cores: one file at a time here).
+    maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
+    // Platforms started in a test's process run as a bundle without tracing does (see infra/local/src/platform.ts).
+    env: { PIP_BUNDLE_TRACING: 'false' },
     projects: [
       {
         test: {

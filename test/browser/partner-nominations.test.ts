@@ -53,7 +53,7 @@ describe('a partner’s nomination link, from staff to candidate', () => {
     expect(await page.locator('table').textContent()).toContain('Link working');
     await looksRight('partners-issued');
 
-    await expect.poll(async () => (await emailsTo(contact)).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await emailsTo(contact)).length, { timeout: 60_000 }).toBe(1);
     link = /\/nominate\/[\w-]{43}/u.exec((await emailsTo(contact))[0]!.body.text ?? '')![0];
   });
 

@@ -73,7 +73,7 @@ describe('approving a selection, confirmed on a page of its own', () => {
     expect(await page.locator('main').textContent()).toContain('Nobody has withdrawn.');
     await expectNoAccessibilityViolations();
     for (const person of people) {
-      await expect.poll(async () => (await emailsTo(person.email)).filter((email) => email.subject.startsWith('You have been selected')).length, { timeout: 5000 }).toBe(1);
+      await expect.poll(async () => (await emailsTo(person.email)).filter((email) => email.subject.startsWith('You have been selected')).length, { timeout: 60_000 }).toBe(1);
     }
   });
 });

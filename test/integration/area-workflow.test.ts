@@ -261,7 +261,7 @@ describe('an area carried through its stages by the local workflow', () => {
   it('moves through progress reviews and evaluation to complete as staff record each, with the timeline shown', async () => {
     for (const [step, next] of [['action-plan', 'progress-reviews'], ['progress-reviews', 'evaluation'], ['evaluation', 'complete']] as const) {
       if (step === 'progress-reviews') await bookConsultancyThroughTheLeads();
-      await expect.poll(async () => (await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).includes(`name="step" value="${step}"`), { timeout: 5000 }).toBe(true);
+      await expect.poll(async () => (await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).includes(`name="step" value="${step}"`), { timeout: 60_000 }).toBe(true);
       const objectives: Record<string, string> = step === 'action-plan' ? { objectives: '1. A joint commissioning framework\n2. A shared volunteering strategy' } : {};
       expect((await sam.post(`/staff/areas/${AREA}/programme/steps`, { step, ...objectives })).status).toBe(303);
       expect(await stage()).toBe(next);

@@ -41,7 +41,7 @@ async function itemCount(): Promise<number> {
 
 /** The link in the newest email to this address that carries one of these paths. */
 async function linkIn(address: string, pattern: RegExp): Promise<string> {
-  await expect.poll(async () => (await emailsTo(address)).some((email) => pattern.test(email.body.text ?? '')), { timeout: 5000 }).toBe(true);
+  await expect.poll(async () => (await emailsTo(address)).some((email) => pattern.test(email.body.text ?? '')), { timeout: 60_000 }).toBe(true);
   const emails = (await emailsTo(address)).filter((email) => pattern.test(email.body.text ?? ''));
   return pattern.exec(emails.at(-1)!.body.text ?? '')![0];
 }
@@ -165,7 +165,7 @@ describe('nominating through a partner link', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     expect(await answers[0]!.text()).toContain('Nomination sent');
 
-    await expect.poll(async () => (await emailsAboutTheArea()).length, { timeout: 5000 }).toBe(emailsBefore + 2);
+    await expect.poll(async () => (await emailsAboutTheArea()).length, { timeout: 60_000 }).toBe(emailsBefore + 2);
     expect((await emailsAboutTheArea()).length).toBe(emailsBefore + 2);
     const [invitation] = await emailsTo(candidate);
     const confirmation = (await emailsTo(contact)).at(-1)!;
@@ -188,7 +188,7 @@ describe('nominating through a partner link', () => {
     const link = await issue({ kind: 'changeup-consortium', organisation: 'Calderdale ChangeUp', areaIds: [AREA], contactName: 'Colin Consortium', contactEmail: contact });
     const candidate = uniqueEmail('prefilled');
     expect((await post(link, nomination(candidate))).status).toBe(200);
-    await expect.poll(async () => (await emailsTo(candidate)).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await emailsTo(candidate)).length, { timeout: 60_000 }).toBe(1);
     const apply = applyLink((await emailsTo(candidate))[0]!);
     const form = await (await fetch(`${base}${apply}`)).text();
     expect(form).toContain('Colin Consortium of Calderdale ChangeUp nominated you');
@@ -213,7 +213,7 @@ describe('nominating through a partner link', () => {
     const link = await issue(acre(uniqueEmail('acre-again')));
     const candidate = uniqueEmail('tampered');
     await post(link, nomination(candidate));
-    await expect.poll(async () => (await emailsTo(candidate)).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await emailsTo(candidate)).length, { timeout: 60_000 }).toBe(1);
     const apply = applyLink((await emailsTo(candidate))[0]!);
     const altered = `${apply.slice(0, -2)}${apply.endsWith('AA') ? 'BB' : 'AA'}`;
     const page = await (await fetch(`${base}${altered}`)).text();

@@ -109,7 +109,7 @@ describe('the roster of an area', () => {
     expect((await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: leaving.applicationId })).status).toBe(303);
     withdrewOn = formatUkDate(new Date(now()));
     const offers = async () => (await emailsTo(reserve.email)).filter((email) => email.subject.startsWith('A place is available'));
-    await expect.poll(async () => (await offers()).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await offers()).length, { timeout: 60_000 }).toBe(1);
     const [offer] = await offers();
     moveClockBy(DAY);
     const accepted = await fetch(`${base}${participationLink(offer!.body.text)}`, {

@@ -247,7 +247,7 @@ describe('selecting six plus six for an area', () => {
     // The confirmation page's form posted again, as a browser retrying it would.
     const retry = await winner.post(`/staff/areas/${AREA}/selection`, selectionForm({ ...approved, selection: { ...approved.selection, version: 1 } }, 'approve', approved.selection.leads));
     expect(retry.status).toBe(303);
-    await expect.poll(async () => (await outcomeEmails(voluntary[6]!)).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await outcomeEmails(voluntary[6]!)).length, { timeout: 60_000 }).toBe(1);
     for (const applicant of [...councils, ...voluntary]) {
       const emails = await outcomeEmails(applicant);
       expect(emails, applicant.fullName).toHaveLength(1);
@@ -284,7 +284,7 @@ describe('selecting six plus six for an area', () => {
 
     const after = await selectionNow();
     expect(after.selection.selected['voluntary-community']).not.toContain(withdrawing.applicationId);
-    await expect.poll(async () => (await outcomeEmails(firstReserve)).length, { timeout: 5000 }).toBe(2);
+    await expect.poll(async () => (await outcomeEmails(firstReserve)).length, { timeout: 60_000 }).toBe(2);
     const offer = (await outcomeEmails(firstReserve)).find((email) => email.subject.startsWith('A place is available'))!;
     expect((await outcomeEmails(withdrawing)).filter((email) => email.subject.startsWith('You have withdrawn'))).toHaveLength(1);
 
@@ -346,8 +346,8 @@ describe('selecting six plus six for an area', () => {
     const after = await selectionNow();
     expect(after.selection.selected['local-authority']).toContain(formerLead.applicationId);
     expect(after.selection.selected['local-authority']).toHaveLength(6);
-    await expect.poll(() => subjectsOf(formerLead), { timeout: 5000 }).toContainEqual(expect.stringMatching(/^You are still taking part/u));
-    await expect.poll(() => subjectsOf(offeredReserve), { timeout: 5000 }).toContainEqual(expect.stringMatching(/^The place is no longer available/u));
+    await expect.poll(() => subjectsOf(formerLead), { timeout: 60_000 }).toContainEqual(expect.stringMatching(/^You are still taking part/u));
+    await expect.poll(() => subjectsOf(offeredReserve), { timeout: 60_000 }).toContainEqual(expect.stringMatching(/^The place is no longer available/u));
     const audit = await auditText();
     expect(audit).toContain(`Withdrawal of ${formerLead.fullName} undone by Priya Shah: they are taking part again.`);
     const page = await (await sam.get(`/staff/areas/${AREA}/selection?done=undone`)).text();
@@ -362,7 +362,7 @@ describe('selecting six plus six for an area', () => {
     const reserve = firstReserveOf(before, councils);
     const offers = async () => (await outcomeEmails(reserve)).filter((email) => email.subject.startsWith('A place is available'));
     // Offered again, by a new email: the first offer was withdrawn by the undo.
-    await expect.poll(async () => (await offers()).length, { timeout: 5000 }).toBe(2);
+    await expect.poll(async () => (await offers()).length, { timeout: 60_000 }).toBe(2);
     const accept = await fetch(`${base}${participationLink((await offers()).at(-1)!)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
