@@ -1,7 +1,7 @@
 import { DAY } from '@pip/domain';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHandler, localStaff, type RunningPlatform } from '@pip/local';
+import { loadHandler, localStaff, tableStreamsSettled, type RunningPlatform } from '@pip/local';
 import { DynamoConsultancyStore, createDocumentClient } from '@pip/storage';
 import { emailsTo, type ReceivedEmail } from '../support/inbox';
 import { startTestPlatform } from '../support/platform';
@@ -408,6 +408,8 @@ describe('consultancy slots and bookings', () => {
 
   it('asks everyone for the follow-up review after session two, confirms the date most can make and invites them', async () => {
     const october = (await slotsNow()).find((slot) => slot.startsAt.startsWith('2027-10-31'))!;
+    // The booking's calendars and reminders come from the table's stream: acted on before the clock moves past the first reminder.
+    await tableStreamsSettled();
     moveClockTo(Date.parse(october.startsAt) - 6 * DAY);
     await (await loadHandler<() => Promise<unknown>>('deliver-emails'))();
     for (const address of [council.email, voluntary.email, facilitator]) {

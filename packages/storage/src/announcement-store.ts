@@ -1,8 +1,9 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, LearningEvent, SessionBooking, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
+import { DynamoConsultancyStore } from './consultancy-store';
 import { selectionPut } from './selection-store';
 import { DynamoWorkshopStore } from './workshop-store';
 
@@ -16,6 +17,8 @@ export function announcementId(announcement: Announcement): string {
       return `REGION#${announcement.regionId}#LEARNING-EVENT#${announcement.sequence}`;
     case 'workshops-scheduled':
       return `AREA#${announcement.areaId}#WORKSHOPS#${announcement.sequence}`;
+    case 'session-changed':
+      return `AREA#${announcement.areaId}#SESSION#${announcement.session}#${announcement.sequence}#${announcement.booked ? 'BOOKED' : 'CANCELLED'}`;
     default:
       return `AREA#${announcement.areaId}#SELECTION#${announcement.version}`;
   }
@@ -73,10 +76,27 @@ export class DynamoAnnouncementStore implements Announcements {
     announcement: Announcement,
   ): Promise<boolean> {
     // The schedule and the facilitators' calendars as `DynamoWorkshopStore.saveSchedule` writes them, under the same conditions.
-    return new DynamoWorkshopStore(this.documents, this.tableName).saveSchedule(schedule, expectedSequence, calendarVersions, [
-      { Put: auditPut(this.tableName, audit) },
-      { Put: announcementPut(this.tableName, announcement, audit.at) },
-    ]);
+    return new DynamoWorkshopStore(this.documents, this.tableName).saveSchedule(schedule, expectedSequence, calendarVersions, this.told(audit, announcement));
+  }
+
+  async sessionBooked(
+    booking: SessionBooking,
+    previous: SessionBooking | undefined,
+    slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined,
+    audit: AuditEntry,
+    announcement: Announcement,
+  ): Promise<BookingOutcome> {
+    // The slot and the session as `DynamoConsultancyStore.book` writes them, under the same conditions; its refusals read the same.
+    return new DynamoConsultancyStore(this.documents, this.tableName).book(booking, previous, slotAsSeen, this.told(audit, announcement));
+  }
+
+  async sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return new DynamoConsultancyStore(this.documents, this.tableName).cancel(previous, this.told(audit, announcement));
+  }
+
+  /** A decision's audit entry and announcement, for its transaction. */
+  private told(audit: AuditEntry, announcement: Announcement) {
+    return [{ Put: auditPut(this.tableName, audit) }, { Put: announcementPut(this.tableName, announcement, audit.at) }];
   }
 
   async learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void> {

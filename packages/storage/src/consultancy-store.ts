@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { facilitatorKey, type BookingOutcome, type ConsultancySlot, type ConsultancyStore, type SessionBooking, type SessionNumber } from '@pip/domain';
 import { isLostRace, unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
@@ -20,6 +20,8 @@ function slotAsSeen(version: number | undefined) {
  * is free and the session only if it is as the booker saw it, so however many people press the
  * button at once, one booking stands and everyone else is told.
  */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 export class DynamoConsultancyStore implements ConsultancyStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -74,7 +76,13 @@ export class DynamoConsultancyStore implements ConsultancyStore {
    * Books the slot for the session. `previous` is the session as the booker saw it: none, or a
    * cancelled one (whose sequence the new booking continues), or a booking being moved.
    */
-  async book(session: SessionBooking, previous: SessionBooking | undefined, slotAsSeenByBooker?: Pick<ConsultancySlot, 'startsAt' | 'endsAt'>): Promise<BookingOutcome> {
+  async book(
+    session: SessionBooking,
+    previous: SessionBooking | undefined,
+    slotAsSeenByBooker?: Pick<ConsultancySlot, 'startsAt' | 'endsAt'>,
+    /** Written in the same transaction, after the slot and the session: the booking's audit entry and announcement (announcement-store.ts). */
+    alsoWrite: readonly TransactItem[] = [],
+  ): Promise<BookingOutcome> {
     const moving = previous?.status === 'booked' ? previous : undefined;
     const sameTime = slotAsSeenByBooker ? { condition: ' AND startsAt = :startsAt AND endsAt = :endsAt', values: { ':startsAt': slotAsSeenByBooker.startsAt, ':endsAt': slotAsSeenByBooker.endsAt } } : undefined;
     const sessionCondition = previous
@@ -95,6 +103,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
             },
             { Put: { TableName: this.tableName, Item: { ...keys.consultancySession(session.areaId, session.session), type: 'consultancy-session', ...session }, ...sessionCondition } },
             ...(moving ? [this.freeSlot(moving)] : []),
+            ...alsoWrite,
           ],
         }),
       );
@@ -116,7 +125,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
   }
 
   /** Cancels the booking as the canceller saw it, freeing its slot; false if it changed meanwhile. */
-  async cancel(previous: SessionBooking): Promise<boolean> {
+  async cancel(previous: SessionBooking, alsoWrite: readonly TransactItem[] = []): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
@@ -132,6 +141,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
                 ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':expected': previous.sequence },
               },
             },
+            ...alsoWrite,
           ],
         }),
       ),

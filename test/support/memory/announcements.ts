@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, LearningEvent, Ports, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, LearningEvent, Ports, SessionBooking, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -8,7 +8,7 @@ export class MemoryAnnouncements implements Announcements {
   readonly made: Announcement[] = [];
 
   constructor(
-    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'audit'>,
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'audit'>,
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
@@ -20,6 +20,21 @@ export class MemoryAnnouncements implements Announcements {
 
   async workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     if (!(await this.stores.workshops.saveSchedule(schedule, expectedSequence, calendarVersions))) return false;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return true;
+  }
+
+  async sessionBooked(booking: SessionBooking, previous: SessionBooking | undefined, slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined, audit: AuditEntry, announcement: Announcement): Promise<BookingOutcome> {
+    const outcome = await this.stores.consultancy.book(booking, previous, slotAsSeen);
+    if (outcome !== 'booked') return outcome;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return outcome;
+  }
+
+  async sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.consultancy.cancel(previous))) return false;
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

@@ -1,14 +1,15 @@
 import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
-import { consultancyEmails } from '@pip/mail';
 import { auditEntry } from '../shared/audit-entry';
-import { reconcileSessionCalendars, type SessionCalendarPorts } from './session-calendars';
+import type { SessionCalendarPorts } from './session-calendars';
 
-export type BookingPorts = SessionCalendarPorts & Pick<Ports, 'audit'>;
+export type BookingPorts = SessionCalendarPorts & Pick<Ports, 'announcements'>;
 
 /**
  * Books (or moves) the session into the slot, if the slot is still free and the session is as the
  * person saw it (`state`, read for the page they acted on). Only the booking that lands is told:
- * both leads and the facilitator get it with its calendar file, and the unbooked reminders stop.
+ * it is stored with its timeline entry and an announcement, and from the table's stream both leads
+ * and the facilitator get it with its calendar file and the unbooked reminders stop, even if this
+ * request stops right after the write.
  */
 export async function tryBooking(
   ports: BookingPorts,
@@ -27,15 +28,17 @@ export async function tryBooking(
   const previous = state.booking;
   const { sequence } = nextBooking(previous);
   const booking: SessionBooking = { areaId: area.areaId, session, slotId, bookedBy, bookedAt: ports.clock.now().toISOString(), sequence, status: 'booked' };
-  const outcome = await ports.consultancy.book(booking, previous, slot);
-  if (outcome !== 'booked') return outcome;
-
-  await Promise.all([...state.leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, session, key))));
-  await reconcileSessionCalendars(ports, area.areaId, session, bookedBy);
   const action = previous?.status === 'booked' ? 'Consultancy session moved' : 'Consultancy session booked';
   const entry = auditEntry(ports.clock, area.areaId, { name: bookedBy }, action, `Session ${session}: ${formatUkDateTime(slot.startsAt)}, with ${slot.facilitator}.`, previous, booking);
-  await ports.audit.record(byLead ? { ...entry, kind: 'form', subjects: [byLead] } : entry);
-  return 'booked';
+  // With its timeline entry and announcement: the table's stream stops the reminders to book and sends the calendars.
+  return ports.announcements.sessionBooked(booking, previous, slot, byLead ? { ...entry, kind: 'form', subjects: [byLead] } : entry, {
+    kind: 'session-changed',
+    areaId: area.areaId,
+    session,
+    sequence,
+    booked: true,
+    changedBy: bookedBy,
+  });
 }
 
 const refusals: Record<Exclude<BookingRefusal, 'session-past'>, string> = {

@@ -1,6 +1,6 @@
 import { ConflictError, cancelRefusal, formatUkDateTime, type Actor, type ConsultancySessionState, type Ports } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
-import { reconcileSessionCalendars, type SessionCalendarPorts } from './session-calendars';
+import type { SessionCalendarPorts } from './session-calendars';
 
 /** Who cancels: a lead (until the cutoff before the session) or staff (until it starts), and who the audit log names. */
 export interface Canceller {
@@ -22,7 +22,7 @@ export function assertCancellable(state: ConsultancySessionState, by: Canceller[
  * held, or whose time has come, is never cancelled.
  */
 export async function cancelConsultancySession(
-  ports: SessionCalendarPorts & Pick<Ports, 'audit'>,
+  ports: SessionCalendarPorts & Pick<Ports, 'announcements'>,
   state: ConsultancySessionState,
   cancelledBy: string,
   canceller: Canceller = { by: 'lead' },
@@ -32,10 +32,11 @@ export async function cancelConsultancySession(
   if (canceller.expectedSequence !== undefined && canceller.expectedSequence !== booking?.sequence) {
     throw new ConflictError('The booking changed while you were looking at it, perhaps by the other lead. Check it below and try again.');
   }
-  if (booking?.status !== 'booked' || !slot || !(await ports.consultancy.cancel(booking))) {
-    throw new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
-  }
-  await reconcileSessionCalendars(ports, area.areaId, session, cancelledBy);
+  const refused = () => new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
+  if (booking?.status !== 'booked' || !slot) throw refused();
   const actor = canceller.actor ?? { name: cancelledBy };
-  await ports.audit.record(auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined));
+  const entry = auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined);
+  // With its timeline entry and announcement: the table's stream sends the cancellations to everyone who held it.
+  const announcement = { kind: 'session-changed', areaId: area.areaId, session, sequence: booking.sequence, booked: false, changedBy: cancelledBy } as const;
+  if (!(await ports.announcements.sessionCancelled(booking, entry, announcement))) throw refused();
 }

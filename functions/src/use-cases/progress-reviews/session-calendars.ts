@@ -1,5 +1,6 @@
 import {
   reminderTimes,
+  type Announcement,
   type Area,
   type CalendarChange,
   type ConsultancySlot,
@@ -44,6 +45,19 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, are
   );
   const now = ports.clock.now().toISOString();
   for (const { email } of emails.flat()) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+}
+
+/**
+ * What follows a session booked, moved or cancelled, acted on from its announcement: a booking stops
+ * the reminders to book (the leads' and the programme team's), then every calendar the session
+ * concerns follows it as it now stands (a later change's announcement finds nothing left to change).
+ */
+export async function sessionChangeFollows(ports: SessionCalendarPorts, changed: Extract<Announcement, { kind: 'session-changed' }>): Promise<void> {
+  if (changed.booked) {
+    const { area, leads } = await consultancyState(ports, changed.areaId, changed.session);
+    await Promise.all([...leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, changed.session, key))));
+  }
+  await reconcileSessionCalendars(ports, changed.areaId, changed.session, changed.changedBy);
 }
 
 interface Wording {

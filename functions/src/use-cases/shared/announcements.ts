@@ -5,6 +5,7 @@ import { onOccasion, placeOfferedEmail, withdrawalLinkFor } from '../selection/p
 import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection/calendars-follow-selection';
 import { regionParticipants } from '../delivery/region-progress';
 import { reconcileWorkshopCalendars } from '../delivery/workshop-invitations';
+import { sessionChangeFollows } from '../progress-reviews/session-calendars';
 import { withdrawPersonalReminders } from './personal-reminders';
 import { queueAndSend } from './send-emails';
 
@@ -33,6 +34,8 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       // Whatever the schedule is by now: a later move's announcement finds nothing left to change.
       await reconcileWorkshopCalendars(ports, announcement.areaId);
       return;
+    case 'session-changed':
+      return sessionChangeFollows(ports, announcement);
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
   }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../staff';
 import type { AreaSelection } from '../area-selection';
 import type { LearningEvent } from '../area-stages';
 import type { WorkshopSchedule } from '../workshop-schedule';
+import type { BookingOutcome, ConsultancySlot, SessionBooking, SessionNumber } from '../consultancy';
 import type { RegionId } from '../regions';
 
 /**
@@ -31,6 +32,11 @@ export type Announcement =
    * as it then stands (invitations, updates and their reminders; the reminders of dates no longer the workshops' withdrawn).
    */
   | { kind: 'workshops-scheduled'; areaId: string; sequence: number }
+  /**
+   * A consultancy session was booked, moved or cancelled: everyone it concerns gets it in (or out of) their calendar,
+   * worded with who changed it, and a booking stops the reminders to book.
+   */
+  | { kind: 'session-changed'; areaId: string; session: SessionNumber; sequence: number; booked: boolean; changedBy: string }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
   | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
 
@@ -43,6 +49,10 @@ export interface Announcements {
    * facilitators' calendar versions read) with its audit entry and announcement; false if either moved on first.
    */
   workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /** Books or moves a session (as `ConsultancyStore.book`) with its audit entry and announcement: all stand, or none. */
+  sessionBooked(booking: SessionBooking, previous: SessionBooking | undefined, slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined, audit: AuditEntry, announcement: Announcement): Promise<BookingOutcome>;
+  /** Cancels a booking (as `ConsultancyStore.cancel`) with its audit entry and announcement; false if it changed first. */
+  sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Saves the region's learning event (as `LearningEventStore.save`) with its announcement. */
   learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void>;
 }
