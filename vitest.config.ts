@@ -25,9 +25,10 @@ const services = './test/support/global-services.ts';
 export default defineConfig({
   test: {
     silent: 'passed-only',
-    // Most files wait on DynamoDB Local, a platform process or a browser more than they compute, so three
-    // run at once on two cores (vitest's default is one fewer than the cores: one file at a time here).
-    maxWorkers: 3,
+    // Two files at once on two cores (vitest's default is one fewer than the cores: one file at a time
+    // here): the simulation, which computes for minutes, in one, and the files that mostly wait on
+    // DynamoDB Local, a platform process or a browser in the other. Three at once starved the simulation.
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     // Platforms started in a test's process run as a bundle without tracing does (see infra/local/src/platform.ts).
     env: { PIP_BUNDLE_TRACING: 'false' },

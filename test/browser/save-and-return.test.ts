@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningPlatform } from '@pip/local';
+import { tableStreamsSettled, type RunningPlatform } from '@pip/local';
 import { accessibilityViolations, launchBrowser } from '../support/browser';
 import { emailsTo } from '../support/inbox';
 import { startTestPlatform, uniqueEmail } from '../support/platform';
@@ -80,7 +80,8 @@ describe('saving an application and coming back to it', () => {
     expect(await again.locator('.govuk-panel__title').textContent()).toContain('Application sent');
     expect(await again.locator('.govuk-panel__body').textContent()).toMatch(/PIP-[0-9A-Z]{4}-[0-9A-Z]{4}/u);
     await checked(again, '8-sent');
-    // Sent: the saved answers are gone, so the link opens nothing.
+    // Sent: the saved answers are gone (the table's stream forgets them a moment later), so the link opens nothing.
+    await tableStreamsSettled();
     const gone = await again.goto(link!.replace('localhost', '127.0.0.1'));
     expect(gone?.status()).toBe(404);
     await fresh.close();

@@ -168,7 +168,17 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
     for (const [shardId, first] of [...iterators]) {
       let iterator: string | undefined = first;
       for (;;) {
-        const page: GetRecordsCommandOutput = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+        const page: GetRecordsCommandOutput = await streams.send(new GetRecordsCommand({ ShardIterator: iterator })).catch(async (error: unknown) => {
+          // DynamoDB Local, busy, has refused an iterator as past the shard's oldest record: read again from
+          // where this reader got to, or from the shard's start if it has read nothing of it (acting on a
+          // record twice adds nothing; skipping one would lose an email).
+          if (!(error instanceof Error) || !['TrimmedDataAccessException', 'ExpiredIteratorException'].includes(error.name)) throw error;
+          const after = positions.get(shardId);
+          const { ShardIterator } = await streams.send(
+            new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }) }),
+          );
+          return streams.send(new GetRecordsCommand({ ShardIterator }));
+        });
         iterator = page.NextShardIterator;
         read += page.Records?.length ?? 0;
         if (page.Records?.length) await deliver(page.Records);
@@ -199,15 +209,18 @@ export async function startLocalTableStream(options: TableStreamOptions): Promis
       const cycle = ++started;
       try {
         pollMs = (await drain()) > 0 ? busyPollMs : Math.min(pollMs * 2, Math.max(options.longestIdlePollMs ?? busyPollMs, busyPollMs));
+        // Only a pass that read every shard to its end settles those waiting: a failed one read nothing for them.
+        finished = cycle;
       } catch (error) {
         if (!stopped) console.error('reading the table stream failed', error);
+        pollMs = busyPollMs;
       }
-      finished = cycle;
       for (const waiter of waiters.filter((one) => one.cycle <= finished)) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
       }
-      if (waiters.length > 0) continue;
+      // Those waiting are read for at once, unless the pass failed: then after the usual pause.
+      if (waiters.length > 0 && finished === cycle) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
