@@ -4,6 +4,7 @@ import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { DynamoConsultancyStore } from './consultancy-store';
+import { followUpConfirmation } from './follow-up-store';
 import { selectionPut } from './selection-store';
 import { DynamoWorkshopStore } from './workshop-store';
 
@@ -17,6 +18,8 @@ export function announcementId(announcement: Announcement): string {
       return `REGION#${announcement.regionId}#LEARNING-EVENT#${announcement.sequence}`;
     case 'workshops-scheduled':
       return `AREA#${announcement.areaId}#WORKSHOPS#${announcement.sequence}`;
+    case 'follow-up-confirmed':
+      return `AREA#${announcement.areaId}#FOLLOW-UP#CONFIRMED`;
     case 'session-changed':
       return `AREA#${announcement.areaId}#SESSION#${announcement.session}#${announcement.sequence}#${announcement.booked ? 'BOOKED' : 'CANCELLED'}`;
     default:
@@ -97,6 +100,12 @@ export class DynamoAnnouncementStore implements Announcements {
   /** A decision's audit entry and announcement, for its transaction. */
   private told(audit: AuditEntry, announcement: Announcement) {
     return [{ Put: auditPut(this.tableName, audit) }, { Put: announcementPut(this.tableName, announcement, audit.at) }];
+  }
+
+  async followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(new TransactWriteCommand({ TransactItems: [{ Update: followUpConfirmation(this.tableName, areaId, optionId) }, ...this.told(audit, announcement)] })),
+    );
   }
 
   async learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void> {

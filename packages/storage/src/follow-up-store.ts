@@ -5,6 +5,17 @@ import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
+/** The update that confirms the review's date, once: for the store's own write and for a transaction that announces it. */
+export function followUpConfirmation(tableName: string, areaId: string, optionId: string) {
+  return {
+    TableName: tableName,
+    Key: keys.followUpReview(areaId),
+    UpdateExpression: 'SET confirmedOptionId = :option',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
+    ExpressionAttributeValues: { ':option': optionId },
+  };
+}
+
 export class DynamoFollowUpStore implements FollowUpStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -27,17 +38,7 @@ export class DynamoFollowUpStore implements FollowUpStore {
 
   /** Confirms one date, once. */
   async confirm(areaId: string, optionId: string): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.followUpReview(areaId),
-          UpdateExpression: 'SET confirmedOptionId = :option',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(confirmedOptionId)',
-          ExpressionAttributeValues: { ':option': optionId },
-        }),
-      ),
-    );
+    return unlessLostRace(this.documents.send(new UpdateCommand(followUpConfirmation(this.tableName, areaId, optionId))));
   }
 
   async answers(areaId: string): Promise<FollowUpAnswer[]> {

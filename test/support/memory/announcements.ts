@@ -8,7 +8,7 @@ export class MemoryAnnouncements implements Announcements {
   readonly made: Announcement[] = [];
 
   constructor(
-    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'audit'>,
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'followUps' | 'audit'>,
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
@@ -35,6 +35,13 @@ export class MemoryAnnouncements implements Announcements {
 
   async sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     if (!(await this.stores.consultancy.cancel(previous))) return false;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return true;
+  }
+
+  async followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.followUps.confirm(areaId, optionId))) return false;
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

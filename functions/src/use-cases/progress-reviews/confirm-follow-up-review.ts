@@ -1,9 +1,9 @@
 import { ConflictError, ValidationError, bestFollowUpOption, followUpTally, formatUkDateTime, type Actor, type Area, type FollowUpReview, type FollowUpTally, type Ports } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import { selectedParticipants } from '../shared/participants';
-import { reconcileFollowUpCalendars, type FollowUpCalendarPorts } from './follow-up-calendars';
+import type { FollowUpCalendarPorts } from './follow-up-calendars';
 
-type ConfirmPorts = FollowUpCalendarPorts & Pick<Ports, 'audit'>;
+type ConfirmPorts = FollowUpCalendarPorts & Pick<Ports, 'announcements'>;
 
 export interface FollowUpDateToConfirm {
   area: Area;
@@ -31,11 +31,14 @@ export async function followUpDateToConfirm(ports: Pick<ConfirmPorts, 'areas' | 
   return { area, review, option, tally, invited: participants.map((participant) => participant.answers.fullName) };
 }
 
-/** Staff confirm one of the proposed dates and everyone is sent the invitation; once only. */
+/**
+ * Staff confirm one of the proposed dates, once: stored with its timeline entry and an announcement,
+ * from which the table's stream sends everyone the invitation, even if this request stops after the write.
+ */
 export async function confirmFollowUpReview(ports: ConfirmPorts, areaId: string, actor: Actor, chosenOptionId?: string): Promise<void> {
   const { option, tally } = await followUpDateToConfirm(ports, areaId, chosenOptionId);
-  if (!(await ports.followUps.confirm(areaId, option.optionId))) throw alreadyDone();
   const summary = `${formatUkDateTime(option.startsAt)}, which ${option.canMake} of ${tally.answered} who answered can make.`;
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Follow-up review confirmed', summary));
-  await reconcileFollowUpCalendars(ports, areaId);
+  const entry = auditEntry(ports.clock, areaId, actor, 'Follow-up review confirmed', summary);
+  // With its timeline entry and announcement: the table's stream sends every participant the invitation.
+  if (!(await ports.announcements.followUpConfirmed(areaId, option.optionId, entry, { kind: 'follow-up-confirmed', areaId, optionId: option.optionId }))) throw alreadyDone();
 }

@@ -6,6 +6,7 @@ import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection
 import { regionParticipants } from '../delivery/region-progress';
 import { reconcileWorkshopCalendars } from '../delivery/workshop-invitations';
 import { sessionChangeFollows } from '../progress-reviews/session-calendars';
+import { reconcileFollowUpCalendars } from '../progress-reviews/follow-up-calendars';
 import { withdrawPersonalReminders } from './personal-reminders';
 import { queueAndSend } from './send-emails';
 
@@ -36,6 +37,8 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       return;
     case 'session-changed':
       return sessionChangeFollows(ports, announcement);
+    case 'follow-up-confirmed':
+      return reconcileFollowUpCalendars(ports, announcement.areaId);
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
   }

@@ -37,6 +37,8 @@ export type Announcement =
    * worded with who changed it, and a booking stops the reminders to book.
    */
   | { kind: 'session-changed'; areaId: string; session: SessionNumber; sequence: number; booked: boolean; changedBy: string }
+  /** Staff confirmed the follow-up review's date: every participant is invited, with a calendar file. */
+  | { kind: 'follow-up-confirmed'; areaId: string; optionId: string }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
   | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
 
@@ -53,6 +55,8 @@ export interface Announcements {
   sessionBooked(booking: SessionBooking, previous: SessionBooking | undefined, slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined, audit: AuditEntry, announcement: Announcement): Promise<BookingOutcome>;
   /** Cancels a booking (as `ConsultancyStore.cancel`) with its audit entry and announcement; false if it changed first. */
   sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /** Confirms the follow-up review's date (as `FollowUpStore.confirm`, once) with its audit entry and announcement; false if one was confirmed already. */
+  followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Saves the region's learning event (as `LearningEventStore.save`) with its announcement. */
   learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void>;
 }
