@@ -37,7 +37,7 @@ export async function tryBooking(
     session,
     sequence,
     booked: true,
-    changedBy: bookedBy,
+    changedBy: byLead ? { lead: byLead } : { staff: bookedBy },
   });
 }
 

@@ -37,6 +37,8 @@ export async function cancelConsultancySession(
   const actor = canceller.actor ?? { name: cancelledBy };
   const entry = auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined);
   // With its timeline entry and announcement: the table's stream sends the cancellations to everyone who held it.
-  const announcement = { kind: 'session-changed', areaId: area.areaId, session, sequence: booking.sequence, booked: false, changedBy: cancelledBy } as const;
+  const lead = canceller.by === 'lead' ? state.leads.find((candidate) => candidate.name === cancelledBy) : undefined;
+  const changedBy = lead ? { lead: lead.key } : { staff: cancelledBy };
+  const announcement = { kind: 'session-changed', areaId: area.areaId, session, sequence: booking.sequence, booked: false, changedBy } as const;
   if (!(await ports.announcements.sessionCancelled(booking, entry, announcement))) throw refused();
 }

@@ -53,11 +53,13 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, are
  * concerns follows it as it now stands (a later change's announcement finds nothing left to change).
  */
 export async function sessionChangeFollows(ports: SessionCalendarPorts, changed: Extract<Announcement, { kind: 'session-changed' }>): Promise<void> {
+  const { area, leads } = await consultancyState(ports, changed.areaId, changed.session);
   if (changed.booked) {
-    const { area, leads } = await consultancyState(ports, changed.areaId, changed.session);
     await Promise.all([...leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, changed.session, key))));
   }
-  await reconcileSessionCalendars(ports, changed.areaId, changed.session, changed.changedBy);
+  // A lead is named as they are now known (after an erasure, by the pseudonym).
+  const changedBy = 'staff' in changed.changedBy ? changed.changedBy.staff : (leads.find((lead) => lead.key === (changed.changedBy as { lead: string }).lead)?.name ?? 'A lead');
+  await reconcileSessionCalendars(ports, changed.areaId, changed.session, changedBy);
 }
 
 interface Wording {

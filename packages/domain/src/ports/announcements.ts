@@ -34,9 +34,10 @@ export type Announcement =
   | { kind: 'workshops-scheduled'; areaId: string; sequence: number }
   /**
    * A consultancy session was booked, moved or cancelled: everyone it concerns gets it in (or out of) their calendar,
-   * worded with who changed it, and a booking stops the reminders to book.
+   * worded with who changed it (a lead by their application's reference, so that erasing them leaves no name here;
+   * staff by the name the emails give), and a booking stops the reminders to book.
    */
-  | { kind: 'session-changed'; areaId: string; session: SessionNumber; sequence: number; booked: boolean; changedBy: string }
+  | { kind: 'session-changed'; areaId: string; session: SessionNumber; sequence: number; booked: boolean; changedBy: { lead: string } | { staff: string } }
   /** Staff confirmed the follow-up review's date: every participant is invited, with a calendar file. */
   | { kind: 'follow-up-confirmed'; areaId: string; optionId: string }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
