@@ -54,6 +54,10 @@ export function reviewedLeeds(now = AFTER_CLOSE): MemoryPorts {
 /** The two participants of an approved selection of two, one per sector; each is the lead of their sector. */
 export const LEADS = [applicant(LEEDS.areaId, 'local-authority', 1), applicant(LEEDS.areaId, 'voluntary-community', 1)] as const;
 
+/** Each lead as they act through their own link: their reference and their name. */
+export const COUNCIL_LEAD = { key: LEADS[0].applicationId, name: LEADS[0].answers.fullName };
+export const VOLUNTARY_LEAD = { key: LEADS[1].applicationId, name: LEADS[1].answers.fullName };
+
 /** The selection approved with these participants, the first of each sector its lead. */
 export function approvedWith(participants: readonly Application[]): AreaSelection {
   const ids = (sector: Sector) => participants.filter((participant) => participant.answers.sector === sector).map((participant) => participant.applicationId);

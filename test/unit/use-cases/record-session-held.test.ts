@@ -3,13 +3,13 @@ import { ConflictError } from '@pip/domain';
 import { bookConsultancySession } from '@pip/functions/use-cases/progress-reviews/book-consultancy-session';
 import { consultancyState } from '@pip/functions/use-cases/progress-reviews/consultancy-state';
 import { recordSessionHeld } from '@pip/functions/use-cases/progress-reviews/record-session-held';
-import { LEEDS, approvedLeeds, slot } from './fixtures';
+import { LEEDS, approvedLeeds, slot, COUNCIL_LEAD } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };
 
 async function bookedSessionOne() {
   const ports = approvedLeeds('2027-03-01T12:00:00.000Z', [slot('tuesday', '2027-03-09T10:00:00.000Z')]);
-  await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', 'Lead 1', undefined);
+  await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', COUNCIL_LEAD, undefined);
   return ports;
 }
 

@@ -8,7 +8,7 @@ import { remindEvaluation } from '@pip/functions/use-cases/evaluation/remind-eva
 import { submitEvaluation } from '@pip/functions/use-cases/evaluation/submit-evaluation';
 import { bookConsultancySession } from '@pip/functions/use-cases/progress-reviews/book-consultancy-session';
 import { consultancyState } from '@pip/functions/use-cases/progress-reviews/consultancy-state';
-import { LEADS, LEEDS, approvedLeeds, slot } from './fixtures';
+import { LEADS, LEEDS, approvedLeeds, slot, COUNCIL_LEAD } from './fixtures';
 
 const SAM = { staffId: 's-1', name: 'Sam Rivers' };
 const answers = { materials: 'good', content: 'good', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes' };
@@ -65,7 +65,7 @@ describe('a session behind us', () => {
   const NOW = '2027-03-01T12:00:00.000Z';
   const state = async (now: string) => {
     const ports = approvedLeeds(NOW, [slot('tuesday', '2027-03-09T10:00:00.000Z'), slot('thursday', '2027-03-11T10:00:00.000Z')]);
-    await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', 'Lead 1', undefined);
+    await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', COUNCIL_LEAD, undefined);
     ports.clock.set(now);
     return consultancyState(ports, LEEDS.areaId, 1);
   };

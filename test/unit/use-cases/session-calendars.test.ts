@@ -19,7 +19,7 @@ describe('a booked consultancy session when the leads change', () => {
       selections: [approvedWith([councilLead, successor, voluntaryLead])],
       slots: [slot('tuesday', '2027-03-09T10:00:00.000Z')],
     });
-    await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', voluntaryLead.answers.fullName, -1);
+    await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', { key: voluntaryLead.applicationId, name: voluntaryLead.answers.fullName }, -1);
     const subjectsTo = (address: string) => ports.outbox.queued().filter((email) => email.to === address).map((email) => email.subject);
     const facilitatorBefore = subjectsTo('fay@example.org');
 

@@ -54,12 +54,12 @@ export const consultancyRoutes = {
         }
         // A session that can no longer be cancelled says so, whatever page the post came from.
         assertCancellable(link.state, 'lead');
-        await cancelConsultancySession(ports, link.state, link.leadName, { by: 'lead', expectedSequence: sequenceSeen(form.sequence) });
+        await cancelConsultancySession(ports, link.state, { by: 'lead', lead: link.lead, expectedSequence: sequenceSeen(form.sequence) });
         return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
       }
       // No time chosen is for the booking to say ("Choose a time"); a chosen one must say how the page showed it.
       const slotVersion = form.slotId ? versionSeen(formText(event, `seen-${form.slotId}`)) : undefined;
-      await bookConsultancySession(ports, link.state, form.slotId, link.leadName, sequenceSeen(form.sequence), slotVersion);
+      await bookConsultancySession(ports, link.state, form.slotId, link.lead, sequenceSeen(form.sequence), slotVersion);
       return showBooking(event, 200, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' });
     },
     (event, status, problem) => showBooking(event, status, { errors: problem.errors }),

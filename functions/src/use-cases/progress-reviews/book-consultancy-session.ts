@@ -1,8 +1,11 @@
-import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, formatUkDateTime } from '@pip/domain';
+import { ConflictError, ValidationError, nextBooking, passedSessionRefusal, slotToBook, type BookingRefusal, type Ports, type SessionBooking, type ConsultancySessionState, type Recipient, formatUkDateTime } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import type { SessionCalendarPorts } from './session-calendars';
 
 export type BookingPorts = SessionCalendarPorts & Pick<Ports, 'announcements'>;
+
+/** A lead acting through their own link: their application's reference and their name. */
+export type SessionLead = Pick<Recipient, 'key' | 'name'>;
 
 /**
  * Books (or moves) the session into the slot, if the slot is still free and the session is as the
@@ -57,17 +60,17 @@ export function bookingRefusal(refusal: BookingRefusal, state: ConsultancySessio
 /**
  * A lead books or moves their area's session from their emailed link, as the booking page showed it
  * to them: the booking as it was (`expectedSequence`) and the slot as it was (`slotVersionSeen`).
+ * The lead is the one the link was sent to (never found by name: two leads may share one).
  */
 export async function bookConsultancySession(
   ports: BookingPorts,
   state: ConsultancySessionState,
   slotId: string,
-  leadName: string,
+  lead: SessionLead,
   expectedSequence: number | undefined,
   slotVersionSeen?: number,
 ): Promise<void> {
   if (!slotId) throw ValidationError.of('slotId', 'Choose a time');
-  const lead = state.leads.find((candidate) => candidate.name === leadName);
-  const outcome = await tryBooking(ports, state, slotId, leadName, expectedSequence, slotVersionSeen, lead?.key);
+  const outcome = await tryBooking(ports, state, slotId, lead.name, expectedSequence, slotVersionSeen, lead.key);
   if (outcome !== 'booked') throw new ConflictError(bookingRefusal(outcome, state), 'slotId');
 }

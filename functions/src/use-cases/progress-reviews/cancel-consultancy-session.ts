@@ -1,14 +1,14 @@
 import { ConflictError, cancelRefusal, formatUkDateTime, type Actor, type ConsultancySessionState, type Ports } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
+import type { SessionLead } from './book-consultancy-session';
 import type { SessionCalendarPorts } from './session-calendars';
 
-/** Who cancels: a lead (until the cutoff before the session) or staff (until it starts), and who the audit log names. */
-export interface Canceller {
-  by: 'lead' | 'staff';
-  actor?: Actor;
-  /** The booking's sequence as the canceller's page showed it, when it says: a booking moved since is not cancelled. */
-  expectedSequence?: number;
-}
+/**
+ * Who cancels: a lead through their own link (until the cutoff before the session; never found by
+ * name, as two leads may share one) or staff (until it starts), and, when their page said, the
+ * booking as it showed it (a booking moved since is not cancelled).
+ */
+export type Canceller = ({ by: 'lead'; lead: SessionLead } | { by: 'staff'; actor: Actor }) & { expectedSequence?: number };
 
 /** Refuses, in words a person can act on, a cancellation the session no longer allows: before the confirmation page as after it. */
 export function assertCancellable(state: ConsultancySessionState, by: Canceller['by']): void {
@@ -24,8 +24,7 @@ export function assertCancellable(state: ConsultancySessionState, by: Canceller[
 export async function cancelConsultancySession(
   ports: SessionCalendarPorts & Pick<Ports, 'announcements'>,
   state: ConsultancySessionState,
-  cancelledBy: string,
-  canceller: Canceller = { by: 'lead' },
+  canceller: Canceller,
 ): Promise<void> {
   const { area, session, booking, bookedSlot: slot } = state;
   assertCancellable(state, canceller.by);
@@ -34,11 +33,12 @@ export async function cancelConsultancySession(
   }
   const refused = () => new ConflictError('The session could not be cancelled: it may already be cancelled, or be less than a day away.');
   if (booking?.status !== 'booked' || !slot) throw refused();
-  const actor = canceller.actor ?? { name: cancelledBy };
+  const actor = canceller.by === 'lead' ? { name: canceller.lead.name } : canceller.actor;
   const entry = auditEntry(ports.clock, area.areaId, actor, 'Consultancy session cancelled', `Session ${session}, which was booked for ${formatUkDateTime(slot.startsAt)}.`, booking, undefined);
-  // With its timeline entry and announcement: the table's stream sends the cancellations to everyone who held it.
-  const lead = canceller.by === 'lead' ? state.leads.find((candidate) => candidate.name === cancelledBy) : undefined;
-  const changedBy = lead ? { lead: lead.key } : { staff: cancelledBy };
+  // A lead's cancellation is a form they sent, on their own record, as their booking is.
+  const recorded = canceller.by === 'lead' ? { ...entry, kind: 'form' as const, subjects: [canceller.lead.key] } : entry;
+  const changedBy = canceller.by === 'lead' ? { lead: canceller.lead.key } : { staff: `${actor.name} (programme team)` };
   const announcement = { kind: 'session-changed', areaId: area.areaId, session, sequence: booking.sequence, booked: false, changedBy } as const;
-  if (!(await ports.announcements.sessionCancelled(booking, entry, announcement))) throw refused();
+  // With its timeline entry and announcement: the table's stream sends the cancellations to everyone who held it.
+  if (!(await ports.announcements.sessionCancelled(booking, recorded, announcement))) throw refused();
 }

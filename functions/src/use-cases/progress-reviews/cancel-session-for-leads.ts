@@ -24,5 +24,5 @@ export async function cancelSessionForLeads(
   actor: Actor,
 ): Promise<void> {
   const state = await sessionToCancel(ports, areaId, sessionNamed, sequence);
-  await cancelConsultancySession(ports, state, `${actor.name} (programme team)`, { by: 'staff', actor });
+  await cancelConsultancySession(ports, state, { by: 'staff', actor });
 }

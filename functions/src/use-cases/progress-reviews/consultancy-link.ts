@@ -1,8 +1,8 @@
-import { sessionNumberOf, type ConsultancySessionState, type LinkProblem } from '@pip/domain';
+import { sessionNumberOf, type ConsultancySessionState, type LinkProblem, type Recipient } from '@pip/domain';
 import { openPersonalLink, type LinkPorts } from '../shared/emailed-links';
 import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
 
-export type ConsultancyLink = { problem: LinkProblem } | { problem?: undefined; token: string; state: ConsultancySessionState; leadName: string };
+export type ConsultancyLink = { problem: LinkProblem } | { problem?: undefined; token: string; state: ConsultancySessionState; lead: Recipient };
 
 /** A lead's booking link: whole, a consultancy link, unexpired, naming a session, and its holder still a lead of the area. */
 export async function openConsultancyLink(ports: LinkPorts & ConsultancyStatePorts, token: string): Promise<ConsultancyLink> {
@@ -14,5 +14,5 @@ export async function openConsultancyLink(ports: LinkPorts & ConsultancyStatePor
   const state = await consultancyState(ports, link.areaId, session);
   const lead = state.leads.find((candidate) => candidate.key === link.applicationId);
   if (!lead) return { problem: 'unknown' };
-  return { token: opened.token, state, leadName: lead.name };
+  return { token: opened.token, state, lead };
 }

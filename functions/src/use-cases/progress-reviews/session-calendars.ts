@@ -3,6 +3,7 @@ import {
   type Announcement,
   type Area,
   type CalendarChange,
+  type ConsultancySessionState,
   type ConsultancySlot,
   type EmailToSend,
   type OutboundEmail,
@@ -24,11 +25,12 @@ const sessionKey = (session: SessionNumber) => `consultancy-${session}`;
  * the two current leads and the booked slot's facilitator hold it, at its time; anyone who held it
  * and no longer should (the session cancelled, a lead replaced, the facilitator of a time it left)
  * is sent a cancellation; each change is numbered above the last that person received, so booking
- * again after a cancellation is an invitation calendars take. `changedBy` is who the emails name.
+ * again after a cancellation is an invitation calendars take. `state` is the session as it stands,
+ * read by the caller; `changedBy` is who the emails name.
  */
-export async function reconcileSessionCalendars(ports: SessionCalendarPorts, areaId: string, session: SessionNumber, changedBy: string): Promise<void> {
-  const state = await consultancyState(ports, areaId, session);
-  const { area, booking, bookedSlot, slots } = state;
+export async function reconcileSessionCalendars(ports: SessionCalendarPorts, state: ConsultancySessionState, changedBy: string): Promise<void> {
+  const { area, session, booking, bookedSlot, slots } = state;
+  const { areaId } = area;
   const key = sessionKey(session);
   const booked = booking?.status === 'booked' ? bookedSlot : undefined;
   const events = booked ? { [key]: { startsAt: booked.startsAt, endsAt: booked.endsAt, location: booked.where, ref: booked.slotId } } : {};
@@ -53,13 +55,14 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, are
  * concerns follows it as it now stands (a later change's announcement finds nothing left to change).
  */
 export async function sessionChangeFollows(ports: SessionCalendarPorts, changed: Extract<Announcement, { kind: 'session-changed' }>): Promise<void> {
-  const { area, leads } = await consultancyState(ports, changed.areaId, changed.session);
+  const state = await consultancyState(ports, changed.areaId, changed.session);
+  const { area, leads } = state;
   if (changed.booked) {
     await Promise.all([...leads.map((lead) => lead.key), 'staff'].map((key) => ports.outbox.cancel(consultancyEmails.notBookedId(area, changed.session, key))));
   }
   // A lead is named as they are now known (after an erasure, by the pseudonym).
   const changedBy = 'staff' in changed.changedBy ? changed.changedBy.staff : (leads.find((lead) => lead.key === (changed.changedBy as { lead: string }).lead)?.name ?? 'A lead');
-  await reconcileSessionCalendars(ports, changed.areaId, changed.session, changedBy);
+  await reconcileSessionCalendars(ports, state, changedBy);
 }
 
 interface Wording {

@@ -1,6 +1,7 @@
-import { sessionNumbers, type Ports } from '@pip/domain';
+import type { Ports } from '@pip/domain';
 import { invitationsFollowSelection, type WorkshopCalendarPorts } from '../delivery/workshop-invitations';
 import { reconcileFollowUpCalendars, type FollowUpCalendarPorts } from '../progress-reviews/follow-up-calendars';
+import { consultancyStates } from '../progress-reviews/consultancy-state';
 import { reconcileSessionCalendars, type SessionCalendarPorts } from '../progress-reviews/session-calendars';
 
 export type CalendarFollowPorts = WorkshopCalendarPorts & SessionCalendarPorts & FollowUpCalendarPorts & Pick<Ports, 'consultancy'>;
@@ -12,6 +13,6 @@ export type CalendarFollowPorts = WorkshopCalendarPorts & SessionCalendarPorts &
  */
 export async function calendarsFollowSelection(ports: CalendarFollowPorts, areaId: string, change: { joined?: string } = {}): Promise<void> {
   await invitationsFollowSelection(ports, areaId, change);
-  for (const session of sessionNumbers) await reconcileSessionCalendars(ports, areaId, session, 'The programme team');
+  for (const state of await consultancyStates(ports, areaId)) await reconcileSessionCalendars(ports, state, 'The programme team');
   await reconcileFollowUpCalendars(ports, areaId);
 }
