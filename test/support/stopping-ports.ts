@@ -2,7 +2,7 @@ import type { Ports } from '@pip/domain';
 import type { MemoryPorts } from './memory-ports';
 
 /** The writes that store a decision: the one a request makes before it tells anybody. */
-const DECISIONS = new Set(['workshops.saveSchedule', 'consultancy.book', 'consultancy.cancel', 'followUps.confirm', 'selections.write']);
+const DECISIONS = new Set(['applications.moveToAddress', 'workshops.saveSchedule', 'consultancy.book', 'consultancy.cancel', 'followUps.confirm', 'selections.write']);
 
 /**
  * The ports of a request that stops (its function timed out, or was killed) as soon as its decision
@@ -24,7 +24,7 @@ export function stoppingAfterDecision(ports: MemoryPorts): Ports {
           if (!decision) return result;
           return (result as Promise<unknown>).then((stored) => {
             // A refused write (false, or a refusal's name) stored nothing: the request goes on to say so.
-            if (stored === true || stored === 'booked' || stored === undefined) stopped = true;
+            if (stored === true || stored === 'booked' || stored === 'written' || stored === undefined) stopped = true;
             return stored;
           });
         };

@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite, OutboundEmail } from '@pip/domain';
+import type { Application, ApplicationEmail, ApplicationStore, ApplicationWrite, AuditEntry, OutboundEmail } from '@pip/domain';
 import { isLostRace, moveItem } from './conditional';
 import { auditPut } from './audit-store';
 import { allowanceUpdate } from './email-allowance-store';
@@ -74,10 +74,10 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   /**
-   * The application, its email, the link the email carries and the email's count against the
-   * address's daily allowance are one transaction: none is ever stored without the others.
+   * The application at its new address, its timeline entry and the email sent again are one
+   * transaction; the email is sent from the table's stream once stored, not from the request.
    */
-  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
+  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, audit: AuditEntry, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -88,7 +88,8 @@ export class DynamoApplicationStore implements ApplicationStore {
               expectedVersion,
               { ...keys.application(application.areaId, application.answers.email), ...keys.applicationReference(application.applicationId), type: 'application', ...application },
             ),
-            ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt) }] : []),
+            { Put: auditPut(this.tableName, audit) },
+            ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt, { deliverOnInsert: true }) }] : []),
           ],
         }),
       );

@@ -70,11 +70,13 @@ export class MemoryApplications implements ApplicationStore {
     return this.writeWithEmail(application, email);
   }
 
-  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
+  async moveToAddress(application: Application, previousEmail: string, expectedVersion: number, audit: AuditEntry, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'> {
     const previousKey = key(application.areaId, applicantKey(previousEmail));
     if (this.byApplicant.get(previousKey)?.version !== expectedVersion) return 'lost-race';
     if (this.byApplicant.has(this.keyOf(application))) return 'address-taken';
-    if (resent && !(await this.outbox.enqueue(resent, application.updatedAt))) return 'lost-race';
+    if (this.audit.holds(audit) || (resent && this.outbox.holds(resent.messageId))) return 'lost-race';
+    if (resent) await this.outbox.enqueue(resent, application.updatedAt);
+    await this.audit.record(audit);
     this.byApplicant.delete(previousKey);
     this.put(application);
     return 'written';

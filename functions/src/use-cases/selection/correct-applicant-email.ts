@@ -1,12 +1,12 @@
 import { ConflictError, NotFoundError, parseCorrectedEmail, periodInWords, retentionDueAt, retentionRule, type Actor, type OutboundEmail, type Ports, type StoredEmail } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 
-export type CorrectEmailPorts = Pick<Ports, 'applications' | 'unreachable' | 'emailTracking' | 'audit' | 'delivery' | 'clock'>;
+export type CorrectEmailPorts = Pick<Ports, 'applications' | 'unreachable' | 'emailTracking' | 'clock'>;
 
 /**
  * Staff correct the address of an applicant the platform could not reach, after checking it with
- * them. The application moves to the new address, and the email that did not arrive is sent
- * there, in one write; the change is audited. The old address keeps its record of what failed.
+ * them. The application moves to the new address, with its timeline entry and the email that did
+ * not arrive sent there, in one write. The old address keeps its record of what failed.
  */
 export async function correctApplicantEmail(
   ports: CorrectEmailPorts,
@@ -38,13 +38,12 @@ export async function correctApplicantEmail(
     applicationId: application.applicationId,
   } : undefined;
   const corrected = { ...application, answers: { ...application.answers, email: address }, updatedAt: now, version };
-  const written = await ports.applications.moveToAddress(corrected, previous, application.version, resent);
+  const summary = `${application.answers.fullName}: ${previous} corrected to ${address}${resent ? `; “${resent.subject}” sent again` : ''}${wordingGone ? `; the email that did not arrive is older than ${periodInWords(retentionRule('email-content').days)}, so its wording is no longer kept: send a new link if they need one` : ''}.`;
+  const entry = { ...auditEntry(ports.clock, areaId, actor, 'Email address corrected', summary), subjects: [application.applicationId] };
+  // With its timeline entry and the email sent again, which the table's stream sends once stored.
+  const written = await ports.applications.moveToAddress(corrected, previous, application.version, entry, resent);
   if (written === 'address-taken') throw new ConflictError('Another applicant in this area has that email address.', 'email');
   if (written === 'lost-race') throw new ConflictError('The application changed while you were correcting it. Check it and try again.', 'email');
-  await ports.audit.record(
-    auditEntry(ports.clock, areaId, actor, 'Email address corrected', `${application.answers.fullName}: ${previous} corrected to ${address}${resent ? `; “${resent.subject}” sent again` : ''}${wordingGone ? `; the email that did not arrive is older than ${periodInWords(retentionRule('email-content').days)}, so its wording is no longer kept: send a new link if they need one` : ''}.`),
-  );
-  if (resent) await ports.delivery.sendNow(resent.messageId);
   return resent ? { resent: resent.subject } : wordingGone ? { wordingGone: true } : {};
 }
 

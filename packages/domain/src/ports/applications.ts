@@ -43,10 +43,10 @@ export interface ApplicationStore {
   update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite>;
   /**
    * Moves the application to its corrected address (`application.answers.email`) from `previousEmail`,
-   * if it is still at `expectedVersion`, with the email sent again there, all or none:
-   * `address-taken` when another applicant of the area has that address.
+   * if it is still at `expectedVersion`, with its timeline entry and the email sent again there (sent
+   * as soon as it is stored), all or none: `address-taken` when another applicant of the area has that address.
    */
-  moveToAddress(application: Application, previousEmail: string, expectedVersion: number, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'>;
+  moveToAddress(application: Application, previousEmail: string, expectedVersion: number, audit: AuditEntry, resent?: OutboundEmail): Promise<'written' | 'lost-race' | 'address-taken'>;
 }
 
 /** Staff reviews of applications: one per reviewer and application. */
