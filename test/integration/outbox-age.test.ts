@@ -84,7 +84,7 @@ describe('the scheduled delivery', () => {
     const stuck = email('stuck');
     await stores.outbox.enqueue(stuck, new Date(Date.now() - 10 * MINUTE).toISOString());
     // Another sender holds it, as one that died mid-send does until its claim lapses.
-    expect(await stores.outbox.claim(stuck.messageId, new Date(), 600)).toBe(true);
+    expect(await stores.outbox.claim(stuck.messageId, new Date(), 600)).toMatchObject({ messageId: stuck.messageId, status: 'sending' });
     await deliver();
     stores.documents.destroy();
     expect(ageReported()).toBeGreaterThanOrEqual(600);

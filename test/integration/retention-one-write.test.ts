@@ -32,7 +32,7 @@ async function sentEmail(label: string): Promise<string> {
   const email: OutboundEmail = { messageId: `test-${randomUUID()}`, to: uniqueEmail(label), subject: 'Your application', text: 'Thank you.', html: '<p>Thank you.</p>' };
   const now = new Date();
   await stores.outbox.enqueue(email, now.toISOString());
-  expect(await stores.outbox.claim(email.messageId, now, 60)).toBe(true);
+  expect(await stores.outbox.claim(email.messageId, now, 60)).toMatchObject({ messageId: email.messageId, status: 'sending' });
   await stores.outbox.markSent(email.messageId, now, `ses-${randomUUID()}`);
   return email.messageId;
 }

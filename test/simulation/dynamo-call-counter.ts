@@ -29,7 +29,8 @@ export async function startDynamoCallCounter(target: string): Promise<DynamoCall
       answer.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
       answer.pipe(outgoing);
       answer.on('end', () => {
-        operation = `${operation} ${whatOf(Buffer.concat(sent).toString('utf8'))}`;
+        // A refused condition (400) is a call made for nothing: counted apart, as are the kinds of update.
+        operation = `${operation} ${whatOf(Buffer.concat(sent).toString('utf8'))}${answer.statusCode === 400 ? ' (refused)' : ''}`;
         const entry = calls.get(operation) ?? { count: 0, ms: 0, bytes: 0 };
         entry.count += 1;
         entry.ms += performance.now() - began;
@@ -63,6 +64,7 @@ function whatOf(body: string): string {
     const input = JSON.parse(body) as Record<string, unknown>;
     const kind = (key: unknown) => String((key as { pk?: { S?: string } } | undefined)?.pk?.S ?? '').split('#')[0] || '?';
     if (typeof input.IndexName === 'string') return `index ${input.IndexName}`;
+    if (input.Key && typeof input.UpdateExpression === 'string') return `${kind(input.Key)} ${input.UpdateExpression.split(',')[0]}`;
     if (input.Key) return kind(input.Key);
     if (input.Item) return kind(input.Item);
     if (typeof input.KeyConditionExpression === 'string') return kind({ pk: (input.ExpressionAttributeValues as Record<string, unknown>)?.[':pk'] });

@@ -29,9 +29,8 @@ if (LONGEST_SEND_MS >= CLAIM_SECONDS * 1000) throw new Error('An email claim mus
 export interface DeliveryOutbox {
   /** Ids of emails due and not yet sent, oldest first (those stuck in `sending` included, once their claim lapses). */
   pendingIds(now: Date): Promise<string[]>;
-  /** Takes the email for sending; false if it is sent or another sender holds a live claim. */
-  claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean>;
-  get(messageId: string): Promise<StoredEmail | undefined>;
+  /** Takes the email for sending, and answers it as claimed; nothing if it is sent or another sender holds a live claim. */
+  claim(messageId: string, now: Date, claimSeconds: number): Promise<StoredEmail | undefined>;
   /**
    * With the email service's id, by which its later reports name the email; and the wording it went
    * with, for the record, when the outbox kept only its template while it waited.
@@ -78,8 +77,7 @@ export type DeliveryResult = 'sent' | 'not-claimed' | 'failed' | 'given-up' | 'e
  * started is dropped, not sent, however late the delivery runs.
  */
 export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string): Promise<DeliveryResult> {
-  if (!(await ports.outbox.claim(messageId, ports.clock.now(), CLAIM_SECONDS))) return 'not-claimed';
-  const stored = await ports.outbox.get(messageId);
+  const stored = await ports.outbox.claim(messageId, ports.clock.now(), CLAIM_SECONDS);
   if (!stored) return 'not-claimed';
   // An email the outbox kept as its template while it waited is worded now, as it was worded when queued,
   // and keeps that wording for the record; never for an address an erasure gave, whose name is gone.

@@ -137,11 +137,12 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
   }
 
   /**
-   * Takes the email for sending; false if it is sent or another sender holds a live claim. A reminder
-   * to apply (`withdrawnOnceApplied`) is withdrawn instead if its address has applied by the time it is
+   * Takes the email for sending and answers it as claimed, from the claim's own answer (no second
+   * read); nothing if it is sent or another sender holds a live claim. A reminder to apply
+   * (`withdrawnOnceApplied`) is withdrawn instead if its address has applied by the time it is
    * claimed: only an application stored while the reminder is already on its way misses it.
    */
-  async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
+  async claim(messageId: string, now: Date, claimSeconds: number): Promise<StoredEmail | undefined> {
     // The claim lasts while a send may be in flight: elapsed time on the machine, not the platform's
     // clock, which the local platform moves days at a time (in AWS the two are one). `now` decides only
     // whether the email is due.
@@ -168,12 +169,16 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
       );
       claimed = Attributes;
     } catch (error) {
-      if (isLostRace(error)) return false;
+      if (isLostRace(error)) return undefined;
       throw error;
     }
-    const areaId = claimed?.withdrawnOnceApplied;
-    if (typeof areaId !== 'string' || typeof claimed?.to !== 'string') return true;
-    if (!(await getItem(this.documents, this.tableName, keys.application(areaId, claimed.to)))) return true;
+    if (!claimed) return undefined;
+    const areaId = claimed.withdrawnOnceApplied;
+    if (typeof areaId !== 'string' || typeof claimed.to !== 'string' || !(await getItem(this.documents, this.tableName, keys.application(areaId, claimed.to)))) {
+      // As `get` answers it: with its wording, wherever that is kept.
+      const wording = claimed.wordingApart ? await getItem(this.documents, this.tableName, keys.emailWording(messageId)) : undefined;
+      return toStoredEmail(withWording(claimed, wording));
+    }
     await this.documents.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -184,7 +189,7 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
         ExpressionAttributeValues: { ':cancelled': 'cancelled', ':sending': 'sending', ...retentionValues(claimed) },
       }),
     );
-    return false;
+    return undefined;
   }
 
   /**

@@ -72,15 +72,15 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
       .map((email) => email.messageId);
   }
 
-  async claim(messageId: string, now: Date, claimSeconds: number): Promise<boolean> {
+  async claim(messageId: string, now: Date, claimSeconds: number): Promise<StoredEmail | undefined> {
     const email = this.stored(messageId);
     const at = now.toISOString();
     // As the table's outbox: the claim runs on the machine's time, whatever the platform's clock says.
     const machineNow = new Date();
     const free = email?.status === 'pending' || (email?.status === 'sending' && (email.claimExpiresAt ?? '') < machineNow.toISOString());
-    if (!email || !free || (email.sendAfter !== undefined && email.sendAfter > at)) return false;
+    if (!email || !free || (email.sendAfter !== undefined && email.sendAfter > at)) return undefined;
     Object.assign(email, { status: 'sending', claimExpiresAt: new Date(machineNow.getTime() + claimSeconds * 1000).toISOString(), attempts: email.attempts + 1 });
-    return true;
+    return structuredClone(email);
   }
 
   async get(messageId: string): Promise<StoredEmail | undefined> {
