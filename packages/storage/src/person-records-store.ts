@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   applicantKey,
+  eachAtMost,
   type Actor,
   type AreaErasure,
   type AuditEntry,
@@ -149,6 +150,8 @@ class Tally {
 }
 
 const WRITE_TRIES = 4;
+/** How many of one person's records a pseudonymisation rewrites at once. */
+const WRITES_AT_ONCE = 8;
 
 /**
  * Everything the table holds about a person, found by their address: their application in each
@@ -466,22 +469,19 @@ export class DynamoPersonRecordsStore implements PersonRecords {
     const tally = new Tally();
 
     // First every record that names them, so that a pass cut short finds the application as it was and can run again.
-    for (const item of partition) {
-      if (item.type === 'application' && item.applicationId === applicationId) continue;
-      if (alreadyErased && item.applicationId !== applicationId) continue;
-      tally.addAll(await this.rewriteInPlace(item, (current) => redacted(current, person)));
-    }
+    // Each item is its own conditional write, read again if it changed meanwhile: a few go at once.
+    const others = partition.filter((item) => !(item.type === 'application' && item.applicationId === applicationId) && !(alreadyErased && item.applicationId !== applicationId));
+    await eachAtMost(others, WRITES_AT_ONCE, async (item) => tally.addAll(await this.rewriteInPlace(item, (current) => redacted(current, person))));
     if (!alreadyErased) {
       // Emails to the other people of the area (and the team) that name them: the other lead told who booked, an alert about an address.
-      for (const item of await this.emailsMentioning(person, this.neighboursOf(partition, addresses, nominations.length > 0))) {
-        tally.addAll(await this.rewriteEmail(item, person));
-      }
+      const mentioning = await this.emailsMentioning(person, this.neighboursOf(partition, addresses, nominations.length > 0));
+      await eachAtMost(mentioning, WRITES_AT_ONCE, async (item) => tally.addAll(await this.rewriteEmail(item, person)));
     }
-    for (const item of await this.indexedUnder(addresses)) {
-      if (!belongsTo(item, areaId, applicationId)) continue;
+    const theirs = (await this.indexedUnder(addresses)).filter((item) => belongsTo(item, areaId, applicationId));
+    await eachAtMost(theirs, WRITES_AT_ONCE, async (item) => {
       if (item.type === 'email') tally.addAll(await this.emptyEmail(item, addresses, pseudonym.email, at));
       else if (item.type === 'link' && (await this.remove(item))) tally.add('link');
-    }
+    });
     for (const item of nominations) if (await this.remove(item)) tally.add('nomination');
     if (!alreadyErased && (await this.rekey(application, by, at))) tally.add('application');
     return tally.result;

@@ -1,5 +1,6 @@
 import {
   applicationsDue,
+  eachAtMost,
   areaRetentionFacts,
   honouredWith,
   isPseudonymised,
@@ -24,6 +25,9 @@ export type ApplyRetentionPorts = Pick<
   /** Pseudonymises an application everywhere, as an erasure does. */
   people: Pick<PersonRecords, 'pseudonymiseApplication'>;
 };
+
+/** How many records of one kind the pass removes or redacts at once. */
+const AT_ONCE = 8;
 
 /** Who the timeline names for what the schedule did: nobody on staff pressed a button. */
 export const retentionActor: Actor = { name: 'Retention schedule' };
@@ -75,18 +79,19 @@ export async function applyRetention(ports: ApplyRetentionPorts): Promise<Retent
   const tally = new Tally();
   const failures: unknown[] = [];
 
-  for (const email of await ports.retention.emailsDue(upTo)) {
+  // Each record is its own conditional write, so a few go at once.
+  await eachAtMost(await ports.retention.emailsDue(upTo), AT_ONCE, async (email) => {
     if (email.status === 'pending' || email.status === 'sending') {
       // Still waiting to go (held, or being tried again): its period starts once it is sent.
       await ports.retention.postponeEmail(email, retentionDueAt(retentionRule('email-content'), upTo));
     } else if (await ports.retention.redactEmail(email, upTo)) tally.add(email.areaId, 'email-content');
-  }
-  for (const link of await ports.retention.linksDue(upTo)) {
+  });
+  await eachAtMost(await ports.retention.linksDue(upTo), AT_ONCE, async (link) => {
     if (await ports.retention.removeLink(link)) tally.add(link.areaId, 'emailed-links');
-  }
-  for (const unreachable of await ports.retention.unreachableDue(upTo)) {
+  });
+  await eachAtMost(await ports.retention.unreachableDue(upTo), AT_ONCE, async (unreachable) => {
     if (await ports.retention.removeUnreachable(unreachable)) tally.add(undefined, 'unreachable-addresses');
-  }
+  });
   const areas = new Map<string, Area | undefined>();
   const areaOf = async (areaId: string) => {
     if (!areas.has(areaId)) areas.set(areaId, await ports.areas.get(areaId));

@@ -1,4 +1,4 @@
-import type { EmailToSend, Ports } from '@pip/domain';
+import { eachAtMost, type EmailToSend, type Ports } from '@pip/domain';
 
 export type SendPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock'>;
 
@@ -10,14 +10,6 @@ const AT_ONCE = 8;
  * applicants a decision tells.
  */
 export const SEND_WITHIN_MS = 5_000;
-
-async function eachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /**
  * Queues each email once (an id already in the outbox is a repeat, and queues nothing), every one
