@@ -60,6 +60,11 @@ const nominationOf = (candidateEmail: string): PartnerNomination => ({
   reason: 'Leads the local infrastructure body',
   nominatedAt: new Date().toISOString(),
 });
+/** What a nomination is stored with: its timeline entry (its emails are beside the point here). */
+const nominationTold = () => ({
+  audit: { areaId: AREA, entryId: randomUUID(), at: new Date().toISOString(), actor: { name: 'ACRE' }, action: 'Nomination made', summary: 'ACRE nominated a candidate.', kind: 'form' as const },
+  emails: [],
+});
 const nominations = async () => (await partners.nominationsOf('acre-retention')).map((nomination) => nomination.candidateEmail).sort();
 const retentionEntries = async (): Promise<AuditEntry[]> => (await stores.audit.listForArea(AREA)).filter((entry) => entry.kind === 'retention');
 const openOwnLink = () => fetch(`${platform.url}${ownLink}`);
@@ -85,8 +90,8 @@ beforeAll(async () => {
   await stores.unreachable.record({ address: bounced.email, problem: 'bounced', suppressed: true, reason: `550 ${bounced.email} unknown`, at: now, messageId: failedId, subject: 'Book a session' });
   await stores.unreachable.record({ address: unreachableAddress, problem: 'bounced', suppressed: false, reason: 'Mailbox full', at: now, messageId: failedId, subject: 'Book a session' });
   // Two nominations: one person went on to apply, the other never did.
-  await partners.recordNomination(nominationOf(applicant.email));
-  await partners.recordNomination(nominationOf(nobodyApplied));
+  await partners.recordNomination(nominationOf(applicant.email), nominationTold());
+  await partners.recordNomination(nominationOf(nobodyApplied), nominationTold());
 });
 afterAll(async () => {
   delete process.env.PIP_LOCAL_CLOCK_OFFSET_MS;

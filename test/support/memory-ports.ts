@@ -100,7 +100,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     audit,
     applications: new MemoryApplications(outbox, options.applications, emailAllowances, audit),
     emailAllowances,
-    partners: new MemoryPartners(outbox),
+    partners: new MemoryPartners(outbox, audit),
     reviews: new MemoryReviews(audit, options.reviews),
     staff: new MemoryStaff(),
     staffConnections: new MemoryStaffConnections(),

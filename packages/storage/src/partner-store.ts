@@ -1,7 +1,8 @@
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { retentionDueAt, retentionRule, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
+import { retentionDueAt, retentionRule, type AuditEntry, type EmailToSend, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
 import { unlessLostRace } from './conditional';
-import { hashToken } from './emailed-link-store';
+import { auditPut } from './audit-store';
+import { hashToken, linkPut } from './emailed-link-store';
 import { getItem, optional, type Item } from './items';
 import { keys, lists, personHashOf } from './keys';
 import { outboxPut } from './outbox-store';
@@ -72,24 +73,36 @@ export class DynamoPartnerStore implements PartnerStore {
    * earliest it can be due (its period counted from the moment it was made, which is before applications
    * close): the retention pass, reading the area's window then, moves it to its due date.
    */
-  recordNomination(nomination: PartnerNomination): Promise<boolean> {
+  /** The nomination, its timeline entry, its emails and the link the candidate's carries: one transaction, the emails sent from the table's stream. */
+  recordNomination(nomination: PartnerNomination, told: { audit: AuditEntry; emails: readonly EmailToSend[] }): Promise<boolean> {
     const personHash = personHashOf(nomination.candidateEmail);
     return unlessLostRace(
       this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.partnerNomination(nomination.partnerId, nomination.areaId, nomination.candidateEmail),
-            ...keys.personIndex(personHash, `NOMINATION#${nomination.partnerId}#${nomination.areaId}`),
-            ...keys.retentionDue(
-              'nominations-not-taken-up',
-              retentionDueAt(retentionRule('nominations-not-taken-up'), nomination.nominatedAt),
-              `${nomination.partnerId}#${nomination.areaId}#${personHash}`,
-            ),
-            type: 'partner-nomination',
-            ...nomination,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.partnerNomination(nomination.partnerId, nomination.areaId, nomination.candidateEmail),
+                  ...keys.personIndex(personHash, `NOMINATION#${nomination.partnerId}#${nomination.areaId}`),
+                  ...keys.retentionDue(
+                    'nominations-not-taken-up',
+                    retentionDueAt(retentionRule('nominations-not-taken-up'), nomination.nominatedAt),
+                    `${nomination.partnerId}#${nomination.areaId}#${personHash}`,
+                  ),
+                  type: 'partner-nomination',
+                  ...nomination,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: auditPut(this.tableName, told.audit) },
+            ...told.emails.flatMap(({ email, link }) => [
+              { Put: outboxPut(this.tableName, email, nomination.nominatedAt, { deliverOnInsert: true }) },
+              ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
+            ]),
+          ],
         }),
       ),
     );

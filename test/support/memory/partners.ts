@@ -1,4 +1,5 @@
-import { applicantKey, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
+import { applicantKey, type AuditEntry, type EmailToSend, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
+import { MemoryAudit } from './areas';
 import { MemoryOutbox } from './messages';
 import { Rows, inKeyOrder, key } from './rows';
 
@@ -11,7 +12,10 @@ export class MemoryPartners implements PartnerStore {
   readonly links = new Rows<{ partnerId: string; linkNumber: number }>();
   readonly nominations = new Rows<PartnerNomination>();
 
-  constructor(private readonly outbox = new MemoryOutbox()) {}
+  constructor(
+    private readonly outbox = new MemoryOutbox(),
+    private readonly audit = new MemoryAudit(),
+  ) {}
 
   async get(partnerId: string): Promise<Partner | undefined> {
     return this.byId.read(partnerId);
@@ -42,8 +46,12 @@ export class MemoryPartners implements PartnerStore {
     return true;
   }
 
-  async recordNomination(nomination: PartnerNomination): Promise<boolean> {
-    return this.nominations.add(key(nomination.partnerId, nomination.areaId, applicantKey(nomination.candidateEmail)), nomination);
+  async recordNomination(nomination: PartnerNomination, told: { audit: AuditEntry; emails: readonly EmailToSend[] }): Promise<boolean> {
+    const nominationKey = key(nomination.partnerId, nomination.areaId, applicantKey(nomination.candidateEmail));
+    if (this.nominations.has(nominationKey) || this.audit.holds(told.audit) || told.emails.some(({ email }) => this.outbox.holds(email.messageId))) return false;
+    for (const { email, link } of told.emails) await this.outbox.enqueue(email, nomination.nominatedAt, link);
+    await this.audit.record(told.audit);
+    return this.nominations.add(nominationKey, nomination);
   }
 
   async nominationsOf(partnerId: string): Promise<PartnerNomination[]> {

@@ -10,11 +10,10 @@ import {
 } from '@pip/domain';
 import { nominationEmails } from '@pip/mail';
 import { newEmailedLink } from '../shared/emailed-links';
-import { queueAndSend } from '../shared/send-emails';
 import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 import { openPartnerLink } from './partner-link';
 
-export type NominateCandidatePorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'outbox' | 'delivery' | 'log' | 'audit'>;
+export type NominateCandidatePorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'log'>;
 
 export type NominationOutcome = { problem: PartnerLinkProblem } | { problem?: undefined; partner: Partner; area: Area; answers: NominationAnswers };
 
@@ -31,25 +30,23 @@ export async function nominateCandidate(ports: NominateCandidatePorts, partnerTo
   const now = ports.clock.now();
   const { answers, area } = parseNomination(partner, opened.openAreas, input, now);
   const nominatedAt = now.toISOString();
-  // A repeat (a double click) is kept once; its emails are queued once by their message ids.
-  const recorded = await ports.partners.recordNomination(partnerNominationOf(partner, answers, nominatedAt));
-  if (recorded) {
-    // The nominee has no application yet, so the entry names no one: the partner is an organisation.
-    await ports.audit.record(
-      timelineEntry(ports.clock, area.areaId, {
-        kind: 'form',
-        actor: formSenders.partner(partner.organisation),
-        action: 'Nomination made',
-        summary: `${partner.organisation} nominated a candidate; they were emailed a link to an application.`,
-        at: nominatedAt,
-      }),
-    );
-  }
   const { url, link } = newEmailedLink(ports, nominationLink(area, partner, answers, nominatedAt));
-  await queueAndSend(ports, [
-    { email: nominationEmails.invitation(area, partner, answers, url), link },
-    { email: nominationEmails.confirmation(area, partner, answers, ports.links.nominationForm(partnerToken)) },
-  ]);
+  // The nominee has no application yet, so the entry names no one: the partner is an organisation.
+  const audit = timelineEntry(ports.clock, area.areaId, {
+    kind: 'form',
+    actor: formSenders.partner(partner.organisation),
+    action: 'Nomination made',
+    summary: `${partner.organisation} nominated a candidate; they were emailed a link to an application.`,
+    at: nominatedAt,
+  });
+  // One write with its timeline entry and emails, which the table's stream sends: a repeat (a double click) stores and sends nothing.
+  await ports.partners.recordNomination(partnerNominationOf(partner, answers, nominatedAt), {
+    audit,
+    emails: [
+      { email: nominationEmails.invitation(area, partner, answers, url), link },
+      { email: nominationEmails.confirmation(area, partner, answers, ports.links.nominationForm(partnerToken)) },
+    ],
+  });
   ports.log('INFO', 'candidate nominated', { areaId: area.areaId, partnerId: partner.partnerId });
   return { partner, area, answers };
 }

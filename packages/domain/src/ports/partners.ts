@@ -1,5 +1,6 @@
 import type { Partner, PartnerNomination } from '../partner';
-import type { OutboundEmail } from './messages';
+import type { AuditEntry } from '../staff';
+import type { EmailToSend, OutboundEmail } from './messages';
 
 /** The partner behind a nomination link, and which of its links the token was. */
 export interface PartnerByLink {
@@ -23,7 +24,11 @@ export interface PartnerStore {
   issue(partner: Partner, expectedVersion: number, token: string, email: OutboundEmail): Promise<boolean>;
   /** Replaces the partner if it is still at `expectedVersion`; false otherwise. */
   save(partner: Partner, expectedVersion: number): Promise<boolean>;
-  /** Keeps a nomination once: false if the partner already put this person forward for this area. */
-  recordNomination(nomination: PartnerNomination): Promise<boolean>;
+  /**
+   * Keeps a nomination once, with its timeline entry and its emails (each with the link it carries,
+   * sent as soon as they are stored), all or none: false if the partner already put this person
+   * forward for this area.
+   */
+  recordNomination(nomination: PartnerNomination, told: { audit: AuditEntry; emails: readonly EmailToSend[] }): Promise<boolean>;
   nominationsOf(partnerId: string): Promise<PartnerNomination[]>;
 }
