@@ -1,4 +1,4 @@
-import { regionComplete, type Application, type Area, type AreaProgress, type Ports, type RegionId } from '@pip/domain';
+import { isPseudonymised, regionComplete, type Application, type Area, type AreaProgress, type Ports, type RegionId } from '@pip/domain';
 import { participantsOf } from '../shared/participants';
 
 export interface RegionProgress {
@@ -24,7 +24,7 @@ export interface RegionParticipants {
   ready: boolean;
   /** The names of the areas still to complete before the learning event. */
   areasToComplete: string[];
-  /** The selected participants of every area of the region. */
+  /** The selected participants of every area of the region, but those the retention schedule replaced by a pseudonym. */
   participants: Application[];
 }
 
@@ -39,7 +39,8 @@ export async function regionParticipants(ports: Pick<Ports, 'areas' | 'progress'
     ...areaIds.map((areaId) => ports.applications.listForArea(areaId)),
   ]);
   const { areas, progress, complete } = progressOf(found, byArea);
-  const participants = areaIds.flatMap((areaId, index) => participantsOf(selections.get(areaId), applications[index] ?? []));
+  // Someone the retention schedule has replaced by a pseudonym (an area long complete) is nobody to invite or list.
+  const participants = areaIds.flatMap((areaId, index) => participantsOf(selections.get(areaId), applications[index] ?? [])).filter((participant) => !isPseudonymised(participant));
   return {
     ready: complete,
     areasToComplete: areas.filter((_, index) => progress[index]?.stage !== 'complete').map((area) => area.name),
