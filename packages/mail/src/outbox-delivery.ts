@@ -38,7 +38,7 @@ export interface DeliveryOutbox {
   markSent(messageId: string, now: Date, sesMessageId?: string, wording?: Pick<OutboundEmail, 'subject' | 'text' | 'html'>): Promise<void>;
   /** Puts the email back to be tried again at `retryAt`, keeping the reason for staff to see. */
   release(messageId: string, reason: string, retryAt: string): Promise<void>;
-  /** Stops trying: given up after failures, or expired because its moment passed (with its wording, as `markSent`). */
+  /** Stops trying: given up (it can never be sent), or expired because its moment passed (with its wording, as `markSent`). */
   finish(messageId: string, status: 'given-up' | 'expired', reason?: string, wording?: Pick<OutboundEmail, 'subject' | 'text' | 'html'>): Promise<void>;
 }
 
@@ -72,8 +72,9 @@ export type DeliveryResult = 'sent' | 'not-claimed' | 'failed' | 'given-up' | 'e
 
 /**
  * Sends one email from the outbox. The claim means two senders never both send it; a failure puts
- * it back to be tried again later and later, so an email endpoint that recovers still receives
- * every email once, and one that never takes it stops being asked. A reminder whose event has
+ * it back to be tried again later and later (at most four hours apart), so an email endpoint that
+ * recovers, however long it was away, still receives every email once; only an email it can never
+ * take is given up. A reminder whose event has
  * started is dropped, not sent, however late the delivery runs.
  */
 export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string): Promise<DeliveryResult> {
@@ -105,7 +106,7 @@ export async function deliverEmail(ports: OutboxDeliveryPorts, messageId: string
     sesMessageId = await ports.mailer.send(email);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    if (shouldGiveUp(email.attempts, isPermanentFailure(error))) {
+    if (shouldGiveUp(isPermanentFailure(error))) {
       ports.log?.('email delivery given up', { messageId, reason, attempts: email.attempts });
       await ports.outbox.finish(messageId, 'given-up', reason, wording);
       const at = ports.clock.now().toISOString();
