@@ -11,6 +11,8 @@ export interface ReceivedEmail {
   text: string;
   /** The platform's time when the SES endpoint received it (its clock runs ahead of the machine's). */
   platformAt: number;
+  /** The machine's time when the SES endpoint received it. */
+  machineAt: number;
   /** Its .ics attachments, as text: the endpoint parses the raw MIME and keeps each attachment base64. */
   calendars: string[];
 }
@@ -60,7 +62,7 @@ export class Mailbox {
       this.since = Math.max(this.since, Math.floor(email.at) - 1);
       for (const to of email.destination.to) {
         if (!this.ours(to.toLowerCase(), email.subject)) continue;
-        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: email.at * 1000 + offset, calendars: calendarsOf(email) };
+        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: email.at * 1000 + offset, machineAt: email.at * 1000, calendars: calendarsOf(email) };
         this.emails.push(received);
         if (this.inject === 'duplicate-email' && !this.injected && received.subject.startsWith('Application received')) {
           this.injected = true;

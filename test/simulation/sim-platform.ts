@@ -55,6 +55,8 @@ export class SimPlatform {
   /** Platform time when the run began: day 0 of the plan. */
   readonly startedAt: number;
   restarts = 0;
+  /** When each kill happened, by the machine's clock: a copy of an email sent again because of one is told apart. */
+  readonly killedAt: number[] = [];
   private startWorkflowsDue = false;
   private retentionRanAt: number;
   /** Read by the simulation only to know whether delivery has anything to do (the pages never show the outbox). */
@@ -242,6 +244,7 @@ export class SimPlatform {
       const options = { dynamoEndpoint: this.platformDynamoEndpoint, sesEndpoint: this.proxy.endpoint, tableName: this.tableName, keyDir: this.keyDir };
       const next = this.spare ?? new PlatformProcess(options);
       this.spare = undefined;
+      this.killedAt.push(Date.now());
       await this.running.kill();
       const { url, offset } = await next.begin();
       this.running = next;
