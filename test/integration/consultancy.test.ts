@@ -284,8 +284,10 @@ describe('consultancy slots and bookings', () => {
     const second = (await slotsNow())[1]!;
     const moved = await fetch(`${base}${link}`, form({ action: 'book', slotId: second.slotId, sequence: '0', ...seenOf(second) }));
     expect(moved.status).toBe(200);
+    expect(await moved.text()).toContain('Moved. You, the other lead and the facilitator will get an email with a calendar file.');
     const update = (await emailsTo(facilitator)).find((email) => email.subject.startsWith('Moved: consultancy session 1'))!;
     expect(icsOf(update)).toContain('SEQUENCE:1');
+    expect(update.body.text).toContain(`${voluntary.fullName} moved it.`);
     expect((await slotsNow()).filter((slot) => slot.bookedFor !== undefined).map((slot) => slot.slotId)).toEqual([second.slotId]);
 
     // The button only asks: a page says who will be emailed, and only its own form cancels.

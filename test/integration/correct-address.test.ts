@@ -52,17 +52,25 @@ describe('correcting an address the platform could not reach', () => {
 
   it('moves the application to the corrected address, sends again what bounced, and audits it', async () => {
     const corrected = uniqueEmail('corrected');
-    const answer = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected });
+    // As the page posts it: with the address it showed.
+    const answer = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected, previous: mistyped.email });
     expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`${applicationPath(mistyped)}?done=address-corrected-resent`);
+    expect(await (await sam.get(answer.headers.get('location')!)).text()).toContain('The address is corrected, and the email that did not arrive is sent to it.');
     const moved = await stores.applications.findByReference(AREA, mistyped.applicationId);
     expect(moved?.answers.email).toBe(corrected);
     expect(await stores.applications.findByApplicant(AREA, mistyped.email)).toBeUndefined();
     expect((await emailsTo(corrected)).map((email) => email.subject)).toEqual(['Book consultancy session 1: Addressville']);
     const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit).toContain(`${mistyped.email} corrected to ${corrected}`);
-    // A second post of the same form changes nothing more.
-    const again = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected });
-    expect(again.status).toBe(400);
+    // A second post of the same form (a double click) is answered as done, and changes nothing more.
+    const again = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected, previous: mistyped.email });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`${applicationPath(mistyped)}?done=address-corrected`);
+    // The same address typed again from a page that shows it is pointed out.
+    const same = await sam.post(`${applicationPath(mistyped)}/email`, { email: corrected, previous: corrected });
+    expect(same.status).toBe(400);
+    expect(await same.text()).toContain('That is the address the platform already has.');
     expect(await emailsTo(corrected)).toHaveLength(1);
     const page = await (await sam.get(applicationPath(mistyped))).text();
     expect(page).toContain('No email to this address has failed.');

@@ -21,7 +21,8 @@ export function emailAddressSection(
   const form = formWithCsrf({
     action,
     csrfToken: staff.csrfToken,
-    content: html`${input({
+    content: html`<input type="hidden" name="previous" value="${address}">
+${input({
       name: 'email',
       type: 'email',
       autocomplete: 'off',

@@ -31,7 +31,7 @@ import {
   type UnreachableAddress,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
-import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, select, summaryList, table, tag, textarea, warningText, type TableCell } from './components';
+import { button, column, errorSummary, formWithCsrf, gridRow, input, insetText, notificationBanner, select, summaryList, table, tag, textarea, warningText, type TableCell } from './components';
 import { emailAddressSection } from './email-address-section';
 import { formField, type FormValues } from './form-fields';
 import { page } from './layout';
@@ -182,6 +182,8 @@ export interface ApplicationPageView extends ApplicationUnderReview {
   unreachable?: UnreachableAddress;
   /** The corrected address staff sent, when it needs correcting. */
   correctedEmail?: string;
+  /** What the last form on the page did. */
+  notice?: string;
   /** Why the signed-in member of staff may not review this application; none when they may. */
   myConflicts?: readonly ConflictOfInterest[];
   /** Reviews that are not independent, by reviewer: why, after their name. */
@@ -273,6 +275,7 @@ export function applicationPage(staff: StaffView, detail: ApplicationPageView): 
     hasErrors: errors.length > 0,
     backLink: base,
     content: html`${errorSummary(errors)}
+${notificationBanner({ type: 'success', text: detail.notice })}
 <span class="govuk-caption-l">${area.name} – ${application.applicationId}</span>
 <h1 class="govuk-heading-l">${application.answers.fullName}</h1>
 <p class="govuk-body">${applied}</p>

@@ -71,7 +71,7 @@ export const consultancyEmails = {
       greeting: `Dear ${to.name},`,
       blocks: [
         { paragraph: `Consultancy session ${session} for ${area.name} is ${change === 'moved' ? 'now' : 'booked'} for ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` },
-        { paragraph: `${bookedBy} made the booking. The calendar file attached ${change === 'moved' ? 'updates it in' : 'adds it to'} your calendar.` },
+        { paragraph: `${bookedBy} ${change === 'moved' ? 'moved it' : 'made the booking'}. The calendar file attached ${change === 'moved' ? 'updates it in' : 'adds it to'} your calendar.` },
         { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
       ],
       action: { label: 'About the programme', url: manageUrl },

@@ -16,10 +16,29 @@ describe('staff correcting an address, by a request that stops once the applicat
     await ports.outbox.markSent(bounced.messageId, new Date(NOW));
     await ports.unreachable.record({ address: MISTYPED.answers.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce', at: NOW, messageId: bounced.messageId, subject: bounced.subject });
 
-    await stoppedOrDone(correctApplicantEmail(stoppingAfterDecision(ports), LEEDS.areaId, MISTYPED.applicationId, CORRECTED, { name: 'Sam Staff' }));
+    await stoppedOrDone(correctApplicantEmail(stoppingAfterDecision(ports), LEEDS.areaId, MISTYPED.applicationId, { email: CORRECTED, previous: MISTYPED.answers.email }, { name: 'Sam Staff' }));
 
     expect((await ports.applications.findByReference(LEEDS.areaId, MISTYPED.applicationId))?.answers.email).toBe(CORRECTED);
     expect(ports.audit.entries.map((entry) => [entry.action, entry.subjects])).toEqual([['Email address corrected', [MISTYPED.applicationId]]]);
     expect(ports.outbox.queued().filter((email) => email.to === CORRECTED).map((email) => email.subject)).toEqual([bounced.subject]);
+  });
+});
+
+describe('staff correcting an address twice over (a double click, or a colleague making the same correction)', () => {
+  it('answers the second as done, the email sent once and the timeline saying it once', async () => {
+    const ports = memoryPorts({ now: NOW, areas: [LEEDS], applications: LEADS, selections: [approvedWith(LEADS)] });
+    const bounced = { messageId: 'booking-link-2', to: MISTYPED.answers.email, subject: 'Book consultancy session 1: Leeds', text: 'Choose a time.', html: '<p>Choose a time.</p>' };
+    await ports.outbox.enqueue(bounced, NOW);
+    await ports.outbox.markSent(bounced.messageId, new Date(NOW));
+    await ports.unreachable.record({ address: MISTYPED.answers.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce', at: NOW, messageId: bounced.messageId, subject: bounced.subject });
+    const fromThePage = { email: CORRECTED, previous: MISTYPED.answers.email };
+
+    const first = await correctApplicantEmail(ports, LEEDS.areaId, MISTYPED.applicationId, fromThePage, { name: 'Sam Staff' });
+    const second = await correctApplicantEmail(ports, LEEDS.areaId, MISTYPED.applicationId, fromThePage, { name: 'Sam Staff' });
+
+    expect(first).toEqual({ resent: bounced.subject });
+    expect(second).toEqual({ already: true });
+    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Email address corrected']);
+    expect(ports.outbox.queued().filter((email) => email.to === CORRECTED)).toHaveLength(1);
   });
 });

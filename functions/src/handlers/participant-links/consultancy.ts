@@ -59,8 +59,9 @@ export const consultancyRoutes = {
       }
       // No time chosen is for the booking to say ("Choose a time"); a chosen one must say how the page showed it.
       const slotVersion = form.slotId ? versionSeen(formText(event, `seen-${form.slotId}`)) : undefined;
+      const moving = link.state.booking?.status === 'booked';
       await bookConsultancySession(ports, link.state, form.slotId, link.lead, sequenceSeen(form.sequence), slotVersion);
-      return showBooking(event, 200, { notice: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.' });
+      return showBooking(event, 200, { notice: `${moving ? 'Moved' : 'Booked'}. You, the other lead and the facilitator will get an email with a calendar file.` });
     },
     (event, status, problem) => showBooking(event, status, { errors: problem.errors }),
   ),

@@ -10,8 +10,16 @@ import { applicationDetail } from '../../use-cases/selection/application-detail'
 import { correctApplicantEmail } from '../../use-cases/selection/correct-applicant-email';
 import { declareConflict } from '../../use-cases/staff/declare-conflict';
 import { recordReview } from '../../use-cases/selection/record-review';
+import { notices } from '../shared/notices';
 
 /** The application with the reviewer's form: their stored scores, or what they just sent and what to correct. */
+/** What the page says once an address is corrected (a second post of the same correction says it too). */
+const correctionNotices = notices({
+  'address-corrected': 'The address is corrected.',
+  'address-corrected-resent': 'The address is corrected, and the email that did not arrive is sent to it.',
+  'address-corrected-wording-gone': 'The address is corrected. The email that did not arrive is too old to send again: send a new link if they need one.',
+});
+
 async function detailPage(event: HttpEvent, status: number, sent?: { values: Record<string, string>; errors: FieldError[] }) {
   const detail = await applicationDetail(platformPorts(), pathParameter(event, 'areaId'), pathParameter(event, 'applicationId'), staffOf(event).staffId);
   const stored = detail.mine ? Object.fromEntries(Object.entries(detail.mine).map(([key, value]) => [key, String(value)])) : {};
@@ -26,6 +34,7 @@ async function detailPage(event: HttpEvent, status: number, sent?: { values: Rec
       errors: sent?.errors ?? [],
       ...(correcting ? { correctedEmail: sent.values.email } : {}),
       ...(declaring ? { conflictReason: sent.values.reason } : {}),
+      ...(sent ? {} : { notice: correctionNotices.of(event) }),
     }),
   );
 }
@@ -47,8 +56,10 @@ export const postEmailCorrection = formRoute(async (event) => {
   const areaId = pathParameter(event, 'areaId');
   const applicationId = pathParameter(event, 'applicationId');
   const { staffId, name } = staffOf(event);
-  await correctApplicantEmail(platformPorts(), areaId, applicationId, formValues(event).email ?? '', { staffId, name });
-  return redirect(`/staff/areas/${encodeURIComponent(areaId)}/applications/${encodeURIComponent(applicationId)}#email-address`);
+  const form = formValues(event);
+  const corrected = await correctApplicantEmail(platformPorts(), areaId, applicationId, { email: form.email ?? '', ...(form.previous ? { previous: form.previous } : {}) }, { staffId, name });
+  const done = corrected.resent ? 'address-corrected-resent' : corrected.wordingGone ? 'address-corrected-wording-gone' : 'address-corrected';
+  return correctionNotices.redirect(`/staff/areas/${encodeURIComponent(areaId)}/applications/${encodeURIComponent(applicationId)}`, done);
 }, detailPage);
 
 /** POST /staff/areas/{areaId}/applications/{applicationId}/conflicts: records the reviewer's declared conflict of interest; they may not review it from then on. */

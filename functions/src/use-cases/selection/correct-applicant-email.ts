@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, parseCorrectedEmail, periodInWords, retentionDueAt, retentionRule, type Actor, type OutboundEmail, type Ports, type StoredEmail } from '@pip/domain';
+import { ConflictError, NotFoundError, applicantKey, parseCorrectedEmail, periodInWords, retentionDueAt, retentionRule, type Actor, type OutboundEmail, type Ports, type StoredEmail } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 
 export type CorrectEmailPorts = Pick<Ports, 'applications' | 'unreachable' | 'emailTracking' | 'clock'>;
@@ -12,13 +12,17 @@ export async function correctApplicantEmail(
   ports: CorrectEmailPorts,
   areaId: string,
   applicationId: string,
-  input: unknown,
+  form: { email?: unknown; previous?: string },
   actor: Actor,
-): Promise<{ resent?: string; wordingGone?: true }> {
+): Promise<{ resent?: string; wordingGone?: true; already?: true }> {
   const application = await ports.applications.findByReference(areaId, applicationId);
   if (!application) throw new NotFoundError('Application');
   const previous = application.answers.email;
-  const address = parseCorrectedEmail(input, previous);
+  // The page said which address it showed: an application already moved from it to the address posted
+  // is this correction made already (a double click, or a colleague's), not a mistake to point out.
+  const shown = form.previous;
+  if (shown !== undefined && typeof form.email === 'string' && applicantKey(shown) !== applicantKey(previous) && applicantKey(form.email) === applicantKey(previous)) return { already: true };
+  const address = parseCorrectedEmail(form.email, previous);
 
   const unreachable = await ports.unreachable.find(previous);
   const failed = unreachable ? await ports.emailTracking.get(unreachable.messageId) : undefined;
