@@ -13,7 +13,7 @@ export function cancelSessionConfirmation(staff: StaffView, state: ConsultancySe
   return confirmationPage({
     title: `Are you sure you want to cancel consultancy session ${state.session}?`,
     consequences: [
-      `The booking for ${formatUkDate(slot.startsAt)}, ${slotLabel(slot)}, is cancelled, and its time is free to book again.`,
+      `The booking for ${formatUkDate(slot.startsAt)}, ${slotLabel(slot)}, will be cancelled, and its time will be free to book again.`,
       'The leads and the facilitator get an email whose calendar file removes the session from their calendars.',
       'The leads can then book another time with their links.',
     ],

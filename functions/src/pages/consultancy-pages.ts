@@ -123,7 +123,7 @@ export function cancelSessionConfirmationPage(state: ConsultancySessionState, to
     content: twoThirds(html`<span class="govuk-caption-l">${area.name}</span>
 <h1 class="govuk-heading-l">${title}</h1>
 <ul class="govuk-list govuk-list--bullet">
-<li>The booking for ${when}, is cancelled, and its time is free for anyone to book.</li>
+<li>The booking for ${when}, will be cancelled, and its time will be free to book again.</li>
 <li>Everyone booked gets an email whose calendar file removes the session from their calendar.</li>
 <li>You or the other lead can then book another time with your links.</li>
 </ul>
