@@ -8,13 +8,19 @@ const NOW = '2027-03-01T12:00:00.000Z';
 const [MISTYPED] = LEADS;
 const CORRECTED = 'corrected@leeds.example.org';
 
+/** Leeds, where an email to the mistyped address bounced for good. */
+async function withBouncedEmail() {
+  const ports = memoryPorts({ now: NOW, areas: [LEEDS], applications: LEADS, selections: [approvedWith(LEADS)] });
+  const bounced = { messageId: 'booking-link-1', to: MISTYPED.answers.email, subject: 'Book consultancy session 1: Leeds', text: 'Choose a time.', html: '<p>Choose a time.</p>' };
+  await ports.outbox.enqueue(bounced, NOW);
+  await ports.outbox.markSent(bounced.messageId, new Date(NOW));
+  await ports.unreachable.record({ address: MISTYPED.answers.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce', at: NOW, messageId: bounced.messageId, subject: bounced.subject });
+  return { ports, bounced };
+}
+
 describe('staff correcting an address, by a request that stops once the application has moved', () => {
   it('leaves the correction on the timeline and the email that bounced on its way to the new address', async () => {
-    const ports = memoryPorts({ now: NOW, areas: [LEEDS], applications: LEADS, selections: [approvedWith(LEADS)] });
-    const bounced = { messageId: 'booking-link-1', to: MISTYPED.answers.email, subject: 'Book consultancy session 1: Leeds', text: 'Choose a time.', html: '<p>Choose a time.</p>' };
-    await ports.outbox.enqueue(bounced, NOW);
-    await ports.outbox.markSent(bounced.messageId, new Date(NOW));
-    await ports.unreachable.record({ address: MISTYPED.answers.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce', at: NOW, messageId: bounced.messageId, subject: bounced.subject });
+    const { ports, bounced } = await withBouncedEmail();
 
     await stoppedOrDone(correctApplicantEmail(stoppingAfterDecision(ports), LEEDS.areaId, MISTYPED.applicationId, { email: CORRECTED, previous: MISTYPED.answers.email }, { name: 'Sam Staff' }));
 
@@ -26,11 +32,7 @@ describe('staff correcting an address, by a request that stops once the applicat
 
 describe('staff correcting an address twice over (a double click, or a colleague making the same correction)', () => {
   it('answers the second as done, the email sent once and the timeline saying it once', async () => {
-    const ports = memoryPorts({ now: NOW, areas: [LEEDS], applications: LEADS, selections: [approvedWith(LEADS)] });
-    const bounced = { messageId: 'booking-link-2', to: MISTYPED.answers.email, subject: 'Book consultancy session 1: Leeds', text: 'Choose a time.', html: '<p>Choose a time.</p>' };
-    await ports.outbox.enqueue(bounced, NOW);
-    await ports.outbox.markSent(bounced.messageId, new Date(NOW));
-    await ports.unreachable.record({ address: MISTYPED.answers.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce', at: NOW, messageId: bounced.messageId, subject: bounced.subject });
+    const { ports, bounced } = await withBouncedEmail();
     const fromThePage = { email: CORRECTED, previous: MISTYPED.answers.email };
 
     const first = await correctApplicantEmail(ports, LEEDS.areaId, MISTYPED.applicationId, fromThePage, { name: 'Sam Staff' });
