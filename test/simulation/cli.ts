@@ -4,7 +4,7 @@ import { startDynamoDbLocal, startSesLocal, freePort } from '@pip/local';
 import type { Injection } from './mailbox';
 import { makePlan, type Plan } from './plan';
 import { summary } from './report';
-import { runSeed, seedLine } from './seeds';
+import { runSeed, seedLine, tablesMadeFrom } from './seeds';
 import { shrink, type Replay, type ReplayOutcome } from './shrink';
 import { describe, runPlan, violationsOf } from './simulate';
 
@@ -87,7 +87,10 @@ async function runSeeds(): Promise<never> {
   console.log(`Simulating ${seeds.length} seeds (${seeds[0]}${seeds.length > 1 ? ` to ${seeds.at(-1)}` : ''}): ${options.areas} areas, ${options.years} years, faults ${options.faults ? 'on' : 'off'}, each in a process of its own`);
   try {
     for (const seed of seeds) {
+      const tables = await tablesMadeFrom(services.dynamoEndpoint);
       const line = await runSeed(seed, options, services);
+      // A failing seed's table stays, to be looked at.
+      if (!line.failure) await tables.dropNew();
       console.log(seedLine(line));
       if (line.failure) {
         console.log(`\nFAILED at seed ${seed}: pnpm simulate --seed ${seed} --areas ${options.areas} --years ${options.years} --faults ${options.faults ? 'on' : 'off'} --shrink`);
