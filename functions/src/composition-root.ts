@@ -4,7 +4,7 @@ import type { DeliveryOutbox } from '@pip/mail';
 import { powertoolsMetrics, type PlatformMetrics } from './adapters/platform-metrics';
 import { RouteTableLinks } from './adapters/platform-links';
 import { CognitoSignIn, LocalSignIn, type StaffSignIn } from './adapters/staff-sign-in';
-import { emailSending, leftForScheduledDelivery, type EmailSendingPorts } from './composition/email-sending';
+import { emailSending, type EmailSendingPorts } from './composition/email-sending';
 import { lazily, notGranted, required } from './composition/environment';
 import { emailAccountCheck, tableCheck, type HealthChecks } from './composition/health-checks';
 import { platformTable } from './composition/platform-table';
@@ -76,7 +76,7 @@ function createPlatform(): Platform {
     ...(process.env.PIP_BUNDLE_TABLE_STORES !== 'false' ? tableStores(table, ports) : withoutTableStores(notGranted('The table stores', "the table's read or write"))),
     ...(process.env.PIP_BUNDLE_EMAIL !== 'false'
       ? emailSending(instrument, ports)
-      : { delivery: () => leftForScheduledDelivery, outboxDelivery: notGranted('Sending email', 'email') }),
+      : { outboxDelivery: notGranted('Sending email', 'email') }),
     workflow: process.env.PIP_BUNDLE_WORKFLOW !== 'false' ? () => workflowControl(instrument) : notGranted('The area workflow', 'workflow'),
     health: () => ({
       table: tableCheck(table),

@@ -108,7 +108,7 @@ function applicationItems(table: string, base: string, area: Area) {
   const audit = { areaId: area.areaId, entryId: randomUUID(), at, actor: { name: 'Applicant (form)' }, action: 'Application received', summary: 'A local authority application.', kind: 'form' as const, subjects: [application.applicationId] };
   const write: ApplicationEmail = { email: { ...email, messageId: `bench-${randomUUID()}` }, link, allowance: emailAllowance(answers.email, now), audit, acceptedUnder: area };
   // Not `deliverOnInsert`: the bare transaction sends no email.
-  return applicationWriteItems(table, application, write, 'attribute_not_exists(pk)', {});
+  return applicationWriteItems(table, application, write, 'attribute_not_exists(pk)', {}, { deliverOnInsert: false });
 }
 
 /**

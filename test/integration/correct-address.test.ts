@@ -23,7 +23,7 @@ beforeAll(async () => {
   other = await apply(platform, AREA, 'other', { fullName: 'Olive Other' });
   // A booking link bounced for good at the mistyped address.
   const failed = { messageId: `booking-link-${randomUUID()}`, to: mistyped.email, subject: 'Book consultancy session 1: Addressville', text: 'Choose a time: https://pip.example/consultancy/x', html: '<p>Choose a time.</p>' };
-  await stores.outbox.enqueue(failed, new Date().toISOString());
+  await stores.queueForMinuteDelivery(failed, new Date().toISOString());
   await stores.unreachable.record({ address: mistyped.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce (NoEmail)', at: new Date().toISOString(), messageId: failed.messageId, subject: failed.subject });
 });
 afterAll(async () => {

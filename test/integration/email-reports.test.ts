@@ -30,7 +30,7 @@ const bookingLink = (to: string): OutboundEmail => ({
 });
 
 async function sendNow(email: OutboundEmail): Promise<string> {
-  await stores.outbox.enqueue(email, new Date().toISOString());
+  await stores.queueForMinuteDelivery(email, new Date().toISOString());
   const mailer = new SesMailer({ endpoint: platform.sesEndpoint, region: 'eu-west-2', from: 'programme@pip.localhost' });
   expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer, clock: { now: () => new Date() } }, email.messageId)).toBe('sent');
   const sent = await stores.outbox.get(email.messageId);
@@ -72,7 +72,7 @@ describe('reports of what became of an email', () => {
 
     // The next email to the address is not sent at all.
     const next = bookingLink(lead);
-    await stores.outbox.enqueue(next, new Date().toISOString());
+    await stores.queueForMinuteDelivery(next, new Date().toISOString());
     const mailer = new SesMailer({ endpoint: platform.sesEndpoint, region: 'eu-west-2', from: 'programme@pip.localhost' });
     expect(await deliverEmail({ outbox: stores.outbox, unreachable: stores.unreachable, mailer, clock: { now: () => new Date() } }, next.messageId)).toBe('given-up');
     expect(await emailsTo(lead)).toHaveLength(1);

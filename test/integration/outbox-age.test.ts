@@ -37,9 +37,9 @@ describe('the oldest email waiting in the outbox', () => {
     const older = email('older');
     const newer = email('newer');
     const reminder = email('reminder', at(24 * 60 * MINUTE));
-    await stores.outbox.enqueue(reminder, at(-20 * MINUTE));
-    await stores.outbox.enqueue(older, at(-10 * MINUTE));
-    await stores.outbox.enqueue(newer, at(-2 * MINUTE));
+    await stores.queueForMinuteDelivery(reminder, at(-20 * MINUTE));
+    await stores.queueForMinuteDelivery(older, at(-10 * MINUTE));
+    await stores.queueForMinuteDelivery(newer, at(-2 * MINUTE));
     expect(await stores.outbox.oldestDueAt(now)).toBe(at(-10 * MINUTE));
 
     await stores.outbox.markSent(older.messageId, now, 'ses-older');
@@ -82,7 +82,7 @@ describe('the scheduled delivery', () => {
   it('reports how long the oldest email it could not send has waited', async () => {
     const stores = storesOf(platform);
     const stuck = email('stuck');
-    await stores.outbox.enqueue(stuck, new Date(Date.now() - 10 * MINUTE).toISOString());
+    await stores.queueForMinuteDelivery(stuck, new Date(Date.now() - 10 * MINUTE).toISOString());
     // Another sender holds it, as one that died mid-send does until its claim lapses.
     expect(await stores.outbox.claim(stuck.messageId, new Date(), 600)).toMatchObject({ messageId: stuck.messageId, status: 'sending' });
     await deliver();

@@ -112,7 +112,7 @@ beforeAll(async () => {
   mistyped = uniqueEmail('Erin.Mistyped');
   erin = await apply(platform, AREA, 'erin', { fullName: ERIN, email: mistyped, organisation: 'Erasemouth Council' });
   const failed = { messageId: `booking-link-${randomUUID()}`, to: mistyped, subject: 'Book consultancy session 1: Erasemouth', text: `Dear ${ERIN}, choose a time.`, html: `<p>Dear ${ERIN}, choose a time.</p>` };
-  await stores.outbox.enqueue(failed, new Date(now()).toISOString());
+  await stores.queueForMinuteDelivery(failed, new Date(now()).toISOString());
   await stores.unreachable.record({ address: mistyped, problem: 'bounced', suppressed: true, reason: `Permanent bounce for ${mistyped}`, at: new Date(now()).toISOString(), messageId: failed.messageId, subject: failed.subject });
   const corrected = uniqueEmail('Erin.Corrected');
   expect((await sam.post(`/staff/areas/${AREA}/applications/${erin.applicationId}/email`, { email: corrected })).status).toBe(303);

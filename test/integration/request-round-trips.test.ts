@@ -34,7 +34,7 @@ async function counted(method: 'GET' | 'POST', path: string, form?: URLSearchPar
 describe('an applicant’s request, in calls to the table', () => {
   it('delivering a waiting email reads it by its key, never its whole partition', async () => {
     const queued = { messageId: `reads-${randomUUID()}`, to: uniqueEmail('reads'), subject: 'Workshop 1 is tomorrow', text: 'Workshop 1 is tomorrow at 9:30am.', html: '<p>Workshop 1 is tomorrow at 9:30am.</p>' };
-    await stores.outbox.enqueue(queued, new Date().toISOString());
+    await stores.queueForMinuteDelivery(queued, new Date().toISOString());
     const mailer = new SesMailer({ endpoint: inject('sesEndpoint'), region: 'eu-west-2', from: 'programme@pip.localhost' });
     const tally = emptyTally();
 

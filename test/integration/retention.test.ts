@@ -82,9 +82,9 @@ beforeAll(async () => {
 
   const now = new Date().toISOString();
   // An email about the area, sent now; one held for a reminder far ahead; one that bounced at the applicant's mistyped address.
-  await stores.outbox.enqueue({ messageId: areaEmailId, to: applicant.email, subject: 'Your place', text: 'Dear Kept', html: '<p>Dear Kept</p>', areaId: AREA }, now);
-  await stores.outbox.enqueue({ messageId: heldId, to: applicant.email, subject: 'Reminder', text: 'Soon', html: '<p>Soon</p>', areaId: AREA, sendAfter: new Date(start + 400 * DAY).toISOString() }, now);
-  await stores.outbox.enqueue({ messageId: failedId, to: bounced.email, subject: 'Book a session', text: 'Choose a time', html: '<p>Choose a time</p>', areaId: AREA }, now);
+  await stores.queueForMinuteDelivery({ messageId: areaEmailId, to: applicant.email, subject: 'Your place', text: 'Dear Kept', html: '<p>Dear Kept</p>', areaId: AREA }, now);
+  await stores.queueForMinuteDelivery({ messageId: heldId, to: applicant.email, subject: 'Reminder', text: 'Soon', html: '<p>Soon</p>', areaId: AREA, sendAfter: new Date(start + 400 * DAY).toISOString() }, now);
+  await stores.queueForMinuteDelivery({ messageId: failedId, to: bounced.email, subject: 'Book a session', text: 'Choose a time', html: '<p>Choose a time</p>', areaId: AREA }, now);
   await deliver();
   await stores.outbox.recordOutcome(failedId, { status: 'bounced', detail: `550 ${bounced.email} does not exist`, at: now });
   await stores.unreachable.record({ address: bounced.email, problem: 'bounced', suppressed: true, reason: `550 ${bounced.email} unknown`, at: now, messageId: failedId, subject: 'Book a session' });

@@ -86,6 +86,22 @@ describe("a new application's email, sent from the table's stream", () => {
   });
 });
 
+describe('an email any use case queues', () => {
+  it('goes from the stream once stored when it is due now, and one held for later waits for its time', async () => {
+    const to = uniqueEmail('queued');
+    const now = new Date().toISOString();
+    const email = (label: string, extra: Partial<OutboundEmail> = {}): OutboundEmail => ({ messageId: `${label}-${randomUUID()}`, to, subject: `Queued ${label}`, text: label, html: `<p>${label}</p>`, ...extra });
+    const due = email('due');
+    const held = email('held', { sendAfter: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(await stores.outbox.enqueue(due, now, undefined, [held])).toBe(true);
+    const arrived = await arrivedWithin(to, 20_000);
+    expect(arrived.map((one) => one.subject)).toEqual(['Queued due']);
+    await expect.poll(() => stores.outbox.get(due.messageId), { timeout: 60_000 }).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await stores.outbox.get(held.messageId)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await emailsTo(to)).map((one) => one.subject)).toEqual(['Queued due']);
+  });
+});
+
 describe('a reminder to come back to saved answers', () => {
   const tableName = `pip-guard-${randomUUID().slice(0, 8)}`;
   const dynamoEndpoint = inject('dynamoEndpoint');

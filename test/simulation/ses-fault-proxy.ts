@@ -20,7 +20,8 @@ const SLOW_MS = 500;
  * (the connection is dropped), slow (answers after a pause well within the client's timeout), or
  * refusing (SES's throttling error, which the platform must treat as "try again later").
  */
-export async function startSesFaultProxy(target: string): Promise<SesFaultProxy> {
+export async function startSesFaultProxy(target: string, options: { slowMs?: number } = {}): Promise<SesFaultProxy> {
+  const slowMs = options.slowMs ?? SLOW_MS;
   const to = new URL(target);
   let mode: SesMode = 'up';
   const counts: Record<SesMode, number> = { up: 0, down: 0, slow: 0, refusing: 0 };
@@ -44,7 +45,7 @@ export async function startSesFaultProxy(target: string): Promise<SesFaultProxy>
       outgoing.writeHead(400, { 'content-type': 'text/xml' });
       return void outgoing.end(THROTTLED);
     }
-    if (now === 'slow') return void setTimeout(() => forward(incoming, outgoing), SLOW_MS);
+    if (now === 'slow') return void setTimeout(() => forward(incoming, outgoing), slowMs);
     forward(incoming, outgoing);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

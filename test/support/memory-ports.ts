@@ -10,7 +10,7 @@ import { MemoryEvaluation } from './memory/evaluation';
 import { MemoryReminders } from './memory/reminders';
 import { MemoryDeclaredConflicts, MemoryStaffConnections } from './memory/staff-connections';
 import { MemoryCalendars } from './memory/calendars';
-import { MemoryDelivery, MemoryEmailedLinks, MemoryLinkTokens, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
+import { MemoryEmailedLinks, MemoryLinkTokens, MemoryMailer, MemoryOutbox, MemoryUnreachableAddresses } from './memory/messages';
 import { MemoryClock, MemoryLog, MemoryRandom, MemorySettings, MemoryWorkflow } from './memory/platform';
 import { MemoryActionPlans, MemoryLearningEvents, MemoryProgressReviews, MemoryStaffSteps, MemoryVisits, MemoryWorkshops } from './memory/programme';
 import { MemoryPersonRecords } from './memory/people';
@@ -68,7 +68,8 @@ export interface MemoryPorts extends Ports {
   emailedLinks: MemoryEmailedLinks;
   linkTokens: MemoryLinkTokens;
   outbox: MemoryOutbox;
-  delivery: MemoryDelivery;
+  /** The email service, for a test that delivers what the outbox holds. */
+  mailer: MemoryMailer;
   workflow: MemoryWorkflow;
   people: MemoryPersonRecords;
   /** A copy of everything stored, sent and started, to compare with a later one: a refused action changes none of it. */
@@ -119,7 +120,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     reminders: new MemoryReminders(audit),
     emailedLinks,
     outbox,
-    delivery: new MemoryDelivery({ outbox, clock, unreachable }),
+    mailer: new MemoryMailer(),
     unreachable,
     emailTracking: outbox,
     workflow: new MemoryWorkflow(),
@@ -164,7 +165,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
         reminders: stores.reminders.rounds,
         links: emailedLinks.links,
         emails: outbox.emails,
-        sent: stores.delivery.sent,
+        sent: stores.mailer.sent,
         unreachable: unreachable.byAddress,
         workflow: [stores.workflow.executions, stores.workflow.continued],
       }),

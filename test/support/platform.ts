@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '@pip/local';
-import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient } from '@pip/storage';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutboundEmail } from '@pip/domain';
+import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient, outboxPut } from '@pip/storage';
 
 /** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
-export async function startTestPlatform(options: { workflow?: boolean; tableName?: string; demoApplicants?: boolean } = {}): Promise<RunningPlatform> {
+export async function startTestPlatform(options: { workflow?: boolean; tableName?: string; demoApplicants?: boolean; sesEndpoint?: string } = {}): Promise<RunningPlatform> {
   return startPlatform({
     dynamoEndpoint: inject('dynamoEndpoint'),
-    sesEndpoint: inject('sesEndpoint'),
+    sesEndpoint: options.sesEndpoint ?? inject('sesEndpoint'),
     tableName: options.tableName ?? `pip-test-${randomUUID().slice(0, 8)}`,
     port: 0,
     workflow: options.workflow ?? false,
@@ -50,6 +52,12 @@ export function storesOf(platform: Pick<RunningPlatform, 'dynamoEndpoint' | 'tab
     unreachable: new DynamoUnreachableAddressStore(documents, platform.tableName),
     audit: new DynamoAuditStore(documents, platform.tableName),
     selections: new DynamoSelectionStore(documents, platform.tableName),
+    /**
+     * An email in the outbox as one the table's stream does not send: the minute's delivery's, or the
+     * test's to deliver, claim or report on itself with no stream racing it.
+     */
+    queueForMinuteDelivery: (email: OutboundEmail, createdAt: string) =>
+      documents.send(new PutCommand(outboxPut(platform.tableName, email, createdAt, { deliverOnInsert: false }))),
   };
 }
 

@@ -1,13 +1,11 @@
-import type { Clock, EmailDelivery, Ports } from '@pip/domain';
-import { SesMailer, deliverEmail, type DeliveryOutbox, type OutboxDeliveryPorts } from '@pip/mail';
+import type { Clock, Ports } from '@pip/domain';
+import { SesMailer, type DeliveryOutbox, type OutboxDeliveryPorts } from '@pip/mail';
 import { countingMailer, type PlatformMetrics } from '../adapters/platform-metrics';
-import { describeError, log } from '../kit/log';
+import { log } from '../kit/log';
 import { sesConfig, type Factories, type Instrument } from './environment';
 
-/** The ports of sending email: now, from a request, and in bulk from the outbox for the scheduled delivery. */
+/** The ports of sending email: what the outbox holds, one email as the table's stream stores it, or all due for the minute's delivery. */
 export interface EmailSendingPorts {
-  delivery: EmailDelivery;
-  /** Sending what the outbox holds, for the scheduled delivery. */
   outboxDelivery: OutboxDeliveryPorts;
 }
 
@@ -33,21 +31,5 @@ export function emailSending(instrument: Instrument | undefined, needs: () => Se
       clock: needs().clock,
       log: (message, detail) => log('WARN', message, detail),
     }),
-    delivery: (): EmailDelivery => ({
-      // If the email service is down the email stays in the outbox and the scheduled delivery sends it later.
-      sendNow: async (messageId) => {
-        try {
-          await deliverEmail(needs().outboxDelivery, messageId);
-        } catch (error) {
-          log('WARN', 'email left in the outbox for scheduled delivery', { messageId, ...describeError(error) });
-        }
-      },
-    }),
   };
 }
-
-/**
- * A function the route table does not let send email still queues its emails in the outbox (a table
- * write): they wait there for the scheduled delivery, which may send.
- */
-export const leftForScheduledDelivery: EmailDelivery = { sendNow: async () => undefined };

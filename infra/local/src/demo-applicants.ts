@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DAY, reviewSummary, type ApplicationAnswers, type EmailDelivery, type ReviewScores, type StaffProfile } from '@pip/domain';
+import { DAY, reviewSummary, type ApplicationAnswers, type ReviewScores, type StaffProfile } from '@pip/domain';
 import { submitApplication } from '@pip/functions/use-cases/recruitment/submit-application';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import type { DynamoApplicationStore, DynamoAreaStore, DynamoEmailAllowanceStore, DynamoOutboxStore, DynamoReviewStore } from '@pip/storage';
@@ -51,10 +51,6 @@ function answersOf(applicant: DemoApplicant, sector: ApplicationAnswers['sector'
   };
 }
 
-
-/** The demo's emails wait in the outbox: the platform's scheduled delivery sends them once it runs. */
-const leftForScheduledDelivery: EmailDelivery = { sendNow: async () => undefined };
-
 /**
  * Applies for the demo applicants in the closed demo area, as they would have while it was open
  * (each gets the usual email), and records two demo staff members' reviews of each, leaving the
@@ -89,7 +85,6 @@ export async function seedDemoApplicants(
         linkTokens: { newToken: () => randomBytes(32).toString('base64url') },
         clock: { now: () => appliedAt },
         random: (bytes) => new Uint8Array(randomBytes(bytes)),
-        delivery: leftForScheduledDelivery,
         log: () => undefined,
       },
       area.areaId,

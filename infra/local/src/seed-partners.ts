@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nationalBodies, nominatingBodies, type EmailDelivery, type NationalBody, type StaffProfile } from '@pip/domain';
+import { nationalBodies, nominatingBodies, type NationalBody, type StaffProfile } from '@pip/domain';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { issuePartnerLink } from '@pip/functions/use-cases/recruitment/issue-partner-link';
 import { openPartnerLink } from '@pip/functions/use-cases/recruitment/partner-link';
@@ -10,9 +10,6 @@ import type { DynamoAreaStore, DynamoPartnerStore } from '@pip/storage';
  * hash is stored). Guessable by design: this is the local platform's demo data, never AWS's.
  */
 const demoToken = (body: NationalBody) => createHash('sha256').update(`pip-local-demo-partner-${body}`).digest('base64url').slice(0, 43);
-
-/** The demo's emails wait in the outbox: the platform's scheduled delivery sends them once it runs. */
-const leftForScheduledDelivery: EmailDelivery = { sendNow: async () => undefined };
 
 /**
  * One partner per national body, each issued its nomination link by a demo staff member, as staff
@@ -31,7 +28,7 @@ export async function seedDemoPartners(
     const ports = { ...stores, clock: { now: () => new Date() } };
     if (!(await stores.partners.get(body))) {
       const contact = { contactName: `${nominatingBodies[body]} demo contact`, contactEmail: `nominations@${body}.example.org` };
-      const issuing = { ...ports, links, linkTokens: { newToken: () => token }, delivery: leftForScheduledDelivery, log: () => undefined };
+      const issuing = { ...ports, links, linkTokens: { newToken: () => token }, log: () => undefined };
       await issuePartnerLink(issuing, { kind: body, ...contact }, { staffId: issuer.staffId, name: issuer.name });
     }
     if (!(await openPartnerLink(ports, token)).problem) working.push({ organisation: nominatingBodies[body], url: links.nominationForm(token) });

@@ -62,7 +62,7 @@ export class DynamoApplicationStore implements ApplicationStore {
    * (the caller reads only when it fails), and its email is sent from the table's stream once stored.
    */
   create(application: Application, email: ApplicationEmail): Promise<ApplicationWrite> {
-    return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {}, { deliverOnInsert: true });
+    return this.writeWithEmail(application, email, 'attribute_not_exists(pk)', {});
   }
 
   /**
@@ -70,7 +70,7 @@ export class DynamoApplicationStore implements ApplicationStore {
    * from the table's stream once stored, not from the request.
    */
   update(application: Application, expectedVersion: number, email: ApplicationEmail): Promise<ApplicationWrite> {
-    return this.writeWithEmail(application, email, 'version = :expected', { ':expected': expectedVersion }, { deliverOnInsert: true });
+    return this.writeWithEmail(application, email, 'version = :expected', { ':expected': expectedVersion });
   }
 
   /**
@@ -89,7 +89,7 @@ export class DynamoApplicationStore implements ApplicationStore {
               { ...keys.application(application.areaId, application.answers.email), ...keys.applicationReference(application.applicationId), type: 'application', ...application },
             ),
             { Put: auditPut(this.tableName, audit) },
-            ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt, { deliverOnInsert: true }) }] : []),
+            ...(resent ? [{ Put: outboxPut(this.tableName, resent, application.updatedAt) }] : []),
           ],
         }),
       );
@@ -106,9 +106,8 @@ export class DynamoApplicationStore implements ApplicationStore {
     write: ApplicationEmail,
     condition: string,
     values: Record<string, unknown>,
-    delivery: OutboxPutOptions = {},
   ): Promise<ApplicationWrite> {
-    const items = applicationWriteItems(this.tableName, application, write, condition, values, delivery);
+    const items = applicationWriteItems(this.tableName, application, write, condition, values);
     try {
       await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
       return 'written';

@@ -32,7 +32,7 @@ export function outboxPut(tableName: string, email: OutboundEmail, createdAt: st
       status: 'pending',
       createdAt,
       attempts: 0,
-      ...(options.deliverOnInsert ? { deliverOnInsert: true } : {}),
+      ...((options.deliverOnInsert ?? dueWhenStored(email, createdAt)) ? { deliverOnInsert: true } : {}),
       ...(options.withdrawnOnceApplied ? { withdrawnOnceApplied: options.withdrawnOnceApplied } : {}),
     },
     ConditionExpression: 'attribute_not_exists(pk)',
@@ -50,10 +50,16 @@ function waiting(email: OutboundEmail): OutboundEmail {
   return { ...email, subject: '', text: '', html: '' };
 }
 
+/** Whether an email is due the moment it is stored: one held for later (a reminder) is not. */
+function dueWhenStored(email: OutboundEmail, createdAt: string): boolean {
+  return !email.sendAfter || email.sendAfter <= createdAt;
+}
+
 export interface OutboxPutOptions {
   /**
    * Sent as soon as it is stored, by the function the table's stream invokes (`newRecordFilters`),
-   * rather than by the request that queued it; the minute's delivery remains the safety net.
+   * rather than by whatever queued it; the minute's delivery remains the safety net. Every email due
+   * when stored is, unless this says otherwise (a measurement's bare transaction that sends nothing).
    */
   deliverOnInsert?: boolean;
   /**
@@ -92,13 +98,14 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
    * are the later emails that carry the link again.
    */
   async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith: readonly OutboundEmail[] = []): Promise<boolean> {
+    const put = (one: OutboundEmail) => outboxPut(this.tableName, one, createdAt);
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: outboxPut(this.tableName, email, createdAt) },
+            { Put: put(email) },
             ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
-            ...alongWith.map((later) => ({ Put: outboxPut(this.tableName, later, createdAt) })),
+            ...alongWith.map((later) => ({ Put: put(later) })),
           ],
         }),
       ),

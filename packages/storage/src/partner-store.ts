@@ -99,7 +99,7 @@ export class DynamoPartnerStore implements PartnerStore {
             },
             { Put: auditPut(this.tableName, told.audit) },
             ...told.emails.flatMap(({ email, link }) => [
-              { Put: outboxPut(this.tableName, email, nomination.nominatedAt, { deliverOnInsert: true }) },
+              { Put: outboxPut(this.tableName, email, nomination.nominatedAt) },
               ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
             ]),
           ],

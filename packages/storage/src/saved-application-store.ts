@@ -28,7 +28,7 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
           TransactItems: [
             { Put: { ...this.put(token, saved, retainUntil), ConditionExpression: 'attribute_not_exists(pk)' } },
             // Sent from the table's stream once stored, as an application's email is: the request sends nothing.
-            { Put: outboxPut(this.tableName, email, saved.savedAt, { deliverOnInsert: true }) },
+            { Put: outboxPut(this.tableName, email, saved.savedAt) },
             { Update: allowanceUpdate(this.tableName, allowance) },
           ],
         }),

@@ -1,6 +1,4 @@
 import type {
-  Clock,
-  EmailDelivery,
   EmailOutcome,
   EmailTracking,
   EmailedLink,
@@ -13,7 +11,7 @@ import type {
   UnreachableAddress,
   UnreachableAddresses,
 } from '@pip/domain';
-import { deliverEmail, type DeliveryOutbox, type OutboxDeliveryPorts } from '@pip/mail';
+import type { DeliveryOutbox, OutboxDeliveryPorts } from '@pip/mail';
 import { Rows, inKeyOrder } from './rows';
 
 type Mailer = OutboxDeliveryPorts['mailer'];
@@ -37,6 +35,8 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
   readonly emails: StoredEmail[] = [];
   /** The ids of the emails withdrawn, in the order they were. */
   readonly cancelled: string[] = [];
+  /** The ids of the emails queued to be sent as soon as stored (by the table's stream, in the platform), in order. */
+  readonly goingOnInsert: string[] = [];
 
   constructor(private readonly emailedLinks = new MemoryEmailedLinks()) {}
 
@@ -51,7 +51,10 @@ export class MemoryOutbox implements Outbox, DeliveryOutbox, EmailTracking {
   async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith: readonly OutboundEmail[] = []): Promise<boolean> {
     const all = [email, ...alongWith];
     if (all.some((one) => this.holds(one.messageId)) || (link && this.emailedLinks.links.has(link.token))) return false;
-    for (const one of all) this.emails.push({ ...structuredClone(one), status: 'pending', createdAt, attempts: 0 });
+    for (const one of all) {
+      this.emails.push({ ...structuredClone(one), status: 'pending', createdAt, attempts: 0 });
+      if (!one.sendAfter || one.sendAfter <= createdAt) this.goingOnInsert.push(one.messageId);
+    }
     if (link) this.emailedLinks.links.write(link.token, link.link);
     return true;
   }
@@ -160,24 +163,10 @@ export class MemoryUnreachableAddresses implements UnreachableAddresses {
   }
 }
 
-/**
- * Sends an email now as the platform does: the real delivery claims it from the outbox (only
- * if it is due and not sent already) and hands it to this mailer. Given no outbox, as a test
- * wiring delivery to nothing else does, it counts every email it is asked to send as sent.
- */
-export class MemoryDelivery implements EmailDelivery, Mailer {
+/** The email service, as delivery hands it what it claimed from the outbox: it takes every email. */
+export class MemoryMailer implements Mailer {
   /** The ids of the emails sent, in order. */
   readonly sent: string[] = [];
-
-  constructor(private readonly wiredTo?: { outbox: MemoryOutbox; clock: Clock; unreachable: UnreachableAddresses }) {}
-
-  async sendNow(messageId: string): Promise<void> {
-    if (!this.wiredTo) {
-      this.sent.push(messageId);
-      return;
-    }
-    await deliverEmail({ ...this.wiredTo, mailer: this }, messageId);
-  }
 
   async send(email: OutboundEmail): Promise<string> {
     this.sent.push(email.messageId);

@@ -29,7 +29,7 @@ describe('approving the selection', () => {
     expect(emails).toHaveLength(APPLICANTS.length);
     expect(new Set(emails.map((email) => email.to)).size).toBe(APPLICANTS.length);
     expect(emails.filter((email) => email.subject.startsWith('You have been selected'))).toHaveLength(12);
-    expect(ports.delivery.sent).toEqual(emails.map((email) => email.messageId));
+    expect(ports.outbox.goingOnInsert).toEqual(emails.map((email) => email.messageId));
     // Only the selected get a link, to withdraw; it works for about nine months.
     expect([...ports.emailedLinks.links.values()].map((link) => [link.purpose, link.expiresAt])).toEqual(Array(12).fill(['withdraw', '2027-11-07T10:00:00.000Z']));
     expect(ports.audit.entries.filter((entry) => entry.action === 'Selection approved')).toHaveLength(1);

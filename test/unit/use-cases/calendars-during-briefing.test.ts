@@ -37,17 +37,17 @@ describe('calendars while the briefing step runs', () => {
     await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-15'), -1);
     const [staying, leaving] = LEADS;
 
-    // While the step sends its first email, staff move the workshops twice and a participant withdraws.
-    const sendNow = ports.delivery.sendNow.bind(ports.delivery);
+    // While the step queues its first email, staff move the workshops twice and a participant withdraws.
+    const enqueue = ports.outbox.enqueue.bind(ports.outbox);
     let interleaved = false;
-    ports.delivery.sendNow = async (messageId) => {
+    ports.outbox.enqueue = async (...queued) => {
       if (!interleaved) {
         interleaved = true;
         await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-23'), 0);
         await scheduleWorkshops(ports, 'leeds', sam, schedule('2027-03-30'), 1);
         await recordWithdrawal(ports, 'leeds', leaving.applicationId, sam);
       }
-      await sendNow(messageId);
+      return enqueue(...queued);
     };
     await sendBriefing(ports, { areaId: 'leeds' });
     await sendBriefing(ports, { areaId: 'leeds' }); // the step retried

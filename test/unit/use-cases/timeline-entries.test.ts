@@ -40,9 +40,7 @@ describe('what the area timeline records besides decisions', () => {
     const result = await submitApplication(ports, 'leeds', goodAnswers('amira@example.org'));
     if (result.outcome !== 'received') throw new Error(result.outcome);
     const queued = ports.outbox.emails[0]!;
-    // The memory delivery already sent it without a timeline; send a fresh copy through delivery with one.
-    await ports.outbox.enqueue({ ...queued, messageId: 'again' }, queued.createdAt);
-    await deliverEmail({ outbox: ports.outbox, unreachable: ports.unreachable, clock: ports.clock, mailer: ports.delivery, timeline: ports.audit }, 'again');
+    await deliverEmail({ outbox: ports.outbox, unreachable: ports.unreachable, clock: ports.clock, mailer: ports.mailer, timeline: ports.audit }, queued.messageId);
     expect(ports.audit.entries.at(-1)).toMatchObject({
       kind: 'email',
       action: 'Email sent',

@@ -1,14 +1,14 @@
 import { regionName, type Area, type Ports, type WorkflowState } from '@pip/domain';
 import { staffPrompt } from '@pip/mail';
 import { regionProgress } from '../delivery/region-progress';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 import { recordStageEntered } from './enter-stage';
 import type { PromptPorts } from './prompt-staff';
 
 /** The last area of its region is complete: staff are asked to schedule the region's learning and mentoring event. */
 async function promptLearningEvent(ports: PromptPorts, area: Area): Promise<void> {
   const region = regionName(area.regionId);
-  await queueAndSend(ports, [
+  await queueEmails(ports, [
     {
       email: staffPrompt({
         messageId: `workflow-region-${area.regionId}-learning-event`,

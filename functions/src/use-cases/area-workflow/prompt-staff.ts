@@ -1,6 +1,6 @@
 import type { Ports, StaffAreaPage } from '@pip/domain';
 import { staffPrompt } from '@pip/mail';
-import { queueAndSend, type SendPorts } from '../shared/send-emails';
+import { queueEmails, type SendPorts } from '../shared/send-emails';
 
 export type PromptPorts = SendPorts & Pick<Ports, 'areas' | 'settings' | 'links'>;
 
@@ -11,7 +11,7 @@ export type PromptPorts = SendPorts & Pick<Ports, 'areas' | 'settings' | 'links'
 export async function promptStaff(ports: PromptPorts, areaId: string, key: string, subject: string, paragraphs: string[], page: StaffAreaPage = 'programme'): Promise<void> {
   // An alert must go even when the area itself is what went wrong: then its id names it.
   const about = (await ports.areas.get(areaId))?.name ?? areaId;
-  await queueAndSend(ports, [
+  await queueEmails(ports, [
     {
       email: staffPrompt({
         messageId: `workflow-${areaId}-${key}`,

@@ -1,6 +1,6 @@
 import { deliveryEndsAt, type Ports, type WorkflowState } from '@pip/domain';
 import { briefing } from '@pip/mail';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 import { currentGroup, reconcileWorkshopCalendars, type WorkshopCalendarPorts } from '../delivery/workshop-invitations';
 import { recordStageEntered } from './enter-stage';
 import { scheduledWorkshops } from './scheduled-workshops';
@@ -14,7 +14,7 @@ export async function sendBriefing(ports: WorkshopCalendarPorts & Pick<Ports, 'a
   const area = await ports.areas.existing(state.areaId);
   const [participants, schedule] = await Promise.all([currentGroup(ports, state.areaId), scheduledWorkshops(ports, state.areaId)]);
   await recordStageEntered(ports, state.areaId, 'delivery', `Briefing and workshop invitations sent to the ${participants.length} participants`);
-  await queueAndSend(
+  await queueEmails(
     ports,
     participants.map((participant) => ({ email: briefing(area, participant, schedule.workshops, ports.links.openAreas()) })),
   );

@@ -14,9 +14,9 @@ import {
 } from '@pip/domain';
 import { briefing, workshopCancellation, workshopInvitation, workshopReminder, workshopReminderId } from '@pip/mail';
 import { reconcilePersonCalendar } from '../shared/person-calendar';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
-export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'settings' | 'links'>;
+export type WorkshopEmailPorts = Pick<Ports, 'outbox' | 'clock' | 'settings' | 'links'>;
 export type WorkshopCalendarPorts = WorkshopEmailPorts & Pick<Ports, 'calendars' | 'progress' | 'areas' | 'selections' | 'applications' | 'workshops'>;
 
 const workshopKey = (workshop: Pick<Workshop, 'number'>) => `workshop-${workshop.number}`;
@@ -89,8 +89,7 @@ export async function reconcileWorkshopCalendars(ports: WorkshopCalendarPorts, a
   const concerned = new Set([...members, ...calendars.filter((calendar) => Object.keys(calendar.entries).some(isWorkshopKey)).map((calendar) => calendar.personKey)]);
   const people = applications.filter((application) => concerned.has(application.applicationId));
   const sent = (await Promise.all(people.map((person) => reconcilePerson(ports, area, schedule, person, members.has(person.applicationId))))).flat();
-  const now = ports.clock.now().toISOString();
-  for (const { email } of sent) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
+  // Each email due now goes from the table's stream once its calendar is stored.
   return { emailed: sent.length };
 }
 
@@ -112,7 +111,7 @@ export async function invitationsFollowSelection(ports: WorkshopCalendarPorts, a
       ports.workshops.schedule(areaId),
       ports.applications.listForArea(areaId).then((applications) => applications.find((application) => application.applicationId === change.joined)),
     ]);
-    if (area && schedule && joined) await queueAndSend(ports, [{ email: briefing(area, joined, schedule.workshops, ports.links.openAreas()) }]);
+    if (area && schedule && joined) await queueEmails(ports, [{ email: briefing(area, joined, schedule.workshops, ports.links.openAreas()) }]);
   }
   await reconcileWorkshopCalendars(ports, areaId);
 }

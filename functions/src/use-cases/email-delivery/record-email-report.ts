@@ -1,8 +1,8 @@
 import { emailTimelineEntry, isPseudonymousAddress, suppressionReason, type EmailNotification, type Ports } from '@pip/domain';
 import { undeliverableEmail } from '@pip/mail';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
-export type RecordEmailReportPorts = Pick<Ports, 'emailTracking' | 'unreachable' | 'outbox' | 'delivery' | 'clock' | 'settings' | 'links' | 'log' | 'audit'>;
+export type RecordEmailReportPorts = Pick<Ports, 'emailTracking' | 'unreachable' | 'outbox' | 'clock' | 'settings' | 'links' | 'log' | 'audit'>;
 
 export type EmailReportResult = 'recorded' | 'unknown-email';
 
@@ -43,7 +43,7 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
   const staffAlertsTo = ports.settings.staffAlertsTo;
   // An alert that itself bounced would only alert again.
   if (email.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
-  await queueAndSend(ports, [
+  await queueEmails(ports, [
     { email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(email.to), suppressed }) },
   ]);
   return 'recorded';

@@ -2,14 +2,14 @@ import { daysAfter, evaluationRules, type EmailToSend, type Ports } from '@pip/d
 import { evaluationEmails } from '@pip/mail';
 import { newEmailedLink } from '../shared/emailed-links';
 import { selectedParticipants } from '../shared/participants';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
 /**
  * After the fourth workshop: the survey opens and every participant gets a personal link, and later
  * a reminder if they have not answered. Opening it again sends nobody anything twice.
  */
 export async function openEvaluation(
-  ports: Pick<Ports, 'areas' | 'selections' | 'applications' | 'evaluation' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'selections' | 'applications' | 'evaluation' | 'links' | 'linkTokens' | 'outbox' | 'clock'>,
   areaId: string,
 ): Promise<void> {
   const area = await ports.areas.existing(areaId);
@@ -23,5 +23,5 @@ export async function openEvaluation(
     const { url, link } = newEmailedLink(ports, { purpose: 'evaluation', areaId, applicationId: participant.applicationId, expiresAt });
     return [{ email: evaluationEmails.invitation(area, to, url), link, alongWith: [evaluationEmails.reminder(area, to, url, remindAt, expiresAt)] }];
   });
-  await queueAndSend(ports, emails);
+  await queueEmails(ports, emails);
 }

@@ -13,7 +13,7 @@ import { selectedParticipants } from '../shared/participants';
 
 export type FollowUpCalendarPorts = Pick<
   Ports,
-  'areas' | 'followUps' | 'selections' | 'applications' | 'calendars' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock' | 'settings'
+  'areas' | 'followUps' | 'selections' | 'applications' | 'calendars' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'settings'
 >;
 
 const KEY = 'follow-up';
@@ -34,8 +34,8 @@ export async function reconcileFollowUpCalendars(ports: FollowUpCalendarPorts, a
     .filter((application) => members.has(application.applicationId) || holders.has(application.applicationId))
     .map((application) => ({ key: application.applicationId, name: application.answers.fullName, email: application.answers.email }));
   const events = { [KEY]: { startsAt: option.startsAt, endsAt: option.endsAt, location: review.venue, ref: option.optionId } };
-  const sent = (await Promise.all(people.map((to) => reconcilePerson(ports, area, to, events, members.has(to.key), option, review.venue)))).flat();
-  for (const { email } of sent) await ports.delivery.sendNow(email.messageId);
+  // Each email goes from the table's stream once its calendar is stored.
+  await Promise.all(people.map((to) => reconcilePerson(ports, area, to, events, members.has(to.key), option, review.venue)));
 }
 
 function reconcilePerson(

@@ -2,9 +2,9 @@ import { consultancyRules, daysAfter, type EmailToSend, type Ports, type Session
 import { consultancyEmails } from '@pip/mail';
 import { areaLeads } from './area-leads';
 import { newEmailedLink } from '../shared/emailed-links';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
-export type SendBookingLinksPorts = Pick<Ports, 'areas' | 'selections' | 'applications' | 'settings' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>;
+export type SendBookingLinksPorts = Pick<Ports, 'areas' | 'selections' | 'applications' | 'settings' | 'links' | 'linkTokens' | 'outbox' | 'clock'>;
 
 /** Emails each lead their own link to book the session, and holds reminders for if it stays unbooked. */
 export async function sendBookingLinks(ports: SendBookingLinksPorts, areaId: string, session: SessionNumber): Promise<void> {
@@ -22,5 +22,5 @@ export async function sendBookingLinks(ports: SendBookingLinksPorts, areaId: str
     });
   }
   emails.push({ email: consultancyEmails.notBookedAlert(area, session, ports.settings.staffAlertsTo, ports.links.staffArea(areaId, 'consultancy'), remindAt, expiresAt) });
-  await queueAndSend(ports, emails);
+  await queueEmails(ports, emails);
 }

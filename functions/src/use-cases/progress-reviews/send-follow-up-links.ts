@@ -1,9 +1,9 @@
 import { daysAfter, followUpRules, type OutboundEmail, type Ports, type Recipient } from '@pip/domain';
 import { newEmailedLink } from '../shared/emailed-links';
 import { selectedParticipants } from '../shared/participants';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
-export type FollowUpLinksPorts = Pick<Ports, 'selections' | 'applications' | 'links' | 'linkTokens' | 'outbox' | 'delivery' | 'clock'>;
+export type FollowUpLinksPorts = Pick<Ports, 'selections' | 'applications' | 'links' | 'linkTokens' | 'outbox' | 'clock'>;
 
 /** Emails every participant their own follow-up link, by which they answer for the dates and then for attendance. */
 export async function sendFollowUpLinks(ports: FollowUpLinksPorts, areaId: string, email: (to: Recipient, url: string) => OutboundEmail): Promise<void> {
@@ -13,5 +13,5 @@ export async function sendFollowUpLinks(ports: FollowUpLinksPorts, areaId: strin
     const { url, link } = newEmailedLink(ports, { purpose: 'follow-up', areaId, applicationId: participant.applicationId, expiresAt });
     return { email: email(to, url), link };
   });
-  await queueAndSend(ports, emails);
+  await queueEmails(ports, emails);
 }

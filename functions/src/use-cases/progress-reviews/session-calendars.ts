@@ -16,7 +16,7 @@ import { consultancyState, type ConsultancyStatePorts } from './consultancy-stat
 import { reconcilePersonCalendar } from '../shared/person-calendar';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
-export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'delivery' | 'settings' | 'links'>;
+export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'settings' | 'links'>;
 
 const sessionKey = (session: SessionNumber) => `consultancy-${session}`;
 
@@ -42,11 +42,10 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, sta
     ...holders.flatMap((calendar) => (calendar.recipient ? [{ key: calendar.personKey, ...calendar.recipient }] : [])),
   ];
   const slotOf = (ref: string | undefined) => slots.find((slot) => slot.slotId === ref);
-  const emails = await Promise.all(
+  // Each email due now goes from the table's stream once its calendar is stored.
+  await Promise.all(
     people.map((to) => reconcilePerson(ports, area, session, to, events, expected.some((one) => one.key === to.key), { changedBy, cancelled: !booked, slotOf })),
   );
-  const now = ports.clock.now().toISOString();
-  for (const { email } of emails.flat()) if (!email.sendAfter || email.sendAfter <= now) await ports.delivery.sendNow(email.messageId);
 }
 
 /**

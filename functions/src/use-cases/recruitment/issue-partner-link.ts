@@ -12,7 +12,7 @@ import {
 } from '@pip/domain';
 import { nominationEmails } from '@pip/mail';
 
-export type IssuePartnerLinkPorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'delivery' | 'log'>;
+export type IssuePartnerLinkPorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'log'>;
 
 /**
  * Staff issue a partner organisation its personal nomination link, emailed to the partner's
@@ -22,18 +22,18 @@ export async function issuePartnerLink(ports: IssuePartnerLinkPorts, input: Reco
   const areas = await ports.areas.list();
   const answers = parsePartner(input, areas.map((area) => area.areaId));
   const partnerId = partnerIdOf(answers);
-  const { partner, messageId } = await takeTurns(
+  // The partner's email goes from the table's stream once stored with the link.
+  const partner = await takeTurns(
     async () => {
       const existing = await ports.partners.get(partnerId);
       const next = partnerWithNewLink(existing, answers, actor, ports.clock.now());
       const token = ports.linkTokens.newToken();
       const email = nominationEmails.partnerLink(next, partnerCoverage(next, areas), ports.links.nominationForm(token));
       const issued = await ports.partners.issue(next, existing?.version ?? 0, token, email);
-      return issued ? { partner: next, messageId: email.messageId } : LOST_RACE;
+      return issued ? next : LOST_RACE;
     },
     () => new ConcurrentChangeError('The partner'),
   );
-  await ports.delivery.sendNow(messageId);
   ports.log('INFO', 'partner nomination link issued', { partnerId, by: actor.staffId });
   return partner;
 }

@@ -27,7 +27,7 @@ import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 
 export type SubmitApplicationPorts = Pick<
   Ports,
-  'areas' | 'applications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'random' | 'delivery' | 'log'
+  'areas' | 'applications' | 'emailAllowances' | 'links' | 'linkTokens' | 'outbox' | 'clock' | 'random' | 'log'
 > &
   // Optional so that the demo seeding, which saves nothing, need not hand it in.
   Partial<Pick<Ports, 'savedApplications'>>;
@@ -113,8 +113,6 @@ export async function submitApplication(
     // Sent again: the stream acted on the application when it was first stored, but the address may have saved since.
     await forgetSavedApplications({ savedApplications: ports.savedApplications }, areaId, answers.email);
   }
-  // Only the link to an application already there goes from the request; a new one's email goes from the stream.
-  if (result.outcome === 'link-sent') await ports.delivery.sendNow(result.email.messageId);
   const applicationId = result.outcome === 'link-sent' ? undefined : result.application.applicationId;
   ports.log('INFO', 'application submitted', { areaId, applicationId, outcome: result.outcome });
   return result;

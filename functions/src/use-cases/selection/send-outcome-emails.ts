@@ -1,14 +1,14 @@
 import { isLead, type Application, type Area, type AreaSelection, type EmailToSend, type Ports } from '@pip/domain';
 import { selectionEmails } from '@pip/mail';
 import { withdrawalLinkFor } from './place-emails';
-import { queueAndSend } from '../shared/send-emails';
+import { queueEmails } from '../shared/send-emails';
 
 /**
  * Tells every applicant the outcome of the approved selection: one email each, whatever happens.
  * The message id is the applicant's, so a retry (of the approval or the workflow step) queues nothing new.
  */
 export async function sendOutcomeEmails(
-  ports: Pick<Ports, 'outbox' | 'delivery' | 'clock' | 'linkTokens' | 'links'>,
+  ports: Pick<Ports, 'outbox' | 'clock' | 'linkTokens' | 'links'>,
   area: Area,
   selection: AreaSelection,
   applications: Application[],
@@ -24,5 +24,5 @@ export async function sendOutcomeEmails(
     if (outcome.kind === 'reserve') return [{ email: selectionEmails.reserve(area, application, outcome.rank, applyUrl) }];
     return [{ email: selectionEmails.notSelected(area, application, applyUrl) }];
   };
-  await queueAndSend(ports, applications.flatMap(outcomeEmail));
+  await queueEmails(ports, applications.flatMap(outcomeEmail));
 }

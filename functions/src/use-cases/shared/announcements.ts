@@ -8,7 +8,7 @@ import { reconcileWorkshopCalendars } from '../delivery/workshop-invitations';
 import { sessionChangeFollows } from '../progress-reviews/session-calendars';
 import { reconcileFollowUpCalendars } from '../progress-reviews/follow-up-calendars';
 import { withdrawPersonalReminders } from './personal-reminders';
-import { queueAndSend } from './send-emails';
+import { queueEmails } from './send-emails';
 
 export type AnnouncementPorts = CalendarFollowPorts & Pick<Ports, 'linkTokens' | 'learningEvents' | 'log'>;
 
@@ -56,7 +56,7 @@ async function tellWithdrawal(ports: AnnouncementPorts, announced: Extract<Annou
     { email: onOccasion(selectionEmails.withdrawalConfirmed(area, person, ports.links.openAreas()), announced.confirmationOccasion) },
     ...(other ? [placeOfferedEmail(ports, area, other, announced.offerOccasion)] : []),
   ];
-  await queueAndSend(ports, emails);
+  await queueEmails(ports, emails);
   await calendarsFollowSelection(ports, area.areaId);
   await withdrawPersonalReminders(ports, area, announced.applicationId);
 }
@@ -70,14 +70,14 @@ async function tellOfferAnswered(ports: AnnouncementPorts, announced: Extract<An
     emails.push({ email: { ...selectionEmails.selected(area, person, url, false), messageId: `offer-accepted-${area.areaId}-${person.applicationId}` }, link });
   }
   if (other) emails.push(placeOfferedEmail(ports, area, other, announced.offerOccasion));
-  await queueAndSend(ports, emails);
+  await queueEmails(ports, emails);
   if (announced.accepted) await calendarsFollowSelection(ports, area.areaId, { joined: person.applicationId });
 }
 
 async function tellUndoneWithdrawal(ports: AnnouncementPorts, announced: Extract<Announcement, { kind: 'withdrawal-undone' }>): Promise<void> {
   const { area, person, other } = await peopleOf(ports, announced.areaId, announced.applicationId, announced.offerWithdrawnFrom);
   const programmeUrl = ports.links.openAreas();
-  await queueAndSend(ports, [
+  await queueEmails(ports, [
     { email: withdrawalUndoneEmails.stillTakingPart(area, person, programmeUrl, announced.occasion) },
     ...(other ? [{ email: withdrawalUndoneEmails.offerWithdrawn(area, other, programmeUrl, announced.occasion) }] : []),
   ]);
@@ -89,7 +89,7 @@ async function inviteToLearningEvent(ports: AnnouncementPorts, announced: Extrac
   // Moved again since: the later announcement sends the invitation as it now stands.
   if (!event || event.sequence !== announced.sequence) return;
   const programmeUrl = ports.links.openAreas();
-  await queueAndSend(
+  await queueEmails(
     ports,
     region.participants.map((participant) => ({ email: learningEventInvitation(regionName(announced.regionId), event, participant, ports.settings.mailFrom, programmeUrl) })),
   );

@@ -1,6 +1,6 @@
 import { ConflictError, reminderActions, reminderField, reminderRoundId, type Actor, type EmailToSend, type Ports, type Recipient, type ReminderKind, type ReminderRound } from '@pip/domain';
 import { auditEntry } from './audit-entry';
-import { queueAndSend, type SendPorts } from './send-emails';
+import { queueEmails, type SendPorts } from './send-emails';
 
 export type ReminderRoundPorts = SendPorts & Pick<Ports, 'reminders'>;
 
@@ -26,7 +26,7 @@ export async function sendReminderRound(
 ): Promise<ReminderRound> {
   const roundId = reminderRoundId(round.roundId, round.kind);
   someoneToRemind([...recipients], round.kind, 'Everyone has answered, so there is nobody to remind.');
-  await queueAndSend(
+  await queueEmails(
     ports,
     recipients.map((to) => emailTo(to, roundId)),
   );

@@ -8,7 +8,7 @@ import type { EmailAllowanceStore } from './email-allowances';
 import type { EmailTracking, UnreachableAddresses } from './email-tracking';
 import type { EvaluationStore } from './evaluation';
 import type { PlatformLinks } from './links';
-import type { EmailDelivery, EmailedLinkStore, LinkTokens, Outbox } from './messages';
+import type { EmailedLinkStore, LinkTokens, Outbox } from './messages';
 import type { PartnerStore } from './partners';
 import type { PersonRecords } from './people';
 import type { ActionPlanStore, LearningEventStore, ProgressReviewStore, StaffStepStore, VisitStore, WorkshopStore } from './programme';
@@ -78,7 +78,6 @@ export interface Ports {
   linkTokens: LinkTokens;
   links: PlatformLinks;
   outbox: Outbox;
-  delivery: EmailDelivery;
   /** Addresses the platform could not reach; those that bounced for good or complained get nothing more. */
   unreachable: UnreachableAddresses;
   /** Sent emails as the email service's reports find them. */

@@ -105,15 +105,14 @@ export interface EmailedLinkStore {
 
 /** Emails waiting to be sent. */
 export interface Outbox {
-  /** Queues an email once: false when its message id is already there (a repeated event). */
+  /**
+   * Queues an email once: false when its message id is already there (a repeated event). One due now
+   * is sent as soon as it is stored, by the function the table's stream invokes; the minute's delivery
+   * sends whatever is still waiting, and one due later when its time comes.
+   */
   enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith?: readonly OutboundEmail[]): Promise<boolean>;
   /** Withdraws an email not yet sent, such as a reminder for a moved event; false if there was none to withdraw. */
   cancel(messageId: string): Promise<boolean>;
-}
-
-/** Sends a queued email now; if the email service is down it stays queued for the scheduled delivery. */
-export interface EmailDelivery {
-  sendNow(messageId: string): Promise<void>;
 }
 
 /** Makes the secret token of a new emailed link. */
