@@ -15,6 +15,10 @@ export type TableAccess = 'describe' | 'read' | 'write' | 'delete';
 
 export interface FunctionAccess {
   table?: readonly TableAccess[];
+  /**
+   * Sends email through SES: only the functions that deliver the outbox (the stream's, the minute's).
+   * Every other function queues its emails in the table and bundles no email client.
+   */
   email?: boolean;
   /** Asks the email service about the account (the health check's question); sends nothing. */
   emailAccount?: boolean;
@@ -58,17 +62,17 @@ export type RouteAudience = 'anyone' | 'staff' | 'reference-group';
 export const audienceOf = (route: Route): RouteAudience => (route.public ? 'anyone' : (route.for ?? 'staff'));
 
 export const platformFunctions = [
-  { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: ['read', 'write'], email: true } },
-  { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: ['read', 'write'], email: true } },
+  { name: 'applicant-pages', description: 'Application and nomination pages', access: { table: ['read', 'write'] } },
+  { name: 'applications-api', description: 'JSON API for applications, with its OpenAPI document', access: { table: ['read', 'write'] } },
   { name: 'health', description: 'Answers whether the table and the email service answer', access: { table: ['describe'], emailAccount: true } },
   { name: 'staff-sign-in', description: 'Staff sign-in with Cognito', access: { table: ['read', 'write'] } },
-  { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: ['read', 'write', 'delete'], email: true } },
-  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['respond'] } },
-  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['start', 'respond'] } },
-  { name: 'participant-links', description: 'Emailed links: consultancy bookings, the follow-up review, the evaluation', access: { table: ['read', 'write'], email: true } },
-  { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: ['read', 'write', 'delete'], email: true } },
-  { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV, reminders to answer, comments to publish', access: { table: ['read', 'write'], email: true } },
-  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: ['read', 'write', 'delete'], email: true, workflow: ['respond'] } },
+  { name: 'staff-console', description: 'Staff console: areas, applications, reviews, audit log', access: { table: ['read', 'write', 'delete'] } },
+  { name: 'staff-selection', description: 'Staff console: the selection of six plus six', access: { table: ['read', 'write', 'delete'], workflow: ['respond'] } },
+  { name: 'staff-area-programme', description: 'Staff console: area visit, workshops, attendance, stages, timeline, learning events', access: { table: ['read', 'write', 'delete'], workflow: ['start', 'respond'] } },
+  { name: 'participant-links', description: 'Emailed links: consultancy bookings, the follow-up review, the evaluation', access: { table: ['read', 'write'] } },
+  { name: 'staff-consultancy', description: 'Staff console: consultancy slots and sessions, follow-up review, progress reviews', access: { table: ['read', 'write', 'delete'] } },
+  { name: 'staff-reports', description: 'Staff console: evaluation reports and their CSV, reminders to answer, comments to publish', access: { table: ['read', 'write'] } },
+  { name: 'area-workflow', description: 'Carries out the steps of the area workflow', access: { table: ['read', 'write', 'delete'], workflow: ['respond'] } },
   {
     name: 'start-area-workflows',
     description: 'Starts the workflow of each area whose recruitment has opened, and completes approvals that stopped part-way',
@@ -77,7 +81,7 @@ export const platformFunctions = [
   },
   { name: 'staff-api', description: 'JSON API for staff', access: { table: ['read'] } },
   { name: 'reference-group-pages', description: 'The reference group: published evaluation reports and the learning library, never a person', access: { table: ['read'] } },
-  { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: ['read', 'write'], email: true } },
+  { name: 'participation-pages', description: 'Emailed links: withdrawing, answering a reserve offer', access: { table: ['read', 'write'] } },
   { name: 'deliver-emails', description: 'Sends emails left in the outbox', access: { table: ['read', 'write'], email: true }, everyMinutes: 1 },
   {
     name: 'act-on-new-records',
@@ -94,7 +98,7 @@ export const platformFunctions = [
   {
     name: 'email-reports',
     description: 'Records what became of each email (delivered, bounced, complained) and tells staff of those that did not arrive',
-    access: { table: ['read', 'write'], email: true },
+    access: { table: ['read', 'write'] },
     emailReports: true,
   },
 ] as const satisfies readonly PlatformFunction[];
