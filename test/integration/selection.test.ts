@@ -298,6 +298,23 @@ describe('selecting six plus six for an area', () => {
     expect(audit).toContain('Reserve accepted a place');
   });
 
+  it('records a withdrawal only for the participant staff choose: nobody is chosen until they do', async () => {
+    const page = await (await sam.get(`/staff/areas/${AREA}/selection`)).text();
+    const form = page.slice(page.indexOf('Record a withdrawal</h2>'));
+    expect(form).toMatch(/<option value="" selected>Choose the participant<\/option>/u);
+    const before = await selectionNow();
+    // Staff decisions only: emails from the test before may still be reaching the timeline from the stream.
+    const decisions = async () => (await sam.get(`/staff/areas/${AREA}/timeline?kind=decision`)).text();
+    const decisionsBefore = await decisions();
+    const refused = await sam.post(`/staff/areas/${AREA}/selection/withdrawals`, { applicationId: '' });
+    expect(refused.status).toBe(400);
+    const answer = await refused.text();
+    expect(answer).toContain('<a href="#withdrawing">Choose the participant who has withdrawn</a>');
+    expect(answer).toMatch(/govuk-error-message[^]*Choose the participant who has withdrawn/u);
+    expect((await selectionNow()).selection).toEqual(before.selection);
+    expect(await decisions()).toBe(decisionsBefore);
+  });
+
   it('asks staff to name a new lead when a lead withdraws, recorded by staff', async () => {
     const before = await selectionNow();
     const lead = before.selection.leads['local-authority']!;

@@ -256,7 +256,10 @@ ${formWithCsrf({
     name: 'applicationId',
     id: 'withdrawing',
     label: { text: 'Participant who has withdrawn' },
-    items: sectors.flatMap((sector) => stored.selected[sector]).map((id) => ({ value: id, text: nameOf(view, id) })),
+    // Nobody until staff choose: the button records a withdrawal and offers the place at once.
+    items: [{ value: '', text: 'Choose the participant' }, ...sectors.flatMap((sector) => stored.selected[sector]).map((id) => ({ value: id, text: nameOf(view, id) }))],
+    value: '',
+    errorMessage: view.errors.find((error) => error.field === 'withdrawing')?.message,
   })}
 ${button({ text: 'Record withdrawal and offer the place', classes: 'warning' })}`,
 })}`;

@@ -43,7 +43,9 @@ export const postSelection = formRoute(
 /** POST /staff/areas/{areaId}/selection/withdrawals: staff record that a participant withdrew. */
 export const postWithdrawal = formRoute(
   async (event) => {
-    await recordWithdrawal(platformPorts(), pathParameter(event, 'areaId'), formText(event, 'applicationId'), actorOf(event));
+    const applicationId = formText(event, 'applicationId');
+    if (!applicationId) throw ValidationError.of('withdrawing', 'Choose the participant who has withdrawn');
+    await recordWithdrawal(platformPorts(), pathParameter(event, 'areaId'), applicationId, actorOf(event));
     return selectionNotices.redirect(selectionPath(event), 'withdrawn');
   },
   (event, status, { errors }) => renderSelection(event, status, { errors }),
