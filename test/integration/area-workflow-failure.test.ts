@@ -50,7 +50,7 @@ describe('a workflow step that fails after its retries', () => {
     const execution = await documents.send(new GetCommand({ TableName: platform.tableName, Key: keys.localExecution(AREA) }));
     expect(execution.Item?.status).toBe('failed');
     const page = await (await sam.get(`/staff/areas/${AREA}/programme`)).text();
-    expect(page).toContain('The workflow stopped on');
+    expect(page).toContain('The workflow stopped at');
     expect(page).toContain('Resume the workflow</button>');
     expect(await (await sam.get('/staff')).text()).toContain('<strong class="govuk-tag govuk-tag--red">Workflow stopped</strong>');
     documents.destroy();
@@ -78,7 +78,7 @@ describe('a workflow step that fails after its retries', () => {
     const audit = await (await sam.get(`/staff/areas/${AREA}/timeline`)).text();
     expect(audit.match(/Workflow resumed/gu)).toHaveLength(1);
     const page = await (await sam.get(`/staff/areas/${AREA}/programme?done=resumed`)).text();
-    expect(page).not.toContain('The workflow stopped on');
+    expect(page).not.toContain('The workflow stopped at');
     expect(await (await sam.get('/staff')).text()).not.toContain('Workflow stopped');
     expect((await sam.post(`/staff/areas/${AREA}/programme/resume`, {})).status).toBe(303);
     expect((await (await sam.get(`/staff/areas/${AREA}/timeline`)).text()).match(/Workflow resumed/gu)).toHaveLength(1);

@@ -101,7 +101,7 @@ ${card(
   'Consultancy sessions',
   held.bookings.map((session) => ({
     key: `Session ${session.session}`,
-    value: `${session.status === 'cancelled' ? 'Cancelled' : 'Booked'} by ${session.bookedBy} on ${when(session.bookedAt)}${session.heldAt ? `; held ${when(session.heldAt)}` : ''}${session.notes ? `; notes: ${session.notes}` : ''}`,
+    value: `${session.status === 'cancelled' ? 'Cancelled' : 'Booked'} by ${session.bookedBy} at ${when(session.bookedAt)}${session.heldAt ? `; held ${when(session.heldAt)}` : ''}${session.notes ? `; notes: ${session.notes}` : ''}`,
   })),
 )}
 ${card(

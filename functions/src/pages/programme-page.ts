@@ -295,7 +295,7 @@ function recruitmentWindowLine(view: ProgrammeView, areaPath: string): SafeHtml 
 
 /** The workflow stopped on an error: what it said, and a way to resume once the cause is fixed. */
 function failureNotice(failure: NonNullable<AreaProgress['failure']>, csrfToken: string, areaPath: string): SafeHtml {
-  return html`${warningText({ text: `The workflow stopped on ${formatUkDateTime(failure.at)}: ${failure.error}` })}
+  return html`${warningText({ text: `The workflow stopped at ${formatUkDateTime(failure.at)}: ${failure.error}` })}
 ${formWithCsrf({
   action: `${areaPath}/programme/resume`,
   csrfToken,

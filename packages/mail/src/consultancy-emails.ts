@@ -3,6 +3,8 @@ import { calendarAttachment } from './calendar';
 import { aboutArea, composeEmail } from './compose';
 
 
+/** "10:00am to 12:00pm on 16 March 2027": a session within one day. */
+const timeSpan = (slot: ConsultancySlot) => `${formatUkTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)} on ${formatUkDate(slot.startsAt)}`;
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
 const earliestOf = (options: readonly { startsAt: string }[]) => options.map((option) => option.startsAt).sort()[0] ?? new Date().toISOString();
 const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;
@@ -70,7 +72,7 @@ export const consultancyEmails = {
       subject: `${bookingSubjects[change]}: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
-        { paragraph: `Consultancy session ${session} for ${area.name} is ${change === 'moved' ? 'now' : 'booked'} for ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` },
+        { paragraph: `Consultancy session ${session} for ${area.name} is ${change === 'moved' ? 'now' : 'booked'} for ${timeSpan(slot)}, ${where(slot)}, with ${slot.facilitator}.` },
         { paragraph: `${bookedBy} ${change === 'moved' ? 'moved it' : 'made the booking'}. The calendar file attached ${change === 'moved' ? 'updates it in' : 'adds it to'} your calendar.` },
         { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
       ],
@@ -119,7 +121,7 @@ export const consultancyEmails = {
       ...aboutArea(area.areaId, to.key),
       subject: `Reminder: consultancy session ${session} is ${daysBefore === 1 ? 'tomorrow' : `in ${daysBefore} days`}, ${area.name}`,
       greeting: `Dear ${to.name},`,
-      blocks: [{ paragraph: `Consultancy session ${session}: ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where(slot)}, with ${slot.facilitator}.` }],
+      blocks: [{ paragraph: `Consultancy session ${session}: ${timeSpan(slot)}, ${where(slot)}, with ${slot.facilitator}.` }],
       action: { label: 'About the programme', url: manageUrl },
     }),
     sendAfter: at,
@@ -215,7 +217,7 @@ export const followUpEmails = {
       subject: `Invitation: follow-up review, ${formatUkDateTime(option.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
       blocks: [
-        { paragraph: `The follow-up review of ${area.name} is on ${formatUkDateTime(option.startsAt)} at ${venue}: the date most of the group can make.` },
+        { paragraph: `The follow-up review of ${area.name} is at ${formatUkDateTime(option.startsAt)}, at ${venue}: the date most of the group can make.` },
         { paragraph: 'The calendar file attached adds it to your calendar. Tell us whether you will attend with the link below.' },
       ],
       action: { label: 'Say whether you will attend', url },
