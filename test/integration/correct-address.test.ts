@@ -75,4 +75,21 @@ describe('correcting an address the platform could not reach', () => {
     const page = await (await sam.get(applicationPath(mistyped))).text();
     expect(page).toContain('No email to this address has failed.');
   });
+
+  it('answers two staff who post the same correction at the same moment as done, moving and sending once', async () => {
+    const twice = await apply(platform, AREA, 'twice', { fullName: 'Tara Twice' });
+    const failed = { messageId: `booking-link-${randomUUID()}`, to: twice.email, subject: 'Book consultancy session 2: Addressville', text: 'Choose a time.', html: '<p>Choose a time.</p>' };
+    await stores.queueForMinuteDelivery(failed, new Date().toISOString());
+    await stores.unreachable.record({ address: twice.email, problem: 'bounced', suppressed: true, reason: 'Permanent bounce (NoEmail)', at: new Date().toISOString(), messageId: failed.messageId, subject: failed.subject });
+    const priya = staffSession(platform, localStaff[1]);
+    const corrected = uniqueEmail('corrected-twice');
+    const form = { email: corrected, previous: twice.email };
+    const answers = await Promise.all([sam.post(`${applicationPath(twice)}/email`, form), priya.post(`${applicationPath(twice)}/email`, form)]);
+    expect(answers.map((answer) => answer.status)).toEqual([303, 303]);
+    expect(answers.map((answer) => answer.headers.get('location')).sort()).toEqual([`${applicationPath(twice)}?done=address-corrected`, `${applicationPath(twice)}?done=address-corrected-resent`]);
+    expect((await stores.applications.findByReference(AREA, twice.applicationId))?.answers.email).toBe(corrected);
+    expect((await emailsTo(corrected)).map((email) => email.subject)).toEqual(['Book consultancy session 2: Addressville']);
+    const audit = await (await sam.get(`/staff/areas/${AREA}/timeline?kind=decision`)).text();
+    expect(audit.split(`${twice.email} corrected to ${corrected}`)).toHaveLength(2);
+  });
 });

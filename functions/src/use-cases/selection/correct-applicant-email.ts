@@ -47,7 +47,12 @@ export async function correctApplicantEmail(
   // With its timeline entry and the email sent again, which the table's stream sends once stored.
   const written = await ports.applications.moveToAddress(corrected, previous, application.version, entry, resent);
   if (written === 'address-taken') throw new ConflictError('Another applicant in this area has that email address.', 'email');
-  if (written === 'lost-race') throw new ConflictError('The application changed while you were correcting it. Check it and try again.', 'email');
+  if (written === 'lost-race') {
+    // A colleague's identical correction, landed first, is this one made: answered as done, as a later double click is.
+    const now = await ports.applications.findByReference(areaId, applicationId);
+    if (now && applicantKey(now.answers.email) === applicantKey(address)) return { already: true };
+    throw new ConflictError('The application changed while you were correcting it. Check it and try again.', 'email');
+  }
   return resent ? { resent: resent.subject } : wordingGone ? { wordingGone: true } : {};
 }
 
