@@ -50,6 +50,7 @@ const everyLink: { [K in keyof PlatformLinks]: Made[] } = {
   personal: entries(personalRoutes).map(([purpose, route]) => ({ link: links.personal(purpose, token), route, values: { token } })),
   staffArea: entries(staffRoutes).map(([page, route]) => ({ link: links.staffArea(areaId, page), route, values: { areaId } })),
   staffPersonSearch: [{ link: links.staffPersonSearch('Lead.Person+1@example.org'), route: '/staff/people', values: {}, query: { q: 'Lead.Person+1@example.org' } }],
+  staffApplication: [{ link: links.staffApplication(areaId, 'PIP-AAAA-BBBB'), route: '/staff/areas/{areaId}/applications/{applicationId}', values: { areaId, applicationId: 'PIP-AAAA-BBBB' } }],
   learningEvent: regionIds.map((regionId) => ({ link: links.learningEvent(regionId), route: '/staff/regions/{regionId}/learning-event', values: { regionId } })),
 };
 

@@ -59,6 +59,10 @@ export class RouteTableLinks implements PlatformLinks {
     return `${this.urlOf('/staff/people')}?${new URLSearchParams({ q: query })}`;
   }
 
+  staffApplication(areaId: string, applicationId: string): string {
+    return this.urlOf('/staff/areas/{areaId}/applications/{applicationId}', { areaId, applicationId });
+  }
+
   applicationForm(areaId: string, nominationToken?: string): string {
     const form = this.urlOf('/apply/{areaId}', { areaId });
     return nominationToken === undefined ? form : `${form}?${new URLSearchParams({ nomination: nominationToken })}`;

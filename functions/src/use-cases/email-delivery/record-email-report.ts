@@ -43,8 +43,9 @@ export async function recordEmailReport(ports: RecordEmailReportPorts, notificat
   const staffAlertsTo = ports.settings.staffAlertsTo;
   // An alert that itself bounced would only alert again.
   if (email.to.toLowerCase() === staffAlertsTo.toLowerCase()) return 'recorded';
-  await queueEmails(ports, [
-    { email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl: ports.links.staffPersonSearch(email.to), suppressed }) },
-  ]);
+  // The person's application, where staff correct the address, and which still finds them once it is corrected;
+  // a search for the address where the email was for nobody with an application (a facilitator).
+  const personUrl = email.areaId && email.applicationId ? ports.links.staffApplication(email.areaId, email.applicationId) : ports.links.staffPersonSearch(email.to);
+  await queueEmails(ports, [{ email: undeliverableEmail({ failed: email, notification, to: staffAlertsTo, personUrl, suppressed }) }]);
   return 'recorded';
 }

@@ -25,6 +25,8 @@ export interface PlatformLinks {
   staffArea(areaId: string, page: StaffAreaPage): string;
   /** The staff search for a person by name or email across areas, already searching for `query`. */
   staffPersonSearch(query: string): string;
+  /** One application on the staff console: the person, their reviews, and their address to correct. */
+  staffApplication(areaId: string, applicationId: string): string;
   /** The staff page where the region's learning and mentoring event is scheduled. */
   learningEvent(regionId: RegionId): string;
 }
