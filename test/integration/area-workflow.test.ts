@@ -168,7 +168,7 @@ describe('an area carried through its stages by the local workflow', () => {
     expect(confirmation).toContain('Send the new workshop schedule to the group in Workflow Test?');
     expect(confirmation).toContain('These 4 people will be emailed:');
     for (const person of people) expect(confirmation).toContain(`<li>${person.fullName}</li>`);
-    expect(confirmation).toMatch(/Workshop 2 will be \d{1,2}:\d{2}(am|pm) on/u);
+    expect(confirmation).toMatch(/Workshop 2 will be \d{1,2}:\d{2}(am|pm) to \d{1,2}:\d{2}(am|pm) on \d{1,2} [A-Z][a-z]+ \d{4}/u);
     expect((await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation'))).toHaveLength(0);
     expect((await sam.post(`/staff/areas/${AREA}/programme/workshops`, { ...moved, confirmed: 'yes' })).status).toBe(303);
     const updates = (await emailsTo(people[0]!.email)).filter((email) => email.subject.startsWith('Updated invitation: workshop 2'));

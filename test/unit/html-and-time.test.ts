@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, formatUkDateTime, fromUkLocalTime, isCalendarDate, isClockTime, ukInstantFrom } from '@pip/domain';
+import { dateProblem, formatUkDateTime, formatUkTimeSpan, fromUkLocalTime, isCalendarDate, isClockTime, ukInstantFrom } from '@pip/domain';
 import { html, trusted } from '@pip/html';
 
 describe('html tag', () => {
@@ -23,6 +23,12 @@ describe('UK time', () => {
     expect(fromUkLocalTime('2027-10-31', '09:00').toISOString()).toBe('2027-10-31T09:00:00.000Z');
     expect(formatUkDateTime('2027-03-28T08:00:00Z')).toBe('9:00am on 28 March 2027');
     expect(formatUkDateTime('2027-10-30T23:30:00Z')).toBe('12:30am on 31 October 2027');
+  });
+
+  it('says a span within a day once, with its day after the times, and both days of one across midnight', () => {
+    expect(formatUkTimeSpan('2027-03-16T10:00:00Z', '2027-03-16T12:00:00Z')).toBe('10:00am to 12:00pm on 16 March 2027');
+    // 11pm to 12:30am, UK summer time: two days.
+    expect(formatUkTimeSpan('2027-07-15T22:00:00Z', '2027-07-15T23:30:00Z')).toBe('11:00pm on 15 July 2027 to 12:30am on 16 July 2027');
   });
 });
 

@@ -7,7 +7,7 @@ import {
   defaultHost,
   formatUkDate,
   formatUkDateTime,
-  formatUkTime,
+  formatUkTimeSpan,
   hasStarted,
   isProgrammeStep,
   numberInWords,
@@ -138,7 +138,7 @@ ${text('facilitator-2', 'Second facilitator', workshop?.facilitators[1] ?? '')}`
 function heldWorkshop(workshop: Workshop): SafeHtml {
   const { venue, facilitators } = workshop;
   return html`<h3 class="govuk-heading-s">Workshop ${String(workshop.number)} (has taken place)</h3>
-<p class="govuk-body">${formatUkDateTime(workshop.startsAt)} to ${formatUkTime(workshop.endsAt)}, at ${venue.name} (${venueHosts[venue.host].toLowerCase()}),
+<p class="govuk-body">${formatUkTimeSpan(workshop.startsAt, workshop.endsAt)}, at ${venue.name} (${venueHosts[venue.host].toLowerCase()}),
 with ${facilitators.join(' and ')}. It can no longer be moved or changed.</p>`;
 }
 

@@ -1,4 +1,4 @@
-import { formatUkDateTime, formatUkTime, venueHosts, type Workshop } from '@pip/domain';
+import { formatUkTimeSpan, venueHosts, type Workshop } from '@pip/domain';
 import type { SafeHtml } from '@pip/html';
 import { confirmationPage } from './confirmation-page';
 import type { StaffView } from './staff-view';
@@ -12,7 +12,7 @@ export interface ScheduleConfirmationView {
 }
 
 const workshopLine = (workshop: Workshop) =>
-  `Workshop ${workshop.number} will be ${formatUkDateTime(workshop.startsAt)} to ${formatUkTime(workshop.endsAt)}, ` +
+  `Workshop ${workshop.number} will be ${formatUkTimeSpan(workshop.startsAt, workshop.endsAt)}, ` +
   `at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}), with ${workshop.facilitators.join(' and ')}.`;
 
 /** Before a new schedule goes out as calendar updates: what changes, and who in the group will be emailed. */

@@ -20,6 +20,12 @@ export function formatUkDateTime(instant: Date | string): string {
   return `${formatUkTime(instant)} on ${formatUkDate(instant)}`;
 }
 
+/** "10:00am to 12:00pm on 16 March 2027"; across midnight (UK time), each end with its own day. */
+export function formatUkTimeSpan(startsAt: Date | string, endsAt: Date | string): string {
+  if (formatUkDate(startsAt) !== formatUkDate(endsAt)) return `${formatUkDateTime(startsAt)} to ${formatUkDateTime(endsAt)}`;
+  return `${formatUkTime(startsAt)} to ${formatUkTime(endsAt)} on ${formatUkDate(startsAt)}`;
+}
+
 function londonOffsetMinutes(instant: Date): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',

@@ -1,10 +1,9 @@
-import { formatUkDate, formatUkDateTime, formatUkTime, type Area, type BookingChange, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
+import { formatUkDate, formatUkDateTime, formatUkTimeSpan, type Area, type BookingChange, type ConsultancySlot, type OutboundEmail, type Recipient, type Reminder, type SessionNumber } from '@pip/domain';
 import { calendarAttachment } from './calendar';
 import { aboutArea, composeEmail } from './compose';
 
 
-/** "10:00am to 12:00pm on 16 March 2027": a session within one day. */
-const timeSpan = (slot: ConsultancySlot) => `${formatUkTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)} on ${formatUkDate(slot.startsAt)}`;
+const timeSpan = (slot: ConsultancySlot) => formatUkTimeSpan(slot.startsAt, slot.endsAt);
 const where = (slot: ConsultancySlot) => (slot.mode === 'online' ? `online: ${slot.where}` : `at ${slot.where}`);
 const earliestOf = (options: readonly { startsAt: string }[]) => options.map((option) => option.startsAt).sort()[0] ?? new Date().toISOString();
 const sessionUid = (area: Area, session: SessionNumber) => `consultancy-${session}-${area.areaId}@pip-platform`;

@@ -1,6 +1,6 @@
 import {
   formatUkDateTime,
-  formatUkTime,
+  formatUkTimeSpan,
   venueHosts,
   type Application,
   type LearningEvent,
@@ -26,7 +26,7 @@ export function staffPrompt(options: { messageId: string; to: string; about: str
 }
 
 function workshopLine(workshop: Workshop): string {
-  return `Workshop ${workshop.number}: ${formatUkDateTime(workshop.startsAt)} to ${formatUkTime(workshop.endsAt)}, at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}).`;
+  return `Workshop ${workshop.number}: ${formatUkTimeSpan(workshop.startsAt, workshop.endsAt)}, at ${workshop.venue.name} (${venueHosts[workshop.venue.host].toLowerCase()}).`;
 }
 
 /** The briefing every selected participant receives before the workshops. */

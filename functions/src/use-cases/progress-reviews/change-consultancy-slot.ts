@@ -3,8 +3,7 @@ import {
   LOST_RACE,
   NotFoundError,
   ValidationError,
-  formatUkDateTime,
-  formatUkTime,
+  formatUkTimeSpan,
   slotAtNewTime,
   slotChangeRefusal,
   slotProblems,
@@ -48,7 +47,7 @@ export interface SlotTimeForm {
   version: string;
 }
 
-const when = (slot: ConsultancySlot) => `${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}`;
+const when = (slot: ConsultancySlot) => formatUkTimeSpan(slot.startsAt, slot.endsAt);
 
 /**
  * The slot at its new time, checked as a new slot is (readable, in the future, no clash for its

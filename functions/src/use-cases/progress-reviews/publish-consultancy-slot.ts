@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LOST_RACE, ValidationError, slotFromForm, slotProblems, takeTurns, type Actor, type ConsultancySlot, type Ports, type SlotForm, formatUkDateTime, formatUkTime } from '@pip/domain';
+import { LOST_RACE, ValidationError, slotFromForm, slotProblems, takeTurns, type Actor, type ConsultancySlot, type Ports, type SlotForm, formatUkTimeSpan } from '@pip/domain';
 import { areaNamesOf } from '../delivery/facilitator-calendars';
 import { auditEntry } from '../shared/audit-entry';
 
@@ -22,7 +22,7 @@ export async function publishConsultancySlot(
       if (problems.length > 0) throw new ValidationError(problems);
       if (!(await ports.consultancy.publish(slot, held.version))) return LOST_RACE;
       const where = slot.mode === 'online' ? 'online' : slot.where;
-      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, ${where}.`, undefined, slot));
+      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${formatUkTimeSpan(slot.startsAt, slot.endsAt)}, ${where}.`, undefined, slot));
       return slot;
     },
     () => ValidationError.of('start', 'The facilitator’s calendar kept changing; try again'),

@@ -1,4 +1,4 @@
-import { ConflictError, formatUkDateTime, formatUkTime, slotChangeRefusal, type Actor, type Ports } from '@pip/domain';
+import { ConflictError, formatUkTimeSpan, slotChangeRefusal, type Actor, type Ports } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import { changeableSlot } from './change-consultancy-slot';
 
@@ -12,6 +12,6 @@ export async function removeConsultancySlot(ports: Pick<Ports, 'areas' | 'consul
     const now = (await ports.consultancy.slots(areaId)).find((candidate) => candidate.slotId === slotId);
     throw new ConflictError(slotChangeRefusal(now) ?? 'This slot changed while you were looking at it. Check it below and try again.', 'slot');
   }
-  const summary = `${slot.facilitator}, ${formatUkDateTime(slot.startsAt)} to ${formatUkTime(slot.endsAt)}, which nobody had booked.`;
+  const summary = `${slot.facilitator}, ${formatUkTimeSpan(slot.startsAt, slot.endsAt)}, which nobody had booked.`;
   await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot removed', summary, slot, undefined));
 }
