@@ -70,12 +70,17 @@ ${nominationForm(view, values, new Map(errors.map((error) => [error.field, error
   });
 }
 
-export function nominationSentPage({ partner, area, answers }: { partner: Partner; area: Area; answers: NominationAnswers }, token: string): SafeHtml {
+export function nominationSentPage({ partner, area, answers, already }: { partner: Partner; area: Area; answers: NominationAnswers; already?: true }, token: string): SafeHtml {
+  const title = already ? 'Nomination already sent' : 'Nomination sent';
+  const what = already
+    ? html`<p class="govuk-body">You have already nominated ${answers.candidateName} at ${answers.candidateEmail} for ${area.name}. We emailed them a link to apply
+and sent a confirmation to ${partner.contactEmail} then, and have not emailed either again.</p>`
+    : html`<p class="govuk-body">We have emailed ${answers.candidateName} at ${answers.candidateEmail} a link to apply,
+and sent a confirmation to ${partner.contactEmail}.</p>`;
   return page({
-    title: 'Nomination sent',
-    content: twoThirds(html`${panel({ titleText: 'Nomination sent' })}
-<p class="govuk-body">We have emailed ${answers.candidateName} at ${answers.candidateEmail} a link to apply,
-and sent a confirmation to ${partner.contactEmail}.</p>
+    title,
+    content: twoThirds(html`${panel({ titleText: title })}
+${what}
 <p class="govuk-body">Applications for ${area.name} close at ${formatUkDateTime(area.recruitment.closesAt)}.</p>
 <p class="govuk-body"><a class="govuk-link" href="${formPath(token)}">Nominate someone else</a></p>`),
   });

@@ -15,7 +15,10 @@ import { openPartnerLink } from './partner-link';
 
 export type NominateCandidatePorts = Pick<Ports, 'partners' | 'areas' | 'clock' | 'linkTokens' | 'links' | 'log'>;
 
-export type NominationOutcome = { problem: PartnerLinkProblem } | { problem?: undefined; partner: Partner; area: Area; answers: NominationAnswers };
+export type NominationOutcome =
+  | { problem: PartnerLinkProblem }
+  /** `already`: the same nomination was stored before (a double click, the form sent again): nothing was stored or sent now. */
+  | { problem?: undefined; partner: Partner; area: Area; answers: NominationAnswers; already?: true };
 
 /**
  * A partner puts a candidate forward through the link staff issued it, for an area it covers while
@@ -40,13 +43,14 @@ export async function nominateCandidate(ports: NominateCandidatePorts, partnerTo
     at: nominatedAt,
   });
   // One write with its timeline entry and emails, which the table's stream sends: a repeat (a double click) stores and sends nothing.
-  await ports.partners.recordNomination(partnerNominationOf(partner, answers, nominatedAt), {
+  const recorded = await ports.partners.recordNomination(partnerNominationOf(partner, answers, nominatedAt), {
     audit,
     emails: [
       { email: nominationEmails.invitation(area, partner, answers, url), link },
       { email: nominationEmails.confirmation(area, partner, answers, ports.links.nominationForm(partnerToken)) },
     ],
   });
+  if (!recorded) return { partner, area, answers, already: true };
   ports.log('INFO', 'candidate nominated', { areaId: area.areaId, partnerId: partner.partnerId });
   return { partner, area, answers };
 }
