@@ -162,6 +162,25 @@ describe('the daily retention pass, for applications', () => {
     expect(ports.snapshot()).toEqual(before);
   });
 
+  it('gives each area its own entries when several are done at once, the same as one area alone would have', async () => {
+    const areaIds = ['leeds', 'bradford', 'wakefield', 'calderdale', 'kirklees', 'york'];
+    const people = [la1!, la2!, la3!, la4!, vc1!, vc2!];
+    const ports = memoryPorts({
+      now: APPROVED_AT,
+      areas: areaIds.map((areaId) => ({ ...LEEDS, areaId, name: areaId })),
+      applications: areaIds.flatMap((areaId) => people.map((person) => ({ ...person, areaId }))),
+      selections: areaIds.map((areaId) => ({ ...selection, areaId })),
+    });
+    ports.clock.set(new Date(Date.parse(APPROVED_AT) + days('unsuccessful-applications') + 1000).toISOString());
+    const counts = await applyRetention({ ...ports, retention: nothingIndexed });
+    const entries = ports.audit.entries.filter((entry) => entry.kind === 'retention');
+    const ofArea = (areaId: string) => entries.filter((entry) => entry.areaId === areaId).map((entry) => [entry.summary, [...(entry.subjects ?? [])].sort()]);
+    expect(ofArea('leeds').length).toBeGreaterThan(0);
+    for (const areaId of areaIds) expect(ofArea(areaId)).toEqual(ofArea('leeds'));
+    const perArea = ofArea('leeds').reduce((sum, [, subjects]) => sum + subjects!.length, 0);
+    expect(Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0)).toBe(perArea * areaIds.length);
+  });
+
   it('does nothing for an area whose selection is not approved', async () => {
     const ports = memoryPorts({ now: APPROVED_AT, areas: [LEEDS], applications: [la4!], selections: [{ ...selection, status: 'draft' }] });
     ports.clock.set(new Date(Date.parse(APPROVED_AT) + 1000 * DAY).toISOString());

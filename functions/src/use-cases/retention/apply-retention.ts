@@ -28,6 +28,8 @@ export type ApplyRetentionPorts = Pick<
 
 /** How many records of one kind the pass removes or redacts at once. */
 const AT_ONCE = 8;
+/** How many areas the pass reads and pseudonymises in at once: each is a handful of reads, one after another. */
+const AREAS_AT_ONCE = 4;
 
 /** Who the timeline names for what the schedule did: nobody on staff pressed a button. */
 export const retentionActor: Actor = { name: 'Retention schedule' };
@@ -51,15 +53,19 @@ class Tally {
     this.areas.set(areaId, rules);
   }
 
-  /** Writes one timeline entry per area and rule, then forgets them, so an entry is never written twice. */
+  /**
+   * Writes one timeline entry per area and rule counted so far. What it writes it takes first, so an
+   * entry is never written twice, and what other areas count meanwhile waits for their own call.
+   */
   async record(ports: Pick<ApplyRetentionPorts, 'audit' | 'clock'>): Promise<void> {
-    for (const [areaId, rules] of this.areas) {
+    const counted = [...this.areas];
+    this.areas.clear();
+    for (const [areaId, rules] of counted) {
       for (const [record, { count, subjects }] of rules) {
         const { action, summary } = retentionSummary(retentionRule(record), count);
         await ports.audit.record({ ...auditEntry(ports.clock, areaId, retentionActor, action, summary), kind: 'retention', ...(subjects.length > 0 ? { subjects } : {}) });
       }
     }
-    this.areas.clear();
   }
 }
 
@@ -113,7 +119,8 @@ export async function applyRetention(ports: ApplyRetentionPorts): Promise<Retent
   }
   await tally.record(ports);
 
-  for (const area of await ports.areas.list()) {
+  // A few areas at once: an area's own reads and writes follow one another, and the areas have nothing in common.
+  await eachAtMost(await ports.areas.list(), AREAS_AT_ONCE, async (area) => {
     try {
       await pseudonymiseDueApplications(ports, area.areaId, now, tally);
     } catch (error) {
@@ -122,7 +129,7 @@ export async function applyRetention(ports: ApplyRetentionPorts): Promise<Retent
     } finally {
       await tally.record(ports);
     }
-  }
+  });
 
   if (Object.keys(tally.totals).length > 0) ports.log('INFO', 'retention pass', tally.totals);
   // The scheduled run fails (and is retried, then kept for staff) if any area could not be done; the rest is done.
