@@ -98,14 +98,13 @@ export class DynamoOutboxStore implements Outbox, EmailTracking {
    * are the later emails that carry the link again.
    */
   async enqueue(email: OutboundEmail, createdAt: string, link?: NewEmailedLink, alongWith: readonly OutboundEmail[] = []): Promise<boolean> {
-    const put = (one: OutboundEmail) => outboxPut(this.tableName, one, createdAt);
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: put(email) },
+            { Put: outboxPut(this.tableName, email, createdAt) },
             ...(link ? [{ Put: linkPut(this.tableName, link.token, link.link, email.to) }] : []),
-            ...alongWith.map((later) => ({ Put: put(later) })),
+            ...alongWith.map((later) => ({ Put: outboxPut(this.tableName, later, createdAt) })),
           ],
         }),
       ),
