@@ -1,5 +1,6 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ProgressReview, ProgressReviewStore } from '@pip/domain';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, ProgressReview, ProgressReviewStore } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
@@ -16,8 +17,15 @@ export class DynamoProgressReviewStore implements ProgressReviewStore {
   }
 
   /** One review per occasion; recording it again replaces it. */
-  async save(review: ProgressReview): Promise<void> {
-    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.progressReview(review.areaId, review.occasion), type: 'progress-review', ...review } }));
+  async save(review: ProgressReview, audit: AuditEntry): Promise<void> {
+    await this.documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.progressReview(review.areaId, review.occasion), type: 'progress-review', ...review } } },
+          { Put: auditPut(this.tableName, audit) },
+        ],
+      }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AreaVisit, VisitStore } from '@pip/domain';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AreaVisit, AuditEntry, VisitStore } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 
@@ -14,8 +15,15 @@ export class DynamoVisitStore implements VisitStore {
     return item ? toVisit(item) : undefined;
   }
 
-  async save(areaId: string, visit: AreaVisit): Promise<void> {
-    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.areaVisit(areaId), type: 'area-visit', ...visit } }));
+  async save(areaId: string, visit: AreaVisit, audit: AuditEntry): Promise<void> {
+    await this.documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.areaVisit(areaId), type: 'area-visit', ...visit } } },
+          { Put: auditPut(this.tableName, audit) },
+        ],
+      }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { facilitatorKey, facilitatorWorkshopsOf, type FacilitatorWorkshop, type WorkshopAttendance, type WorkshopSchedule, type WorkshopStore } from '@pip/domain';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { facilitatorKey, facilitatorWorkshopsOf, type AuditEntry, type FacilitatorWorkshop, type WorkshopAttendance, type WorkshopSchedule, type WorkshopStore } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
@@ -91,9 +92,14 @@ export class DynamoWorkshopStore implements WorkshopStore {
     return Object.fromEntries(items.map((item) => [Number(item.workshop), toAttendance(item)]));
   }
 
-  async saveAttendance(areaId: string, attendance: WorkshopAttendance): Promise<void> {
+  async saveAttendance(areaId: string, attendance: WorkshopAttendance, audit: AuditEntry): Promise<void> {
     await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.attendance(areaId, attendance.workshop), type: 'attendance', ...attendance } }),
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.attendance(areaId, attendance.workshop), type: 'attendance', ...attendance } } },
+          { Put: auditPut(this.tableName, audit) },
+        ],
+      }),
     );
   }
 }

@@ -89,20 +89,26 @@ export class MemoryWorkshops implements WorkshopStore {
     return Object.fromEntries(this.attendances.listUnder(areaId).map((attendance) => [attendance.workshop, attendance]));
   }
 
-  async saveAttendance(areaId: string, attendance: WorkshopAttendance): Promise<void> {
+  constructor(private readonly audit = new MemoryAudit()) {}
+
+  async saveAttendance(areaId: string, attendance: WorkshopAttendance, audit: AuditEntry): Promise<void> {
     this.attendances.write(key(areaId, attendance.workshop), attendance);
+    await this.audit.record(audit);
   }
 }
 
 export class MemoryVisits implements VisitStore {
   readonly byArea = new Rows<AreaVisit>();
 
+  constructor(private readonly audit = new MemoryAudit()) {}
+
   async get(areaId: string): Promise<AreaVisit | undefined> {
     return this.byArea.read(areaId);
   }
 
-  async save(areaId: string, visit: AreaVisit): Promise<void> {
+  async save(areaId: string, visit: AreaVisit, audit: AuditEntry): Promise<void> {
     this.byArea.write(areaId, visit);
+    await this.audit.record(audit);
   }
 }
 
@@ -143,12 +149,15 @@ export class MemoryProgressReviews implements ProgressReviewStore {
   /** By area and occasion: recording an occasion again replaces its review. */
   readonly byOccasion = new Rows<ProgressReview>();
 
+  constructor(private readonly audit = new MemoryAudit()) {}
+
   async list(areaId: string): Promise<ProgressReview[]> {
     return this.byOccasion.listUnder(areaId);
   }
 
-  async save(review: ProgressReview): Promise<void> {
+  async save(review: ProgressReview, audit: AuditEntry): Promise<void> {
     this.byOccasion.write(key(review.areaId, review.occasion), review);
+    await this.audit.record(audit);
   }
 }
 

@@ -1,12 +1,11 @@
-import { recordedVisit, type Actor, type AreaVisit, type Ports } from '@pip/domain';
+import { recordedVisit, type Actor, type AreaVisit } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
 import { completePreparationIfReady, type PreparationPorts } from './complete-preparation';
 
 /** Staff record their visit to the area; with the workshops scheduled too, preparation is done. */
-export async function recordAreaVisit(ports: PreparationPorts & Pick<Ports, 'audit'>, areaId: string, actor: Actor, answers: { visitedOn: string; notes: string }): Promise<AreaVisit> {
+export async function recordAreaVisit(ports: PreparationPorts, areaId: string, actor: Actor, answers: { visitedOn: string; notes: string }): Promise<AreaVisit> {
   const visit = recordedVisit(answers, actor.name);
-  await ports.visits.save(areaId, visit);
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Area visit recorded', `The programme team visited the area on ${visit.visitedOn}.`, undefined, visit));
+  await ports.visits.save(areaId, visit, auditEntry(ports.clock, areaId, actor, 'Area visit recorded', `The programme team visited the area on ${visit.visitedOn}.`, undefined, visit));
   await completePreparationIfReady(ports, areaId, actor);
   return visit;
 }

@@ -7,7 +7,7 @@ import { auditEntry } from '../shared/audit-entry';
  * Recording it again replaces who came.
  */
 export async function recordAttendance(
-  ports: Pick<Ports, 'workshops' | 'selections' | 'applications' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'workshops' | 'selections' | 'applications' | 'clock'>,
   areaId: string,
   actor: Actor,
   answers: { workshop: string; present: readonly string[] },
@@ -30,8 +30,7 @@ export async function recordAttendance(
     recordedBy: actor.name,
     recordedAt: now.toISOString(),
   };
-  await ports.workshops.saveAttendance(areaId, attendance);
   const names = came.length ? ` (${came.map((member) => member.name).join(', ')})` : '';
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Attendance recorded', `Workshop ${workshop.number}: ${came.length} of ${group.length} attended${names}.`));
+  await ports.workshops.saveAttendance(areaId, attendance, auditEntry(ports.clock, areaId, actor, 'Attendance recorded', `Workshop ${workshop.number}: ${came.length} of ${group.length} attended${names}.`));
   return attendance;
 }

@@ -6,7 +6,7 @@ import { auditEntry } from '../shared/audit-entry';
  * follow-up review, from the posted form; recording the same occasion again replaces it.
  */
 export async function recordProgressReview(
-  ports: Pick<Ports, 'actionPlans' | 'progressReviews' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'actionPlans' | 'progressReviews' | 'clock'>,
   areaId: string,
   posted: Record<string, string | undefined>,
   actor: Actor,
@@ -14,7 +14,6 @@ export async function recordProgressReview(
   const plan = await ports.actionPlans.get(areaId);
   if (!plan) throw new ConflictError('Record the action plan’s objectives first, when it is agreed', 'occasion');
   const review = progressReviewFromForm(plan, posted, { by: actor.name, at: ports.clock.now().toISOString() });
-  await ports.progressReviews.save(review);
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Progress review recorded', progressReviewSummary(review), undefined, review));
+  await ports.progressReviews.save(review, auditEntry(ports.clock, areaId, actor, 'Progress review recorded', progressReviewSummary(review), undefined, review));
   return review;
 }

@@ -32,12 +32,14 @@ export interface WorkshopStore {
   facilitatorWorkshops(facilitator: string): Promise<FacilitatorWorkshop[]>;
   /** Who came to each workshop, by workshop number. */
   attendance(areaId: string): Promise<Record<number, WorkshopAttendance>>;
-  saveAttendance(areaId: string, attendance: WorkshopAttendance): Promise<void>;
+  /** Who came, with its line on the area's timeline: one write, so neither stands without the other. */
+  saveAttendance(areaId: string, attendance: WorkshopAttendance, audit: AuditEntry): Promise<void>;
 }
 
 export interface VisitStore {
   get(areaId: string): Promise<AreaVisit | undefined>;
-  save(areaId: string, visit: AreaVisit): Promise<void>;
+  /** The visit with its line on the area's timeline: one write, so neither stands without the other. */
+  save(areaId: string, visit: AreaVisit, audit: AuditEntry): Promise<void>;
 }
 
 export interface ActionPlanStore {
@@ -55,8 +57,8 @@ export interface ActionPlanStore {
 
 export interface ProgressReviewStore {
   list(areaId: string): Promise<ProgressReview[]>;
-  /** One review per occasion; recording it again replaces it. */
-  save(review: ProgressReview): Promise<void>;
+  /** One review per occasion, recording it again replaces it; with its line on the area's timeline, in one write. */
+  save(review: ProgressReview, audit: AuditEntry): Promise<void>;
 }
 
 export interface LearningEventStore {

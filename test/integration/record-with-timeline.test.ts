@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { ActionPlan, Actor } from '@pip/domain';
+import {
+  DynamoActionPlanStore,
+  DynamoApplicationStore,
+  DynamoAuditStore,
+  DynamoProgressReviewStore,
+  DynamoSelectionStore,
+  DynamoStaffStepStore,
+  DynamoVisitStore,
+  DynamoWorkshopStore,
+  createDocumentClient,
+  ensureTable,
+} from '@pip/storage';
+import { recordAreaVisit } from '../../functions/src/use-cases/delivery/record-area-visit';
+import { recordAttendance } from '../../functions/src/use-cases/delivery/record-attendance';
+import { recordProgressReview } from '../../functions/src/use-cases/progress-reviews/record-progress-review';
+
+/*
+ * A staff record and its line on the area's timeline stand or fall together: whichever of the
+ * request's writes fails (the machine stops, the table refuses), the area never has one without the
+ * other. Shown by failing each write the use case makes in turn, on DynamoDB Local.
+ */
+const tableName = `pip-record-timeline-${randomUUID().slice(0, 8)}`;
+const documents = createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
+const sam: Actor = { name: 'Sam Rivers' };
+
+/** Which write (counting from 1) the table refuses next; 0: none. */
+let failWrite = 0;
+let writesSeen = 0;
+documents.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (/^(Update|Put|Delete|TransactWrite)/u.test(String(context.commandName))) {
+      writesSeen += 1;
+      if (writesSeen === failWrite) throw new Error(`refused write ${writesSeen} (${String(context.commandName)})`);
+    }
+    return next(args);
+  },
+  { step: 'initialize', name: 'refuseOneWrite' },
+);
+
+const audit = new DynamoAuditStore(documents, tableName);
+const visits = new DynamoVisitStore(documents, tableName);
+const workshops = new DynamoWorkshopStore(documents, tableName);
+const progressReviews = new DynamoProgressReviewStore(documents, tableName);
+const actionPlans = new DynamoActionPlanStore(documents, tableName);
+const staffSteps = new DynamoStaffStepStore(documents, tableName);
+const selections = new DynamoSelectionStore(documents, tableName);
+const applications = new DynamoApplicationStore(documents, tableName);
+const clock = { now: () => new Date() };
+const workflow = { continue: async () => undefined, start: async () => undefined, restart: async () => undefined };
+/** Every store the use cases below may ask for, each on this file's table. */
+const ports = { visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, audit, workflow, clock };
+
+beforeAll(async () => {
+  const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
+  await ensureTable(client, tableName);
+  client.destroy();
+});
+afterAll(() => documents.destroy());
+
+/**
+ * Runs `act` once to count its writes, then again on fresh areas failing each write in turn, and
+ * returns, for each run, whether the record stands and how many timeline lines it has.
+ */
+async function eachWriteFailing(act: (areaId: string) => Promise<unknown>, stands: (areaId: string) => Promise<boolean>) {
+  const outcomes: { failing: number; stands: boolean; lines: number }[] = [];
+  const counted = `area-${randomUUID().slice(0, 8)}`;
+  writesSeen = 0;
+  failWrite = 0;
+  await act(counted);
+  const writes = writesSeen;
+  outcomes.push({ failing: 0, stands: await stands(counted), lines: (await audit.listForArea(counted)).length });
+  for (let failing = 1; failing <= writes; failing += 1) {
+    const areaId = `area-${randomUUID().slice(0, 8)}`;
+    writesSeen = 0;
+    failWrite = failing;
+    await act(areaId).catch(() => undefined);
+    failWrite = 0;
+    outcomes.push({ failing, stands: await stands(areaId), lines: (await audit.listForArea(areaId)).length });
+  }
+  return { writes, outcomes };
+}
+
+describe('a staff record and its timeline line', () => {
+  it('a visit is recorded with its line in one write, and never without it', async () => {
+    const { writes, outcomes } = await eachWriteFailing(
+      (areaId) => recordAreaVisit(ports, areaId, sam, { visitedOn: '2027-01-12', notes: 'Met the leads.' }),
+      async (areaId) => (await visits.get(areaId)) !== undefined,
+    );
+    for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
+    expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
+    expect(writes).toBe(1);
+  });
+
+  it('a progress review is recorded with its line in one write, and never without it', async () => {
+    const plan = (areaId: string): ActionPlan => ({ areaId, objectives: [{ objectiveId: 'objective-1', text: 'Share one referral route' }], agreedAt: new Date().toISOString(), agreedBy: sam.name });
+    const posted = { occasion: 'session-1', 'status-objective-1': 'under-way', 'note-objective-1': 'Going well.' };
+    const { writes, outcomes } = await eachWriteFailing(
+      async (areaId) => {
+        const failing = failWrite;
+        failWrite = 0;
+        await actionPlans.save(plan(areaId));
+        writesSeen = 0;
+        failWrite = failing;
+        return recordProgressReview(ports, areaId, posted, sam);
+      },
+      async (areaId) => (await progressReviews.list(areaId)).length > 0,
+    );
+    for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
+    expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
+    expect(writes).toBe(1);
+  });
+
+  it('attendance is recorded with its line in one write, and never without it', async () => {
+    const started = new Date(Date.now() - 60 * 60 * 1000);
+    const workshop = (number: number) => ({
+      number,
+      startsAt: new Date(started.getTime() + (number - 1) * 35 * 86_400_000).toISOString(),
+      endsAt: new Date(started.getTime() + (number - 1) * 35 * 86_400_000 + 3 * 3_600_000).toISOString(),
+      venue: { name: 'Town Hall', host: 'council' as const },
+      facilitators: ['Ada Facilitator', 'Ben Facilitator'] as [string, string],
+    });
+    const { writes, outcomes } = await eachWriteFailing(
+      async (areaId) => {
+        const failing = failWrite;
+        failWrite = 0;
+        await workshops.saveSchedule({ areaId, workshops: [1, 2, 3, 4].map(workshop), sequence: 0 }, -1);
+        writesSeen = 0;
+        failWrite = failing;
+        return recordAttendance(ports, areaId, sam, { workshop: '1', present: [] });
+      },
+      async (areaId) => (await workshops.attendance(areaId))[1] !== undefined,
+    );
+    for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
+    expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
+    expect(writes).toBe(1);
+  });
+});
