@@ -6,6 +6,7 @@ import {
   DynamoActionPlanStore,
   DynamoApplicationStore,
   DynamoAuditStore,
+  DynamoEvaluationStore,
   DynamoProgressReviewStore,
   DynamoSelectionStore,
   DynamoStaffStepStore,
@@ -16,6 +17,7 @@ import {
 } from '@pip/storage';
 import { recordAreaVisit } from '../../functions/src/use-cases/delivery/record-area-visit';
 import { recordAttendance } from '../../functions/src/use-cases/delivery/record-attendance';
+import { completeProgrammeStep } from '../../functions/src/use-cases/delivery/complete-programme-step';
 import { recordProgressReview } from '../../functions/src/use-cases/progress-reviews/record-progress-review';
 
 /*
@@ -50,9 +52,12 @@ const staffSteps = new DynamoStaffStepStore(documents, tableName);
 const selections = new DynamoSelectionStore(documents, tableName);
 const applications = new DynamoApplicationStore(documents, tableName);
 const clock = { now: () => new Date() };
-const workflow = { continue: async () => undefined, start: async () => undefined, restart: async () => undefined };
+const evaluation = new DynamoEvaluationStore(documents, tableName);
+/** The tokens the workflow was told to go on with, in order. */
+const continued: string[] = [];
+const workflow = { continue: async (token: string) => void continued.push(token), start: async () => undefined, restart: async () => undefined };
 /** Every store the use cases below may ask for, each on this file's table. */
-const ports = { visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, audit, workflow, clock };
+const ports = { visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
 
 beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
@@ -137,5 +142,32 @@ describe('a staff record and its timeline line', () => {
     for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
     expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
     expect(writes).toBe(1);
+  });
+
+  it('an agreed action plan, its line and the step done are one write; trying again after any refusal does it once', async () => {
+    for (let failing = 1; failing <= 4; failing += 1) {
+      const areaId = `area-${randomUUID().slice(0, 8)}`;
+      const token = `token-${areaId}`;
+      await staffSteps.hold(areaId, 'action-plan', token, new Date().toISOString());
+      continued.length = 0;
+      const agree = () => completeProgrammeStep(ports, areaId, sam, { step: 'action-plan', objectives: 'Share one referral route\nMeet every quarter' });
+      writesSeen = 0;
+      failWrite = failing;
+      const first = await agree().then(() => 'done', () => 'refused');
+      failWrite = 0;
+      const lines = (await audit.listForArea(areaId)).length;
+      const planStands = (await actionPlans.get(areaId)) !== undefined;
+      const done = await staffSteps.isDone(areaId, 'action-plan');
+      // Whatever was refused, the area has all of it or none of it.
+      expect({ failing, lines, planStands }, `write ${failing} refused`).toEqual({ failing, lines: done ? 1 : 0, planStands: done });
+      // Staff try again (or see it done): the step is done once, with one line, and the workflow told once.
+      if (first === 'refused' || !done) await agree().catch(() => undefined);
+      expect({ failing, lines: (await audit.listForArea(areaId)).length, done: await staffSteps.isDone(areaId, 'action-plan'), continued: [...continued] }).toEqual({
+        failing,
+        lines: 1,
+        done: true,
+        continued: [token],
+      });
+    }
   });
 });

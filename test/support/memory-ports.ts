@@ -95,6 +95,8 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
   const logs = new MemoryLog();
   const emailAllowances = new MemoryEmailAllowances();
   const unreachable = new MemoryUnreachableAddresses();
+  const actionPlans = new MemoryActionPlans(audit);
+  const evaluation = new MemoryEvaluation(audit);
   const stores = {
     areas: new MemoryAreas(options.areas, audit),
     progress: new MemoryProgress(),
@@ -107,16 +109,16 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     staffConnections: new MemoryStaffConnections(),
     declaredConflicts: new MemoryDeclaredConflicts(audit),
     selections: new MemorySelections(audit, options.selections),
-    staffSteps: new MemoryStaffSteps(),
+    staffSteps: new MemoryStaffSteps({ audit, actionPlans, evaluation }),
     workshops: new MemoryWorkshops(audit),
     calendars: new MemoryCalendars(outbox),
     visits: new MemoryVisits(audit),
-    actionPlans: new MemoryActionPlans(audit),
+    actionPlans,
     progressReviews: new MemoryProgressReviews(audit),
     learningEvents: new MemoryLearningEvents(),
     consultancy: new MemoryConsultancy(options.slots),
     followUps: new MemoryFollowUps(),
-    evaluation: new MemoryEvaluation(audit),
+    evaluation,
     reminders: new MemoryReminders(audit),
     emailedLinks,
     outbox,

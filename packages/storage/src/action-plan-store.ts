@@ -11,6 +11,11 @@ import { queryAll } from './query-all';
  * the library's gsi1 keys (`LIBRARY`, `<region>#<area>`), so the library reads the plans it needs
  * in one query; the keys go when the last objective stops being shared.
  */
+/** The Put of an agreed plan, alone or in the transaction of the step it was agreed at. */
+export function actionPlanPut(tableName: string, plan: ActionPlan): { TableName: string; Item: Record<string, unknown> } {
+  return { TableName: tableName, Item: { ...keys.actionPlan(plan.areaId), type: 'action-plan', ...plan } };
+}
+
 export class DynamoActionPlanStore implements ActionPlanStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -23,7 +28,7 @@ export class DynamoActionPlanStore implements ActionPlanStore {
   }
 
   async save(plan: ActionPlan): Promise<void> {
-    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.actionPlan(plan.areaId), type: 'action-plan', ...plan } }));
+    await this.documents.send(new PutCommand(actionPlanPut(this.tableName, plan)));
   }
 
   async saveSharing(plan: ActionPlan, expectedVersion: number, regionId: RegionId, audit: AuditEntry): Promise<boolean> {

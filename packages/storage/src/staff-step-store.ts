@@ -1,6 +1,8 @@
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StaffStep, StaffStepStore } from '@pip/domain';
-import { isLostRace } from './conditional';
+import { DeleteCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { StaffStep, StaffStepRecord, StaffStepStore } from '@pip/domain';
+import { actionPlanPut } from './action-plan-store';
+import { auditPut } from './audit-store';
+import { isLostRace, unlessLostRace } from './conditional';
 import { getItem } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
@@ -55,5 +57,46 @@ export class DynamoStaffStepStore implements StaffStepStore {
 
   async isDone(areaId: string, step: StaffStep): Promise<boolean> {
     return (await getItem(this.documents, this.tableName, keys.staffStepDone(areaId, step))) !== undefined;
+  }
+
+  async heldToken(areaId: string, step: StaffStep): Promise<string | undefined> {
+    const item = await getItem(this.documents, this.tableName, keys.staffStepToken(areaId, step));
+    return item?.token as string | undefined;
+  }
+
+  async recordDone(areaId: string, step: StaffStep, done: { by: string; at: string }, record: StaffStepRecord, heldToken: string): Promise<boolean> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', ...done },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // Taken only if still the token read: a workflow waiting anew holds another, and must be answered with that one.
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: keys.staffStepToken(areaId, step),
+          ConditionExpression: '#token = :token',
+          ExpressionAttributeNames: { '#token': 'token' },
+          ExpressionAttributeValues: { ':token': heldToken },
+        },
+      },
+      { Put: auditPut(this.tableName, record.audit) },
+    ];
+    if (record.actionPlan) items.push({ Put: actionPlanPut(this.tableName, record.actionPlan) });
+    if (record.evaluationClosedAt) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.evaluationSurvey(areaId),
+          UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': record.evaluationClosedAt },
+        },
+      });
+    }
+    return unlessLostRace(this.documents.send(new TransactWriteCommand({ TransactItems: items })));
   }
 }

@@ -10,6 +10,7 @@ import type {
   ProgressReviewStore,
   RegionId,
   StaffStep,
+  StaffStepRecord,
   StaffStepStore,
   VisitStore,
   WorkshopAttendance,
@@ -18,9 +19,13 @@ import type {
 } from '@pip/domain';
 import { facilitatorKey, facilitatorWorkshopsOf } from '@pip/domain';
 import { MemoryAudit } from './areas';
+import type { MemoryEvaluation } from './evaluation';
 import { OneRowEach, Rows, key } from './rows';
 
 export class MemoryStaffSteps implements StaffStepStore {
+  /** The stores a step's record goes to, written with the step done as the table's transaction writes them. */
+  constructor(private readonly records: { audit: MemoryAudit; actionPlans: MemoryActionPlans; evaluation: MemoryEvaluation }) {}
+
   /** The task token each waiting step holds, by area and step. */
   readonly tokens = new Rows<{ token: string; waitingSince: string }>();
   /** Who did each step staff have done, by area and step. */
@@ -50,6 +55,20 @@ export class MemoryStaffSteps implements StaffStepStore {
 
   async isDone(areaId: string, step: StaffStep): Promise<boolean> {
     return this.done.has(key(areaId, step));
+  }
+
+  async heldToken(areaId: string, step: StaffStep): Promise<string | undefined> {
+    return this.tokens.get(key(areaId, step))?.token;
+  }
+
+  async recordDone(areaId: string, step: StaffStep, done: { by: string; at: string }, record: StaffStepRecord, heldToken: string): Promise<boolean> {
+    if (this.done.has(key(areaId, step)) || this.tokens.get(key(areaId, step))?.token !== heldToken || this.records.audit.holds(record.audit)) return false;
+    this.done.write(key(areaId, step), done);
+    this.tokens.delete(key(areaId, step));
+    await this.records.audit.record(record.audit);
+    if (record.actionPlan) await this.records.actionPlans.save(record.actionPlan);
+    if (record.evaluationClosedAt) await this.records.evaluation.close(areaId, record.evaluationClosedAt);
+    return true;
   }
 }
 

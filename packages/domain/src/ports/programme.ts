@@ -17,6 +17,23 @@ export interface StaffStepStore {
   isWaiting(areaId: string, step: StaffStep): Promise<boolean>;
   markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void>;
   isDone(areaId: string, step: StaffStep): Promise<boolean>;
+  /** The token the workflow holds at this step while it waits there. */
+  heldToken(areaId: string, step: StaffStep): Promise<string | undefined>;
+  /**
+   * Staff did the step: its done mark, what they recorded with it, and the token read (`heldToken`)
+   * taken, in one write. False, with nothing written, when the step is done already or the token is
+   * no longer the one held (a second post, another staff member first, the workflow waiting anew).
+   */
+  recordDone(areaId: string, step: StaffStep, done: { by: string; at: string }, record: StaffStepRecord, heldToken: string): Promise<boolean>;
+}
+
+/** What staff record as they do a programme step, written with the step done. */
+export interface StaffStepRecord {
+  audit: AuditEntry;
+  /** The action plan, agreed at its step. */
+  actionPlan?: ActionPlan;
+  /** When the evaluation closed, at its step (only for an evaluation open until then). */
+  evaluationClosedAt?: string;
 }
 
 export interface WorkshopStore {
