@@ -193,7 +193,7 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
     await post('/apply/{areaId}', `/apply/${AREA}`, { fullName: 'Bea Saver', email: saverEmail, organisation: 'Wigan Council', page: 'your-role', action: 'save', saveRequest: randomUUID().replaceAll('-', '') });
     const saved = await linkTo(saverEmail, /\/apply\/[\w-]+\/saved\/[\w-]{43}/u);
     if (saved) await get('/apply/{areaId}/saved/{token}', saved);
-    const own = await linkTo(people[0]!.email, /\/application\/[\w-]{43}/u);
+    const own = await linkTo(people[0]!.email, /\/application\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (own) {
       await get('/application/{token}', own);
       await get('/application/{token}/change', `${own}/change`);
@@ -337,7 +337,7 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
       await get('/staff/areas/{areaId}/consultancy/slots/{slotId}', `/staff/areas/${AREA}/consultancy/slots/${spareSlot}`);
       await post('/staff/areas/{areaId}/consultancy/slots/{slotId}', `/staff/areas/${AREA}/consultancy/slots/${spareSlot}`, { version: '0', date: ukDate(now() + 12 * DAY), start: '11:00', end: '13:00', confirmed: 'yes' });
     }
-    const consultancy = await linkTo(lead.email, /\/consultancy\/[\w-]{43}/u);
+    const consultancy = await linkTo(lead.email, /\/consultancy\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (consultancy) {
       const page = await get('/consultancy/{token}', consultancy);
       const slotId = /name="slotId" type="radio" value="([^"]+)"/u.exec(page)?.[1];
@@ -368,7 +368,7 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
       'follow-up-venue': 'Town Hall',
     });
     await post('/staff/areas/{areaId}/consultancy/follow-up/reminders', `/staff/areas/${AREA}/consultancy/follow-up/reminders`, {});
-    const followUp = await linkTo(lead.email, /\/follow-up\/[\w-]{43}/u);
+    const followUp = await linkTo(lead.email, /\/follow-up\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (followUp) {
       const page = await get('/follow-up/{token}', followUp);
       const options = [...page.matchAll(/name="available" type="checkbox" value="([^"]+)"/gu)].map((match) => match[1]!);
@@ -380,7 +380,7 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
     await post('/staff/areas/{areaId}/programme/steps', `/staff/areas/${AREA}/programme/steps`, { step: 'progress-reviews' });
 
     // Evaluation, reports, and the area complete; the region's learning event.
-    const evaluation = await linkTo(lead.email, /\/evaluation\/[\w-]{43}/u);
+    const evaluation = await linkTo(lead.email, /\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (evaluation) {
       await get('/evaluation/{token}', evaluation);
       await post('/evaluation/{token}', evaluation, { materials: 'good', content: 'excellent', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes', comments: 'A useful programme.' });

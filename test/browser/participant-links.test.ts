@@ -17,7 +17,7 @@ let lead: Applicant;
 async function linkIn(person: Applicant, subjectStart: string, path: string): Promise<string> {
   const email = (await emailsTo(person.email)).find((candidate) => candidate.subject.startsWith(subjectStart));
   expect(email, `an email "${subjectStart}…" to ${person.email}`).toBeDefined();
-  return new RegExp(`/${path}/[\\w-]{43}`, 'u').exec(email!.body.text ?? '')![0];
+  return new RegExp(`/${path}/[\\w-]{43}(?:\\.[\\w-]+){0,2}`, 'u').exec(email!.body.text ?? '')![0];
 }
 
 async function expectNoAccessibilityViolations() {

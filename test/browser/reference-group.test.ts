@@ -19,7 +19,7 @@ const SHOTS = '/tmp/shots-D';
 
 async function answerEvaluation(person: Applicant, comments: string) {
   const email = (await emailsTo(person.email)).find((received) => received.subject.startsWith('How was the programme?'))!;
-  const link = /\/evaluation\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
+  const link = /\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '')![0];
   const body = { materials: 'excellent', content: 'good', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'no', metExpectations: 'yes', comments };
   await fetch(`${base}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
 }

@@ -21,7 +21,7 @@ let slotLead: Applicant;
 const facilitator = 'fay.facilitator@example.org';
 
 const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
-const linkIn = (email: ReceivedEmail) => /\/consultancy\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
+const linkIn = (email: ReceivedEmail) => /\/consultancy\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '')![0];
 const moveClockTo = (instant: number) => (process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(instant - Date.now()));
 /** The version of a time as the lead's page shows it, which the page posts back with the choice. */
 const seenOf = (slot: { slotId: string; version?: number }) => ({ [`seen-${slot.slotId}`]: String(slot.version ?? 0) });
@@ -425,7 +425,7 @@ describe('consultancy slots and bookings', () => {
     const linkOf = async (person: Applicant) => {
       const emails = (await emailsTo(person.email)).filter((email) => email.subject.startsWith('Which dates suit you?'));
       expect(emails).toHaveLength(1);
-      return /\/follow-up\/[\w-]{43}/u.exec(emails[0]!.body.text ?? '')![0];
+      return /\/follow-up\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(emails[0]!.body.text ?? '')![0];
     };
     const councilPage = await (await fetch(`${base}${await linkOf(council)}`)).text();
     const options = [...councilPage.matchAll(/name="available" type="checkbox" value="([^"]+)"/gu)].map((match) => match[1]!);
@@ -468,7 +468,7 @@ describe('consultancy slots and bookings', () => {
       expect(icsOf(invitations[0]!)).toContain('UID:follow-up-consultancy-test@pip-platform');
     }
     const invitation = (await emailsTo(council.email)).find((email) => email.subject.startsWith('Invitation: follow-up review'))!;
-    const answerLink = /\/follow-up\/[\w-]{43}/u.exec(invitation.body.text ?? '')![0];
+    const answerLink = /\/follow-up\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(invitation.body.text ?? '')![0];
     expect(await (await fetch(`${base}${answerLink}`, form({ attending: 'no' }))).text()).toContain('your answer is saved');
     expect(await (await sam.get(`/staff/areas/${AREA}/consultancy`)).text()).toContain('0 will attend, 1 cannot.');
   });

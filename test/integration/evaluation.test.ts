@@ -13,7 +13,7 @@ let base: string;
 let sam: StaffSession;
 const people: Record<string, Applicant[]> = {};
 
-const linkOf = (email: ReceivedEmail) => /\/evaluation\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
+const linkOf = (email: ReceivedEmail) => /\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '')![0];
 const evaluationLink = async (person: Applicant) => linkOf((await emailsTo(person.email)).find((email) => email.subject.startsWith('How was the programme?'))!);
 const answers = (content: string, extra: Record<string, string> = {}) => ({
   materials: 'good',

@@ -14,7 +14,7 @@ let leaving: Applicant;
 let staying: Applicant;
 
 const evaluationLink = async (person: Applicant) =>
-  /\/evaluation\/[\w-]{43}/u.exec((await emailsTo(person.email)).find((email) => email.subject.startsWith('How was the programme?'))!.body.text ?? '')![0];
+  /\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec((await emailsTo(person.email)).find((email) => email.subject.startsWith('How was the programme?'))!.body.text ?? '')![0];
 const answers = { materials: 'good', content: 'good', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes' };
 const post = (path: string) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(answers).toString() });

@@ -87,7 +87,7 @@ const unescapeHtml = (text: string) =>
   text.replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
 
 function applyLink(email: ReceivedEmail): string {
-  const match = /\/apply\/[\w-]+\?nomination=[A-Za-z0-9_-]{43}/u.exec(email.body.text ?? '');
+  const match = /\/apply\/[\w-]+\?nomination=[A-Za-z0-9_-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '');
   if (!match) throw new Error('No application link in the invitation');
   return match[0];
 }

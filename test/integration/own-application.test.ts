@@ -17,7 +17,7 @@ const postForm = (path: string, form: URLSearchParams) =>
 
 /** The personal link an email carries to the applicant's own application, as a path on this platform. */
 function applicationLinkIn(email: ReceivedEmail): string {
-  const match = /https?:\/\/[^/\s]+(\/application\/[\w-]{43})/u.exec(email.body.text ?? '');
+  const match = /https?:\/\/[^/\s]+(\/application\/[\w-]{43}(?:\.[\w-]+){0,2})/u.exec(email.body.text ?? '');
   expect(match, `a link to the application in "${email.subject}"`).not.toBeNull();
   return match![1]!;
 }

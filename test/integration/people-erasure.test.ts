@@ -39,10 +39,10 @@ const moveClockBy = (milliseconds: number) => {
   process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0) + milliseconds);
 };
 const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
-const PERSONAL_LINK = /\/(application|participation|consultancy|follow-up|evaluation)\/[\w-]{43}/gu;
+const PERSONAL_LINK = /\/(application|participation|consultancy|follow-up|evaluation)\/[\w-]{43}(?:\.[\w-]+){0,2}/gu;
 /** The personal link to `path` in the newest email to `address` whose subject starts so. */
 async function linkIn(address: string, subject: string, path: string): Promise<string> {
-  const pattern = new RegExp(`/${path}/[\\w-]{43}`, 'u');
+  const pattern = new RegExp(`/${path}/[\\w-]{43}(?:\\.[\\w-]+){0,2}`, 'u');
   const email = (await emailsTo(address)).filter((candidate) => candidate.subject.startsWith(subject) && pattern.test(candidate.body.text ?? '')).at(-1);
   if (!email) throw new Error(`No email “${subject}…” with a link to /${path} reached ${address}`);
   return pattern.exec(email.body.text ?? '')![0];
@@ -329,7 +329,7 @@ describe('erasing a nominee who never applied', () => {
     );
     expect(nominated.status).toBe(200);
     await until(async () => (await emailsTo(nominee)).length > 0 && (await emailsTo(contact)).length > 1);
-    const links = (await emailsTo(nominee)).flatMap((email) => [.../\/apply\/[\w-]+\?nomination=[\w-]{43}/u.exec(email.body.text ?? '') ?? []]);
+    const links = (await emailsTo(nominee)).flatMap((email) => [.../\/apply\/[\w-]+\?nomination=[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '') ?? []]);
     expect(links.length).toBeGreaterThan(0);
     expect((await fetch(`${base}${links[0]}`)).status).toBe(200);
     const record = (await (await sam.get(`/staff/people/record.json?email=${encodeURIComponent(nominee)}`)).json()) as PersonRecord;

@@ -44,7 +44,7 @@ const asMorgan = (path: string) => fetch(`${base}${path}`, { headers: { cookie: 
 
 async function answerEvaluation(person: Applicant, comments: string) {
   const email = (await emailsTo(person.email)).find((received) => received.subject.startsWith('How was the programme?'))!;
-  const link = /\/evaluation\/[\w-]{43}/u.exec(email.body.text ?? '')![0];
+  const link = /\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.body.text ?? '')![0];
   const body = { materials: 'good', content: 'excellent', facilitation: 'good', knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes', comments };
   const response = await fetch(`${base}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
   expect(response.status).toBe(200);

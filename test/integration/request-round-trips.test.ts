@@ -13,6 +13,8 @@ import { countDynamoCalls, countInto, emptyTally, requestTallies, type CallTally
  * (with the saved answers' reminder), its email sent from the table's stream rather than inside the request.
  */
 countDynamoCalls();
+/** A personal link in an email: its secret, then what it opens (the area and the application). */
+const LINK_TO = (path: string) => new RegExp(`/${path}/[\\w-]{43}(?:\\.[\\w-]+){0,2}`, 'u');
 let base: string;
 let stores: FilePlatform['stores'];
 platformOfThisFile((started) => ({ base, stores } = started));
@@ -63,7 +65,7 @@ describe('an applicant’s request, in calls to the table', () => {
     const email = uniqueEmail('changer-reads');
     const created = await fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });
     expect(created.status).toBe(201);
-    const own = /\/application\/[\w-]{43}/u.exec((await emailsTo(email))[0]?.body.text ?? '')?.[0];
+    const own = LINK_TO('application').exec((await emailsTo(email))[0]?.body.text ?? '')?.[0];
     expect(own).toBeDefined();
 
     const { status, text, tally } = await counted('POST', `${own}/send`, goodForm(email, { jobTitle: 'Director of Partnerships' }));
@@ -71,10 +73,42 @@ describe('an applicant’s request, in calls to the table', () => {
     expect(status, text.slice(0, 300)).toBe(200);
     expect(tally.commands).toMatchObject({ TransactWriteItems: 1 });
     expect(tally.writes).toBe(1);
-    // The link; the area beside the application's reference; the application itself, read consistently
-    // (a change is decided on it). Nothing is read after the decision: the email is the stream's to send.
-    expect(tally.readWaves).toBe(3);
+    // The link beside the area and the application's reference (the token names both); then the
+    // application itself, read consistently by the key the reference gives (a change is decided on it).
+    // Nothing is read after the decision: the email is the stream's to send.
+    expect(tally.readWaves).toBe(2);
     expect(tally.wholePartitionReads).toBe(0);
     expect((await emailsTo(email)).map((message) => message.subject)).toContainEqual(expect.stringContaining('Application updated'));
+  });
+
+  it('opening an applicant’s own link reads the link and their application side by side: one round trip', async () => {
+    const email = uniqueEmail('opener-reads');
+    const created = await fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });
+    expect(created.status).toBe(201);
+    const own = LINK_TO('application').exec((await emailsTo(email))[0]?.body.text ?? '')?.[0];
+    expect(own).toBeDefined();
+
+    const { status, text, tally } = await counted('GET', own!);
+
+    expect(status, text.slice(0, 300)).toBe(200);
+    expect(text).toContain(email);
+    expect(tally.readWaves).toBe(1);
+    expect(tally.writes).toBe(0);
+  });
+
+  it('a link whose token is changed opens nothing, whatever it names', async () => {
+    const email = uniqueEmail('tamper-reads');
+    const created = await fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });
+    expect(created.status).toBe(201);
+    const own = LINK_TO('application').exec((await emailsTo(email))[0]?.body.text ?? '')![0];
+    const other = uniqueEmail('tamper-other');
+    const second = await fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(other)) });
+    const { applicationId } = (await second.json()) as { applicationId: string };
+    // The same secret naming another applicant: the name is part of what the stored hash was made from.
+    const renamed = own.replace(/PIP-[0-9A-Z]{4}-[0-9A-Z]{4}$/u, applicationId);
+    expect(renamed).not.toBe(own);
+    const response = await fetch(`${base}${renamed}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(other);
   });
 });

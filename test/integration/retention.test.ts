@@ -78,7 +78,7 @@ beforeAll(async () => {
   applicant = await apply(platform, AREA, 'kept');
   bounced = await apply(platform, AREA, 'bounced');
   for (let tries = 0; (await emailsTo(applicant.email)).length === 0 && tries < 50; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-  ownLink = /\/application\/[\w-]{43}/u.exec((await emailsTo(applicant.email))[0]!.body.text ?? '')![0];
+  ownLink = /\/application\/[\w-]{43}(?:\.[\w-]+){0,2}/u.exec((await emailsTo(applicant.email))[0]!.body.text ?? '')![0];
 
   const now = new Date().toISOString();
   // An email about the area, sent now; one held for a reminder far ahead; one that bounced at the applicant's mistyped address.

@@ -28,7 +28,7 @@ const now = () => Date.now() + Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0
 const moveClockBy = (milliseconds: number) => {
   process.env.PIP_LOCAL_CLOCK_OFFSET_MS = String(Number(process.env.PIP_LOCAL_CLOCK_OFFSET_MS ?? 0) + milliseconds);
 };
-const participationLink = (text: string | undefined) => /\/participation\/[A-Za-z0-9_-]{43}/u.exec(text ?? '')![0];
+const participationLink = (text: string | undefined) => /\/participation\/[A-Za-z0-9_-]{43}(?:\.[\w-]+){0,2}/u.exec(text ?? '')![0];
 
 /** The text of a page's table row that names the person, tags and line breaks aside. */
 async function rowOf(path: string, person: Applicant): Promise<string> {

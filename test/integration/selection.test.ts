@@ -52,7 +52,7 @@ const outcomeEmails = async (applicant: Applicant): Promise<ReceivedEmail[]> =>
   (await emailsTo(applicant.email)).filter((email) => !email.subject.startsWith('Application received'));
 
 function participationLink(email: ReceivedEmail): string {
-  const match = /\/participation\/([A-Za-z0-9_-]{43})/u.exec(email.body.text ?? '');
+  const match = /\/participation\/([A-Za-z0-9_-]{43}(?:\.[\w-]+){0,2})/u.exec(email.body.text ?? '');
   if (!match) throw new Error(`No participation link in "${email.subject}"`);
   return `/participation/${match[1]}`;
 }

@@ -6,8 +6,8 @@ import type { SimPlatform } from './sim-platform';
 import type { AreaState, PersonState } from './world';
 import { ukDate } from './world';
 
-const CONSULTANCY_LINK = /https?:\/\/[^/\s]+\/consultancy\/[\w-]{43}/u;
-const FOLLOW_UP_LINK = /https?:\/\/[^/\s]+\/follow-up\/[\w-]{43}/u;
+const CONSULTANCY_LINK = /https?:\/\/[^/\s]+\/consultancy\/[\w-]{43}(?:\.[\w-]+){0,2}/u;
+const FOLLOW_UP_LINK = /https?:\/\/[^/\s]+\/follow-up\/[\w-]{43}(?:\.[\w-]+){0,2}/u;
 
 /** A lead's booking page as their browser holds it: the booking it showed, and each free time with the version it had. */
 interface BookingPage {
@@ -201,7 +201,7 @@ export class ProgressActors {
   async nominationToken(person: PersonState): Promise<string | undefined> {
     await this.mail.refresh();
     const email = this.mail.to(person.email).filter((candidate) => candidate.subject.startsWith('You have been nominated')).at(-1);
-    const path = email && /\/apply\/[\w-]+\?nomination=[\w-]{43}/u.exec(email.text)?.[0];
+    const path = email && /\/apply\/[\w-]+\?nomination=[\w-]{43}(?:\.[\w-]+){0,2}/u.exec(email.text)?.[0];
     if (!path) return undefined;
     const form = await this.browsers.get(path);
     return /name="nomination" value="([^"]+)"/u.exec(form.text)?.[1];

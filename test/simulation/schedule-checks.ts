@@ -109,7 +109,7 @@ export class ScheduleChecks {
       this.check(name, tagged.some((entry) => entry.session === session && booked.text.startsWith(entry.slot.split(', with')[0]!)), () => `${area.name}: session ${session} is booked for ${booked.text}, but no slot is marked as its`, area.plan.index);
       for (const lead of await this.world.leadsOf(area)) {
         const person = area.people.find((candidate) => candidate.applicationId === lead);
-        const link = person && this.mail.link(person.email, `Book consultancy session ${session}`, /https?:\/\/[^/\s]+\/consultancy\/[\w-]{43}/u);
+        const link = person && this.mail.link(person.email, `Book consultancy session ${session}`, /https?:\/\/[^/\s]+\/consultancy\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
         if (!link) continue;
         const leadPage = (await this.browsers.get(link)).text;
         // A booking link works for a year, and the retention pass removes it once it has run out: in a longer

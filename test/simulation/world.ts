@@ -213,7 +213,7 @@ export class World {
 
   private async changeApplication(area: AreaState, person: PersonState): Promise<boolean> {
     await this.mail.refresh();
-    const link = this.mail.link(person.email, 'Application received', /https?:\/\/[^/\s]+\/application\/[\w-]{43}/u);
+    const link = this.mail.link(person.email, 'Application received', /https?:\/\/[^/\s]+\/application\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (!link) return false;
     const sent = await this.browsers.post(`${link}/send`, this.answersOf(area, person, { jobTitle: 'Head of Partnerships' }));
     return sent.status === 200;
@@ -342,7 +342,7 @@ export class World {
     const others = candidates.filter((person) => !leads.includes(person.applicationId!));
     const person = others[choice % Math.max(1, others.length)];
     if (!person) return false;
-    const link = this.mail.link(person.email, 'You have been selected', /https?:\/\/[^/\s]+\/participation\/[\w-]{43}/u);
+    const link = this.mail.link(person.email, 'You have been selected', /https?:\/\/[^/\s]+\/participation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (!link) return false;
     const done = await this.browsers.post(link, { action: 'withdraw' });
     if (done.status === 200) person.withdrawn = true;
@@ -359,7 +359,7 @@ export class World {
     await this.mail.refresh();
     let answered = false;
     for (const person of area.people) {
-      const link = this.mail.link(person.email, 'A place is available for you', /https?:\/\/[^/\s]+\/participation\/[\w-]{43}/u);
+      const link = this.mail.link(person.email, 'A place is available for you', /https?:\/\/[^/\s]+\/participation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
       if (!link) continue;
       const done = await this.browsers.post(link, { action: accept ? 'accept' : 'decline' });
       answered ||= done.status === 200;
@@ -372,7 +372,7 @@ export class World {
     let answered = false;
     for (const person of area.people) {
       if (person.withdrawn || person.evaluated || person.plan.evaluation !== (late ? 'late' : 'prompt')) continue;
-      const link = this.mail.link(person.email, 'How was the programme?', /https?:\/\/[^/\s]+\/evaluation\/[\w-]{43}/u);
+      const link = this.mail.link(person.email, 'How was the programme?', /https?:\/\/[^/\s]+\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
       if (!link) continue;
       const answers = { ...person.plan.ratings, knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes' };
       const done = await this.browsers.post(link, answers);

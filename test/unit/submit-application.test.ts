@@ -16,7 +16,7 @@ const york: Area = { ...leeds, areaId: 'york', name: 'York', recruitment: { open
 
 const portsAt = (now: string) => memoryPorts({ now, areas: [leeds, york] });
 
-const tokenIn = (text: string) => /\/application\/([\w-]{43})/u.exec(text)?.[1];
+const tokenIn = (text: string) => /\/application\/([\w-]{43}(?:\.[\w-]+){0,2})/u.exec(text)?.[1];
 
 describe('submitting an application', () => {
   it('stores a new application with a reference, queues one "received" email with the applicant\'s own link, left to go from the table\'s stream', async () => {

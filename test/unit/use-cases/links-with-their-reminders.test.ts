@@ -4,7 +4,7 @@ import { sendBookingLinks } from '@pip/functions/use-cases/progress-reviews/send
 import type { MemoryPorts } from '../../support/memory-ports';
 import { LEEDS, approvedLeeds } from './fixtures';
 
-const tokenIn = (text: string) => /\/(?:consultancy|evaluation)\/([\w-]{43})/u.exec(text)?.[1];
+const tokenIn = (text: string) => /\/(?:consultancy|evaluation)\/([\w-]{43}(?:\.[\w-]+){0,2})/u.exec(text)?.[1];
 
 /** Every personal link in a queued email is one the platform stored: it works when followed. */
 function everyLinkWorks(ports: MemoryPorts): void {

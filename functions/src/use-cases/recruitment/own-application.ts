@@ -1,5 +1,5 @@
 import { recruitmentState, type Application, type Area, type EmailedLink, type LinkProblem, type Ports, type RecruitmentState } from '@pip/domain';
-import { openPersonalLink } from '../shared/emailed-links';
+import { openPersonalLinkWith } from '../shared/emailed-links';
 
 export type OwnApplicationPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications'>;
 
@@ -24,17 +24,17 @@ export type OwnApplicationRead = 'show' | 'change';
 
 /** The application behind an applicant's link, if the link is whole, known and unexpired. */
 export async function openOwnApplication(ports: OwnApplicationPorts, token: string, readFor: OwnApplicationRead = 'change'): Promise<OwnApplication> {
-  const opened = await openPersonalLink(ports, token, ['application']);
+  // Both named by the link, read beside it. A change is decided on a consistent read of the item; a
+  // page shows the index's copy, which an index that has not caught up yet answers from the area consistently.
+  const opened = await openPersonalLinkWith(ports, token, ['application'], (areaId, applicationId) =>
+    Promise.all([
+      ports.areas.existing(areaId),
+      readFor === 'show' ? ports.applications.findByReferenceToShow(areaId, applicationId) : ports.applications.findByReference(areaId, applicationId),
+    ]),
+  );
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
-  // Both known from the link: read side by side. A change is decided on a consistent read of the
-  // item; a page shows the index's copy, which an index that has not caught up yet answers from the area consistently.
-  const [area, application] = await Promise.all([
-    ports.areas.existing(link.areaId),
-    readFor === 'show'
-      ? ports.applications.findByReferenceToShow(link.areaId, link.applicationId)
-      : ports.applications.findByReference(link.areaId, link.applicationId),
-  ]);
+  const [area, application] = opened.read;
   if (!application) return { problem: 'unknown' };
   return { token, link, area, application, state: recruitmentState(area, ports.clock.now()) };
 }

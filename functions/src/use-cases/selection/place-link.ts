@@ -1,5 +1,5 @@
 import { NotFoundError, placeOf, throughTheirLink, type Actor, type Area, type EmailedLink, type Place, type Ports, type LinkProblem } from '@pip/domain';
-import { openPersonalLink } from '../shared/emailed-links';
+import { openPersonalLinkWith } from '../shared/emailed-links';
 import type { PlaceRead } from './announce-selection-change';
 
 export type ParticipationLinkPorts = Pick<Ports, 'emailedLinks' | 'clock' | 'areas' | 'applications' | 'selections'>;
@@ -21,15 +21,13 @@ export type ParticipationLink = { problem: LinkProblem } | OpenParticipationLink
 
 /** The link behind the token, if it is whole, known and unexpired, with the person it was sent to and their place today. */
 export async function openParticipationLink(ports: ParticipationLinkPorts, token: string): Promise<ParticipationLink> {
-  const opened = await openPersonalLink(ports, token, ['withdraw', 'reserve-offer']);
+  // Their own application only, not the area's: it gives their name; where they stand is the selection's to say.
+  const opened = await openPersonalLinkWith(ports, token, ['withdraw', 'reserve-offer'], (areaId, applicationId) =>
+    Promise.all([ports.areas.existing(areaId), ports.applications.findByReferenceToShow(areaId, applicationId), ports.selections.get(areaId)]),
+  );
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
-  // Their own application only, not the area's: it gives their name; where they stand is the selection's to say.
-  const [area, application, selection] = await Promise.all([
-    ports.areas.existing(link.areaId),
-    ports.applications.findByReferenceToShow(link.areaId, link.applicationId),
-    ports.selections.get(link.areaId),
-  ]);
+  const [area, application, selection] = opened.read;
   if (!application) throw new NotFoundError('Application');
   const { fullName } = application.answers;
   return { link, area, fullName, place: placeOf(selection, link.applicationId), actor: throughTheirLink(fullName), read: { stored: selection, person: application } };

@@ -1,5 +1,5 @@
 import { groupOn, type Area, type LinkPurpose, type Ports, type LinkProblem } from '@pip/domain';
-import { openPersonalLink, type LinkPorts } from './emailed-links';
+import { openPersonalLinkWith, type LinkPorts } from './emailed-links';
 
 export type ParticipantLinkPorts = LinkPorts & Pick<Ports, 'areas' | 'applications' | 'selections'>;
 
@@ -18,16 +18,12 @@ export async function openParticipantLink<T extends object>(
   purpose: LinkPurpose,
   read: (areaId: string, applicationId: string) => Promise<T | undefined>,
 ): Promise<ParticipantLink<T>> {
-  const opened = await openPersonalLink(ports, token, [purpose]);
-  if (opened.problem) return opened;
-  const { link } = opened;
   // Their own application only, not the area's: the page shows their name, and whether they take part is the selection's to say.
-  const [area, participant, selection, found] = await Promise.all([
-    ports.areas.get(link.areaId),
-    ports.applications.findByReferenceToShow(link.areaId, link.applicationId),
-    ports.selections.get(link.areaId),
-    read(link.areaId, link.applicationId),
-  ]);
+  const opened = await openPersonalLinkWith(ports, token, [purpose], (areaId, applicationId) =>
+    Promise.all([ports.areas.get(areaId), ports.applications.findByReferenceToShow(areaId, applicationId), ports.selections.get(areaId), read(areaId, applicationId)]),
+  );
+  if (opened.problem) return opened;
+  const [area, participant, selection, found] = opened.read;
   if (!area || !participant || !found) return { problem: 'unknown' };
   if (!selection || !groupOn(selection, ports.clock.now().toISOString()).has(participant.applicationId)) return { problem: 'left-group' };
   return { ...found, token: opened.token, area, applicationId: participant.applicationId, name: participant.answers.fullName };
