@@ -98,7 +98,8 @@ export class ProgressActors {
     const second = pages[1];
     if (action.bothLeads && second) attempts.push(this.book(second, pick(second, action.sameSlot ? 0 : 1)));
     const answers = await Promise.all(attempts);
-    return answers.some((answer) => answer.status === 200 && answer.text.includes('Booked.'));
+    // A booking that lands sends the lead back to their page, saying so (post, redirect, get).
+    return answers.some((answer) => answer.status === 303 && (answer.location ?? '').endsWith('done=booked'));
   }
 
   async moveSession(area: AreaState, session: SessionNumber, choice: number): Promise<boolean> {
@@ -107,7 +108,7 @@ export class ProgressActors {
     const page = lead && (await this.bookingPage(lead, session));
     if (!page?.booked || page.free.length === 0) return false;
     const moved = await this.book(page, page.free[choice % page.free.length]!.slotId);
-    return moved.status === 200;
+    return moved.status === 303;
   }
 
   async cancelSession(area: AreaState, session: SessionNumber, rebook: boolean): Promise<boolean> {
@@ -119,13 +120,13 @@ export class ProgressActors {
     const asked = await this.browsers.post(page.link, { action: 'cancel', sequence: page.sequence });
     if (asked.status !== 200) return false;
     const cancelled = await this.browsers.post(page.link, { action: 'cancel', sequence: page.sequence, confirmed: 'yes' });
-    if (cancelled.status !== 200 || !rebook) return cancelled.status === 200;
+    if (cancelled.status !== 303 || !rebook) return cancelled.status === 303;
     // The other lead books another time (the first free one) from a page opened afresh.
     const other = leads[1] ?? leads[0]!;
     const again = await this.bookingPage(other, session);
     const slot = again?.free.at(-1);
     if (!again || !slot) return true;
-    return (await this.book(again, slot.slotId)).status === 200;
+    return (await this.book(again, slot.slotId)).status === 303;
   }
 
   async sessionHeld(area: AreaState, session: SessionNumber): Promise<boolean> {

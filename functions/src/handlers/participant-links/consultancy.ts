@@ -11,8 +11,16 @@ import { bookConsultancySession } from '../../use-cases/progress-reviews/book-co
 import { assertCancellable, cancelConsultancySession } from '../../use-cases/progress-reviews/cancel-consultancy-session';
 import { openConsultancyLink } from '../../use-cases/progress-reviews/consultancy-link';
 import { linkProblem } from '../shared/link-problem';
+import { notices } from '../shared/notices';
 
 const ports = platformPorts();
+
+/** What the booking page says once a lead's post has done its work (post, redirect, get). */
+const done = notices({
+  booked: 'Booked. You, the other lead and the facilitator will get an email with a calendar file.',
+  moved: 'Moved. You, the other lead and the facilitator will get an email with a calendar file.',
+  cancelled: 'The session is cancelled. Everyone has been told, and you can book another time.',
+});
 
 /** The booking page as the session stands now, read afresh through the lead's link. */
 async function showBooking(event: HttpEvent, status: number, options: { errors?: FieldError[]; notice?: string } = {}) {
@@ -20,6 +28,8 @@ async function showBooking(event: HttpEvent, status: number, options: { errors?:
   if (link.problem) return linkProblem(link.problem);
   return htmlResponse(status, bookingPage(link.state, link.token, options));
 }
+
+const consultancyPath = (token: string) => `/consultancy/${encodeURIComponent(token)}`;
 
 const pageOutOfDate = () => ValidationError.of('slotId', 'This page is out of date. Open your link again to see the session as it is now.');
 
@@ -40,7 +50,7 @@ const versionSeen = (posted: string): number => {
 
 /** A lead books, moves or cancels (after a confirmation page) their area's consultancy session from the link in their email. */
 export const consultancyRoutes = {
-  'GET /consultancy/{token}': (event) => showBooking(event, 200),
+  'GET /consultancy/{token}': (event) => showBooking(event, 200, { notice: done.of(event) }),
   'POST /consultancy/{token}': formRoute(
     async (event) => {
       const link = await openConsultancyLink(ports, pathParameter(event, 'token'));
@@ -55,13 +65,14 @@ export const consultancyRoutes = {
         // A session that can no longer be cancelled says so, whatever page the post came from.
         assertCancellable(link.state, 'lead');
         await cancelConsultancySession(ports, link.state, { by: 'lead', lead: link.lead, expectedSequence: sequenceSeen(form.sequence) });
-        return showBooking(event, 200, { notice: 'The session is cancelled. Everyone has been told, and you can book another time.' });
+        return done.redirect(consultancyPath(link.token), 'cancelled');
       }
       // No time chosen is for the booking to say ("Choose a time"); a chosen one must say how the page showed it.
       const slotVersion = form.slotId ? versionSeen(formText(event, `seen-${form.slotId}`)) : undefined;
       const moving = link.state.booking?.status === 'booked';
       await bookConsultancySession(ports, link.state, form.slotId, link.lead, sequenceSeen(form.sequence), slotVersion);
-      return showBooking(event, 200, { notice: `${moving ? 'Moved' : 'Booked'}. You, the other lead and the facilitator will get an email with a calendar file.` });
+      // The page as it stands now is the GET's to show: reloading it then books nothing again.
+      return done.redirect(consultancyPath(link.token), moving ? 'moved' : 'booked');
     },
     (event, status, problem) => showBooking(event, status, { errors: problem.errors }),
   ),

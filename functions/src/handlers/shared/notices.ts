@@ -2,7 +2,7 @@ import type { HttpEvent, HttpResult } from '../../kit/event';
 import { redirect } from '../../kit/responses';
 
 /**
- * What a staff page says once a form on it has done its work (post, redirect, get): the form
+ * What a page says once a form on it has done its work (post, redirect, get): the form
  * redirects with `?done=<what>` and the page shows that notice. Only the notices listed are
  * shown, whatever the address says.
  */
