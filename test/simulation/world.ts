@@ -375,9 +375,10 @@ export class World {
       const link = this.mail.link(person.email, 'How was the programme?', /https?:\/\/[^/\s]+\/evaluation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
       if (!link) continue;
       const answers = { ...person.plan.ratings, knowledgeIncreased: 'yes', abilityIncreased: 'yes', metExpectations: 'yes' };
+      // Saved answers send the participant back to their page, saying so (post, redirect, get).
       const done = await this.browsers.post(link, answers);
-      if (done.status === 200) person.evaluated = person.plan.ratings;
-      answered ||= done.status === 200;
+      if (done.status === 303) person.evaluated = person.plan.ratings;
+      answered ||= done.status === 303;
     }
     return answered;
   }

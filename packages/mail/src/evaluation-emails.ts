@@ -23,12 +23,12 @@ export const evaluationEmails = {
       action: { label: 'Evaluate the programme', url },
     }),
 
-  reminderId: (area: Area, applicationId: string) => `evaluation-reminder-${area.areaId}-${applicationId}`,
+  reminderId: (areaId: string, applicationId: string) => `evaluation-reminder-${areaId}-${applicationId}`,
 
   /** Held until `sendAfter`; withdrawn as soon as the participant answers; never sent once their link has expired. */
   reminder: (area: Area, to: Participant, url: string, sendAfter: string, notAfter: string): OutboundEmail => ({
     ...composeEmail({
-      messageId: evaluationEmails.reminderId(area, to.applicationId),
+      messageId: evaluationEmails.reminderId(area.areaId, to.applicationId),
       to: to.email,
       ...aboutArea(area.areaId, to.applicationId),
       subject: `Reminder: please evaluate the programme, ${area.name}`,

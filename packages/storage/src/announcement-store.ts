@@ -1,9 +1,10 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, LearningEvent, SessionBooking, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, LearningEvent, SessionBooking, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
 import { DynamoConsultancyStore } from './consultancy-store';
+import { responseWrites } from './evaluation-store';
 import { followUpConfirmation } from './follow-up-store';
 import { selectionPut } from './selection-store';
 import { DynamoWorkshopStore } from './workshop-store';
@@ -20,6 +21,8 @@ export function announcementId(announcement: Announcement): string {
       return `AREA#${announcement.areaId}#WORKSHOPS#${announcement.sequence}`;
     case 'follow-up-confirmed':
       return `AREA#${announcement.areaId}#FOLLOW-UP#CONFIRMED`;
+    case 'evaluation-answered':
+      return `AREA#${announcement.areaId}#EVALUATION#${announcement.applicationId}#${announcement.version}`;
     case 'session-changed':
       return `AREA#${announcement.areaId}#SESSION#${announcement.session}#${announcement.sequence}#${announcement.booked ? 'BOOKED' : 'CANCELLED'}`;
     default:
@@ -105,6 +108,20 @@ export class DynamoAnnouncementStore implements Announcements {
   async followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(new TransactWriteCommand({ TransactItems: [{ Update: followUpConfirmation(this.tableName, areaId, optionId) }, ...this.told(audit, announcement)] })),
+    );
+  }
+
+  async evaluationAnswered(response: EvaluationResponse, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...responseWrites(this.tableName, response, expectedVersion),
+            { Put: auditPut(this.tableName, audit) },
+            { Put: announcementPut(this.tableName, announcement, response.submittedAt) },
+          ],
+        }),
+      ),
     );
   }
 

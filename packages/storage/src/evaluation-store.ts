@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, EvaluationResponse, EvaluationStore, EvaluationSurvey } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
@@ -7,6 +7,31 @@ import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
 /** The evaluation survey of each area and its responses: one item per participant, so never two. */
+/**
+ * The writes that save a participant's response: only while the survey is open, and only over the
+ * response at `expectedVersion` (0: none yet). For a transaction, alone or with what goes with it.
+ */
+export function responseWrites(tableName: string, response: EvaluationResponse, expectedVersion: number): NonNullable<TransactWriteCommandInput['TransactItems']> {
+  return [
+    {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.evaluationSurvey(response.areaId),
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.evaluationResponse(response.areaId, response.applicationId), type: 'evaluation', ...response },
+        ...(expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      },
+    },
+  ];
+}
+
 export class DynamoEvaluationStore implements EvaluationStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -61,30 +86,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
    * survey is open. False when another submission got there first or the survey has closed.
    */
   async respond(response: EvaluationResponse, expectedVersion: number): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: keys.evaluationSurvey(response.areaId),
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.evaluationResponse(response.areaId, response.applicationId), type: 'evaluation', ...response },
-                ...(expectedVersion === 0
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    return unlessLostRace(this.documents.send(new TransactWriteCommand({ TransactItems: responseWrites(this.tableName, response, expectedVersion) })));
   }
 
   /**

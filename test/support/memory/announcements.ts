@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, LearningEvent, Ports, SessionBooking, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, LearningEvent, Ports, SessionBooking, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -8,7 +8,7 @@ export class MemoryAnnouncements implements Announcements {
   readonly made: Announcement[] = [];
 
   constructor(
-    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'followUps' | 'audit'>,
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'followUps' | 'evaluation' | 'audit'>,
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
@@ -42,6 +42,13 @@ export class MemoryAnnouncements implements Announcements {
 
   async followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     if (!(await this.stores.followUps.confirm(areaId, optionId))) return false;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return true;
+  }
+
+  async evaluationAnswered(response: EvaluationResponse, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.evaluation.respond(response, expectedVersion))) return false;
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

@@ -1,5 +1,5 @@
 import { NotFoundError, regionName, type Announcement, type Application, type Area, type EmailToSend, type Ports } from '@pip/domain';
-import { learningEventInvitation, selectionEmails, withdrawalUndoneEmails } from '@pip/mail';
+import { evaluationEmails, learningEventInvitation, selectionEmails, withdrawalUndoneEmails } from '@pip/mail';
 import { sendOutcomeEmails } from '../selection/send-outcome-emails';
 import { onOccasion, placeOfferedEmail, withdrawalLinkFor } from '../selection/place-emails';
 import { calendarsFollowSelection, type CalendarFollowPorts } from '../selection/calendars-follow-selection';
@@ -41,6 +41,10 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       return reconcileFollowUpCalendars(ports, announcement.areaId);
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
+    case 'evaluation-answered':
+      // Cancelled once: a later answer's announcement finds it cancelled already.
+      await ports.outbox.cancel(evaluationEmails.reminderId(announcement.areaId, announcement.applicationId));
+      return;
   }
 }
 

@@ -8,7 +8,7 @@ import { consultancyEmails, evaluationEmails } from '@pip/mail';
  */
 export async function withdrawPersonalReminders(ports: Pick<Ports, 'outbox'>, area: Area, applicationId: string): Promise<void> {
   await Promise.all([
-    ports.outbox.cancel(evaluationEmails.reminderId(area, applicationId)),
+    ports.outbox.cancel(evaluationEmails.reminderId(area.areaId, applicationId)),
     ...([1, 2] as const).map((session) => ports.outbox.cancel(consultancyEmails.notBookedId(area, session, applicationId))),
   ]);
 }

@@ -4,6 +4,7 @@ import type { LearningEvent } from '../area-stages';
 import type { WorkshopSchedule } from '../workshop-schedule';
 import type { BookingOutcome, ConsultancySlot, SessionBooking, SessionNumber } from '../consultancy';
 import type { RegionId } from '../regions';
+import type { EvaluationResponse } from '../evaluation';
 
 /**
  * What a decision tells a group, and whom: written with the decision, in the same transaction, and
@@ -41,7 +42,9 @@ export type Announcement =
   /** Staff confirmed the follow-up review's date: every participant is invited, with a calendar file. */
   | { kind: 'follow-up-confirmed'; areaId: string; optionId: string }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
-  | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number };
+  | { kind: 'learning-event-scheduled'; regionId: RegionId; sequence: number }
+  /** A participant answered the evaluation (or changed their answers): their reminder to answer is withdrawn. */
+  | { kind: 'evaluation-answered'; areaId: string; applicationId: string; version: number };
 
 /** Decisions written together with their announcement, in one transaction: both stand, or neither. */
 export interface Announcements {
@@ -58,6 +61,11 @@ export interface Announcements {
   sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Confirms the follow-up review's date (as `FollowUpStore.confirm`, once) with its audit entry and announcement; false if one was confirmed already. */
   followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /**
+   * Saves a participant's evaluation response (as `EvaluationStore.respond`: while the survey is open,
+   * at `expectedVersion`) with its audit entry and announcement; false if either changed first.
+   */
+  evaluationAnswered(response: EvaluationResponse, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Saves the region's learning event (as `LearningEventStore.save`) with its announcement. */
   learningEventScheduled(event: LearningEvent, announcement: Announcement, madeAt: string): Promise<void>;
 }
