@@ -5,7 +5,9 @@ import type { ActionPlan, Actor } from '@pip/domain';
 import {
   DynamoActionPlanStore,
   DynamoApplicationStore,
+  DynamoAreaStore,
   DynamoAuditStore,
+  DynamoConsultancyStore,
   DynamoEvaluationStore,
   DynamoProgressReviewStore,
   DynamoSelectionStore,
@@ -18,6 +20,10 @@ import {
 import { recordAreaVisit } from '../../functions/src/use-cases/delivery/record-area-visit';
 import { recordAttendance } from '../../functions/src/use-cases/delivery/record-attendance';
 import { completeProgrammeStep } from '../../functions/src/use-cases/delivery/complete-programme-step';
+import { publishConsultancySlot } from '../../functions/src/use-cases/progress-reviews/publish-consultancy-slot';
+import { changeConsultancySlotTime } from '../../functions/src/use-cases/progress-reviews/change-consultancy-slot';
+import { removeConsultancySlot } from '../../functions/src/use-cases/progress-reviews/remove-consultancy-slot';
+import { area as areaNamed } from '../unit/use-cases/fixtures';
 import { recordProgressReview } from '../../functions/src/use-cases/progress-reviews/record-progress-review';
 
 /*
@@ -51,13 +57,15 @@ const actionPlans = new DynamoActionPlanStore(documents, tableName);
 const staffSteps = new DynamoStaffStepStore(documents, tableName);
 const selections = new DynamoSelectionStore(documents, tableName);
 const applications = new DynamoApplicationStore(documents, tableName);
+const areas = new DynamoAreaStore(documents, tableName);
+const consultancy = new DynamoConsultancyStore(documents, tableName);
 const clock = { now: () => new Date() };
 const evaluation = new DynamoEvaluationStore(documents, tableName);
 /** The tokens the workflow was told to go on with, in order. */
 const continued: string[] = [];
 const workflow = { continue: async (token: string) => void continued.push(token), start: async () => undefined, restart: async () => undefined };
 /** Every store the use cases below may ask for, each on this file's table. */
-const ports = { visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
+const ports = { areas, consultancy, visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
 
 beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
@@ -169,5 +177,64 @@ describe('a staff record and its timeline line', () => {
         continued: [token],
       });
     }
+  });
+
+  describe('a consultancy slot', () => {
+    const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+    const slotForm = (facilitator: string) => ({ facilitator, facilitatorEmail: 'fay@example.org', date: inDays(30), start: '10:00', end: '12:00', mode: 'online', where: 'https://meet.example/fay' });
+    /** Each run's own area and facilitator: a facilitator's calendar spans every area. */
+    const setUp = async (failing: number) => {
+      const areaId = `area-${randomUUID().slice(0, 8)}`;
+      const facilitator = `Fay ${randomUUID().slice(0, 8)}`;
+      failWrite = 0;
+      await areas.add(areaNamed(areaId, 'Slotton'), { areaId, at: new Date().toISOString(), entryId: randomUUID(), actor: sam, action: 'Area added', summary: 'Slotton' });
+      return { areaId, facilitator, arm: () => ((writesSeen = 0), (failWrite = failing)) };
+    };
+    const slotLines = async (areaId: string) => (await audit.listForArea(areaId)).filter((entry) => entry.action.startsWith('Consultancy slot')).length;
+
+    it('is published with its line in one write, and never without it', async () => {
+      for (let failing = 0; failing <= 2; failing += 1) {
+        const { areaId, facilitator, arm } = await setUp(failing);
+        arm();
+        await publishConsultancySlot(ports, areaId, slotForm(facilitator), sam).catch(() => undefined);
+        const writes = writesSeen;
+        failWrite = 0;
+        const stands = (await consultancy.slots(areaId)).length === 1;
+        expect({ failing, lines: await slotLines(areaId) }, `write ${failing} refused`).toEqual({ failing, lines: stands ? 1 : 0 });
+        if (failing === 0) expect({ stands, writes }).toEqual({ stands: true, writes: 1 });
+      }
+    });
+
+    it('is moved with its line in one write, and never without it', async () => {
+      for (let failing = 0; failing <= 2; failing += 1) {
+        const { areaId, facilitator, arm } = await setUp(0);
+        const slot = await publishConsultancySlot(ports, areaId, slotForm(facilitator), sam);
+        arm();
+        failWrite = failing;
+        await changeConsultancySlotTime(ports, areaId, slot.slotId, { date: inDays(31), start: '14:00', end: '16:00', version: '0' }, sam).catch(() => undefined);
+        const writes = writesSeen;
+        failWrite = 0;
+        const moved = (await consultancy.slots(areaId))[0]!.startsAt !== slot.startsAt;
+        const lines = (await audit.listForArea(areaId)).filter((entry) => entry.action === 'Consultancy slot moved').length;
+        expect({ failing, lines }, `write ${failing} refused`).toEqual({ failing, lines: moved ? 1 : 0 });
+        if (failing === 0) expect({ moved, writes }).toEqual({ moved: true, writes: 1 });
+      }
+    });
+
+    it('is removed with its line in one write, and never without it', async () => {
+      for (let failing = 0; failing <= 2; failing += 1) {
+        const { areaId, facilitator, arm } = await setUp(0);
+        const slot = await publishConsultancySlot(ports, areaId, slotForm(facilitator), sam);
+        arm();
+        failWrite = failing;
+        await removeConsultancySlot(ports, areaId, slot.slotId, '0', sam).catch(() => undefined);
+        const writes = writesSeen;
+        failWrite = 0;
+        const removed = (await consultancy.slots(areaId)).length === 0;
+        const lines = (await audit.listForArea(areaId)).filter((entry) => entry.action === 'Consultancy slot removed').length;
+        expect({ failing, lines }, `write ${failing} refused`).toEqual({ failing, lines: removed ? 1 : 0 });
+        if (failing === 0) expect({ removed, writes }).toEqual({ removed: true, writes: 1 });
+      }
+    });
   });
 });

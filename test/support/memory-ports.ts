@@ -116,7 +116,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     actionPlans,
     progressReviews: new MemoryProgressReviews(audit),
     learningEvents: new MemoryLearningEvents(),
-    consultancy: new MemoryConsultancy(options.slots),
+    consultancy: new MemoryConsultancy(options.slots, audit),
     followUps: new MemoryFollowUps(),
     evaluation,
     reminders: new MemoryReminders(audit),

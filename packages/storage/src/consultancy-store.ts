@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { facilitatorKey, type BookingOutcome, type ConsultancySlot, type ConsultancyStore, type SessionBooking, type SessionNumber } from '@pip/domain';
+import { facilitatorKey, type AuditEntry, type BookingOutcome, type ConsultancySlot, type ConsultancyStore, type SessionBooking, type SessionNumber } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { isLostRace, unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
@@ -43,7 +44,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
   }
 
   /** Adds the slot if the facilitator's calendar is still at `expectedVersion`; false if it changed. */
-  async publish(slot: ConsultancySlot, expectedVersion: number): Promise<boolean> {
+  async publish(slot: ConsultancySlot, expectedVersion: number, audit: AuditEntry): Promise<boolean> {
     const key = facilitatorKey(slot.facilitator);
     return unlessLostRace(
       this.documents.send(
@@ -61,6 +62,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
             },
             { Put: { TableName: this.tableName, Item: { ...keys.consultancySlot(slot.areaId, slot.slotId), type: 'consultancy-slot', ...slot }, ConditionExpression: 'attribute_not_exists(pk)' } },
             { Put: { TableName: this.tableName, Item: { ...keys.facilitatorSlot(key, slot.slotId), type: 'facilitator-slot', ...slot } } },
+            { Put: auditPut(this.tableName, audit) },
           ],
         }),
       ),
@@ -180,7 +182,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
    * Gives a free slot its new time, with the facilitator's copy, as one serial decision on their
    * calendar (as publishing is), and only if the slot is still free and as staff saw it.
    */
-  async changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
+  async changeSlotTime(next: ConsultancySlot, calendarVersion: number, audit: AuditEntry): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
     const key = facilitatorKey(next.facilitator);
     const seen = slotAsSeen(next.version);
     const times = { ':startsAt': next.startsAt, ':endsAt': next.endsAt };
@@ -214,6 +216,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
                 ExpressionAttributeValues: times,
               },
             },
+            { Put: auditPut(this.tableName, audit) },
           ],
         }),
       );
@@ -225,7 +228,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
   }
 
   /** Removes a free slot and the facilitator's copy, only if it is still free and as staff saw it. */
-  async removeSlot(slot: ConsultancySlot): Promise<boolean> {
+  async removeSlot(slot: ConsultancySlot, audit: AuditEntry): Promise<boolean> {
     const seen = slotAsSeen(slot.version);
     return unlessLostRace(
       this.documents.send(
@@ -240,6 +243,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
               },
             },
             { Delete: { TableName: this.tableName, Key: keys.facilitatorSlot(facilitatorKey(slot.facilitator), slot.slotId) } },
+            { Put: auditPut(this.tableName, audit) },
           ],
         }),
       ),

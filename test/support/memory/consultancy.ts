@@ -1,5 +1,6 @@
 import {
   facilitatorKey,
+  type AuditEntry,
   type BookingOutcome,
   type ConsultancySlot,
   type ConsultancyStore,
@@ -9,6 +10,7 @@ import {
   type SessionBooking,
   type SessionNumber,
 } from '@pip/domain';
+import { MemoryAudit } from './areas';
 import { Rows, key } from './rows';
 
 /**
@@ -26,7 +28,10 @@ export class MemoryConsultancy implements ConsultancyStore {
   /** By area and session number. */
   readonly sessionsByArea = new Rows<SessionBooking>();
 
-  constructor(slots: readonly ConsultancySlot[] = []) {
+  constructor(
+    slots: readonly ConsultancySlot[] = [],
+    private readonly audit = new MemoryAudit(),
+  ) {
     for (const slot of slots) this.place(slot);
   }
 
@@ -47,9 +52,10 @@ export class MemoryConsultancy implements ConsultancyStore {
     return { slots: this.slotsByFacilitator.listUnder(held), version: this.calendars.get(held) ?? 0 };
   }
 
-  async publish(slot: ConsultancySlot, expectedVersion: number): Promise<boolean> {
+  async publish(slot: ConsultancySlot, expectedVersion: number, audit: AuditEntry): Promise<boolean> {
     if ((this.calendars.get(facilitatorKey(slot.facilitator)) ?? 0) !== expectedVersion || this.slotsByArea.has(key(slot.areaId, slot.slotId))) return false;
     this.place(slot);
+    await this.audit.record(audit);
     return true;
   }
 
@@ -105,7 +111,7 @@ export class MemoryConsultancy implements ConsultancyStore {
     return slot && slot.bookedFor === undefined && (slot.version ?? 0) === (seen.version ?? 0) ? slot : undefined;
   }
 
-  async changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
+  async changeSlotTime(next: ConsultancySlot, calendarVersion: number, audit: AuditEntry): Promise<'changed' | 'slot-changed' | 'calendar-changed'> {
     const facilitator = facilitatorKey(next.facilitator);
     const slot = this.freeAsSeen(next);
     if (!slot) return 'slot-changed';
@@ -114,13 +120,15 @@ export class MemoryConsultancy implements ConsultancyStore {
     Object.assign(slot, { startsAt: next.startsAt, endsAt: next.endsAt, version: (slot.version ?? 0) + 1 });
     const copy = this.slotsByFacilitator.get(key(facilitator, next.slotId));
     if (copy) Object.assign(copy, { startsAt: next.startsAt, endsAt: next.endsAt });
+    await this.audit.record(audit);
     return 'changed';
   }
 
-  async removeSlot(seen: ConsultancySlot): Promise<boolean> {
+  async removeSlot(seen: ConsultancySlot, audit: AuditEntry): Promise<boolean> {
     if (!this.freeAsSeen(seen)) return false;
     this.slotsByArea.delete(key(seen.areaId, seen.slotId));
     this.slotsByFacilitator.delete(key(facilitatorKey(seen.facilitator), seen.slotId));
+    await this.audit.record(audit);
     return true;
   }
 

@@ -67,17 +67,17 @@ export async function plannedSlotTime(ports: SlotTimePorts, areaId: string, slot
  * Staff give a free slot a new time. A lead booking it at the same moment either lands first (and
  * this is refused: the slot is booked) or finds the slot changed and is told to choose again.
  */
-export async function changeConsultancySlotTime(ports: SlotTimePorts & Pick<Ports, 'audit'>, areaId: string, slotId: string, form: SlotTimeForm, actor: Actor): Promise<ConsultancySlot> {
+export async function changeConsultancySlotTime(ports: SlotTimePorts, areaId: string, slotId: string, form: SlotTimeForm, actor: Actor): Promise<ConsultancySlot> {
   return takeTurns(
     async () => {
       const { slot, next, calendarVersion } = await plannedSlotTime(ports, areaId, slotId, form);
-      const outcome = await ports.consultancy.changeSlotTime(next, calendarVersion);
+      const entry = auditEntry(ports.clock, areaId, actor, 'Consultancy slot moved', `${slot.facilitator}: from ${when(slot)} to ${when(next)}.`, slot, next);
+      const outcome = await ports.consultancy.changeSlotTime(next, calendarVersion, entry);
       if (outcome === 'calendar-changed') return LOST_RACE;
       if (outcome === 'slot-changed') {
         const now = await consultancySlot(ports, areaId, slotId);
         throw new ConflictError(slotChangeRefusal(now.slot) ?? 'This slot changed while you were looking at it. Check it below and try again.', 'date');
       }
-      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot moved', `${slot.facilitator}: from ${when(slot)} to ${when(next)}.`, slot, next));
       return next;
     },
     () => ValidationError.of('start', 'The facilitator’s calendar kept changing; try again'),

@@ -8,22 +8,23 @@ import { auditEntry } from '../shared/audit-entry';
  * overlaps, in any area, or runs a workshop that UK day. Two slots published for one facilitator at once take turns on their calendar.
  */
 export async function publishConsultancySlot(
-  ports: Pick<Ports, 'areas' | 'consultancy' | 'workshops' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'consultancy' | 'workshops' | 'clock'>,
   areaId: string,
   form: SlotForm,
   actor: Actor,
 ): Promise<ConsultancySlot> {
   const slot = slotFromForm(areaId, randomUUID(), form);
-  await ports.areas.existing(areaId);
+  // The area is read beside the facilitator's calendar, the first time: only to refuse an area that is not there.
+  let areaRead: Promise<unknown> | undefined = ports.areas.existing(areaId);
   return takeTurns(
     async () => {
-      const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator)]);
+      const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator), areaRead]);
+      areaRead = undefined;
       const problems = slotProblems(slot, held.slots, ports.clock.now(), workshops, await areaNamesOf(ports, [{ slots: [], workshops }]));
       if (problems.length > 0) throw new ValidationError(problems);
-      if (!(await ports.consultancy.publish(slot, held.version))) return LOST_RACE;
       const where = slot.mode === 'online' ? 'online' : slot.where;
-      await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${formatUkTimeSpan(slot.startsAt, slot.endsAt)}, ${where}.`, undefined, slot));
-      return slot;
+      const entry = auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${formatUkTimeSpan(slot.startsAt, slot.endsAt)}, ${where}.`, undefined, slot);
+      return (await ports.consultancy.publish(slot, held.version, entry)) ? slot : LOST_RACE;
     },
     () => ValidationError.of('start', 'The facilitator’s calendar kept changing; try again'),
   );

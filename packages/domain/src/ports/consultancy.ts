@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../staff';
 import type { BookingOutcome, ConsultancySlot, FollowUpAnswer, FollowUpReview, SessionBooking, SessionNumber } from '../consultancy';
 
 /** Consultancy slots and the two sessions of each area. */
@@ -5,8 +6,8 @@ export interface ConsultancyStore {
   slots(areaId: string): Promise<ConsultancySlot[]>;
   /** Every slot of one facilitator, in every area, with the version a new slot must build on. */
   facilitatorSlots(facilitator: string): Promise<{ slots: ConsultancySlot[]; version: number }>;
-  /** Publishes the slot if the facilitator's calendar is still at `expectedVersion`; false otherwise. */
-  publish(slot: ConsultancySlot, expectedVersion: number): Promise<boolean>;
+  /** Publishes the slot, with its audit entry, if the facilitator's calendar is still at `expectedVersion`; false otherwise. */
+  publish(slot: ConsultancySlot, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
   sessions(areaId: string): Promise<Partial<Record<SessionNumber, SessionBooking>>>;
   /**
    * Takes the slot only if free (and, given `slotAsSeen`, still at the time the booker saw) and the
@@ -18,11 +19,11 @@ export interface ConsultancyStore {
   /**
    * Gives a free slot a new time, if the slot is still free and at the version staff saw (`next`
    * carries that version) and the facilitator's calendar still at `calendarVersion`: `changed`, or
-   * what stopped it.
+   * what stopped it. With its audit entry, in one write.
    */
-  changeSlotTime(next: ConsultancySlot, calendarVersion: number): Promise<'changed' | 'slot-changed' | 'calendar-changed'>;
-  /** Removes a free slot as staff saw it (its version); false if it was booked, changed or removed first. */
-  removeSlot(slot: ConsultancySlot): Promise<boolean>;
+  changeSlotTime(next: ConsultancySlot, calendarVersion: number, audit: AuditEntry): Promise<'changed' | 'slot-changed' | 'calendar-changed'>;
+  /** Removes a free slot as staff saw it (its version), with its audit entry; false if it was booked, changed or removed first. */
+  removeSlot(slot: ConsultancySlot, audit: AuditEntry): Promise<boolean>;
 }
 
 /** The follow-up review of each area: the dates proposed, and each participant's answer. */
