@@ -2,7 +2,7 @@ import type { Ports } from '@pip/domain';
 import type { MemoryPorts } from './memory-ports';
 
 /** The writes that store a decision: the one a request makes before it tells anybody. */
-const DECISIONS = new Set(['applications.moveToAddress', 'partners.recordNomination', 'workshops.saveSchedule', 'consultancy.book', 'consultancy.cancel', 'followUps.confirm', 'selections.write']);
+const DECISIONS = new Set(['applications.moveToAddress', 'partners.recordNomination', 'workshops.saveSchedule', 'consultancy.book', 'consultancy.cancel', 'consultancy.recordHeld', 'followUps.confirm', 'followUps.propose', 'selections.write']);
 
 /**
  * The ports of a request that stops (its function timed out, or was killed) as soon as its decision

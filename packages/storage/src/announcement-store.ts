@@ -1,11 +1,11 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, LearningEvent, SessionBooking, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
-import { DynamoConsultancyStore } from './consultancy-store';
+import { DynamoConsultancyStore, sessionHeldUpdate } from './consultancy-store';
 import { responseWrites } from './evaluation-store';
-import { followUpConfirmation } from './follow-up-store';
+import { followUpConfirmation, followUpProposalPut } from './follow-up-store';
 import { selectionPut } from './selection-store';
 import { DynamoWorkshopStore } from './workshop-store';
 
@@ -21,6 +21,10 @@ export function announcementId(announcement: Announcement): string {
       return `AREA#${announcement.areaId}#WORKSHOPS#${announcement.sequence}`;
     case 'follow-up-confirmed':
       return `AREA#${announcement.areaId}#FOLLOW-UP#CONFIRMED`;
+    case 'follow-up-proposed':
+      return `AREA#${announcement.areaId}#FOLLOW-UP#PROPOSED`;
+    case 'session-held':
+      return `AREA#${announcement.areaId}#SESSION#${announcement.session}#HELD`;
     case 'evaluation-answered':
       return `AREA#${announcement.areaId}#EVALUATION#${announcement.applicationId}#${announcement.version}`;
     case 'session-changed':
@@ -103,6 +107,16 @@ export class DynamoAnnouncementStore implements Announcements {
   /** A decision's audit entry and announcement, for its transaction. */
   private told(audit: AuditEntry, announcement: Announcement) {
     return [{ Put: auditPut(this.tableName, audit) }, { Put: announcementPut(this.tableName, announcement, audit.at) }];
+  }
+
+  async sessionHeld(areaId: string, session: SessionNumber, notes: string, at: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return unlessLostRace(
+      this.documents.send(new TransactWriteCommand({ TransactItems: [{ Update: sessionHeldUpdate(this.tableName, areaId, session, notes, at) }, ...this.told(audit, announcement)] })),
+    );
+  }
+
+  async followUpProposed(review: FollowUpReview, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    return unlessLostRace(this.documents.send(new TransactWriteCommand({ TransactItems: [{ Put: followUpProposalPut(this.tableName, review) }, ...this.told(audit, announcement)] })));
   }
 
   async followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {

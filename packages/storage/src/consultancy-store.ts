@@ -6,6 +6,18 @@ import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
 import { queryPrefix } from './query-all';
 
+/** The update that records a booked session as held, once: alone, or in the transaction that announces it. */
+export function sessionHeldUpdate(tableName: string, areaId: string, session: SessionNumber, notes: string, at: string) {
+  return {
+    TableName: tableName,
+    Key: keys.consultancySession(areaId, session),
+    UpdateExpression: 'SET heldAt = :at, notes = :notes',
+    ConditionExpression: '#status = :booked AND attribute_not_exists(heldAt)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':at': at, ':notes': notes, ':booked': 'booked' },
+  };
+}
+
 /** Which items of a refused transaction failed, by position: 'ConditionalCheckFailed', 'TransactionConflict' or 'None'. */
 const reasonsOf = (error: unknown): (string | undefined)[] =>
   ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
@@ -164,18 +176,7 @@ export class DynamoConsultancyStore implements ConsultancyStore {
 
   /** Staff record that the session took place, with notes on the action plan's progress. */
   async recordHeld(areaId: string, session: SessionNumber, notes: string, at: string): Promise<boolean> {
-    return unlessLostRace(
-      this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.consultancySession(areaId, session),
-          UpdateExpression: 'SET heldAt = :at, notes = :notes',
-          ConditionExpression: '#status = :booked AND attribute_not_exists(heldAt)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':at': at, ':notes': notes, ':booked': 'booked' },
-        }),
-      ),
-    );
+    return unlessLostRace(this.documents.send(new UpdateCommand(sessionHeldUpdate(this.tableName, areaId, session, notes, at))));
   }
 
   /**

@@ -16,6 +16,11 @@ export function followUpConfirmation(tableName: string, areaId: string, optionId
   };
 }
 
+/** The Put that proposes the follow-up review's dates, once: alone, or in the transaction that announces them. */
+export function followUpProposalPut(tableName: string, review: FollowUpReview) {
+  return { TableName: tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' };
+}
+
 export class DynamoFollowUpStore implements FollowUpStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -31,7 +36,7 @@ export class DynamoFollowUpStore implements FollowUpStore {
   async propose(review: FollowUpReview): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpReview(review.areaId), type: 'follow-up', ...review }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand(followUpProposalPut(this.tableName, review)),
       ),
     );
   }

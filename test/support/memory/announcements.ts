@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, LearningEvent, Ports, SessionBooking, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, Ports, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -35,6 +35,20 @@ export class MemoryAnnouncements implements Announcements {
 
   async sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
     if (!(await this.stores.consultancy.cancel(previous))) return false;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return true;
+  }
+
+  async sessionHeld(areaId: string, session: SessionNumber, notes: string, at: string, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.consultancy.recordHeld(areaId, session, notes, at))) return false;
+    await this.stores.audit.record(audit);
+    await this.announce(announcement);
+    return true;
+  }
+
+  async followUpProposed(review: FollowUpReview, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+    if (!(await this.stores.followUps.propose(review))) return false;
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

@@ -134,8 +134,7 @@ export class MemoryConsultancy implements ConsultancyStore {
 
   async recordHeld(areaId: string, session: SessionNumber, notes: string, at: string): Promise<boolean> {
     const current = this.sessionsByArea.get(key(areaId, session));
-    // Refusing a session already held is what makes recording it twice change nothing, as the use
-    // case promises; DynamoConsultancyStore.recordHeld does not check it yet (it checks only the status).
+    // Refusing a session already held is what makes recording it twice change nothing, as the table's condition does.
     if (current?.status !== 'booked' || current.heldAt !== undefined) return false;
     this.sessionsByArea.write(key(areaId, session), { ...current, heldAt: at, notes });
     return true;

@@ -7,6 +7,8 @@ import { regionParticipants } from '../delivery/region-progress';
 import { reconcileWorkshopCalendars } from '../delivery/workshop-invitations';
 import { sessionChangeFollows } from '../progress-reviews/session-calendars';
 import { reconcileFollowUpCalendars } from '../progress-reviews/follow-up-calendars';
+import { askForFollowUpDates } from '../progress-reviews/propose-follow-up-review';
+import { sendBookingLinks } from '../progress-reviews/send-booking-links';
 import { withdrawPersonalReminders } from './personal-reminders';
 import { queueEmails } from './send-emails';
 
@@ -39,6 +41,12 @@ export async function actOnAnnouncement(ports: AnnouncementPorts, announcement: 
       return sessionChangeFollows(ports, announcement);
     case 'follow-up-confirmed':
       return reconcileFollowUpCalendars(ports, announcement.areaId);
+    case 'follow-up-proposed':
+      return askForFollowUpDates(ports, announcement.areaId);
+    case 'session-held':
+      // After session one, the leads book session two; each email's id is the lead's own, so a retried announcement sends none twice.
+      if (announcement.session === 1) await sendBookingLinks(ports, announcement.areaId, 2);
+      return;
     case 'learning-event-scheduled':
       return inviteToLearningEvent(ports, announcement);
     case 'evaluation-answered':

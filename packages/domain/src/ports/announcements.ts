@@ -2,7 +2,7 @@ import type { AuditEntry } from '../staff';
 import type { AreaSelection } from '../area-selection';
 import type { LearningEvent } from '../area-stages';
 import type { WorkshopSchedule } from '../workshop-schedule';
-import type { BookingOutcome, ConsultancySlot, SessionBooking, SessionNumber } from '../consultancy';
+import type { BookingOutcome, ConsultancySlot, FollowUpReview, SessionBooking, SessionNumber } from '../consultancy';
 import type { RegionId } from '../regions';
 import type { EvaluationResponse } from '../evaluation';
 
@@ -39,6 +39,10 @@ export type Announcement =
    * staff by the name the emails give), and a booking stops the reminders to book.
    */
   | { kind: 'session-changed'; areaId: string; session: SessionNumber; sequence: number; booked: boolean; changedBy: { lead: string } | { staff: string } }
+  /** A consultancy session took place: after session one, each lead is sent their own link to book session two. */
+  | { kind: 'session-held'; areaId: string; session: SessionNumber }
+  /** Staff proposed the follow-up review's dates: every participant is asked which suit them, through their own link. */
+  | { kind: 'follow-up-proposed'; areaId: string }
   /** Staff confirmed the follow-up review's date: every participant is invited, with a calendar file. */
   | { kind: 'follow-up-confirmed'; areaId: string; optionId: string }
   /** The region's learning event was set or moved: every participant of the region is invited, or told of the change. */
@@ -59,6 +63,10 @@ export interface Announcements {
   sessionBooked(booking: SessionBooking, previous: SessionBooking | undefined, slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined, audit: AuditEntry, announcement: Announcement): Promise<BookingOutcome>;
   /** Cancels a booking (as `ConsultancyStore.cancel`) with its audit entry and announcement; false if it changed first. */
   sessionCancelled(previous: SessionBooking, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /** Records a booked session as held (as `ConsultancyStore.recordHeld`, once) with its audit entry and announcement; false if not booked, or recorded already. */
+  sessionHeld(areaId: string, session: SessionNumber, notes: string, at: string, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  /** Proposes the follow-up review's dates (as `FollowUpStore.propose`, once) with its audit entry and announcement; false if proposed already. */
+  followUpProposed(review: FollowUpReview, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /** Confirms the follow-up review's date (as `FollowUpStore.confirm`, once) with its audit entry and announcement; false if one was confirmed already. */
   followUpConfirmed(areaId: string, optionId: string, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
   /**
