@@ -9,6 +9,7 @@ import {
   DynamoAuditStore,
   DynamoConsultancyStore,
   DynamoEvaluationStore,
+  DynamoFollowUpStore,
   DynamoProgressReviewStore,
   DynamoSelectionStore,
   DynamoStaffStepStore,
@@ -24,6 +25,7 @@ import { publishConsultancySlot } from '../../functions/src/use-cases/progress-r
 import { changeConsultancySlotTime } from '../../functions/src/use-cases/progress-reviews/change-consultancy-slot';
 import { removeConsultancySlot } from '../../functions/src/use-cases/progress-reviews/remove-consultancy-slot';
 import { area as areaNamed } from '../unit/use-cases/fixtures';
+import { answerFollowUpReview } from '../../functions/src/use-cases/progress-reviews/answer-follow-up-review';
 import { recordProgressReview } from '../../functions/src/use-cases/progress-reviews/record-progress-review';
 
 /*
@@ -58,6 +60,7 @@ const staffSteps = new DynamoStaffStepStore(documents, tableName);
 const selections = new DynamoSelectionStore(documents, tableName);
 const applications = new DynamoApplicationStore(documents, tableName);
 const areas = new DynamoAreaStore(documents, tableName);
+const followUps = new DynamoFollowUpStore(documents, tableName);
 const consultancy = new DynamoConsultancyStore(documents, tableName);
 const clock = { now: () => new Date() };
 const evaluation = new DynamoEvaluationStore(documents, tableName);
@@ -65,7 +68,7 @@ const evaluation = new DynamoEvaluationStore(documents, tableName);
 const continued: string[] = [];
 const workflow = { continue: async (token: string) => void continued.push(token), start: async () => undefined, restart: async () => undefined };
 /** Every store the use cases below may ask for, each on this file's table. */
-const ports = { areas, consultancy, visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
+const ports = { areas, consultancy, followUps, visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
 
 beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
@@ -236,5 +239,16 @@ describe('a staff record and its timeline line', () => {
         if (failing === 0) expect({ removed, writes }).toEqual({ removed: true, writes: 1 });
       }
     });
+  });
+
+  it('a participant’s answer to the follow-up review is saved with its line in one write, and never without it', async () => {
+    const review = (areaId: string) => ({ areaId, options: [{ optionId: 'a', startsAt: '2027-12-01T10:00:00.000Z', endsAt: '2027-12-01T12:30:00.000Z' }], venue: 'Town Hall', proposedBy: sam.name });
+    const { writes, outcomes } = await eachWriteFailing(
+      (areaId) => answerFollowUpReview(ports, { area: { areaId }, applicationId: 'PIP-7K3Q-0001', review: review(areaId), answer: undefined }, { available: ['a'], attending: '' }),
+      async (areaId) => (await followUps.answer(areaId, 'PIP-7K3Q-0001')) !== undefined,
+    );
+    for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
+    expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
+    expect(writes).toBe(1);
   });
 });

@@ -117,7 +117,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
     progressReviews: new MemoryProgressReviews(audit),
     learningEvents: new MemoryLearningEvents(),
     consultancy: new MemoryConsultancy(options.slots, audit),
-    followUps: new MemoryFollowUps(),
+    followUps: new MemoryFollowUps(audit),
     evaluation,
     reminders: new MemoryReminders(audit),
     emailedLinks,

@@ -1,5 +1,6 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FollowUpAnswer, FollowUpReview, FollowUpStore } from '@pip/domain';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, FollowUpAnswer, FollowUpReview, FollowUpStore } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { getItem, optional, type Item } from './items';
 import { keys } from './keys';
@@ -57,9 +58,14 @@ export class DynamoFollowUpStore implements FollowUpStore {
   }
 
   /** One answer per participant: answering again replaces it. */
-  async saveAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
+  async saveAnswer(areaId: string, answer: FollowUpAnswer, audit: AuditEntry): Promise<void> {
     await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.followUpAnswer(areaId, answer.applicationId), type: 'follow-up-answer', ...answer } }),
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.followUpAnswer(areaId, answer.applicationId), type: 'follow-up-answer', ...answer } } },
+          { Put: auditPut(this.tableName, audit) },
+        ],
+      }),
     );
   }
 }

@@ -144,6 +144,8 @@ export class MemoryConsultancy implements ConsultancyStore {
 /** The follow-up review of each area: its dates proposed once and confirmed once, and one answer per participant. */
 export class MemoryFollowUps implements FollowUpStore {
   readonly reviews = new Rows<FollowUpReview>();
+
+  constructor(private readonly audit = new MemoryAudit()) {}
   /** By area and participant. */
   readonly answersByArea = new Rows<FollowUpAnswer>();
 
@@ -167,7 +169,8 @@ export class MemoryFollowUps implements FollowUpStore {
     return this.answersByArea.read(key(areaId, applicationId));
   }
 
-  async saveAnswer(areaId: string, answer: FollowUpAnswer): Promise<void> {
+  async saveAnswer(areaId: string, answer: FollowUpAnswer, audit: AuditEntry): Promise<void> {
     this.answersByArea.write(key(areaId, answer.applicationId), answer);
+    await this.audit.record(audit);
   }
 }

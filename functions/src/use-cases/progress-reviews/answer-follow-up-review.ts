@@ -1,15 +1,16 @@
 import { followUpAnswerFrom, type FollowUpAnswer, type FollowUpReview, type Ports } from '@pip/domain';
 import { formSenders, timelineEntry } from '../timeline/timeline-entry';
 
-/** A participant answers through their follow-up link: the dates that suit them, or once confirmed whether they will attend. */
+/** A participant answers through their follow-up link: the dates that suit them, or once confirmed whether they will attend; with its timeline line, in one write. */
 export async function answerFollowUpReview(
-  ports: Pick<Ports, 'followUps' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'followUps' | 'clock'>,
   link: { area: { areaId: string }; applicationId: string; review: FollowUpReview; answer: FollowUpAnswer | undefined },
   posted: { available: string[]; attending: string },
 ): Promise<FollowUpAnswer> {
   const answer = followUpAnswerFrom(link.review, link.answer, link.applicationId, posted);
-  await ports.followUps.saveAnswer(link.area.areaId, answer);
-  await ports.audit.record(
+  await ports.followUps.saveAnswer(
+    link.area.areaId,
+    answer,
     timelineEntry(ports.clock, link.area.areaId, {
       kind: 'form',
       actor: formSenders.participant,

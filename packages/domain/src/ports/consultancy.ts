@@ -35,5 +35,6 @@ export interface FollowUpStore {
   confirm(areaId: string, optionId: string): Promise<boolean>;
   answers(areaId: string): Promise<FollowUpAnswer[]>;
   answer(areaId: string, applicationId: string): Promise<FollowUpAnswer | undefined>;
-  saveAnswer(areaId: string, answer: FollowUpAnswer): Promise<void>;
+  /** One answer per participant, answering again replaces it; with its line on the area's timeline, in one write. */
+  saveAnswer(areaId: string, answer: FollowUpAnswer, audit: AuditEntry): Promise<void>;
 }
