@@ -5,6 +5,7 @@ import type { ActionPlan, Actor } from '@pip/domain';
 import {
   DynamoActionPlanStore,
   DynamoApplicationStore,
+  DynamoAreaProgressStore,
   DynamoAreaStore,
   DynamoAuditStore,
   DynamoConsultancyStore,
@@ -26,6 +27,7 @@ import { changeConsultancySlotTime } from '../../functions/src/use-cases/progres
 import { removeConsultancySlot } from '../../functions/src/use-cases/progress-reviews/remove-consultancy-slot';
 import { area as areaNamed } from '../unit/use-cases/fixtures';
 import { answerFollowUpReview } from '../../functions/src/use-cases/progress-reviews/answer-follow-up-review';
+import { resumeAreaWorkflow } from '../../functions/src/use-cases/delivery/resume-area-workflow';
 import { recordProgressReview } from '../../functions/src/use-cases/progress-reviews/record-progress-review';
 
 /*
@@ -60,6 +62,7 @@ const staffSteps = new DynamoStaffStepStore(documents, tableName);
 const selections = new DynamoSelectionStore(documents, tableName);
 const applications = new DynamoApplicationStore(documents, tableName);
 const areas = new DynamoAreaStore(documents, tableName);
+const progress = new DynamoAreaProgressStore(documents, tableName);
 const followUps = new DynamoFollowUpStore(documents, tableName);
 const consultancy = new DynamoConsultancyStore(documents, tableName);
 const clock = { now: () => new Date() };
@@ -68,7 +71,7 @@ const evaluation = new DynamoEvaluationStore(documents, tableName);
 const continued: string[] = [];
 const workflow = { continue: async (token: string) => void continued.push(token), start: async () => undefined, restart: async () => undefined };
 /** Every store the use cases below may ask for, each on this file's table. */
-const ports = { areas, consultancy, followUps, visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
+const ports = { areas, progress, consultancy, followUps, visits, workshops, progressReviews, actionPlans, staffSteps, selections, applications, evaluation, audit, workflow, clock };
 
 beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'eu-west-2' });
@@ -249,6 +252,25 @@ describe('a staff record and its timeline line', () => {
     );
     for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 1 : 0 });
     expect(outcomes[0]).toMatchObject({ stands: true, lines: 1 });
+    expect(writes).toBe(1);
+  });
+
+  it('a workflow resumed by staff clears its failure with its line in one write, and never without it', async () => {
+    const { writes, outcomes } = await eachWriteFailing(
+      async (areaId) => {
+        const failing = failWrite;
+        failWrite = 0;
+        await areas.add(areaNamed(areaId, 'Resumeton'), { areaId, at: new Date().toISOString(), entryId: randomUUID(), actor: sam, action: 'Area added', summary: 'Resumeton' });
+        await progress.save({ areaId, stage: 'preparation', history: [], failure: { step: 'preparation', error: 'The email service did not answer', at: '2027-03-01T09:00:00.000Z' } });
+        writesSeen = 0;
+        failWrite = failing;
+        return resumeAreaWorkflow(ports, areaId, sam);
+      },
+      async (areaId) => (await progress.get(areaId))?.failure === undefined,
+    );
+    // Each area has the line of its adding, and the line of its resuming only once resumed.
+    for (const outcome of outcomes) expect(outcome, `write ${outcome.failing} refused`).toMatchObject({ lines: outcome.stands ? 2 : 1 });
+    expect(outcomes[0]).toMatchObject({ stands: true, lines: 2 });
     expect(writes).toBe(1);
   });
 });

@@ -99,7 +99,7 @@ export function memoryPorts(options: MemoryPortsOptions): MemoryPorts {
   const evaluation = new MemoryEvaluation(audit);
   const stores = {
     areas: new MemoryAreas(options.areas, audit),
-    progress: new MemoryProgress(),
+    progress: new MemoryProgress(audit),
     audit,
     applications: new MemoryApplications(outbox, options.applications, emailAllowances, audit),
     emailAllowances,

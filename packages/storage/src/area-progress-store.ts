@@ -1,5 +1,6 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AreaProgress, AreaProgressStore } from '@pip/domain';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AreaProgress, AreaProgressStore, AuditEntry } from '@pip/domain';
+import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { getItem, getItems, optional, type Item } from './items';
 import { keys } from './keys';
@@ -25,16 +26,23 @@ export class DynamoAreaProgressStore implements AreaProgressStore {
   }
 
   /** Clears the failure recorded at `at`, once: false if it is gone or a newer one replaced it. */
-  async clearFailure(areaId: string, at: string): Promise<boolean> {
+  async clearFailure(areaId: string, at: string, audit: AuditEntry): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.areaProgress(areaId),
-          UpdateExpression: 'REMOVE failure',
-          ConditionExpression: 'failure.#at = :at',
-          ExpressionAttributeNames: { '#at': 'at' },
-          ExpressionAttributeValues: { ':at': at },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.areaProgress(areaId),
+                UpdateExpression: 'REMOVE failure',
+                ConditionExpression: 'failure.#at = :at',
+                ExpressionAttributeNames: { '#at': 'at' },
+                ExpressionAttributeValues: { ':at': at },
+              },
+            },
+            { Put: auditPut(this.tableName, audit) },
+          ],
         }),
       ),
     );

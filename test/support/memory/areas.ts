@@ -108,7 +108,7 @@ export class MemoryAreas implements AreaStore {
 }
 
 export class MemoryProgress extends OneRowEach<AreaProgress> implements AreaProgressStore {
-  constructor() {
+  constructor(private readonly audit = new MemoryAudit()) {
     super((progress) => progress.areaId);
   }
 
@@ -116,11 +116,12 @@ export class MemoryProgress extends OneRowEach<AreaProgress> implements AreaProg
     return new Map(areaIds.flatMap((areaId) => (this.rows.read(areaId) ? [[areaId, this.rows.read(areaId)!] as const] : [])));
   }
 
-  async clearFailure(areaId: string, at: string): Promise<boolean> {
+  async clearFailure(areaId: string, at: string, audit: AuditEntry): Promise<boolean> {
     const progress = this.rows.get(areaId);
     if (progress?.failure?.at !== at) return false;
     const { failure: _cleared, ...rest } = progress;
     this.rows.write(areaId, rest);
+    await this.audit.record(audit);
     return true;
   }
 }

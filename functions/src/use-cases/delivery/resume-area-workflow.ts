@@ -9,16 +9,16 @@ export type ResumeOutcome = 'resumed' | 'already-resumed';
  * the failure so that a double click starts one, passes through what is done and tries again.
  */
 export async function resumeAreaWorkflow(
-  ports: Pick<Ports, 'areas' | 'progress' | 'workflow' | 'audit' | 'clock'>,
+  ports: Pick<Ports, 'areas' | 'progress' | 'workflow' | 'clock'>,
   areaId: string,
   actor: Actor,
 ): Promise<ResumeOutcome> {
-  await ports.areas.existing(areaId);
-  const failure = (await ports.progress.get(areaId))?.failure;
+  // The area only to refuse one that is not there: read beside its progress.
+  const [, progress] = await Promise.all([ports.areas.existing(areaId), ports.progress.get(areaId)]);
+  const failure = progress?.failure;
   if (!failure) return 'already-resumed';
   await ports.workflow.restart(areaId, failure.at);
-  if (!(await ports.progress.clearFailure(areaId, failure.at))) return 'already-resumed';
   const summary = `Resumed after it stopped at the ${failure.step} stage: ${failure.error}`;
-  await ports.audit.record(auditEntry(ports.clock, areaId, actor, 'Workflow resumed', summary, failure, undefined));
-  return 'resumed';
+  const entry = auditEntry(ports.clock, areaId, actor, 'Workflow resumed', summary, failure, undefined);
+  return (await ports.progress.clearFailure(areaId, failure.at, entry)) ? 'resumed' : 'already-resumed';
 }

@@ -21,8 +21,8 @@ export interface AreaProgressStore {
   /** The progress of many areas in one read (the programme overview), by area; an area with none is absent. */
   getMany(areaIds: readonly string[]): Promise<Map<string, AreaProgress>>;
   save(progress: AreaProgress): Promise<void>;
-  /** Clears the failure recorded at `at`; false if it was already cleared (someone resumed it). */
-  clearFailure(areaId: string, at: string): Promise<boolean>;
+  /** Clears the failure recorded at `at`, with its audit entry in one write; false if it was already cleared (someone resumed it). */
+  clearFailure(areaId: string, at: string, audit: AuditEntry): Promise<boolean>;
 }
 
 /** An append-only log per area: its timeline of decisions, forms, workflow steps, emails, retention actions and erasures. */
