@@ -3,7 +3,7 @@ import type { MemoryPorts } from './memory-ports';
 /** Ports not part of a request's round trips: the clock, link makers, settings, the log. */
 const NOT_STORES = new Set(['clock', 'links', 'linkTokens', 'settings', 'log', 'logs', 'random']);
 /** Calls that write a decision. */
-const WRITES = /^(announcements\.|selections\.write|outbox\.|delivery\.|calendars\.save|workshops\.save|emailedLinks\.(?!find\b)|audit\.record|evaluation\.(respond|open|close|markCommentPublishable))/u;
+const WRITES = /^(announcements\.|selections\.write|outbox\.|delivery\.|calendars\.save|workshops\.save|emailedLinks\.(?!find\b)|audit\.record|reviews\.save|evaluation\.(respond|open|close|markCommentPublishable))/u;
 
 /** What one request asked of the stores: each call by name, and the reads that ran one after another. */
 export interface Recorded {

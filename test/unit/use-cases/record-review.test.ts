@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '@pip/domain';
 import { recordReview } from '../../../functions/src/use-cases/selection/record-review';
+import { recording } from '../../support/recording-ports';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
 const priya = { staffId: 'priya', name: 'Priya Shah' };
@@ -29,5 +30,18 @@ describe('recording a review', () => {
     await expect(refusal).rejects.toMatchObject({ fieldErrors: [{ field: 'roleFit' }, { field: 'partnershipExperience' }] });
     await expect(recordReview(ports, LEEDS.areaId, 'PIP-NONE-0000', scores(4), priya)).rejects.toBeInstanceOf(NotFoundError);
     expect(ports.audit.entries).toEqual([]);
+  });
+});
+
+describe('recording a review, in calls to the stores', () => {
+  it('reads once, side by side, and only the one application and its reviews, then writes once', async () => {
+    const ports = reviewedLeeds();
+    const request = recording(ports);
+    await recordReview(request.ports, LEEDS.areaId, APPLICANTS[0]!.applicationId, scores(4), priya);
+
+    expect(request.recorded.readWaves).toBe(1);
+    expect(request.recorded.calls).not.toContain('applications.listForArea');
+    expect(request.recorded.calls).not.toContain('reviews.listForArea');
+    expect(request.recorded.calls.filter((call) => call === 'reviews.save')).toHaveLength(1);
   });
 });

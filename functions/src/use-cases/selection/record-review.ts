@@ -1,6 +1,7 @@
 import {
   ConflictOfInterestError,
   NotFoundError,
+  conflictsOfInterest,
   parseInput,
   reviewAction,
   reviewSchema,
@@ -11,7 +12,6 @@ import {
   type Ports,
 } from '@pip/domain';
 import { auditEntry } from '../shared/audit-entry';
-import { conflictsOf } from '../staff/review-independence';
 
 /**
  * Saves a staff member's scores for an application, replacing their earlier ones, with an audit
@@ -26,17 +26,19 @@ export async function recordReview(
   input: unknown,
   reviewer: Required<Actor>,
 ): Promise<void> {
-  const [area, applications, reviews] = await Promise.all([
+  // One wave: the application and its reviews only, not the area's, beside what could stand in the reviewer's way.
+  const [area, application, reviews, connections, declared] = await Promise.all([
     ports.areas.existing(areaId),
-    ports.applications.listForArea(areaId),
-    ports.reviews.listForArea(areaId),
+    ports.applications.findByReferenceToShow(areaId, applicationId),
+    ports.reviews.listForApplication(areaId, applicationId),
+    ports.staffConnections.get(reviewer.staffId),
+    ports.declaredConflicts.listForArea(areaId),
   ]);
-  const application = applications.find((candidate) => candidate.applicationId === applicationId);
   if (!application) throw new NotFoundError('Application');
-  const conflicts = await conflictsOf(ports, reviewer.staffId, area, application);
+  const conflicts = conflictsOfInterest(reviewer.staffId, connections, declared, application, area);
   if (conflicts.length > 0) throw new ConflictOfInterestError(conflicts);
   const scores = parseInput(reviewSchema, input);
-  const mine = reviews.find((review) => review.applicationId === applicationId && review.staffId === reviewer.staffId);
+  const mine = reviews.find((review) => review.staffId === reviewer.staffId);
   if (sameScores(mine, scores)) return;
   await ports.reviews.save(
     { ...scores, areaId, applicationId, staffId: reviewer.staffId, staffName: reviewer.name, reviewedAt: ports.clock.now().toISOString() },

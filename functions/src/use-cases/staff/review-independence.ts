@@ -1,9 +1,7 @@
 import {
-  conflictsOfInterest,
   independenceOfReviews,
   type ApplicationFacts,
   type Area,
-  type ConflictOfInterest,
   type Ports,
   type Review,
   type ReviewIndependence,
@@ -20,15 +18,4 @@ export async function reviewIndependence(
 ): Promise<ReviewIndependence> {
   const [connections, declared] = await Promise.all([ports.staffConnections.list(), ports.declaredConflicts.listForArea(area.areaId)]);
   return independenceOfReviews(area, applications, reviews, connections, declared);
-}
-
-/** Why one member of staff may not review one application, from what is recorded now; none when they may. */
-export async function conflictsOf(
-  ports: ConflictPorts,
-  staffId: string,
-  area: Pick<Area, 'areaId' | 'name'>,
-  application: ApplicationFacts,
-): Promise<ConflictOfInterest[]> {
-  const [connections, declared] = await Promise.all([ports.staffConnections.get(staffId), ports.declaredConflicts.listForArea(area.areaId)]);
-  return conflictsOfInterest(staffId, connections, declared, application, area);
 }
