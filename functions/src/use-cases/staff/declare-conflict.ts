@@ -16,7 +16,8 @@ export async function declareConflict(
   const reason = parseConflictReason(reasonText);
   const [, application, declared] = await Promise.all([
     ports.areas.existing(areaId),
-    ports.applications.findByReference(areaId, applicationId),
+    // The name for the timeline only: the index's copy, in the same round trip as the rest.
+    ports.applications.findByReferenceToShow(areaId, applicationId),
     ports.declaredConflicts.listForArea(areaId),
   ]);
   if (!application) throw new NotFoundError('Application');
