@@ -114,6 +114,12 @@ describe('a staff record and its timeline line', () => {
     expect(writes).toBe(1);
   });
 
+  it('a visit’s line gives its date as the programme’s pages do', async () => {
+    const areaId = `area-${randomUUID().slice(0, 8)}`;
+    await recordAreaVisit(ports, areaId, sam, { visitedOn: '2027-01-12', notes: '' });
+    expect((await audit.listForArea(areaId))[0]?.summary).toBe('The programme team visited the area on 12 January 2027.');
+  });
+
   it('a progress review is recorded with its line in one write, and never without it', async () => {
     const plan = (areaId: string): ActionPlan => ({ areaId, objectives: [{ objectiveId: 'objective-1', text: 'Share one referral route' }], agreedAt: new Date().toISOString(), agreedBy: sam.name });
     const posted = { occasion: 'session-1', 'status-objective-1': 'under-way', 'note-objective-1': 'Going well.' };
