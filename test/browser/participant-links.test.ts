@@ -59,6 +59,8 @@ describe('a lead booking a consultancy session from their email', () => {
     await page.getByRole('button', { name: 'Book this time' }).click();
     expect(await page.locator('.govuk-summary-card').textContent()).toContain('Booked');
     expect(await page.locator('main').textContent()).toContain('16 March 2027');
+    // Each fact once: the time, the facilitator and the place on rows of their own.
+    expect((await page.locator('.govuk-summary-card').textContent())?.match(/Civic Centre, Room 2/gu)).toHaveLength(1);
     // The post answered with its page, read afresh, saying what was done: reloading it books nothing again.
     expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Booked. You, the other lead and the facilitator will get an email');
     expect(new URL(page.url()).searchParams.get('done')).toBe('booked');

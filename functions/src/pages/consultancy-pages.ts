@@ -3,6 +3,7 @@ import {
   formatUkDate,
   formatUkDateTime,
   formatUkTime,
+  formatUkTimeSpan,
   hoursInWords,
   ukDateOf,
   type ConsultancySessionState,
@@ -56,7 +57,9 @@ function booked(booking: SessionBooking, slot: ConsultancySlot): SafeHtml {
   return summaryList({
     card: { title: 'Booked' },
     rows: [
-      { key: 'When', value: `${formatUkDate(slot.startsAt)}, ${slotLabel(slot)}` },
+      // Each fact once: the place has its own row, so the time does not repeat it.
+      { key: 'When', value: formatUkTimeSpan(slot.startsAt, slot.endsAt) },
+      { key: 'Facilitator', value: slot.facilitator },
       { key: slot.mode === 'online' ? 'Joining link' : 'Place', value: slot.where },
       { key: 'Booked by', value: `${booking.bookedBy}, ${formatUkDateTime(booking.bookedAt)}` },
     ],
