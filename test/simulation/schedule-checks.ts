@@ -51,6 +51,15 @@ function workshopsShown(page: string): Map<number, number> {
   return starts;
 }
 
+/** The day and the two times a page gives for a session ("8 May 2027, 10:00am to 12:00pm", "10:00am to 12:00pm on 8 May 2027"). */
+function timesIn(text: string): string | undefined {
+  const day = /\d{1,2} [A-Z][a-z]+ \d{4}/u.exec(text)?.[0];
+  const span = /(\d{1,2}:\d{2}[ap]m) to (\d{1,2}:\d{2}[ap]m)/u.exec(text);
+  return day && span ? `${day} ${span[1]}-${span[2]}` : undefined;
+}
+
+export const sameTimes = (a: string, b: string): boolean => timesIn(a) !== undefined && timesIn(a) === timesIn(b);
+
 /** Each consultancy session booked, as the staff consultancy page shows it ("Booked for 28 March 2027, 10:00am to ..."). */
 function sessionsShown(page: string): Map<number, { start: number; text: string }> {
   const sessions = new Map<number, { start: number; text: string }>();
@@ -117,7 +126,8 @@ export class ScheduleChecks {
         const sentAt = this.mail.to(person.email).filter((email) => email.subject.startsWith(`Book consultancy session ${session}`)).at(-1)?.platformAt ?? 0;
         if (this.platform.now() - sentAt > consultancyRules.linkDays * DAY_MS && /This link (has expired|does not work)/u.test(leadPage)) continue;
         const when = /When\s*<\/dt>\s*<dd[^>]*>\s*([^<]+?)\s*<\/dd>/u.exec(leadPage)?.[1];
-        this.check(name, when !== undefined && when.startsWith(booked.text.split(', with')[0]!), () => `${area.name}: staff see session ${session} booked for ${booked.text}; ${person.fullName}'s link shows ${when ?? 'no booking'}`, area.plan.index);
+        // The same day and times, however each page words them.
+        this.check(name, when !== undefined && sameTimes(when, booked.text), () => `${area.name}: staff see session ${session} booked for ${booked.text}; ${person.fullName}'s link shows ${when ?? 'no booking'}`, area.plan.index);
       }
     }
   }
