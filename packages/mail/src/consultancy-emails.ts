@@ -39,6 +39,9 @@ function followUpEvent(area: Area, to: Recipient, option: { startsAt: string; en
 /** The emails of the two consultancy sessions: links to book, confirmations with calendar files, reminders. */
 const bookingSubjects: Record<BookingChange, string> = { booked: 'Booked', moved: 'Moved', 'booked-again': 'Booked again' };
 
+/** Where an email about a session sends its reader: a lead to their own booking page, anyone else to the programme's. */
+export type SessionManage = { leadUrl: string } | { programmeUrl: string };
+
 export const consultancyEmails = {
   bookingLink: (area: Area, session: SessionNumber, lead: Recipient, url: string, expiresAt: string): OutboundEmail =>
     composeEmail({
@@ -62,7 +65,7 @@ export const consultancyEmails = {
     to: Recipient,
     bookedBy: string,
     from: string,
-    manageUrl: string,
+    manage: SessionManage,
   ): OutboundEmail => ({
     ...composeEmail({
       messageId: `consultancy-booked-${area.areaId}-${session}-${sequence}-${to.key}`,
@@ -73,23 +76,32 @@ export const consultancyEmails = {
       blocks: [
         { paragraph: `Consultancy session ${session} for ${area.name} is ${change === 'moved' ? 'now' : 'booked'} for ${timeSpan(slot)}, ${where(slot)}, with ${slot.facilitator}.` },
         { paragraph: `${bookedBy} ${change === 'moved' ? 'moved it' : 'made the booking'}. The calendar file attached ${change === 'moved' ? 'updates it in' : 'adds it to'} your calendar.` },
-        { paragraph: 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.' },
+        {
+          paragraph:
+            'leadUrl' in manage
+              ? 'You can move or cancel it up to a day before, through your own link below.'
+              : 'Leads can move or cancel it up to a day before, with the link in the email that invited them to book.',
+        },
       ],
-      action: { label: 'About the programme', url: manageUrl },
+      action: 'leadUrl' in manage ? { label: 'Move or cancel the session', url: manage.leadUrl } : { label: 'About the programme', url: manage.programmeUrl },
     }),
     calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from)),
   }),
 
   /** Takes the session out of one person's calendar, at that person's next sequence. */
-  cancellation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, cancelledBy: string, from: string, manageUrl: string): OutboundEmail => ({
+  cancellation: (area: Area, session: SessionNumber, slot: ConsultancySlot, sequence: number, to: Recipient, cancelledBy: string, from: string, manage: SessionManage): OutboundEmail => ({
     ...composeEmail({
       messageId: `consultancy-cancelled-${area.areaId}-${session}-${sequence}-${to.key}`,
       to: to.email,
       ...aboutArea(area.areaId, to.key),
       subject: `Cancelled: consultancy session ${session}, ${formatUkDateTime(slot.startsAt)}, ${area.name}`,
       greeting: `Dear ${to.name},`,
-      blocks: [{ paragraph: `${cancelledBy} cancelled consultancy session ${session} for ${area.name}, which was booked for ${formatUkDateTime(slot.startsAt)}. The calendar file attached removes it from your calendar. The session can be booked again at another time.` }],
-      action: { label: 'About the programme', url: manageUrl },
+      blocks: [
+        {
+          paragraph: `${cancelledBy} cancelled consultancy session ${session} for ${area.name}, which was booked for ${formatUkDateTime(slot.startsAt)}. The calendar file attached removes it from your calendar. ${'leadUrl' in manage ? 'You can book another time through your own link below.' : 'The session can be booked again at another time.'}`,
+        },
+      ],
+      action: 'leadUrl' in manage ? { label: 'Book another time', url: manage.leadUrl } : { label: 'About the programme', url: manage.programmeUrl },
     }),
     calendar: calendarAttachment(sessionEvent(area, session, slot, sequence, to, from), 'CANCEL'),
   }),

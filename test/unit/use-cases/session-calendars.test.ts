@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookConsultancySession } from '@pip/functions/use-cases/progress-reviews/book-consultancy-session';
 import { consultancyState } from '@pip/functions/use-cases/progress-reviews/consultancy-state';
+import { openConsultancyLink } from '@pip/functions/use-cases/progress-reviews/consultancy-link';
 import { nameLead } from '@pip/functions/use-cases/selection/name-lead';
 import { recordWithdrawal } from '@pip/functions/use-cases/selection/record-withdrawal';
 import { memoryPorts } from '../../support/memory-ports';
@@ -34,5 +35,24 @@ describe('a booked consultancy session when the leads change', () => {
     expect(invitation?.calendar?.method).toBe('REQUEST');
     expect(ports.outbox.waiting().filter((email) => email.to === successor.answers.email && email.subject.startsWith('Reminder: consultancy'))).toHaveLength(2);
     expect(subjectsTo('fay@example.org')).toEqual(facilitatorBefore);
+  });
+});
+
+describe('the emails of a booking', () => {
+  it('give each lead their own link to move or cancel it, and the facilitator none', async () => {
+    const [councilLead, voluntaryLead] = LEADS;
+    const ports = memoryPorts({ now: '2027-03-01T12:00:00.000Z', areas: [LEEDS], applications: [...LEADS], selections: [approvedWith(LEADS)], slots: [slot('tuesday', '2027-03-09T10:00:00.000Z')] });
+    await bookConsultancySession(ports, await consultancyState(ports, LEEDS.areaId, 1), 'tuesday', { key: voluntaryLead.applicationId, name: voluntaryLead.answers.fullName }, -1);
+    const booked = (address: string) => ports.outbox.queued().find((email) => email.to === address && email.subject.startsWith('Booked: consultancy session 1'));
+
+    for (const lead of [councilLead, voluntaryLead]) {
+      const token = /\/consultancy\/([^\s"<]+)/u.exec(booked(lead.answers.email)?.text ?? '')?.[1];
+      expect(token, lead.answers.fullName).toBeDefined();
+      const link = await openConsultancyLink(ports, token!);
+      // Their own: the page opens as that lead, on the session booked.
+      expect(link.problem).toBeUndefined();
+      expect(!link.problem && [link.lead.key, link.state.session, link.state.booking?.status]).toEqual([lead.applicationId, 1, 'booked']);
+    }
+    expect(booked('fay@example.org')?.text).not.toMatch(/\/consultancy\//u);
   });
 });

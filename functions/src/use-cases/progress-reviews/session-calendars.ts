@@ -1,4 +1,6 @@
 import {
+  consultancyRules,
+  daysAfter,
   reminderTimes,
   type Announcement,
   type Area,
@@ -13,10 +15,11 @@ import {
 } from '@pip/domain';
 import { consultancyEmails } from '@pip/mail';
 import { consultancyState, type ConsultancyStatePorts } from './consultancy-state';
+import { newEmailedLink } from '../shared/emailed-links';
 import { reconcilePersonCalendar } from '../shared/person-calendar';
 import { sessionRecipients, withdrawSessionReminders } from './session-emails';
 
-export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'settings' | 'links'>;
+export type SessionCalendarPorts = ConsultancyStatePorts & Pick<Ports, 'calendars' | 'outbox' | 'settings' | 'links' | 'linkTokens'>;
 
 const sessionKey = (session: SessionNumber) => `consultancy-${session}`;
 
@@ -44,7 +47,14 @@ export async function reconcileSessionCalendars(ports: SessionCalendarPorts, sta
   const slotOf = (ref: string | undefined) => slots.find((slot) => slot.slotId === ref);
   // Each email due now goes from the table's stream once its calendar is stored.
   await Promise.all(
-    people.map((to) => reconcilePerson(ports, area, session, to, events, expected.some((one) => one.key === to.key), { changedBy, cancelled: !booked, slotOf })),
+    people.map((to) =>
+      reconcilePerson(ports, area, session, to, events, expected.some((one) => one.key === to.key), {
+        changedBy,
+        cancelled: !booked,
+        slotOf,
+        isLead: state.leads.some((lead) => lead.key === to.key),
+      }),
+    ),
   );
 }
 
@@ -68,6 +78,8 @@ interface Wording {
   changedBy: string;
   cancelled: boolean;
   slotOf: (ref: string | undefined) => ConsultancySlot | undefined;
+  /** A current lead of the area: their emails carry a link of their own to the booking page. */
+  isLead: boolean;
 }
 
 function reconcilePerson(
@@ -90,30 +102,36 @@ function reconcilePerson(
       wanted: () => wanted,
       inScope: (candidate) => candidate === key,
       withdrawReminders: (change) => withdrawSessionReminders(ports, area, session, change.previous!.sequence, [to]),
-      emailsFor: (change) => emailsFor(ports, area, session, to, change, wording).map((email) => ({ email })),
+      emailsFor: (change) => emailsFor(ports, area, session, to, change, wording),
     },
     'The session calendar',
   );
 }
 
-function emailsFor(ports: SessionCalendarPorts, area: Area, session: SessionNumber, to: Recipient, change: CalendarChange, wording: Wording): OutboundEmail[] {
+function emailsFor(ports: SessionCalendarPorts, area: Area, session: SessionNumber, to: Recipient, change: CalendarChange, wording: Wording): EmailToSend[] {
   const { mailFrom } = ports.settings;
   const url = ports.links.openAreas();
   const slot = wording.slotOf(change.entry.ref);
   if (!slot) return [];
+  // A lead's own link to the booking page, stored with the email that carries it: to move or cancel, or book again.
+  const own = wording.isLead
+    ? newEmailedLink(ports, { purpose: 'consultancy', areaId: area.areaId, applicationId: to.key, expiresAt: daysAfter(ports.clock.now(), consultancyRules.linkDays), details: { session } })
+    : undefined;
+  const manage = own ? { leadUrl: own.url } : { programmeUrl: url };
+  const withLink = (email: OutboundEmail): EmailToSend => (own ? { email, link: own.link } : { email });
   if (change.kind === 'cancel') {
     return [
       wording.cancelled
-        ? consultancyEmails.cancellation(area, session, slot, change.sequence, to, wording.changedBy, mailFrom, url)
-        : consultancyEmails.removed(area, session, slot, change.sequence, to, mailFrom, url),
+        ? withLink(consultancyEmails.cancellation(area, session, slot, change.sequence, to, wording.changedBy, mailFrom, manage))
+        : { email: consultancyEmails.removed(area, session, slot, change.sequence, to, mailFrom, url) },
     ];
   }
   const kind = change.kind === 'update' ? 'moved' : change.previous ? 'booked-again' : 'booked';
   const now = ports.clock.now().getTime();
   return [
-    consultancyEmails.confirmation(area, session, slot, { sequence: change.sequence, change: kind }, to, wording.changedBy, mailFrom, url),
+    withLink(consultancyEmails.confirmation(area, session, slot, { sequence: change.sequence, change: kind }, to, wording.changedBy, mailFrom, manage)),
     ...reminderTimes(slot)
       .filter((reminder) => Date.parse(reminder.at) > now)
-      .map((reminder) => consultancyEmails.reminder(area, session, slot, change.sequence, reminder, to, url)),
+      .map((reminder) => ({ email: consultancyEmails.reminder(area, session, slot, change.sequence, reminder, to, url) })),
   ];
 }
