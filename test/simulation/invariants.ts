@@ -74,7 +74,13 @@ export class Invariants {
       if (!area.approved) continue;
       for (const person of area.people.filter((candidate) => candidate.applicationId)) {
         const outcomes = this.mail.to(person.email).filter((email) => OUTCOMES.some((start) => email.subject.startsWith(start)));
-        this.check('one-outcome-per-applicant', outcomes.length === 1, () => `${person.applicationId} in ${area.name} received ${outcomes.length} outcome emails: ${outcomes.map((email) => email.subject).join(' | ')}`, area.plan.index);
+        // A reserve who accepted an offered place is then told they are selected: the approval's one outcome, then the place
+        // confirmed. An acceptance the platform refused (the offer closed) leaves the one outcome.
+        const placeConfirmed = ['You are on the reserve list:', 'You have been selected:'];
+        const holds =
+          outcomes.length === 1 ||
+          (person.acceptedOffer === true && outcomes.length === 2 && outcomes.every((email, index) => email.subject.startsWith(placeConfirmed[index]!)));
+        this.check('one-outcome-per-applicant', holds, () => `${person.applicationId} in ${area.name}${person.acceptedOffer ? ' (accepted an offered place)' : ''} received ${outcomes.length} outcome emails: ${outcomes.map((email) => email.subject).join(' | ')}`, area.plan.index);
       }
     }
   }

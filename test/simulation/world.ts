@@ -18,6 +18,11 @@ export interface PersonState {
   withdrawn: boolean;
   /** Evaluation answered, as the platform accepted it (200). */
   evaluated?: PlannedPerson['ratings'];
+  /**
+   * A reserve who answered the offer of a place by accepting it, whatever the answer (a restart may
+   * cut it off after the platform took it): a place accepted is confirmed by email.
+   */
+  acceptedOffer?: boolean;
 }
 
 export interface AreaState {
@@ -361,6 +366,7 @@ export class World {
     for (const person of area.people) {
       const link = this.mail.link(person.email, 'A place is available for you', /https?:\/\/[^/\s]+\/participation\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
       if (!link) continue;
+      if (accept) person.acceptedOffer = true;
       const done = await this.browsers.post(link, { action: accept ? 'accept' : 'decline' });
       answered ||= done.status === 200;
     }
