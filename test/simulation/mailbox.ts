@@ -55,14 +55,13 @@ export class Mailbox {
     await tableStreamsSettled();
     const response = await fetch(`${this.platform.sesStore}/store?since=${this.since}`);
     const store = (await response.json()) as { emails: StoredEmail[] };
-    const offset = this.platform.offset();
     for (const email of store.emails) {
       if (this.seen.has(email.messageId)) continue;
       this.seen.add(email.messageId);
       this.since = Math.max(this.since, Math.floor(email.at) - 1);
       for (const to of email.destination.to) {
         if (!this.ours(to.toLowerCase(), email.subject)) continue;
-        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: email.at * 1000 + offset, machineAt: email.at * 1000, calendars: calendarsOf(email) };
+        const received = { messageId: email.messageId, to: to.toLowerCase(), subject: email.subject, text: email.body.text ?? '', platformAt: this.platform.platformTimeOf(email.at * 1000), machineAt: email.at * 1000, calendars: calendarsOf(email) };
         this.emails.push(received);
         if (this.inject === 'duplicate-email' && !this.injected && received.subject.startsWith('Application received')) {
           this.injected = true;

@@ -46,6 +46,7 @@ export class SimPlatform {
     this.documents = createDocumentClient({ endpoint: dynamoEndpoint, region: 'eu-west-2' });
     this.outbox = new DynamoOutboxStore(this.documents, tableName);
     this.startedAt = this.now();
+    this.offsets.push({ from: 0, offset: offsetMs });
     // Nothing of a run's own is past a retention date in its first month.
     this.retentionRanAt = this.startedAt;
     // The mailbox waits for "every table stream settled": the one read in the platform's process.
@@ -125,6 +126,22 @@ export class SimPlatform {
     return this.offsetMs;
   }
 
+  /**
+   * Each offset of the platform's clock from this machine's, from the machine time it was learnt: an
+   * email read after the clock moved on is dated by the offset in force when it arrived, not by today's.
+   */
+  private readonly offsets: { from: number; offset: number }[] = [];
+
+  /** The platform time of a moment of this machine's: by the offset in force then. */
+  platformTimeOf(machineMs: number): number {
+    const inForce = this.offsets.filter((entry) => entry.from <= machineMs).at(-1)?.offset ?? this.offsetMs;
+    return machineMs + inForce;
+  }
+
+  private noteOffset(): void {
+    if (this.offsets.at(-1)?.offset !== this.offsetMs) this.offsets.push({ from: Date.now(), offset: this.offsetMs });
+  }
+
   dayStart(day: number): number {
     return this.startedAt + day * DAY;
   }
@@ -146,6 +163,7 @@ export class SimPlatform {
   /** The platform's clock as its process last said (this process never moves it itself). */
   private track(offset: number): void {
     this.offsetMs = Math.max(this.offsetMs, offset);
+    this.noteOffset();
   }
 
   /** Asks the platform process; if it is killed meanwhile, asks the one that replaces it (only for what may be done twice). */
@@ -250,6 +268,7 @@ export class SimPlatform {
       this.running = next;
       this.address = url;
       this.offsetMs = offset;
+      this.noteOffset();
       this.restarts += 1;
       this.startWorkflowsDue = true;
       // The next kill's replacement loads while the run goes on.
