@@ -46,10 +46,6 @@ export class DynamoStaffStepStore implements StaffStepStore {
     return items.map((item) => String(item.sk).slice(key.skPrefix.length) as StaffStep);
   }
 
-  async isWaiting(areaId: string, step: StaffStep): Promise<boolean> {
-    return (await getItem(this.documents, this.tableName, keys.staffStepToken(areaId, step))) !== undefined;
-  }
-
   /** Staff did what this step waits for; recorded first, so a workflow arriving later goes straight on. */
   async markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void> {
     await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', by, at } }));

@@ -45,10 +45,6 @@ export class MemoryStaffSteps implements StaffStepStore {
     return this.tokens.under(areaId).map(([step]) => step as StaffStep);
   }
 
-  async isWaiting(areaId: string, step: StaffStep): Promise<boolean> {
-    return this.tokens.has(key(areaId, step));
-  }
-
   async markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void> {
     this.done.write(key(areaId, step), { by, at });
   }

@@ -14,7 +14,6 @@ export interface StaffStepStore {
   /** Takes the token, once: a second caller gets nothing. */
   take(areaId: string, step: StaffStep): Promise<string | undefined>;
   waiting(areaId: string): Promise<StaffStep[]>;
-  isWaiting(areaId: string, step: StaffStep): Promise<boolean>;
   markDone(areaId: string, step: StaffStep, by: string, at: string): Promise<void>;
   isDone(areaId: string, step: StaffStep): Promise<boolean>;
   /** The token the workflow holds at this step while it waits there. */
