@@ -8,6 +8,11 @@ export interface SesFaultProxy {
   mode(): SesMode;
   /** Requests turned away or delayed while not up, by mode. */
   counts: Record<SesMode, number>;
+  /**
+   * Resolves once no email is on its way to the SES endpoint: held while slow, or still being passed
+   * on after its sender went away (a platform killed mid-send, whose request the endpoint still takes).
+   */
+  quiet(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,15 +30,38 @@ export async function startSesFaultProxy(target: string, options: { slowMs?: num
   const to = new URL(target);
   let mode: SesMode = 'up';
   const counts: Record<SesMode, number> = { up: 0, down: 0, slow: 0, refusing: 0 };
+  let inFlight = 0;
+  let waiting: (() => void)[] = [];
+  const landed = () => {
+    inFlight -= 1;
+    if (inFlight > 0) return;
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  };
   const forward = (incoming: import('node:http').IncomingMessage, outgoing: import('node:http').ServerResponse) => {
+    let done = false;
+    const once = () => {
+      if (!done) (done = true), landed();
+    };
     const proxied = request(
       { host: to.hostname, port: to.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: to.host } },
       (answer) => {
+        // The endpoint has the email once it answers; whether the sender is still there to hear it does not matter.
+        answer.on('end', once).on('error', once).on('close', once);
+        if (outgoing.destroyed) return void answer.resume();
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       },
     );
-    proxied.on('error', () => outgoing.destroy());
+    proxied.on('error', () => {
+      once();
+      outgoing.destroy();
+    });
+    // A sender gone before the whole email was sent: the endpoint never gets it, and nothing waits for it.
+    incoming.on('close', () => {
+      if (!incoming.complete) proxied.destroy();
+    });
+    proxied.setTimeout(30_000, () => proxied.destroy());
     incoming.pipe(proxied);
   };
   const server: Server = createServer((incoming, outgoing) => {
@@ -45,6 +73,7 @@ export async function startSesFaultProxy(target: string, options: { slowMs?: num
       outgoing.writeHead(400, { 'content-type': 'text/xml' });
       return void outgoing.end(THROTTLED);
     }
+    inFlight += 1;
     if (now === 'slow') return void setTimeout(() => forward(incoming, outgoing), slowMs);
     forward(incoming, outgoing);
   });
@@ -56,6 +85,7 @@ export async function startSesFaultProxy(target: string, options: { slowMs?: num
     setMode: (next) => (mode = next),
     mode: () => mode,
     counts,
+    quiet: () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -20,6 +20,8 @@ export interface SimPlatformOptions {
   /** Reuse running emulators (as the test does); otherwise DynamoDB Local and the SES endpoint are started here. */
   dynamoEndpoint?: string;
   sesEndpoint?: string;
+  /** How long the fault proxy holds each email while email is slow (its default otherwise). */
+  slowEmailMs?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export class SimPlatform {
       stops.push(ses.stop);
       sesEndpoint = ses.endpoint;
     }
-    const proxy = await startSesFaultProxy(sesEndpoint);
+    const proxy = await startSesFaultProxy(sesEndpoint, options.slowEmailMs ? { slowMs: options.slowEmailMs } : {});
     stops.push(proxy.stop);
     if (!dynamoEndpoint) {
       const dynamo = await startDynamoDbLocal({ port: await freePort() });
@@ -182,6 +184,9 @@ export class SimPlatform {
   /** Moves the platform clock forward to `at` (never back), then lets the workflow finish what that ended. */
   async advanceTo(at: number, areaIds: readonly string[]): Promise<void> {
     // Not simply asked again after a kill: the move may have been stored before it; the new process took up the clock from the table.
+    // A real network holds an email for seconds, never days: one still on its way to the email service
+    // arrives before the clock moves, and is dated by the platform time it was sent at.
+    await this.proxy.quiet();
     for (;;) {
       await this.ready();
       const by = at - this.now();
