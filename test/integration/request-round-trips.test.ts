@@ -111,4 +111,23 @@ describe('an applicant’s request, in calls to the table', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain(other);
   });
+
+  it('a person’s record is read in two round trips, whatever the number of areas', async () => {
+    const email = uniqueEmail('record-reads');
+    const created = await fetch(`${base}/api/areas/leeds/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(goodAnswers(email)) });
+    expect(created.status).toBe(201);
+    const { applicationId } = (await created.json()) as { applicationId: string };
+    await expect.poll(async () => (await emailsTo(email)).length).toBe(1);
+    const tally = emptyTally();
+
+    const record = await countInto(tally, () => stores.people.gather(email.toUpperCase()));
+
+    expect(record.applications.map((held) => held.application.applicationId)).toEqual([applicationId]);
+    expect(record.emails.map((held) => held.subject)).toEqual([expect.stringContaining('Application received')]);
+    expect(record.links.map((link) => link.purpose)).toContain('application');
+    // The areas, the person index, the address's delivery problems and the partners; then the application in
+    // each area, the index's items read again, each partner's nominations and the application's own records.
+    expect(tally.readWaves).toBe(2);
+    expect(tally.wholePartitionReads).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '@pip/local';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboundEmail } from '@pip/domain';
-import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient, outboxPut } from '@pip/storage';
+import { DynamoAreaStore, DynamoApplicationStore, DynamoAuditStore, DynamoOutboxStore, DynamoPersonRecordsStore, DynamoSelectionStore, DynamoUnreachableAddressStore, createDocumentClient, outboxPut } from '@pip/storage';
 
 /** The local platform on the run's shared DynamoDB Local and SES endpoint, with a table of its own. */
 export async function startTestPlatform(options: { workflow?: boolean; tableName?: string; demoApplicants?: boolean; sesEndpoint?: string } = {}): Promise<RunningPlatform> {
@@ -52,6 +52,7 @@ export function storesOf(platform: Pick<RunningPlatform, 'dynamoEndpoint' | 'tab
     unreachable: new DynamoUnreachableAddressStore(documents, platform.tableName),
     audit: new DynamoAuditStore(documents, platform.tableName),
     selections: new DynamoSelectionStore(documents, platform.tableName),
+    people: new DynamoPersonRecordsStore(documents, platform.tableName),
     /**
      * An email in the outbox as one the table's stream does not send: the minute's delivery's, or the
      * test's to deliver, claim or report on itself with no stream racing it.

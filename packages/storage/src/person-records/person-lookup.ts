@@ -7,7 +7,8 @@ import { PERSON_INDEX, type PersonTable } from './person-table';
 
 // Finding the person: their application in each area, the areas' records, the person index and the partners' nominations, read as a record and an erasure both need them.
 
-async function areaList(table: PersonTable): Promise<{ areaId: string; name: string }[]> {
+/** Every area, from their list: what `applicationsIn` searches. */
+export async function areaList(table: PersonTable): Promise<{ areaId: string; name: string }[]> {
   const items = await queryAll(table.documents, {
     TableName: table.tableName,
     IndexName: 'gsi1',
@@ -20,7 +21,12 @@ async function areaList(table: PersonTable): Promise<{ areaId: string; name: str
 /** The application of the address in each area that has one: the areas, then one batch of their keys. */
 export async function applicationsOf(table: PersonTable, address: string): Promise<{ area: { areaId: string; name: string }; item: Item }[]> {
   if (isPseudonymousAddress(address)) return [];
-  const areas = await areaList(table);
+  return applicationsIn(table, address, await areaList(table));
+}
+
+/** The application of the address in each of the areas that has one: one batch of their keys, read consistently. */
+export async function applicationsIn(table: PersonTable, address: string, areas: readonly { areaId: string; name: string }[]): Promise<{ area: { areaId: string; name: string }; item: Item }[]> {
+  if (isPseudonymousAddress(address)) return [];
   const items = await getItems(table.documents, table.tableName, areas.map((area) => keys.application(area.areaId, address)));
   const byArea = new Map(items.map((item) => [String(item.pk), item]));
   return areas.flatMap((area) => {
@@ -79,7 +85,11 @@ export function addressesOf(application: Item, partition: readonly Item[]): stri
 
 /** What the person index holds under any of the addresses, read again consistently (the index may lag a write) in one batch. */
 export async function indexedUnder(table: PersonTable, addresses: readonly string[]): Promise<Item[]> {
-  const seen = new Map<string, Item>();
+  return freshCopiesOf(table, await indexCopiesUnder(table, addresses));
+}
+
+/** The person index's copies of what it holds under any of the addresses (they may lag a write), each once, in the index's order. */
+export async function indexCopiesUnder(table: PersonTable, addresses: readonly string[]): Promise<Item[]> {
   const found = await Promise.all(
     addresses.map((address) =>
       queryAll(table.documents, {
@@ -90,12 +100,15 @@ export async function indexedUnder(table: PersonTable, addresses: readonly strin
       }),
     ),
   );
-  for (const item of found.flat()) seen.set(`${item.pk}\u0000${item.sk}`, item);
-  const fresh = await getItems(table.documents, table.tableName, [...seen.values()].map((item) => ({ pk: String(item.pk), sk: String(item.sk) })));
+  return [...new Map(found.flat().map((item) => [`${item.pk}\u0000${item.sk}`, item])).values()];
+}
+
+/** The items themselves of the index's copies, read consistently in one batch: those still on the index, in its order. */
+export async function freshCopiesOf(table: PersonTable, copies: readonly Item[]): Promise<Item[]> {
+  const fresh = await getItems(table.documents, table.tableName, copies.map((item) => ({ pk: String(item.pk), sk: String(item.sk) })));
   const byKey = new Map(fresh.map((item) => [`${item.pk}\u0000${item.sk}`, item]));
-  // In the index's order, as the person's record lists them.
-  return [...seen.keys()].flatMap((key) => {
-    const item = byKey.get(key);
+  return copies.flatMap((copy) => {
+    const item = byKey.get(`${copy.pk}\u0000${copy.sk}`);
     return item !== undefined && item[PERSON_INDEX.partitionKey] !== undefined ? [item] : [];
   });
 }
@@ -119,10 +132,15 @@ export async function allNominations(table: PersonTable): Promise<Item[]> {
 }
 
 /** Sent emails with the wording kept beside them (`wordingApart`) read with it: one batch, whatever their number. */
-export async function withWordings(table: PersonTable, emails: readonly Item[]): Promise<Item[]> {
-  const apart = emails.filter((item) => item.wordingApart === true);
-  if (apart.length === 0) return [...emails];
+export async function withWordings(table: PersonTable, emails: readonly Item[], known: ReadonlyMap<string, Item> = new Map()): Promise<Item[]> {
+  const wordings = new Map([...known, ...(await wordingsOf(table, emails.filter((item) => !known.has(String(item.messageId)))))]);
+  return emails.map((item) => withWording(item, wordings.get(String(item.messageId))));
+}
+
+/** The wordings kept apart of those emails that have one, by message id: one batch, nothing read when none has. */
+export async function wordingsOf(table: PersonTable, emails: readonly Item[]): Promise<Map<string, Item>> {
+  const apart = emails.filter((item) => item.type === 'email' && item.wordingApart === true);
+  if (apart.length === 0) return new Map();
   const wordings = await getItems(table.documents, table.tableName, apart.map((item) => keys.emailWording(String(item.messageId))));
-  const byId = new Map(wordings.map((item) => [String(item.messageId), item]));
-  return emails.map((item) => withWording(item, byId.get(String(item.messageId))));
+  return new Map(wordings.map((item) => [String(item.messageId), item]));
 }

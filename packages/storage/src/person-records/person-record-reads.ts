@@ -17,23 +17,46 @@ import { keys } from '../keys';
 import { queryPrefix } from '../query-all';
 import { toSavedApplication } from '../saved-application-store';
 import { mentions, pseudonymOf } from './person-names';
-import { addressesOf, allNominations, applicationsOf, indexedUnder, withWordings } from './person-lookup';
+import { addressesOf, allNominations, applicationsIn, areaList, freshCopiesOf, indexCopiesUnder, indexedUnder, withWordings, wordingsOf } from './person-lookup';
 import { entityOf, type PersonTable } from './person-table';
 
 // A person's whole record as the staff page shows it and their export (a subject access request) hands it over: reading only, nothing here writes.
 
 /**
- * Read in three waves whatever the number of areas: what can be asked at once is asked at once
- * (the areas, the partners, the person index and the address's delivery problems), the address's
- * application in every area is one batch, and each application's records are read by their keys
- * and prefixes in its area, never the whole area. A fourth wave only when an address was corrected.
+ * Read in two waves whatever the number of areas. First, side by side: the areas, the person index
+ * (whose emails and links name the area and reference of each application they concern), the
+ * address's delivery problems and the partners. Then, side by side: the address's application in
+ * every area as one consistent batch (what decides which applications are theirs), the index's items
+ * read again consistently, the wordings kept apart, each partner's nominations, and the records of
+ * each application the index named, by their keys and prefixes in its area, never the whole area. A
+ * third wave only for an application no email or link names yet, or an email whose wording went apart
+ * since the index copied it; more only when an address was corrected.
  */
 export async function gather(table: PersonTable, email: string): Promise<PersonRecord> {
   const address = applicantKey(email);
-  const [applications, nominationsOfAll, indexedFirst, unreachableFirst] = await Promise.all([
-    applicationsOf(table, address).then((found) => Promise.all(found.map(({ area, item }) => heldApplication(table, area, item)))),
+  const copies = indexCopiesUnder(table, [address]);
+  // The emails and links the index holds name the area and reference of each application they concern: its
+  // records are read from there, beside the batch that decides whether the application is still the address's.
+  const aboutIndexed = copies.then((found) => {
+    const named = new Map<string, Promise<Item[]>>();
+    for (const copy of found) {
+      const key = `${copy.areaId}\u0000${copy.applicationId}`;
+      if (typeof copy.areaId !== 'string' || typeof copy.applicationId !== 'string' || named.has(key)) continue;
+      const records = recordsAbout(table, copy.areaId, copy.applicationId);
+      // Unused when the application is no longer the address's: its failure must not go unhandled.
+      records.catch(() => undefined);
+      named.set(key, records);
+    }
+    return named;
+  });
+  aboutIndexed.catch(() => undefined);
+  const recordsOf = async (areaId: string, applicationId: string) => (await aboutIndexed).get(`${areaId}\u0000${applicationId}`) ?? recordsAbout(table, areaId, applicationId);
+  const [applications, nominationsOfAll, [indexedFirst, wordingsFirst], unreachableFirst] = await Promise.all([
+    areaList(table)
+      .then((areas) => applicationsIn(table, address, areas))
+      .then((found) => Promise.all(found.map(async ({ area, item }) => heldApplication(area, item, await recordsOf(area.areaId, String(item.applicationId)))))),
     allNominations(table),
-    indexedUnder(table, [address]),
+    copies.then((found) => Promise.all([freshCopiesOf(table, found), wordingsOf(table, found)] as const)),
     getItem(table.documents, table.tableName, keys.unreachableAddress(address)),
   ]);
   const addresses = [...new Set([address, ...applications.flatMap((held) => addressesOf(held.item, held.partition))])];
@@ -49,7 +72,7 @@ export async function gather(table: PersonTable, email: string): Promise<PersonR
     email,
     addresses,
     applications: applications.map(({ held }) => held),
-    emails: (await withWordings(table, indexed.filter((item) => item.type === 'email'))).map(toHeldEmail).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    emails: (await withWordings(table, indexed.filter((item) => item.type === 'email'), wordingsFirst)).map(toHeldEmail).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     links: indexed.filter((item) => item.type === 'link').map(toHeldLink).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)),
     nominations: nominations.map((item) => entityOf(item) as PartnerNomination),
     unreachable: addresses.flatMap((one) => unreachable.filter((item) => item.pk === keys.unreachableAddress(one).pk)).map((item) => entityOf(item) as UnreachableAddress),
@@ -80,10 +103,9 @@ async function recordsAbout(table: PersonTable, areaId: string, applicationId: s
   return found.flat();
 }
 
-async function heldApplication(table: PersonTable, area: { areaId: string; name: string }, item: Item): Promise<{ held: HeldApplication; item: Item; partition: Item[] }> {
+function heldApplication(area: { areaId: string; name: string }, item: Item, partition: Item[]): { held: HeldApplication; item: Item; partition: Item[] } {
   const application = entityOf(item) as HeldApplication['application'];
   const id = application.applicationId;
-  const partition = await recordsAbout(table, area.areaId, id);
   const name = application.answers.fullName;
   const addresses = addressesOf(item, partition);
   const ofType = (type: string) => partition.filter((candidate) => candidate.type === type);
