@@ -13,13 +13,14 @@ export function staffSession(platform: RunningPlatform, staff: StaffProfile = lo
     idToken,
     csrfToken,
     get: (path: string) => fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' }),
-    post: (path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) => {
+    /** `headers`: more of them, as a measurement's tally id. */
+    post: (path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean; headers?: Record<string, string> } = {}) => {
       const body = new URLSearchParams();
       for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
       if (options.csrf !== false) body.set('csrfToken', csrfToken);
       return fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
         body: body.toString(),
         redirect: 'manual',
       });

@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
@@ -8,6 +8,7 @@ import { responseWrites } from './evaluation-store';
 import { followUpConfirmation, followUpProposalPut } from './follow-up-store';
 import { selectionPut } from './selection-store';
 import { DynamoWorkshopStore } from './workshop-store';
+import { staffStepDoneItems } from './staff-step-store';
 
 /** How long an announcement is kept once made: the stream acts on it within seconds, and retries for at most a day. */
 const KEPT_DAYS = 7;
@@ -84,9 +85,12 @@ export class DynamoAnnouncementStore implements Announcements {
     calendarVersions: Readonly<Record<string, number>>,
     audit: AuditEntry,
     announcement: Announcement,
+    also?: ScheduledWith,
   ): Promise<boolean> {
     // The schedule and the facilitators' calendars as `DynamoWorkshopStore.saveSchedule` writes them, under the same conditions.
-    return new DynamoWorkshopStore(this.documents, this.tableName).saveSchedule(schedule, expectedSequence, calendarVersions, this.told(audit, announcement));
+    const stepDone = also?.stepDone ? staffStepDoneItems(this.tableName, schedule.areaId, also.stepDone) : [];
+    const noVisit = also?.noVisitYet ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.areaVisit(schedule.areaId), ConditionExpression: 'attribute_not_exists(pk)' } }] : [];
+    return new DynamoWorkshopStore(this.documents, this.tableName).saveSchedule(schedule, expectedSequence, calendarVersions, [...this.told(audit, announcement), ...stepDone, ...noVisit], also);
   }
 
   async sessionBooked(

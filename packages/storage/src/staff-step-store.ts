@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { StaffStep, StaffStepRecord, StaffStepStore } from '@pip/domain';
+import type { StaffStep, StaffStepRecord, StaffStepStore, StepDoneWith } from '@pip/domain';
 import { actionPlanPut } from './action-plan-store';
 import { auditPut } from './audit-store';
 import { isLostRace, unlessLostRace } from './conditional';
@@ -62,23 +62,7 @@ export class DynamoStaffStepStore implements StaffStepStore {
 
   async recordDone(areaId: string, step: StaffStep, done: { by: string; at: string }, record: StaffStepRecord, heldToken: string): Promise<boolean> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', ...done },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      // Taken only if still the token read: a workflow waiting anew holds another, and must be answered with that one.
-      {
-        Delete: {
-          TableName: this.tableName,
-          Key: keys.staffStepToken(areaId, step),
-          ConditionExpression: '#token = :token',
-          ExpressionAttributeNames: { '#token': 'token' },
-          ExpressionAttributeValues: { ':token': heldToken },
-        },
-      },
+      ...staffStepDoneItems(this.tableName, areaId, { step, ...done, heldToken }),
       { Put: auditPut(this.tableName, record.audit) },
     ];
     if (record.actionPlan) items.push({ Put: actionPlanPut(this.tableName, record.actionPlan) });
@@ -96,3 +80,21 @@ export class DynamoStaffStepStore implements StaffStepStore {
     return unlessLostRace(this.documents.send(new TransactWriteCommand({ TransactItems: items })));
   }
 }
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * A staff step done, for a transaction: its done mark (once), and the token the workflow waits with
+ * taken only if it is still the one read, or found absent if none was read, so that a workflow that
+ * began waiting meanwhile fails the write and is answered when it is decided again.
+ */
+export function staffStepDoneItems(tableName: string, areaId: string, { step, by, at, heldToken }: StepDoneWith): TransactItem[] {
+  const key = keys.staffStepToken(areaId, step);
+  return [
+    { Put: { TableName: tableName, Item: { ...keys.staffStepDone(areaId, step), type: 'staff-step-done', by, at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    heldToken === undefined
+      ? { ConditionCheck: { TableName: tableName, Key: key, ConditionExpression: 'attribute_not_exists(pk)' } }
+      : { Delete: { TableName: tableName, Key: key, ConditionExpression: '#token = :token', ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': heldToken } } },
+  ];
+}
+

@@ -30,15 +30,19 @@ export class DynamoWorkshopStore implements WorkshopStore {
     calendarVersions: Readonly<Record<string, number>> = {},
     /** Written in the same transaction: the decision's audit entry and announcement (see announcement-store.ts). */
     alsoWrite: readonly NonNullable<TransactWriteCommandInput['TransactItems']>[number][] = [],
+    /**
+     * The schedule the caller read at `expectedSequence`, if it did: each save raises the sequence, so the
+     * condition on it makes that the one replaced, and it need not be read again.
+     */
+    read?: { previous: WorkshopSchedule | undefined },
   ): Promise<boolean> {
-    // The previous schedule, read consistently: the condition on its sequence makes it the one replaced.
-    const { Item: previous } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.workshops(schedule.areaId), ConsistentRead: true }));
+    const previous = read ? read.previous : await this.consistentSchedule(schedule.areaId);
     if ((previous?.sequence ?? -1) !== expectedSequence) return false;
     const entryKey = (entry: FacilitatorWorkshop) => keys.facilitatorWorkshop(facilitatorKey(entry.facilitator), entry.areaId, entry.workshop);
     // One entry per facilitator and workshop, however their two names were typed.
     const entries = [...new Map(facilitatorWorkshopsOf(schedule).map((entry) => [JSON.stringify(entryKey(entry)), entry])).values()];
     const kept = new Set(entries.map((entry) => JSON.stringify(entryKey(entry))));
-    const gone = (previous ? facilitatorWorkshopsOf(toSchedule(previous)) : []).map(entryKey).filter((key) => !kept.has(JSON.stringify(key)));
+    const gone = (previous ? facilitatorWorkshopsOf(previous) : []).map(entryKey).filter((key) => !kept.has(JSON.stringify(key)));
     const facilitators = [...new Set([...entries.map((entry) => facilitatorKey(entry.facilitator)), ...Object.keys(calendarVersions)])];
     /** A calendar the check read must be as it was read: version 0 is one never written. */
     const asRead = (key: string) => {
@@ -79,6 +83,12 @@ export class DynamoWorkshopStore implements WorkshopStore {
         }),
       ),
     );
+  }
+
+  /** Read consistently: the condition on its sequence makes it the one a save replaces. */
+  private async consistentSchedule(areaId: string): Promise<WorkshopSchedule | undefined> {
+    const { Item: item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.workshops(areaId), ConsistentRead: true }));
+    return item ? toSchedule(item) : undefined;
   }
 
   async facilitatorWorkshops(facilitator: string): Promise<FacilitatorWorkshop[]> {

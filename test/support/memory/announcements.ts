@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, Ports, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, Ports, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -8,7 +8,7 @@ export class MemoryAnnouncements implements Announcements {
   readonly made: Announcement[] = [];
 
   constructor(
-    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'followUps' | 'evaluation' | 'audit'>,
+    private readonly stores: Pick<Ports, 'selections' | 'learningEvents' | 'workshops' | 'consultancy' | 'followUps' | 'evaluation' | 'audit' | 'staffSteps' | 'visits'>,
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
@@ -18,8 +18,23 @@ export class MemoryAnnouncements implements Announcements {
     return true;
   }
 
-  async workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+  async workshopsScheduled(
+    schedule: WorkshopSchedule,
+    expectedSequence: number,
+    calendarVersions: Readonly<Record<string, number>>,
+    audit: AuditEntry,
+    announcement: Announcement,
+    also?: ScheduledWith,
+  ): Promise<boolean> {
+    const step = also?.stepDone;
+    // The step as the table's transaction finds it: not done yet, and its token the one read (or still none).
+    if (step && ((await this.stores.staffSteps.isDone(schedule.areaId, step.step)) || (await this.stores.staffSteps.heldToken(schedule.areaId, step.step)) !== step.heldToken)) return false;
+    if (also?.noVisitYet && (await this.stores.visits.get(schedule.areaId))) return false;
     if (!(await this.stores.workshops.saveSchedule(schedule, expectedSequence, calendarVersions))) return false;
+    if (step) {
+      await this.stores.staffSteps.markDone(schedule.areaId, step.step, step.by, step.at);
+      await this.stores.staffSteps.take(schedule.areaId, step.step);
+    }
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
 import { recordAreaVisit } from '@pip/functions/use-cases/delivery/record-area-visit';
 import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
+import { awaitStaff } from '@pip/functions/use-cases/shared/staff-steps';
 import { LEADS, approvedLeeds, scheduleForm } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };
@@ -43,6 +44,55 @@ describe('preparing an area', () => {
     await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-23'), 0);
     expect(ports.workflow.continued).toEqual(['token-preparation']);
     expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled', 'Workshops rescheduled']);
+  });
+
+  it('is done when the visit is recorded while the schedule is being saved: neither waits on the other', async () => {
+    const ports = await preparingArea();
+    const readVisit = ports.visits.get.bind(ports.visits);
+    let visitRecorded = false;
+    // The visit is recorded just after the schedule's decision read it as not recorded: it finds no schedule yet.
+    const racing = {
+      ...ports,
+      visits: Object.assign(Object.create(ports.visits), {
+        get: async (areaId: string) => {
+          const visit = await readVisit(areaId);
+          if (!visitRecorded) {
+            visitRecorded = true;
+            await recordAreaVisit(ports, 'leeds', { name: 'Kim Staff' }, { visitedOn: '2027-03-01', notes: '' });
+            expect(ports.workflow.continued).toEqual([]);
+          }
+          return visit;
+        },
+      }),
+    };
+
+    await scheduleWorkshops(racing, 'leeds', sam, proposed('2027-03-15'), -1);
+
+    expect(await ports.staffSteps.isDone('leeds', 'preparation')).toBe(true);
+    expect(ports.workflow.continued).toEqual(['token-preparation']);
+    expect(ports.audit.entries.map((entry) => entry.action)).toEqual(['Area visit recorded', 'Workshops scheduled']);
+  });
+
+  it('is done once, answering the workflow once, when the workflow begins waiting as the schedule is saved', async () => {
+    const ports = approvedLeeds(NOW);
+    await ports.progress.save({ areaId: 'leeds', stage: 'preparation', history: [] });
+    await recordAreaVisit(ports, 'leeds', sam, { visitedOn: '2027-03-01', notes: '' });
+    const readToken = ports.staffSteps.heldToken.bind(ports.staffSteps);
+    let began = false;
+    // The workflow reaches the step just after the decision read no token: it holds one, and finds the step not done.
+    ports.staffSteps.heldToken = async (areaId, step) => {
+      const token = await readToken(areaId, step);
+      if (!began) {
+        began = true;
+        await awaitStaff(ports, 'leeds', 'preparation', 'token-arrived');
+      }
+      return token;
+    };
+
+    await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
+
+    expect(await ports.staffSteps.isDone('leeds', 'preparation')).toBe(true);
+    expect(ports.workflow.continued).toEqual(['token-arrived']);
   });
 
   it('refuses a schedule someone else changed meanwhile, and writes and sends nothing', async () => {

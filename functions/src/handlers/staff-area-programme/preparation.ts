@@ -4,8 +4,7 @@ import { pathParameter } from '../../kit/event';
 import { formValues, readForm } from '../../kit/form';
 import { htmlResponse } from '../../kit/responses';
 import { recordAreaVisit } from '../../use-cases/delivery/record-area-visit';
-import { scheduleUpdatePreview } from '../../use-cases/delivery/schedule-preview';
-import { scheduleWorkshops } from '../../use-cases/delivery/schedule-workshops';
+import { scheduleOrAskFirst, scheduleWorkshops } from '../../use-cases/delivery/schedule-workshops';
 import { actorOf, staffView } from '../../kit/staff-auth';
 import { isConfirmed } from '../../pages/confirmation-page';
 import { scheduleConfirmationPage } from '../../pages/schedule-confirmation-page';
@@ -28,14 +27,11 @@ export const scheduleTheWorkshops = programmeForm(async (event) => {
   // The schedule the person edited: -1 when there was none.
   const expectedSequence = Number(form.sequence ?? '-1');
   const proposed = workshopsFromForm(form);
-  if (!isConfirmed(form)) {
-    const ports = platformPorts();
-    const preview = await scheduleUpdatePreview(ports, areaId, proposed, expectedSequence);
-    if (preview.recipients.length > 0) {
-      const area = await ports.areas.existing(areaId);
-      return htmlResponse(200, scheduleConfirmationPage(staffView(event), { area, ...preview, answers: form }));
-    }
+  const ports = platformPorts();
+  if (isConfirmed(form)) await scheduleWorkshops(ports, areaId, actorOf(event), proposed, expectedSequence);
+  else {
+    const decided = await scheduleOrAskFirst(ports, areaId, actorOf(event), proposed, expectedSequence);
+    if ('toConfirm' in decided) return htmlResponse(200, scheduleConfirmationPage(staffView(event), { ...decided.toConfirm, answers: form }));
   }
-  await scheduleWorkshops(platformPorts(), areaId, actorOf(event), proposed, expectedSequence);
   return backToProgramme(areaId, 'workshops');
 });

@@ -95,8 +95,9 @@ export async function reconcileWorkshopCalendars(ports: WorkshopCalendarPorts, a
 
 /** Who a new schedule would email now: everyone in the group once invitations have gone out, otherwise nobody. */
 export async function scheduleUpdateRecipients(ports: Pick<Ports, 'progress' | 'selections' | 'applications'>, areaId: string): Promise<Application[]> {
-  if (!(await invitationsOpen(ports, areaId))) return [];
-  return currentGroup(ports, areaId);
+  // The group read beside the stage, in one round trip: it is needed only once invitations have gone out.
+  const [open, group] = await Promise.all([invitationsOpen(ports, areaId), currentGroup(ports, areaId)]);
+  return open ? group : [];
 }
 
 /**

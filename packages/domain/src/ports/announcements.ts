@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../staff';
 import type { AreaSelection } from '../area-selection';
-import type { LearningEvent } from '../area-stages';
+import type { LearningEvent, StaffStep } from '../area-stages';
 import type { WorkshopSchedule } from '../workshop-schedule';
 import type { BookingOutcome, ConsultancySlot, FollowUpReview, SessionBooking, SessionNumber } from '../consultancy';
 import type { RegionId } from '../regions';
@@ -50,6 +50,31 @@ export type Announcement =
   /** A participant answered the evaluation (or changed their answers): their reminder to answer is withdrawn. */
   | { kind: 'evaluation-answered'; areaId: string; applicationId: string; version: number };
 
+/** What a schedule is saved with, when its caller read it already. */
+export interface ScheduledWith {
+  /** The schedule the caller read at `expectedSequence` (none: there was none), so the store need not read it again. */
+  previous: WorkshopSchedule | undefined;
+  /** A programme step the schedule completes, done in the same write (as `StaffStepStore.recordDone`). */
+  stepDone?: StepDoneWith;
+  /**
+   * The area's visit was read as not recorded: saved only if it still is not, since a visit recorded
+   * meanwhile may have found no schedule yet, and then this schedule completes preparation.
+   */
+  noVisitYet?: boolean;
+}
+
+/**
+ * A programme step done in the write of the decision that completes it: its done mark, and the token
+ * the workflow waits with taken if it was read (`heldToken`), or found still absent if none was: a
+ * workflow that began waiting meanwhile makes the write fail, to be decided again with its token.
+ */
+export interface StepDoneWith {
+  step: StaffStep;
+  by: string;
+  at: string;
+  heldToken: string | undefined;
+}
+
 /** Decisions written together with their announcement, in one transaction: both stand, or neither. */
 export interface Announcements {
   /** Writes the selection (as `SelectionStore.write`, at `expectedVersion`) with its audit entry and announcement; false if someone changed it first. */
@@ -58,7 +83,14 @@ export interface Announcements {
    * Saves the area's workshop schedule (as `WorkshopStore.saveSchedule`, at `expectedSequence` and the
    * facilitators' calendar versions read) with its audit entry and announcement; false if either moved on first.
    */
-  workshopsScheduled(schedule: WorkshopSchedule, expectedSequence: number, calendarVersions: Readonly<Record<string, number>>, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  workshopsScheduled(
+    schedule: WorkshopSchedule,
+    expectedSequence: number,
+    calendarVersions: Readonly<Record<string, number>>,
+    audit: AuditEntry,
+    announcement: Announcement,
+    also?: ScheduledWith,
+  ): Promise<boolean>;
   /** Books or moves a session (as `ConsultancyStore.book`) with its audit entry and announcement: all stand, or none. */
   sessionBooked(booking: SessionBooking, previous: SessionBooking | undefined, slotAsSeen: Pick<ConsultancySlot, 'startsAt' | 'endsAt'> | undefined, audit: AuditEntry, announcement: Announcement): Promise<BookingOutcome>;
   /** Cancels a booking (as `ConsultancyStore.cancel`) with its audit entry and announcement; false if it changed first. */
