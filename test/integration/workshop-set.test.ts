@@ -4,6 +4,7 @@ import { DynamoWorkshopStore, createDocumentClient } from '@pip/storage';
 import { startTestPlatform } from '../support/platform';
 import { openArea } from '../support/programme-data';
 import { staffSession, type StaffSession } from '../support/staff-session';
+import { countDynamoCalls, emptyTally, requestTallies, type CallTally } from '../bench/dynamo-calls';
 
 /*
  * The four workshops planned as a set over HTTP against DynamoDB Local: proposals that skip
@@ -26,7 +27,16 @@ const datesOn = (page: string) => [1, 2, 3, 4].map((n) => workshopDate(page, n))
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 const text = (page: string) => page.replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
 
-const plan = (areaId: string, date: string, weeks: string, facilitators: [string, string] = ['Alex Facilitator', 'Bea Facilitator']) =>
+// The calls each request makes to the table, counted as the round-trips bench counts them.
+countDynamoCalls();
+/** Every call to the table the request makes, counted into `tally`. */
+const countedIn = (tally: CallTally) => {
+  const id = `tally-${Math.random()}`;
+  requestTallies.set(id, tally);
+  return { headers: { 'x-bench-tally': id } };
+};
+
+const plan = (areaId: string, date: string, weeks: string, facilitators: [string, string] = ['Alex Facilitator', 'Bea Facilitator'], tally = emptyTally()) =>
   sam.post(`/staff/areas/${areaId}/programme/workshops/plan`, {
     'plan-date': date,
     'plan-weeks': weeks,
@@ -35,7 +45,7 @@ const plan = (areaId: string, date: string, weeks: string, facilitators: [string
     'plan-voluntary-venue': 'Voluntary Action Centre',
     'plan-facilitators': facilitators[0],
     'plan-facilitator-2': facilitators[1],
-  });
+  }, countedIn(tally));
 
 /** The schedule form as the page would post it back: every workshop field, the sequence and the CSRF token aside. */
 function scheduleFormIn(page: string, sequence: string): Record<string, string> {
@@ -76,8 +86,11 @@ describe('planning the four workshops as a set', () => {
       ['2026-12-04', '2027-01-01', '2027-01-04'],
       ['2027-03-01', '2027-03-29', '2027-03-30'],
     ] as const) {
-      const response = await plan(HERE, first, '4');
+      const tally = emptyTally();
+      const response = await plan(HERE, first, '4', undefined, tally);
       expect(response.status).toBe(200);
+      // The programme page it is shown on and the facilitators' calendars, side by side; nothing written.
+      expect({ readWaves: tally.readWaves, writes: tally.writes }).toEqual({ readWaves: 1, writes: 0 });
       const page = await response.text();
       const dates = datesOn(page);
       expect(dates[0]).toBe(first);
@@ -163,8 +176,10 @@ describe('moving one workshop of a saved set', () => {
     expect(page).toContain('Move workshops 3 and 4 by 14 days too');
     expect(page).toContain(`formaction="/staff/areas/${HERE}/programme/workshops/shift"`);
 
-    const shifted = await sam.post(`/staff/areas/${HERE}/programme/workshops/shift`, moved);
+    const tally = emptyTally();
+    const shifted = await sam.post(`/staff/areas/${HERE}/programme/workshops/shift`, moved, countedIn(tally));
     expect(shifted.status).toBe(200);
+    expect({ readWaves: tally.readWaves, writes: tally.writes }).toEqual({ readWaves: 1, writes: 0 });
     const again = await shifted.text();
     expect(datesOn(again)).toEqual(['2027-01-14', '2027-02-25', '2027-03-25', '2027-04-22']);
     expect(text(again)).toContain('Workshops 3 and 4 moved 14 days later, as workshop 2 did.');

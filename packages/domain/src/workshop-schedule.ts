@@ -134,6 +134,18 @@ export interface ProposedSchedule {
 
 const isVenueHost = (text: string): text is VenueHost => Object.hasOwn(venueHosts, text);
 
+/** Every facilitator named on the schedule form, as typed (the form need not be valid): whose calendars its check reads. */
+export function facilitatorsNamedOnForm(form: Readonly<Record<string, string | undefined>>): string[] {
+  const names: string[] = [];
+  for (let n = 1; n <= WORKSHOPS_PER_AREA; n += 1) {
+    for (const name of ['facilitators', 'facilitator-2']) {
+      const typed = (form[`workshop-${n}-${name}`] ?? '').trim();
+      if (typed !== '') names.push(typed);
+    }
+  }
+  return names;
+}
+
 /**
  * Reads the four workshops from the schedule form (`workshop-1-date`, `workshop-1-time`, ...),
  * then checks them against the schedule rules. What needs correcting is a ValidationError.

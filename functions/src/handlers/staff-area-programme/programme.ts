@@ -1,4 +1,4 @@
-import { ConflictError, type FieldError } from '@pip/domain';
+import { ConflictError, type FieldError, type ProgrammeContext } from '@pip/domain';
 import { platformPorts } from '../../composition-root';
 import { pathParameter, type HttpEvent } from '../../kit/event';
 import { formRoute, type FormProblem } from '../../kit/form';
@@ -26,9 +26,10 @@ export const backToProgramme = (areaId: string, done: Parameters<typeof programm
 export async function showProgramme(
   event: HttpEvent,
   status: number,
-  options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string; scheduleNotes?: string[] } = {},
+  /** `context`: the programme as the action read it already, to show without reading it again. */
+  options: { values?: Record<string, string>; errors?: FieldError[]; notice?: string; scheduleNotes?: string[]; context?: ProgrammeContext } = {},
 ) {
-  const context = await programmeContext(platformPorts(), pathParameter(event, 'areaId'));
+  const context = options.context ?? (await programmeContext(platformPorts(), pathParameter(event, 'areaId')));
   return htmlResponse(
     status,
     programmePage(staffView(event), { ...context, values: options.values ?? {}, errors: options.errors ?? [], notice: options.notice, scheduleNotes: options.scheduleNotes }),

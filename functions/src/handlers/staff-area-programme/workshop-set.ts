@@ -21,6 +21,7 @@ export const planTheWorkshops = programmeForm(async (event) => {
     errors: filled.errors,
     notice: 'The four workshops are proposed below. Check them, change anything you need to, then save the schedule.',
     scheduleNotes: filled.notes,
+    context: filled.context,
   });
 });
 
@@ -33,5 +34,6 @@ export const shiftTheLaterWorkshops = programmeForm(async (event) => {
     errors: filled.errors,
     notice: filled.shifted ? `${filled.shifted} Check the dates below, then save the schedule.` : undefined,
     scheduleNotes: filled.notes,
+    context: filled.context,
   });
 });

@@ -36,15 +36,24 @@ export async function workshopFacilitatorCheck(
 ): Promise<{ errors: FieldError[]; calendarVersions: Record<string, number> }> {
   const now = ports.clock.now();
   const calendars = await facilitatorCalendars(ports, workshops.filter((workshop) => !hasStarted(workshop, now)).flatMap((workshop) => workshop.facilitators));
-  const clashes = (areaNames: Record<string, string>) => facilitatorClashes(areaId, workshops, (key) => calendars.get(key) ?? { slots: [], workshops: [] }, areaNames, now);
-  // The other areas' names only word a clash: read only when there is one.
-  const found = clashes({});
   return {
-    errors: found.length > 0 ? clashes(await areaNamesOf(ports, calendars.values())) : found,
+    errors: await clashesIn(ports, areaId, workshops, calendars, now),
     calendarVersions: Object.fromEntries([...calendars].map(([key, calendar]) => [key, calendar.version])),
   };
 }
 
-/** The clashes alone, for a check that saves nothing. */
-export const workshopFacilitatorClashes = async (ports: FacilitatorCalendarPorts, areaId: string, workshops: readonly Workshop[]): Promise<FieldError[]> =>
-  (await workshopFacilitatorCheck(ports, areaId, workshops)).errors;
+/**
+ * The clashes of the workshops with the facilitators' calendars read already (`facilitatorCalendars`,
+ * of at least the workshops' facilitators). The other areas' names only word a clash: read only when there is one.
+ */
+export async function clashesIn(
+  ports: Pick<Ports, 'areas'>,
+  areaId: string,
+  workshops: readonly Workshop[],
+  calendars: ReadonlyMap<string, FacilitatorCalendar>,
+  now: Date,
+): Promise<FieldError[]> {
+  const clashes = (areaNames: Record<string, string>) => facilitatorClashes(areaId, workshops, (key) => calendars.get(key) ?? { slots: [], workshops: [] }, areaNames, now);
+  const found = clashes({});
+  return found.length > 0 ? clashes(await areaNamesOf(ports, calendars.values())) : found;
+}

@@ -1,8 +1,10 @@
 import { groupAtWorkshop, type Ports, type ProgrammeContext } from '@pip/domain';
 
 /** An area's programme as its stores hold it now, with who was in the group at each workshop and the step the workflow waits at. */
+export type ProgrammeContextPorts = Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>;
+
 export async function programmeContext(
-  ports: Pick<Ports, 'areas' | 'progress' | 'visits' | 'workshops' | 'selections' | 'applications' | 'staffSteps' | 'clock'>,
+  ports: ProgrammeContextPorts,
   areaId: string,
 ): Promise<ProgrammeContext> {
   // One wave: every read is keyed by the area, so none waits for the area itself.
