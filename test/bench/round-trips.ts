@@ -234,7 +234,8 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
     await get('/staff/areas/{areaId}/window', `/staff/areas/${AREA}/window`);
     await post('/staff/areas/{areaId}/applications/{applicationId}/conflicts', `${application(people[11]!)}/conflicts`, { reason: 'A former colleague' });
     const corrected = `bench.corrected.${randomUUID().slice(0, 6)}@example.org`;
-    await post('/staff/areas/{areaId}/applications/{applicationId}/email', `${application(people[10]!)}/email`, { email: corrected });
+    // As the page posts it: with the address it shows (and the email that failed there, had one).
+    await post('/staff/areas/{areaId}/applications/{applicationId}/email', `${application(people[10]!)}/email`, { email: corrected, previous: people[10]!.email });
     people[10]!.email = corrected;
     for (const person of people) {
       await post('/staff/areas/{areaId}/applications/{applicationId}/reviews', `${application(person)}/reviews`, { roleFit: '4', partnershipExperience: '4', commitment: '4' });

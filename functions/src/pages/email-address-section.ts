@@ -22,6 +22,7 @@ export function emailAddressSection(
     action,
     csrfToken: staff.csrfToken,
     content: html`<input type="hidden" name="previous" value="${address}">
+${unreachable ? html`<input type="hidden" name="failed" value="${unreachable.messageId}">` : ''}
 ${input({
       name: 'email',
       type: 'email',

@@ -57,7 +57,7 @@ export const postEmailCorrection = formRoute(async (event) => {
   const applicationId = pathParameter(event, 'applicationId');
   const { staffId, name } = staffOf(event);
   const form = formValues(event);
-  const corrected = await correctApplicantEmail(platformPorts(), areaId, applicationId, { email: form.email ?? '', ...(form.previous ? { previous: form.previous } : {}) }, { staffId, name });
+  const corrected = await correctApplicantEmail(platformPorts(), areaId, applicationId, { email: form.email ?? '', ...(form.previous ? { previous: form.previous } : {}), ...(form.failed ? { failed: form.failed } : {}) }, { staffId, name });
   const done = corrected.resent ? 'address-corrected-resent' : corrected.wordingGone ? 'address-corrected-wording-gone' : 'address-corrected';
   return correctionNotices.redirect(`/staff/areas/${encodeURIComponent(areaId)}/applications/${encodeURIComponent(applicationId)}`, done);
 }, detailPage);

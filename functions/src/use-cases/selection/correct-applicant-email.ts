@@ -6,26 +6,34 @@ export type CorrectEmailPorts = Pick<Ports, 'applications' | 'unreachable' | 'em
 /**
  * Staff correct the address of an applicant the platform could not reach, after checking it with
  * them. The application moves to the new address, with its timeline entry and the email that did
- * not arrive sent there, in one write. The old address keeps its record of what failed.
+ * not arrive sent there, in one write. The old address keeps its record of what failed. The page
+ * says which address it showed (`previous`) and which email failed there (`failed`): read by their
+ * keys beside each other, in one round trip, and read again only where they no longer hold.
  */
 export async function correctApplicantEmail(
   ports: CorrectEmailPorts,
   areaId: string,
   applicationId: string,
-  form: { email?: unknown; previous?: string },
+  form: { email?: unknown; previous?: string; failed?: string },
   actor: Actor,
 ): Promise<{ resent?: string; wordingGone?: true; already?: true }> {
-  const application = await ports.applications.findByReference(areaId, applicationId);
+  const shown = form.previous;
+  // Only what could be a key is read by: anything else the page never sent is simply not used.
+  const [atShown, unreachableShown, failedShown] = await Promise.all([
+    keyable(shown) ? ports.applications.findByApplicant(areaId, shown) : undefined,
+    keyable(shown) ? ports.unreachable.find(shown) : undefined,
+    keyable(form.failed) ? ports.emailTracking.get(form.failed) : undefined,
+  ]);
+  const application = atShown?.applicationId === applicationId ? atShown : await ports.applications.findByReference(areaId, applicationId);
   if (!application) throw new NotFoundError('Application');
   const previous = application.answers.email;
-  // The page said which address it showed: an application already moved from it to the address posted
-  // is this correction made already (a double click, or a colleague's), not a mistake to point out.
-  const shown = form.previous;
+  // An application already moved from the address shown to the address posted is this correction made
+  // already (a double click, or a colleague's), not a mistake to point out.
   if (shown !== undefined && typeof form.email === 'string' && applicantKey(shown) !== applicantKey(previous) && applicantKey(form.email) === applicantKey(previous)) return { already: true };
   const address = parseCorrectedEmail(form.email, previous);
 
-  const unreachable = await ports.unreachable.find(previous);
-  const failed = unreachable ? await ports.emailTracking.get(unreachable.messageId) : undefined;
+  const unreachable = shown !== undefined && applicantKey(shown) === applicantKey(previous) ? unreachableShown : await ports.unreachable.find(previous);
+  const failed = !unreachable ? undefined : failedShown?.messageId === unreachable.messageId ? failedShown : await ports.emailTracking.get(unreachable.messageId);
   // Past the retention period the wording is gone: the address is still corrected, and staff told to send a new link.
   const wordingGone = failed !== undefined && !stillWorded(failed, ports.clock.now());
   const now = ports.clock.now().toISOString();
@@ -55,6 +63,9 @@ export async function correctApplicantEmail(
   }
   return resent ? { resent: resent.subject } : wordingGone ? { wordingGone: true } : {};
 }
+
+/** Short enough to be (part of) a table key: the longest address is 254 characters. */
+const keyable = (value: string | undefined): value is string => value !== undefined && value !== '' && value.length <= 254;
 
 /**
  * Whether the email's wording is still kept to send again: the retention schedule removes it a set
