@@ -120,6 +120,8 @@ describe('an area carried through its stages by the local workflow', () => {
     const view = (await (await fetch(`${platform.url.replace('localhost', '127.0.0.1')}/api/staff/areas/${AREA}/selection`, { headers: { authorization: `Bearer ${sam.idToken}` } })).json()) as {
       selection: { selected: Record<string, string[]>; version: number };
     };
+    const approvalTally = emptyTally();
+    requestTallies.set('approval', approvalTally);
     const approval = await sam.post(`/staff/areas/${AREA}/selection`, {
       version: String(view.selection.version),
       action: 'approve',
@@ -128,8 +130,12 @@ describe('an area carried through its stages by the local workflow', () => {
       'selected-voluntary-community': view.selection.selected['voluntary-community']!,
       'lead-local-authority': people[0]!.applicationId,
       'lead-voluntary-community': people[2]!.applicationId,
-    });
+    }, { headers: { 'x-bench-tally': 'approval' } });
+    requestTallies.delete('approval');
     expect(approval.status).toBe(303);
+    // One round trip of reads (the area's applications, reviews, selection, conflicts of interest and the
+    // step), then one transaction: the selection, its timeline line, its announcement and the step done.
+    expect({ readWaves: approvalTally.readWaves, writes: approvalTally.writes, transactions: approvalTally.commands.TransactWriteItems }).toEqual({ readWaves: 1, writes: 1, transactions: 1 });
     expect(await stage()).toBe('preparation');
     for (const person of people) expect((await emailsTo(person.email)).filter((email) => email.subject.startsWith('You have been selected'))).toHaveLength(1);
     expect(await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).toContain('waiting for staff to record the area visit and schedule the four workshops');

@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, DecidedWith, LearningEvent, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 import { auditPut } from './audit-store';
 import { unlessLostRace } from './conditional';
 import { keys } from './keys';
@@ -64,7 +64,7 @@ export class DynamoAnnouncementStore implements Announcements {
     private readonly tableName: string,
   ) {}
 
-  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement, also?: DecidedWith): Promise<boolean> {
     return unlessLostRace(
       this.documents.send(
         new TransactWriteCommand({
@@ -73,6 +73,7 @@ export class DynamoAnnouncementStore implements Announcements {
             { Put: selectionPut(this.tableName, next, expectedVersion) },
             { Put: auditPut(this.tableName, audit) },
             { Put: announcementPut(this.tableName, announcement, audit.at) },
+            ...(also?.stepDone ? staffStepDoneItems(this.tableName, next.areaId, also.stepDone) : []),
           ],
         }),
       ),

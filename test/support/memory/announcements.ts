@@ -1,4 +1,4 @@
-import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, EvaluationResponse, FollowUpReview, LearningEvent, Ports, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
+import type { Announcement, Announcements, AreaSelection, AuditEntry, BookingOutcome, ConsultancySlot, DecidedWith, EvaluationResponse, FollowUpReview, LearningEvent, Ports, ScheduledWith, SessionBooking, SessionNumber, WorkshopSchedule } from '@pip/domain';
 
 /**
  * Decisions with their announcements, in memory: the decision is stored, then its announcement is
@@ -12,10 +12,25 @@ export class MemoryAnnouncements implements Announcements {
     private readonly actOn: (announcement: Announcement) => Promise<void>,
   ) {}
 
-  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean> {
+  async selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement, also?: DecidedWith): Promise<boolean> {
+    if (!(await this.stepAsRead(next.areaId, also))) return false;
     if (!(await this.stores.selections.write(next, expectedVersion, audit))) return false;
+    await this.stepDone(next.areaId, also);
     await this.announce(announcement);
     return true;
+  }
+
+  /** The step as the table's transaction finds it: not done yet, and its token the one read (or still none). */
+  private async stepAsRead(areaId: string, also: DecidedWith | undefined): Promise<boolean> {
+    const step = also?.stepDone;
+    return !step || (!(await this.stores.staffSteps.isDone(areaId, step.step)) && (await this.stores.staffSteps.heldToken(areaId, step.step)) === step.heldToken);
+  }
+
+  private async stepDone(areaId: string, also: DecidedWith | undefined): Promise<void> {
+    const step = also?.stepDone;
+    if (!step) return;
+    await this.stores.staffSteps.markDone(areaId, step.step, step.by, step.at);
+    await this.stores.staffSteps.take(areaId, step.step);
   }
 
   async workshopsScheduled(
@@ -26,15 +41,10 @@ export class MemoryAnnouncements implements Announcements {
     announcement: Announcement,
     also?: ScheduledWith,
   ): Promise<boolean> {
-    const step = also?.stepDone;
-    // The step as the table's transaction finds it: not done yet, and its token the one read (or still none).
-    if (step && ((await this.stores.staffSteps.isDone(schedule.areaId, step.step)) || (await this.stores.staffSteps.heldToken(schedule.areaId, step.step)) !== step.heldToken)) return false;
+    if (!(await this.stepAsRead(schedule.areaId, also))) return false;
     if (also?.noVisitYet && (await this.stores.visits.get(schedule.areaId))) return false;
     if (!(await this.stores.workshops.saveSchedule(schedule, expectedSequence, calendarVersions))) return false;
-    if (step) {
-      await this.stores.staffSteps.markDone(schedule.areaId, step.step, step.by, step.at);
-      await this.stores.staffSteps.take(schedule.areaId, step.step);
-    }
+    await this.stepDone(schedule.areaId, also);
     await this.stores.audit.record(audit);
     await this.announce(announcement);
     return true;

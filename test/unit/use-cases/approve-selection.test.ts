@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SelectionChangedError, ValidationError, draftSelection, type SelectionDraft } from '@pip/domain';
 import { approveSelection } from '../../../functions/src/use-cases/selection/approve-selection';
 import { currentDraft, selectionContext } from '../../../functions/src/use-cases/selection/selection-context';
+import { awaitStaff } from '../../../functions/src/use-cases/shared/staff-steps';
 import type { MemoryPorts } from '../../support/memory-ports';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
@@ -35,6 +36,29 @@ describe('approving the selection', () => {
     expect(ports.audit.entries.filter((entry) => entry.action === 'Selection approved')).toHaveLength(1);
     expect(ports.workflow.continued).toEqual(['task-token']);
     expect(await ports.staffSteps.isDone(areaId, 'selection-approval')).toBe(true);
+  });
+
+  it('lets the workflow go on once when it begins waiting just as the approval is written', async () => {
+    const ports = reviewedLeeds();
+    const draft = await proposedWithLeads(ports);
+    const readToken = ports.staffSteps.heldToken.bind(ports.staffSteps);
+    let began = false;
+    // The workflow reaches the step just after the approval read no token: it holds one, and finds the step not done.
+    ports.staffSteps.heldToken = async (area, step) => {
+      const token = await readToken(area, step);
+      if (!began) {
+        began = true;
+        await awaitStaff(ports, areaId, 'selection-approval', 'token-arrived');
+      }
+      return token;
+    };
+
+    await approveSelection(ports, areaId, sam, draft, 0);
+
+    expect(ports.workflow.continued).toEqual(['token-arrived']);
+    expect(await ports.staffSteps.isDone(areaId, 'selection-approval')).toBe(true);
+    expect(ports.audit.entries.filter((entry) => entry.action === 'Selection approved')).toHaveLength(1);
+    expect(ports.outbox.emails).toHaveLength(APPLICANTS.length);
   });
 
   it('refuses while applications are open, writing and sending nothing', async () => {

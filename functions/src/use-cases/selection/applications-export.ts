@@ -1,5 +1,5 @@
 import { applicationsTable, rosterStatus, rosterStatusInWords, type Ports } from '@pip/domain';
-import { reviewIndependence } from '../staff/review-independence';
+import { recordedConflicts, reviewIndependence } from '../staff/review-independence';
 
 /**
  * Every application of an area, with its independent reviews' count and mean score (as the selection
@@ -9,13 +9,14 @@ export async function applicationsExport(
   ports: Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'staffConnections' | 'declaredConflicts'>,
   areaId: string,
 ): Promise<{ filename: string; header: string[]; rows: unknown[][] }> {
-  const [area, applications, reviews, selection] = await Promise.all([
+  const [area, applications, reviews, selection, conflicts] = await Promise.all([
     ports.areas.existing(areaId),
     ports.applications.listForArea(areaId),
     ports.reviews.listForArea(areaId),
     ports.selections.get(areaId),
+    recordedConflicts(ports, areaId),
   ]);
-  const { independent } = await reviewIndependence(ports, area, applications, reviews);
+  const { independent } = reviewIndependence(conflicts, area, applications, reviews);
   const table = applicationsTable(applications, independent);
   return {
     filename: `${area.areaId}-applications.csv`,

@@ -1,5 +1,5 @@
 import { applicationRows, areaStage, rosterStatus, type ApplicationFilters, type AreaApplications, type Ports, type RosterStatus } from '@pip/domain';
-import { reviewIndependence } from '../staff/review-independence';
+import { recordedConflicts, reviewIndependence } from '../staff/review-independence';
 
 /** The applications of an area with where each applicant stands, in the roster's words. */
 export interface AreaApplicationsWithStatus extends AreaApplications {
@@ -18,14 +18,15 @@ export async function areaApplications(
   areaId: string,
   filters: ApplicationFilters,
 ): Promise<AreaApplicationsWithStatus> {
-  const [area, applications, reviews, selection, progress] = await Promise.all([
+  const [area, applications, reviews, selection, progress, conflicts] = await Promise.all([
     ports.areas.existing(areaId),
     ports.applications.listForArea(areaId),
     ports.reviews.listForArea(areaId),
     ports.selections.get(areaId),
     ports.progress.get(areaId),
+    recordedConflicts(ports, areaId),
   ]);
-  const independence = await reviewIndependence(ports, area, applications, reviews);
+  const independence = reviewIndependence(conflicts, area, applications, reviews);
   const conflictedCounts: Record<string, number> = {};
   for (const { review } of independence.conflicted) conflictedCounts[review.applicationId] = (conflictedCounts[review.applicationId] ?? 0) + 1;
   return {

@@ -12,7 +12,7 @@ import {
   type ReviewIndependence,
   type SelectionDraft,
 } from '@pip/domain';
-import { reviewIndependence } from '../staff/review-independence';
+import { recordedConflicts, reviewIndependence } from '../staff/review-independence';
 
 export type SelectionContextPorts = Pick<Ports, 'areas' | 'applications' | 'reviews' | 'selections' | 'staffConnections' | 'declaredConflicts'>;
 
@@ -30,13 +30,14 @@ export interface SelectionContext {
 }
 
 export async function selectionContext(ports: SelectionContextPorts, areaId: string): Promise<SelectionContext> {
-  const [area, applications, reviews, stored] = await Promise.all([
+  const [area, applications, reviews, stored, conflicts] = await Promise.all([
     ports.areas.existing(areaId),
     ports.applications.listForArea(areaId),
     ports.reviews.listForArea(areaId),
     ports.selections.get(areaId),
+    recordedConflicts(ports, areaId),
   ]);
-  const independence = await reviewIndependence(ports, area, applications, reviews);
+  const independence = reviewIndependence(conflicts, area, applications, reviews);
   const candidates = applications.map((application) => toCandidate(application, independence.independent));
   return { area, applications, reviews, independence, candidates, stored, proposal: proposeSelection(candidates) };
 }

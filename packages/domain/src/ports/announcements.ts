@@ -50,12 +50,16 @@ export type Announcement =
   /** A participant answered the evaluation (or changed their answers): their reminder to answer is withdrawn. */
   | { kind: 'evaluation-answered'; areaId: string; applicationId: string; version: number };
 
+/** What a decision is written with besides its audit entry and announcement. */
+export interface DecidedWith {
+  /** A programme step the decision completes, done in the same write (as `StaffStepStore.recordDone`). */
+  stepDone?: StepDoneWith;
+}
+
 /** What a schedule is saved with, when its caller read it already. */
-export interface ScheduledWith {
+export interface ScheduledWith extends DecidedWith {
   /** The schedule the caller read at `expectedSequence` (none: there was none), so the store need not read it again. */
   previous: WorkshopSchedule | undefined;
-  /** A programme step the schedule completes, done in the same write (as `StaffStepStore.recordDone`). */
-  stepDone?: StepDoneWith;
   /**
    * The area's visit was read as not recorded: saved only if it still is not, since a visit recorded
    * meanwhile may have found no schedule yet, and then this schedule completes preparation.
@@ -78,7 +82,7 @@ export interface StepDoneWith {
 /** Decisions written together with their announcement, in one transaction: both stand, or neither. */
 export interface Announcements {
   /** Writes the selection (as `SelectionStore.write`, at `expectedVersion`) with its audit entry and announcement; false if someone changed it first. */
-  selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement): Promise<boolean>;
+  selectionDecided(next: AreaSelection, expectedVersion: number, audit: AuditEntry, announcement: Announcement, also?: DecidedWith): Promise<boolean>;
   /**
    * Saves the area's workshop schedule (as `WorkshopStore.saveSchedule`, at `expectedSequence` and the
    * facilitators' calendar versions read) with its audit entry and announcement; false if either moved on first.
