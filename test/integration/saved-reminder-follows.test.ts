@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DAY, savedApplicationRules, type Area } from '@pip/domain';
 import { tableStreamsSettled } from '@pip/local';
-import type { Item } from '@pip/storage';
+import { keys, type Item } from '@pip/storage';
 import { savedReminderId } from '@pip/functions/use-cases/recruitment/saved-reminders';
 import { goodAnswers } from '../support/application-answers';
 import { emailsTo } from '../support/inbox';
@@ -90,6 +90,26 @@ describe('the reminder of a saved application', () => {
       (await (await staffSession(running.platform).get(`/staff/people/record.json?email=${encodeURIComponent(email)}`)).json()) as { savedApplications?: unknown[] };
     expect((await recordOf(first)).savedApplications ?? []).toHaveLength(0);
     expect((await recordOf(changed)).savedApplications).toHaveLength(1);
+  });
+
+  it('goes once: saving anew after it went leaves it sent, and still saves the answers and emails their link', async () => {
+    const area = await addArea(20);
+    const saver = uniqueEmail('reminded-once');
+    expect((await save(area.areaId, saver)).status).toBe(200);
+    const id = savedReminderId(area.areaId, saver);
+    expect((await reminderOf(area.areaId, saver))?.status).toBe('pending');
+    // The reminder went (its record as delivery leaves it), and the person saves again from a new page, under a new link.
+    await running.stores.documents.send(
+      new UpdateCommand({ TableName: running.platform.tableName, Key: keys.email(id), UpdateExpression: 'SET #status = :sent, sentAt = :at', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':sent': 'sent', ':at': new Date().toISOString() } }),
+    );
+
+    const again = await save(area.areaId, saver);
+
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('saved');
+    expect(await savedItems(area.areaId)).toHaveLength(2);
+    expect((await emailsTo(saver)).filter((email) => email.subject.startsWith('Your saved application'))).toHaveLength(2);
+    expect((await reminderOf(area.areaId, saver))?.status).toBe('sent');
   });
 
   it('is made when staff extend the window for someone who saved too late for one, and none goes to an address that has applied', async () => {

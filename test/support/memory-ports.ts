@@ -182,9 +182,11 @@ export class MemorySavedApplications implements SavedApplicationStore {
 
   constructor(private readonly outbox: MemoryOutbox) {}
 
-  async create(token: string, saved: SavedApplication, { email }: SavedApplicationEmail): Promise<'written' | 'repeated' | 'limit-reached'> {
+  async create(token: string, saved: SavedApplication, { email, reminder }: SavedApplicationEmail): Promise<'written' | 'repeated' | 'limit-reached'> {
     if (!(await this.outbox.enqueue(email, saved.savedAt))) return 'repeated';
     this.byToken.set(`${saved.areaId}#${token}`, structuredClone(saved));
+    // As the table's transaction does it: the reminder put, or left as it is once it no longer waits.
+    if (reminder) await this.putReminder(reminder, saved.savedAt);
     return 'written';
   }
 

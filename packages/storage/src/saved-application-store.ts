@@ -21,7 +21,7 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
     private readonly tableName: string,
   ) {}
 
-  async create(token: string, saved: SavedApplication, { email, allowance }: SavedApplicationEmail, retainUntil: string): Promise<'written' | 'repeated' | 'limit-reached'> {
+  async create(token: string, saved: SavedApplication, { email, allowance, reminder }: SavedApplicationEmail, retainUntil: string): Promise<'written' | 'repeated' | 'limit-reached'> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -30,6 +30,7 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
             // Sent from the table's stream once stored, as an application's email is: the request sends nothing.
             { Put: outboxPut(this.tableName, email, saved.savedAt) },
             { Update: allowanceUpdate(this.tableName, allowance) },
+            ...(reminder ? [{ Put: this.reminderPut(reminder, saved.savedAt) }] : []),
           ],
         }),
       );
@@ -40,6 +41,8 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
       // The email of this save request is there already: the same request again, which has done its work.
       if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'repeated';
       if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'limit-reached';
+      // The reminder no longer waits (sent, or withdrawn): it stays so, and the answers are saved without it.
+      if (reminder && reasons[3]?.Code === 'ConditionalCheckFailed') return this.create(token, saved, { email, allowance }, retainUntil);
       throw error;
     }
   }
@@ -64,20 +67,20 @@ export class DynamoSavedApplicationStore implements SavedApplicationStore {
    * applications close (`notAfter`); it keeps the link it carries and when that ends, so that a moved
    * window can move it. Replaced only while it still waits: once sent or withdrawn it stays so.
    */
-  putReminder({ email, resumeUrl, linkExpiresAt }: SavedReminder, at: string): Promise<boolean> {
+  putReminder(reminder: SavedReminder, at: string): Promise<boolean> {
+    return unlessLostRace(this.documents.send(new PutCommand(this.reminderPut(reminder, at))));
+  }
+
+  private reminderPut({ email, resumeUrl, linkExpiresAt }: SavedReminder, at: string) {
     // Withdrawn unsent once the address has applied to the area, even before the application's stream record is acted on.
     const put = outboxPut(this.tableName, email, at, email.areaId ? { withdrawnOnceApplied: email.areaId } : {});
-    return unlessLostRace(
-      this.documents.send(
-        new PutCommand({
-          ...put,
-          Item: { ...put.Item, resumeUrl, linkExpiresAt },
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
-        }),
-      ),
-    );
+    return {
+      ...put,
+      Item: { ...put.Item, resumeUrl, linkExpiresAt },
+      ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
+    };
   }
 
   async pendingReminder(messageId: string): Promise<{ to: string; resumeUrl: string; linkExpiresAt: string } | undefined> {

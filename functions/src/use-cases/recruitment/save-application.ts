@@ -16,7 +16,7 @@ import {
 } from '@pip/domain';
 import { savedApplicationEmails } from '@pip/mail';
 import { openSavedApplication } from './open-saved-application';
-import { remindOfSavedApplication, savedApplicationUrl, withdrawReminderOfOldAddress } from './saved-reminders';
+import { remindOfSavedApplication, savedApplicationUrl, savedReminderOf, withdrawReminderOfOldAddress } from './saved-reminders';
 
 export type SaveApplicationPorts = Pick<
   Ports,
@@ -88,10 +88,12 @@ export async function saveApplication(ports: SaveApplicationPorts, area: Area, r
   const saved: SavedApplication = { areaId, email: given.email, answers, savedAt: at, expiresAt, ...(request.nomination ? { nomination: request.nomination } : {}) };
   const email = savedApplicationEmails.saved(area, given.email, { url, expiresAt }, saveRequest);
   const allowance = emailAllowance(given.email, now);
-  const write = await ports.savedApplications.create(token, saved, { email, allowance }, savedApplicationDueAt(area, expiresAt));
+  // The reminder goes in the same write, unless the address has applied already.
+  const { reminder } = savedReminderOf(ports, area, given.email, url, expiresAt);
+  const applied = await ports.applications.findByApplicant(areaId, given.email);
+  const write = await ports.savedApplications.create(token, saved, { email, allowance, ...(applied ? {} : { reminder }) }, savedApplicationDueAt(area, expiresAt));
   if (write === 'limit-reached') throw new EmailLimitReachedError(allowance.limit);
-  // The link's email leaves from the table's stream once the transaction has stored it.
-  if (write === 'written') await remindOfSavedApplication(ports, area, given.email, url, expiresAt);
+  // The link's email and the reminder leave from the table's stream and the outbox once the transaction has stored them.
   ports.log('INFO', 'application saved', { areaId, repeated: write === 'repeated' });
   return { outcome: 'saved', area, email: given.email, expiresAt };
 }

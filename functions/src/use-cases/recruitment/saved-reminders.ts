@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applicantKey, savedReminderSchedule, type Area, type Ports } from '@pip/domain';
+import { applicantKey, savedReminderSchedule, type Area, type Ports, type SavedReminder } from '@pip/domain';
 import { savedApplicationEmails } from '@pip/mail';
 
 /**
@@ -19,18 +19,24 @@ export function savedApplicationUrl(ports: Pick<Ports, 'links'>, areaId: string,
 
 export type SavedReminderPorts = Pick<Ports, 'savedApplications' | 'applications' | 'clock' | 'outbox'>;
 
-/** The address's reminder as the area's window calls for it (due, or held unsendable with its link), queued or replacing the one waiting. */
-async function putReminder(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<{ put: boolean; due: boolean }> {
+/**
+ * The address's reminder as the area's window calls for it, carrying the link last saved through,
+ * timed from the area's closing: due, or, once its moment has passed, held so that it never goes, for a
+ * window staff move later (`savedReminderSchedule`).
+ */
+export function savedReminderOf(ports: Pick<Ports, 'clock'>, area: Area, to: string, url: string, linkExpiresAt: string): { reminder: SavedReminder; due: boolean } {
   const { due, ...timing } = savedReminderSchedule(area, linkExpiresAt, ports.clock.now());
   const email = savedApplicationEmails.reminder(area, to, { url, expiresAt: linkExpiresAt }, savedReminderId(area.areaId, to), timing);
-  return { put: await ports.savedApplications.putReminder({ email, resumeUrl: url, linkExpiresAt }, ports.clock.now().toISOString()), due };
+  return { reminder: { email, resumeUrl: url, linkExpiresAt }, due };
 }
 
-/**
- * Queues (or replaces, while it waits) the address's reminder, carrying the link last saved through,
- * timed from the area's closing; none for an address that has applied. One whose moment has passed is
- * still kept, held so that it never goes, for a window staff move later (`savedReminderSchedule`).
- */
+/** The address's reminder queued, or replacing the one waiting. */
+async function putReminder(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<{ put: boolean; due: boolean }> {
+  const { reminder, due } = savedReminderOf(ports, area, to, url, linkExpiresAt);
+  return { put: await ports.savedApplications.putReminder(reminder, ports.clock.now().toISOString()), due };
+}
+
+/** Queues (or replaces, while it waits) the address's reminder (`savedReminderOf`); none for an address that has applied. */
 export async function remindOfSavedApplication(ports: SavedReminderPorts, area: Area, to: string, url: string, linkExpiresAt: string): Promise<void> {
   if (await ports.applications.findByApplicant(area.areaId, to)) return;
   await putReminder(ports, area, to, url, linkExpiresAt);

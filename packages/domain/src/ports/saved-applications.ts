@@ -7,6 +7,11 @@ export interface SavedApplicationEmail {
   /** Its message id comes from the page's save request: the same request again finds it there, and nothing is saved twice. */
   email: OutboundEmail;
   allowance: EmailAllowance;
+  /**
+   * The address's reminder, queued (or replacing the one waiting) in the same write; left as it is if it
+   * no longer waits (sent or withdrawn), without refusing the save.
+   */
+  reminder?: SavedReminder;
 }
 
 /** The one reminder to an address about its saved answers in an area, and the link it carries. */
