@@ -59,6 +59,23 @@ describe('an applicant\'s own link', () => {
     expect(ports.snapshot()).toEqual(before);
   });
 
+  it('decides on the item itself when the copy it opened with is a moment old: the change lands once, and "the same answers" is never said of the copy', async () => {
+    const { ports, token } = await applied();
+    const stale = await opened(ports, token);
+    // Another tab sent a change after this page's copy was read.
+    const meanwhile = goodAnswers('amira@example.org', { jobTitle: 'Director of Partnerships' });
+    await changeApplication(ports, await opened(ports, token), meanwhile);
+
+    // The old answers again, posted from the page with the old copy: the same as the copy, not as the item.
+    const back = await changeApplication(ports, stale, goodAnswers('amira@example.org'));
+    expect(back).toMatchObject({ outcome: 'updated', application: { version: 3, answers: { jobTitle: 'Assistant Chief Executive' } } });
+    // A change posted from the old copy the next day is written over the item as it stands, at its version.
+    ports.clock.set('2027-01-11T12:00:00.000Z');
+    const later = await changeApplication(ports, stale, goodAnswers('amira@example.org', { jobTitle: 'Chief Executive' }));
+    expect(later).toMatchObject({ outcome: 'updated', application: { version: 4, answers: { jobTitle: 'Chief Executive' } } });
+    expect(ports.outbox.emails.map((email) => email.messageId).filter((id) => id.startsWith('application-updated-'))).toHaveLength(3);
+  });
+
   it('refuses bad answers, a change once applications have closed, and one past the day\'s emails, changing nothing', async () => {
     const { ports, token } = await applied();
     const before = ports.snapshot();

@@ -8,15 +8,12 @@ import { answersFromForm, applicationFormPage, changeJourney, formFromAnswers } 
 import type { FormValues } from '../../pages/form-fields';
 import { changeApplication } from '../../use-cases/recruitment/change-application';
 import { checkChangedApplication } from '../../use-cases/recruitment/check-application';
-import { openOwnApplication, type OpenOwnApplication, type OwnApplicationRead } from '../../use-cases/recruitment/own-application';
+import { openOwnApplication, type OpenOwnApplication } from '../../use-cases/recruitment/own-application';
 import { linkProblem } from '../shared/link-problem';
 
-/**
- * Runs `then` with the application behind the link in the path; a link that does not open gets its
- * page, and nothing changes. Pages that only show it read it for `show`; sending a change reads it for `change`.
- */
-async function withOwnApplication(event: HttpEvent, then: (own: OpenOwnApplication) => Promise<HttpResult> | HttpResult, readFor: OwnApplicationRead = 'show'): Promise<HttpResult> {
-  const own = await openOwnApplication(platformPorts(), pathParameter(event, 'token'), readFor);
+/** Runs `then` with the application behind the link in the path; a link that does not open gets its page, and nothing changes. */
+async function withOwnApplication(event: HttpEvent, then: (own: OpenOwnApplication) => Promise<HttpResult> | HttpResult): Promise<HttpResult> {
+  const own = await openOwnApplication(platformPorts(), pathParameter(event, 'token'));
   if (own.problem) return linkProblem(own.problem);
   return then(own);
 }
@@ -52,5 +49,5 @@ export const ownApplicationRoutes = {
     withOwnApplication(event, async (own) => {
       const { outcome, application } = await changeApplication(platformPorts(), own, answersFromForm(formValues(event)));
       return htmlResponse(200, applicationChangedPage(application, own.token, outcome));
-    }, 'change'), showAgain),
+    }), showAgain),
 };

@@ -33,20 +33,23 @@ export async function changeApplication(ports: ChangeApplicationPorts, own: Open
   const { area, link, token } = own;
   const now = ports.clock.now();
   refuseUnlessRecruiting(area, now);
-  const answers = parseApplicationAnswers(keepingEmail(own.application, input));
   const at = now.toISOString();
-  const allowance = emailAllowance(answers.email, now);
   // The link they used is the one the email gives back: they keep one link, however often they change.
   const ownLink = { url: ports.links.personal('application', token), expiresAt: link.expiresAt };
 
-  // The first turn decides on the application as opening the link read it, consistently and in this
-  // request (one round trip fewer); a turn after a lost race reads it again.
+  // The first turn decides on the application as opening the link read it, from the reference index
+  // beside the link (one round trip): a change is written at that version, so a copy a moment old only
+  // loses the race, and the next turn reads the item itself, consistently. "Unchanged" writes nothing,
+  // so it is said only of the item itself, never of the copy.
   let opened: Application | undefined = own.application;
   const result = await takeTurns<ChangeResult>(async () => {
+    const fromCopy = opened !== undefined;
     const current = opened ?? (await ports.applications.findByReference(area.areaId, link.applicationId));
     opened = undefined;
     if (!current) throw new NotFoundError('Application');
-    if (sameAnswers(current.answers, answers)) return { outcome: 'unchanged', application: current };
+    const answers = parseApplicationAnswers(keepingEmail(current, input));
+    if (sameAnswers(current.answers, answers)) return fromCopy ? LOST_RACE : { outcome: 'unchanged', application: current };
+    const allowance = emailAllowance(answers.email, now);
     const application: Application = { ...current, answers, updatedAt: at, version: current.version + 1 };
     const email = applicantEmails.applicationUpdated(area, application, ownLink);
     const audit = timelineEntry(ports.clock, area.areaId, {

@@ -16,21 +16,14 @@ export interface OpenOwnApplication {
 export type OwnApplication = { problem: LinkProblem } | OpenOwnApplication;
 
 /**
- * What the application is read for: `show` (a page that changes nothing) reads it in one round trip
- * from the reference index, which holds whole items; `change` (a change about to be written at its
- * version) reads the item itself consistently, one round trip more.
+ * The application behind an applicant's link, if the link is whole, known and unexpired: read in one
+ * round trip beside the link, from the reference index (which holds whole items, and which an index
+ * that has not caught up yet answers from the area, consistently). A change decided on it is written
+ * at its version (see `changeApplication`).
  */
-export type OwnApplicationRead = 'show' | 'change';
-
-/** The application behind an applicant's link, if the link is whole, known and unexpired. */
-export async function openOwnApplication(ports: OwnApplicationPorts, token: string, readFor: OwnApplicationRead = 'change'): Promise<OwnApplication> {
-  // Both named by the link, read beside it. A change is decided on a consistent read of the item; a
-  // page shows the index's copy, which an index that has not caught up yet answers from the area consistently.
+export async function openOwnApplication(ports: OwnApplicationPorts, token: string): Promise<OwnApplication> {
   const opened = await openPersonalLinkWith(ports, token, ['application'], (areaId, applicationId) =>
-    Promise.all([
-      ports.areas.existing(areaId),
-      readFor === 'show' ? ports.applications.findByReferenceToShow(areaId, applicationId) : ports.applications.findByReference(areaId, applicationId),
-    ]),
+    Promise.all([ports.areas.existing(areaId), ports.applications.findByReferenceToShow(areaId, applicationId)]),
   );
   if (opened.problem) return { problem: opened.problem };
   const { link } = opened;
