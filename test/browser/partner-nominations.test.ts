@@ -54,7 +54,7 @@ describe('a partner’s nomination link, from staff to candidate', () => {
     await looksRight('partners-issued');
 
     await expect.poll(async () => (await emailsTo(contact)).length, { timeout: 60_000 }).toBe(1);
-    link = /\/nominate\/[\w-]{43}/u.exec((await emailsTo(contact))[0]!.body.text ?? '')![0];
+    link = /\/nominate\/[\w-]{43}(?:\.[a-z0-9-]+)?/u.exec((await emailsTo(contact))[0]!.body.text ?? '')![0];
   });
 
   it('opens the partner’s form, which knows who is nominating and for which area', async () => {

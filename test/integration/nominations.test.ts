@@ -6,8 +6,11 @@ import { emailsTo, type ReceivedEmail } from '../support/inbox';
 import { startTestPlatform, storesOf, uniqueEmail } from '../support/platform';
 import { closeRecruitment, openArea } from '../support/programme-data';
 import { staffSession, type StaffSession } from '../support/staff-session';
+import { countDynamoCalls, emptyTally, requestTallies } from '../bench/dynamo-calls';
 
 const AREA = 'nomination-test';
+// The calls each request makes to the table, counted as the round-trips bench counts them.
+countDynamoCalls();
 let platform: RunningPlatform;
 let base: string;
 let staff: StaffSession;
@@ -46,7 +49,7 @@ async function linkIn(address: string, pattern: RegExp): Promise<string> {
   return pattern.exec(emails.at(-1)!.body.text ?? '')![0];
 }
 
-const partnerLinkPattern = /\/nominate\/[\w-]{43}/u;
+const partnerLinkPattern = /\/nominate\/[\w-]{43}(?:\.[a-z0-9-]+)?/u;
 
 /** Staff issue a partner its link; the path of the link its contact was emailed. */
 async function issue(partner: Record<string, string | string[]>): Promise<string> {
@@ -120,6 +123,22 @@ describe('nominations without a partner link', () => {
     const candidate = uniqueEmail('cut-link');
     expect((await post(cut, nomination(candidate))).status).toBe(404);
     expect(await emailsTo(candidate)).toEqual([]);
+  });
+
+  it('read the link and the partner it names side by side, and open nothing when the name is changed', async () => {
+    const link = await issue({ kind: 'changeup-consortium', organisation: 'Counted ChangeUp', areaIds: [AREA], contactName: 'Cy Counted', contactEmail: uniqueEmail('counted-contact') });
+    expect(link).toMatch(/\.changeup-counted-changeup$/u);
+    const renamed = link.replace(/\.changeup-counted-changeup$/u, '.acre');
+    expect((await fetch(`${base}${renamed}`)).status).toBe(404);
+
+    const candidate = uniqueEmail('counted');
+    const tally = emptyTally();
+    requestTallies.set('nomination', tally);
+    const sent = await fetch(`${base}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-bench-tally': 'nomination' }, body: new URLSearchParams(nomination(candidate)).toString() });
+    requestTallies.delete('nomination');
+    expect(sent.status).toBe(200);
+    // The link, the partner and the areas in one round trip; then the nomination, its line and its emails in one transaction.
+    expect({ readWaves: tally.readWaves, writes: tally.writes }).toEqual({ readWaves: 1, writes: 1 });
   });
 });
 

@@ -183,7 +183,7 @@ export class ProgressActors {
       const issued = await this.browsers.post('/staff/partners', { kind: 'acre', contactName: `Nadia Partner ${this.nonce}`, contactEmail }, localStaff[1]);
       if (issued.status !== 303) return false;
       await this.mail.refresh();
-      this.partnerLink = this.mail.link(contactEmail, 'Your nomination link', /https?:\/\/[^/\s]+\/nominate\/[\w-]{43}/u);
+      this.partnerLink = this.mail.link(contactEmail, 'Your nomination link', /https?:\/\/[^/\s]+\/nominate\/[\w-]{43}(?:\.[a-z0-9-]+)?/u);
       if (!this.partnerLink) return false;
     }
     const nomination = {

@@ -135,6 +135,28 @@ export function partnerIdFits(text: string): boolean {
   return text.length <= 200 && PARTNER_ID.test(text);
 }
 
+const SECRET = /^[\w-]{43}$/u;
+
+/**
+ * A partner's nomination link token: its secret, then the partner's id, so that the form behind it
+ * reads the link and the partner side by side in one round trip. The id grants nothing: the link is
+ * stored under the hash of the whole token.
+ */
+export function partnerLinkToken(secret: string, partnerId: string): string {
+  return partnerIdFits(partnerId) ? `${secret}.${partnerId}` : secret;
+}
+
+/** Whether a token can be a partner link's: a secret alone (as they were first made), or with the partner's id. */
+export function isPartnerLinkToken(token: string): boolean {
+  const [secret, partnerId, ...rest] = token.split('.');
+  return SECRET.test(secret ?? '') && rest.length === 0 && (partnerId === undefined || partnerIdFits(partnerId));
+}
+
+/** The partner a token names, if it names one. */
+export function partnerNamedBy(token: string): string | undefined {
+  return isPartnerLinkToken(token) ? token.split('.')[1] : undefined;
+}
+
 const withdraw = (link: PartnerLinkIssue, at: string, by: Actor, because: WithdrawnBecause): PartnerLinkIssue =>
   link.withdrawn ? link : { ...link, withdrawn: { at, by, because } };
 

@@ -1,5 +1,5 @@
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { retentionDueAt, retentionRule, type AuditEntry, type EmailToSend, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
+import { partnerNamedBy, retentionDueAt, retentionRule, type AuditEntry, type EmailToSend, type OutboundEmail, type Partner, type PartnerByLink, type PartnerNomination, type PartnerStore } from '@pip/domain';
 import { unlessLostRace } from './conditional';
 import { auditPut } from './audit-store';
 import { hashToken, linkPut } from './emailed-link-store';
@@ -34,10 +34,12 @@ export class DynamoPartnerStore implements PartnerStore {
     return items.map(toPartner);
   }
 
+  /** A token that names its partner has both read side by side; one of a secret alone, the link and then its partner. */
   async findByLink(token: string): Promise<PartnerByLink | undefined> {
-    const link = await getItem(this.documents, this.tableName, keys.partnerLink(hashToken(token)));
+    const named = partnerNamedBy(token);
+    const [link, partnerNamed] = await Promise.all([getItem(this.documents, this.tableName, keys.partnerLink(hashToken(token))), named ? this.get(named) : undefined]);
     if (!link) return undefined;
-    const partner = await this.get(String(link.partnerId));
+    const partner = named === link.partnerId ? partnerNamed : await this.get(String(link.partnerId));
     return partner && { partner, linkNumber: Number(link.linkNumber) };
   }
 

@@ -25,7 +25,7 @@ const portsAt = (now: string) => memoryPorts({ now, areas: [area('kirklees', 'Ki
 async function linkOf(ports: MemoryPorts, partner: Record<string, unknown>): Promise<string> {
   await issuePartnerLink(ports, partner, sam);
   const email = ports.outbox.emails.at(-1)!;
-  return /\/nominate\/([\w-]{43})/u.exec(email.text)![1]!;
+  return /\/nominate\/([\w-]{43}(?:\.[a-z0-9-]+)?)/u.exec(email.text)![1]!;
 }
 
 const nacvs = { kind: 'nacvs', contactName: 'Nadia Nominator', contactEmail: 'nadia@nacvs.example' };

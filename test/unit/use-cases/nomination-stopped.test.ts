@@ -12,7 +12,7 @@ describe('a partner nominating a candidate, by a request that stops once the nom
   it('leaves the nomination on the timeline, and the candidate’s invitation and the partner’s confirmation on their way', async () => {
     const ports = memoryPorts({ now: NOW, areas: [area('kirklees', 'Kirklees')] });
     await issuePartnerLink(ports, { kind: 'nacvs', contactName: 'Nadia Nominator', contactEmail: 'nadia@nacvs.example' }, { staffId: 'sam', name: 'Sam Rivers' });
-    const partnerToken = /\/nominate\/([\w-]{43})/u.exec(ports.outbox.emails.at(-1)!.text)![1]!;
+    const partnerToken = /\/nominate\/([\w-]{43}(?:\.[a-z0-9-]+)?)/u.exec(ports.outbox.emails.at(-1)!.text)![1]!;
 
     await stoppedOrDone(nominateCandidate(stoppingAfterDecision(ports), partnerToken, nomination));
 

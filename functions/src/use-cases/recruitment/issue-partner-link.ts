@@ -4,6 +4,7 @@ import {
   parsePartner,
   partnerCoverage,
   partnerIdOf,
+  partnerLinkToken,
   partnerWithNewLink,
   takeTurns,
   type Actor,
@@ -27,7 +28,7 @@ export async function issuePartnerLink(ports: IssuePartnerLinkPorts, input: Reco
     async () => {
       const existing = await ports.partners.get(partnerId);
       const next = partnerWithNewLink(existing, answers, actor, ports.clock.now());
-      const token = ports.linkTokens.newToken();
+      const token = partnerLinkToken(ports.linkTokens.newToken(), partnerId);
       const email = nominationEmails.partnerLink(next, partnerCoverage(next, areas), ports.links.nominationForm(token));
       const issued = await ports.partners.issue(next, existing?.version ?? 0, token, email);
       return issued ? next : LOST_RACE;

@@ -1,7 +1,4 @@
-import { areasOpenToPartner, partnerLinkState, type Area, type Partner, type PartnerLinkProblem, type Ports } from '@pip/domain';
-
-/** A whole token is 32 random bytes in base64url, as every emailed link's is; anything else cannot be one of ours. */
-const TOKEN = /^[\w-]{43}$/u;
+import { areasOpenToPartner, isPartnerLinkToken, partnerLinkState, type Area, type Partner, type PartnerLinkProblem, type Ports } from '@pip/domain';
 
 export type PartnerLinkPorts = Pick<Ports, 'partners' | 'areas' | 'clock'>;
 
@@ -20,7 +17,7 @@ export interface OpenPartnerLink {
 export async function openPartnerLink(ports: PartnerLinkPorts, token: string): Promise<OpenPartnerLink | { problem: PartnerLinkProblem }> {
   // The areas are read beside the link, not after it: one round trip for the page, at the price of a
   // list read for an unknown link.
-  const [found, areas] = await Promise.all([TOKEN.test(token) ? ports.partners.findByLink(token) : undefined, ports.areas.list()]);
+  const [found, areas] = await Promise.all([isPartnerLinkToken(token) ? ports.partners.findByLink(token) : undefined, ports.areas.list()]);
   if (!found) return { problem: 'unknown' };
   const now = ports.clock.now();
   const state = partnerLinkState(found.partner, found.linkNumber, now);
