@@ -125,8 +125,16 @@ describe('nominations without a partner link', () => {
     expect(await emailsTo(candidate)).toEqual([]);
   });
 
-  it('read the link and the partner it names side by side, and open nothing when the name is changed', async () => {
-    const link = await issue({ kind: 'changeup-consortium', organisation: 'Counted ChangeUp', areaIds: [AREA], contactName: 'Cy Counted', contactEmail: uniqueEmail('counted-contact') });
+  it('are issued, and read with the partner they name, each in one round trip; and open nothing when the name is changed', async () => {
+    const contactEmail = uniqueEmail('counted-contact');
+    const issuing = emptyTally();
+    requestTallies.set('issue', issuing);
+    const issued = await staff.post('/staff/partners', { kind: 'changeup-consortium', organisation: 'Counted ChangeUp', areaIds: [AREA], contactName: 'Cy Counted', contactEmail }, { headers: { 'x-bench-tally': 'issue' } });
+    requestTallies.delete('issue');
+    expect(issued.status).toBe(303);
+    // The areas and the partner the form names, side by side; then the partner, its link and its email in one transaction.
+    expect({ readWaves: issuing.readWaves, writes: issuing.writes }).toEqual({ readWaves: 1, writes: 1 });
+    const link = await linkIn(contactEmail, partnerLinkPattern);
     expect(link).toMatch(/\.changeup-counted-changeup$/u);
     const renamed = link.replace(/\.changeup-counted-changeup$/u, '.acre');
     expect((await fetch(`${base}${renamed}`)).status).toBe(404);
