@@ -61,7 +61,7 @@ export function slotTimeConfirmation(staff: StaffView, view: { area: Area; slot:
     ],
     emailed: [],
     action: `${consultancyOf(view.area)}/slots/${encodeURIComponent(view.slot.slotId)}`,
-    hidden: { version: view.form.version, date: view.form.date, start: view.form.start, end: view.form.end },
+    hidden: { version: view.form.version, date: view.form.date, start: view.form.start, end: view.form.end, facilitator: view.slot.facilitator },
     confirmText: 'Yes, change the time',
     cancelHref: `${consultancyOf(view.area)}/slots/${encodeURIComponent(view.slot.slotId)}`,
     staff,

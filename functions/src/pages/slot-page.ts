@@ -33,7 +33,8 @@ To free it, <a class="govuk-link" href="${consultancy}#session-${slot.bookedFor}
   const change = formWithCsrf({
     action,
     csrfToken: staff.csrfToken,
-    hidden: { version },
+    // Whose calendar the new time is checked against, read beside the slot.
+    hidden: { version, facilitator: slot.facilitator },
     content: html`<h2 class="govuk-heading-m">Change its time</h2>
 ${dateInput({ name: 'date', legend: 'Date', value: view.values.date ?? ukDateOf(new Date(slot.startsAt)), errorMessage: errors.get('date') })}
 ${time('start', 'Start (UK time)', ukClockTimeOf(slot.startsAt))}

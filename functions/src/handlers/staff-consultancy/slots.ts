@@ -14,7 +14,7 @@ import { removeConsultancySlot } from '../../use-cases/progress-reviews/remove-c
 import { done } from './show-consultancy';
 
 const ports = platformPorts();
-const timeFields = { date: 'text', start: 'text', end: 'text', version: 'text' } as const;
+const timeFields = { date: 'text', start: 'text', end: 'text', version: 'text', facilitator: 'text' } as const;
 
 /** The slot's page as it stands now, with a refused form's answers and errors. */
 async function showSlot(event: HttpEvent, status: number, options: { values?: Record<string, string>; errors?: FieldError[] } = {}) {

@@ -3,6 +3,7 @@ import {
   LOST_RACE,
   NotFoundError,
   ValidationError,
+  facilitatorKey,
   formatUkTimeSpan,
   slotAtNewTime,
   slotChangeRefusal,
@@ -45,7 +46,12 @@ export interface SlotTimeForm {
   start: string;
   end: string;
   version: string;
+  /** The facilitator the page showed: their calendar is read beside the slot, and again only if the slot's is another's. */
+  facilitator?: string;
 }
+
+/** A facilitator's calendar: their slots in every area (with its version) and their workshops. */
+const calendarOf = (ports: SlotTimePorts, facilitator: string) => Promise.all([ports.consultancy.facilitatorSlots(facilitator), ports.workshops.facilitatorWorkshops(facilitator)]);
 
 const when = (slot: ConsultancySlot) => formatUkTimeSpan(slot.startsAt, slot.endsAt);
 
@@ -54,11 +60,16 @@ const when = (slot: ConsultancySlot) => formatUkTimeSpan(slot.startsAt, slot.end
  * facilitator in any area but with itself, no workshop of theirs that day), before staff confirm it; nothing is written.
  */
 export async function plannedSlotTime(ports: SlotTimePorts, areaId: string, slotId: string, form: SlotTimeForm): Promise<{ area: Area; slot: ConsultancySlot; next: ConsultancySlot; calendarVersion: number }> {
-  const { area, slot } = await changeableSlot(ports, areaId, slotId, form.version, 'date');
+  // Only a name that could be a facilitator's is read by (a key DynamoDB takes); anything else is not used.
+  const shown = form.facilitator?.trim() && form.facilitator.length <= 200 ? form.facilitator : undefined;
+  const [{ area, slot }, shownCalendar] = await Promise.all([changeableSlot(ports, areaId, slotId, form.version, 'date'), shown ? calendarOf(ports, shown) : undefined]);
   const next = slotAtNewTime(slot, form);
-  const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator)]);
+  const [held, workshops] = shownCalendar && facilitatorKey(shown!) === facilitatorKey(slot.facilitator) ? shownCalendar : await calendarOf(ports, slot.facilitator);
   const others = held.slots.filter((other) => other.slotId !== slot.slotId);
-  const problems = slotProblems(next, others, ports.clock.now(), workshops, await areaNamesOf(ports, [{ slots: [], workshops }]));
+  const problemsNaming = (areaNames: Record<string, string>) => slotProblems(next, others, ports.clock.now(), workshops, areaNames);
+  // The other areas' names only word a problem: read only when there is one.
+  const found = problemsNaming({});
+  const problems = found.length > 0 ? problemsNaming(await areaNamesOf(ports, [{ slots: [], workshops }])) : found;
   if (problems.length > 0) throw new ValidationError(problems);
   return { area, slot, next, calendarVersion: held.version };
 }
