@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nationalBodies, nominatingBodies, type NationalBody, type StaffProfile } from '@pip/domain';
+import { nationalBodies, nominatingBodies, partnerLinkToken, type NationalBody, type StaffProfile } from '@pip/domain';
 import { RouteTableLinks } from '@pip/functions/adapters/platform-links';
 import { issuePartnerLink } from '@pip/functions/use-cases/recruitment/issue-partner-link';
 import { openPartnerLink } from '@pip/functions/use-cases/recruitment/partner-link';
@@ -24,14 +24,19 @@ export async function seedDemoPartners(
   const links = new RouteTableLinks(baseUrl);
   const working: { organisation: string; url: string }[] = [];
   for (const body of nationalBodies) {
-    const token = demoToken(body);
+    const secret = demoToken(body);
     const ports = { ...stores, clock: { now: () => new Date() } };
     if (!(await stores.partners.get(body))) {
       const contact = { contactName: `${nominatingBodies[body]} demo contact`, contactEmail: `nominations@${body}.example.org` };
-      const issuing = { ...ports, links, linkTokens: { newToken: () => token }, log: () => undefined };
+      const issuing = { ...ports, links, linkTokens: { newToken: () => secret }, log: () => undefined };
       await issuePartnerLink(issuing, { kind: body, ...contact }, { staffId: issuer.staffId, name: issuer.name });
     }
-    if (!(await openPartnerLink(ports, token)).problem) working.push({ organisation: nominatingBodies[body], url: links.nominationForm(token) });
+    // Issued as links are now (naming the partner), or, in data kept from before, as the secret alone.
+    for (const token of [partnerLinkToken(secret, body), secret]) {
+      if ((await openPartnerLink(ports, token)).problem) continue;
+      working.push({ organisation: nominatingBodies[body], url: links.nominationForm(token) });
+      break;
+    }
   }
   return working;
 }
