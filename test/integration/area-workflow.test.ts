@@ -144,6 +144,8 @@ describe('an area carried through its stages by the local workflow', () => {
   it('briefs every participant and invites them to four workshops with calendar files once the visit and schedule are in', async () => {
     expect((await sam.post(`/staff/areas/${AREA}/programme/visit`, { visitedOn: ukDate(now()) })).status).toBe(303);
     expect(await stage()).toBe('preparation');
+    // Only the half of preparation still to do is asked for.
+    expect(await (await sam.get(`/staff/areas/${AREA}/programme`)).text()).toContain('waiting for staff to schedule the four workshops');
     scheduledFrom = now();
     const form = workshopScheduleForm(scheduledFrom);
     const tally = emptyTally();

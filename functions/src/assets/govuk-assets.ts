@@ -69,6 +69,13 @@ function contentTypeOf(path: string): string | undefined {
   return CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
 }
 
+/**
+ * The platform's few rules of its own, after GOV.UK Frontend's (pages load no other stylesheet):
+ * GOV.UK's back link drawn on a button, for a step whose answers travel in the page and go back with it.
+ */
+const PLATFORM_RULES =
+  '\n.pip-back-button{color:#0b0c0c;background:none;border:0;border-radius:0;padding-top:0;padding-right:0;padding-bottom:0;cursor:pointer;-webkit-appearance:none;appearance:none}\n';
+
 const URL_IN_CSS = /url\(\s*(['"]?)([^'")]+)\1\s*\)/gu;
 
 /**
@@ -104,7 +111,7 @@ function stageFrom(distDir: string): PublicAssets {
   ).filter((path) => contentTypeOf(path) !== undefined);
   const files: PublicAsset[] = found.map((path) => ({ path, contentType: contentTypeOf(path)!, body: readFileSync(join(assetsDir, path)) }));
   const css = readFileSync(join(distDir, STYLESHEET), 'utf8');
-  files.push({ path: STYLESHEET, contentType: CONTENT_TYPES.css!, body: Buffer.from(rewriteStylesheet(css, new Set(found)), 'utf8') });
+  files.push({ path: STYLESHEET, contentType: CONTENT_TYPES.css!, body: Buffer.from(`${rewriteStylesheet(css, new Set(found))}${PLATFORM_RULES}`, 'utf8') });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const revision = assetRevision(files);
   return { revision, basePath: `${ASSETS_PATH_PREFIX}/${revision}`, files };

@@ -150,7 +150,7 @@ function emailsSection(record: PersonRecord): SafeHtml {
     caption: 'Emails sent to or about them',
     captionClasses: 'govuk-visually-hidden',
     head: ['Queued', 'To', 'Subject', 'What became of it'],
-    rows: record.emails.map((email) => [when(email.createdAt), email.to, email.subject, `${email.status}${email.sentAt ? `, sent ${when(email.sentAt)}` : ''}`]),
+    rows: record.emails.map((email) => [when(email.createdAt), email.to, email.subject, email.sentAt ? `${email.status === 'sent' ? 'Sent' : `${email.status}, sent`} ${when(email.sentAt)}` : email.status]),
   });
 }
 

@@ -25,6 +25,7 @@ import {
   type AreaProgress,
   type ProgrammeContext,
   type ProgrammeStep,
+  type StaffStep,
   type Workshop,
 } from '@pip/domain';
 import { html, type SafeHtml } from '@pip/html';
@@ -304,12 +305,19 @@ ${button({ text: 'Resume the workflow', classes: 'secondary', preventDoubleClick
 })}`;
 }
 
+/** What staff still have to do at the step the workflow waits at: of preparation, only the half not done yet. */
+function stillToDo(view: ProgrammeView, step: StaffStep): string {
+  if (step === 'preparation' && view.visit && !view.workshops) return 'schedule the four workshops';
+  if (step === 'preparation' && view.workshops && !view.visit) return 'record the area visit';
+  return staffSteps[step].toLowerCase();
+}
+
 export function programmePage(staff: StaffView, view: ProgrammeView): SafeHtml {
   const errors = new Map(view.errors.map((error) => [error.field, error.message]));
   const areaPath = `/staff/areas/${encodeURIComponent(view.area.areaId)}`;
   const { csrfToken } = staff;
   const stage = tag({ text: view.progress ? areaStages[view.progress.stage] : 'Not started' });
-  const waiting = view.waitingFor ? html` · waiting for staff to ${staffSteps[view.waitingFor].toLowerCase()}` : '';
+  const waiting = view.waitingFor ? html` · waiting for staff to ${stillToDo(view, view.waitingFor)}` : '';
   const nextStep = isProgrammeStep(view.waitingFor) ? view.waitingFor : undefined;
   return page({
     title: `Programme, ${view.area.name}`,

@@ -23,7 +23,7 @@ export function scheduleConfirmationPage(staff: StaffView, view: ScheduleConfirm
     title: `Send the new workshop schedule to the group in ${view.area.name}?`,
     consequences: [
       ...(view.changed.length > 0 ? view.changed.map(workshopLine) : ['No workshop still to come changes date, time, venue or facilitators.']),
-      'Each participant gets an updated calendar invitation for every workshop still to come, and their reminders move with it.',
+      'Each participant gets an updated calendar invitation for each workshop that changes, and its reminders move with it.',
       'Workshops that have taken place stay as they were.',
     ],
     emailed: view.recipients,

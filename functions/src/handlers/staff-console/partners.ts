@@ -12,7 +12,7 @@ import { revokePartnerLink } from '../../use-cases/recruitment/revoke-partner-li
 import { notices } from '../shared/notices';
 
 const done = notices({
-  issued: 'The partner’s contact has been emailed their nomination link',
+  issued: 'The partner’s contact has been emailed their nomination link.',
   withdrawn: 'The nomination link has been withdrawn: it no longer works',
   'already-withdrawn': 'That nomination link had already stopped working',
 });
