@@ -121,12 +121,21 @@ export async function nominationItems(table: PersonTable, addresses: readonly st
 
 /** Every partner's nominations, each partner's read side by side. */
 export async function allNominations(table: PersonTable): Promise<Item[]> {
-  const partners = await queryAll(table.documents, {
+  return nominationsOfPartners(table, await partnerList(table));
+}
+
+/** Every partner, from their list. */
+export function partnerList(table: PersonTable): Promise<Item[]> {
+  return queryAll(table.documents, {
     TableName: table.tableName,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :list',
     ExpressionAttributeValues: { ':list': lists.partners },
   });
+}
+
+/** The partners' nominations, each partner's read side by side. */
+export async function nominationsOfPartners(table: PersonTable, partners: readonly Item[]): Promise<Item[]> {
   const nominations = await Promise.all(partners.map((partner) => queryPrefix(table.documents, table.tableName, keys.nominationsOfPartner(String(partner.partnerId)))));
   return nominations.flat();
 }

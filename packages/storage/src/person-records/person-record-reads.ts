@@ -17,7 +17,7 @@ import { keys } from '../keys';
 import { queryPrefix } from '../query-all';
 import { toSavedApplication } from '../saved-application-store';
 import { mentions, pseudonymOf } from './person-names';
-import { addressesOf, allNominations, applicationsIn, areaList, freshCopiesOf, indexCopiesUnder, indexedUnder, withWordings, wordingsOf } from './person-lookup';
+import { addressesOf, applicationsIn, areaList, freshCopiesOf, indexCopiesUnder, indexedUnder, nominationsOfPartners, partnerList, withWordings, wordingsOf } from './person-lookup';
 import { entityOf, type PersonTable } from './person-table';
 
 // A person's whole record as the staff page shows it and their export (a subject access request) hands it over: reading only, nothing here writes.
@@ -30,35 +30,39 @@ import { entityOf, type PersonTable } from './person-table';
  * read again consistently, the wordings kept apart, each partner's nominations, and the records of
  * each application the index named, by their keys and prefixes in its area, never the whole area. A
  * third wave only for an application no email or link names yet, or an email whose wording went apart
- * since the index copied it; more only when an address was corrected.
+ * since the index copied it; more only when an address was corrected. Each step's reads begin together
+ * once the step before has answered, so no read waits on one it does not need, however the answers
+ * of a loaded table interleave.
  */
 export async function gather(table: PersonTable, email: string): Promise<PersonRecord> {
   const address = applicantKey(email);
-  const copies = indexCopiesUnder(table, [address]);
+  // Each step's reads begin together, once the step before has answered: two round trips, however the answers interleave.
+  const [areas, copies, unreachableFirst, partners] = await Promise.all([
+    areaList(table),
+    indexCopiesUnder(table, [address]),
+    getItem(table.documents, table.tableName, keys.unreachableAddress(address)),
+    partnerList(table),
+  ]);
   // The emails and links the index holds name the area and reference of each application they concern: its
   // records are read from there, beside the batch that decides whether the application is still the address's.
-  const aboutIndexed = copies.then((found) => {
-    const named = new Map<string, Promise<Item[]>>();
-    for (const copy of found) {
-      const key = `${copy.areaId}\u0000${copy.applicationId}`;
-      if (typeof copy.areaId !== 'string' || typeof copy.applicationId !== 'string' || named.has(key)) continue;
-      const records = recordsAbout(table, copy.areaId, copy.applicationId);
-      // Unused when the application is no longer the address's: its failure must not go unhandled.
-      records.catch(() => undefined);
-      named.set(key, records);
-    }
-    return named;
-  });
-  aboutIndexed.catch(() => undefined);
-  const recordsOf = async (areaId: string, applicationId: string) => (await aboutIndexed).get(`${areaId}\u0000${applicationId}`) ?? recordsAbout(table, areaId, applicationId);
-  const [applications, nominationsOfAll, [indexedFirst, wordingsFirst], unreachableFirst] = await Promise.all([
-    areaList(table)
-      .then((areas) => applicationsIn(table, address, areas))
-      .then((found) => Promise.all(found.map(async ({ area, item }) => heldApplication(area, item, await recordsOf(area.areaId, String(item.applicationId)))))),
-    allNominations(table),
-    copies.then((found) => Promise.all([freshCopiesOf(table, found), wordingsOf(table, found)] as const)),
-    getItem(table.documents, table.tableName, keys.unreachableAddress(address)),
+  const named = new Map<string, Promise<Item[]>>();
+  for (const copy of copies) {
+    const key = `${copy.areaId}\u0000${copy.applicationId}`;
+    if (typeof copy.areaId !== 'string' || typeof copy.applicationId !== 'string' || named.has(key)) continue;
+    const records = recordsAbout(table, copy.areaId, copy.applicationId);
+    // Unused when the application is no longer the address's: its failure must not go unhandled.
+    records.catch(() => undefined);
+    named.set(key, records);
+  }
+  const [found, nominationsOfAll, indexedFirst, wordingsFirst] = await Promise.all([
+    applicationsIn(table, address, areas),
+    nominationsOfPartners(table, partners),
+    freshCopiesOf(table, copies),
+    wordingsOf(table, copies),
   ]);
+  const applications = await Promise.all(
+    found.map(async ({ area, item }) => heldApplication(area, item, await (named.get(`${area.areaId}\u0000${String(item.applicationId)}`) ?? recordsAbout(table, area.areaId, String(item.applicationId))))),
+  );
   const addresses = [...new Set([address, ...applications.flatMap((held) => addressesOf(held.item, held.partition))])];
   const earlier = addresses.filter((one) => one !== address);
   const [indexedEarlier, unreachableEarlier] = earlier.length > 0
