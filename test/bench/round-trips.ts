@@ -336,7 +336,7 @@ export async function measureRoundTrips(): Promise<RoundTripRun> {
     const spareSlot = slotIds.at(-1);
     if (spareSlot) {
       await get('/staff/areas/{areaId}/consultancy/slots/{slotId}', `/staff/areas/${AREA}/consultancy/slots/${spareSlot}`);
-      await post('/staff/areas/{areaId}/consultancy/slots/{slotId}', `/staff/areas/${AREA}/consultancy/slots/${spareSlot}`, { version: '0', date: ukDate(now() + 12 * DAY), start: '11:00', end: '13:00', confirmed: 'yes' });
+      await post('/staff/areas/{areaId}/consultancy/slots/{slotId}', `/staff/areas/${AREA}/consultancy/slots/${spareSlot}`, { version: '0', date: ukDate(now() + 12 * DAY), start: '11:00', end: '13:00', facilitator: 'Fay Facilitator', confirmed: 'yes' });
     }
     const consultancy = await linkTo(lead.email, /\/consultancy\/[\w-]{43}(?:\.[\w-]+){0,2}/u);
     if (consultancy) {
