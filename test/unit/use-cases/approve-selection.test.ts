@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SelectionChangedError, ValidationError, draftSelection, type SelectionDraft } from '@pip/domain';
 import { approveSelection } from '../../../functions/src/use-cases/selection/approve-selection';
 import { currentDraft, selectionContext } from '../../../functions/src/use-cases/selection/selection-context';
-import { awaitStaff } from '../../../functions/src/use-cases/shared/staff-steps';
+import { workflowArrivesAfterFirstRead } from './workflow-arrives';
 import type { MemoryPorts } from '../../support/memory-ports';
 import { APPLICANTS, LEEDS, reviewedLeeds } from './fixtures';
 
@@ -41,17 +41,7 @@ describe('approving the selection', () => {
   it('lets the workflow go on once when it begins waiting just as the approval is written', async () => {
     const ports = reviewedLeeds();
     const draft = await proposedWithLeads(ports);
-    const readToken = ports.staffSteps.heldToken.bind(ports.staffSteps);
-    let began = false;
-    // The workflow reaches the step just after the approval read no token: it holds one, and finds the step not done.
-    ports.staffSteps.heldToken = async (area, step) => {
-      const token = await readToken(area, step);
-      if (!began) {
-        began = true;
-        await awaitStaff(ports, areaId, 'selection-approval', 'token-arrived');
-      }
-      return token;
-    };
+    workflowArrivesAfterFirstRead(ports, areaId, 'selection-approval', 'token-arrived');
 
     await approveSelection(ports, areaId, sam, draft, 0);
 

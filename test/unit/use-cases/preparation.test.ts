@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError, workshopsFromForm, type ProposedSchedule } from '@pip/domain';
 import { recordAreaVisit } from '@pip/functions/use-cases/delivery/record-area-visit';
 import { scheduleWorkshops } from '@pip/functions/use-cases/delivery/schedule-workshops';
-import { awaitStaff } from '@pip/functions/use-cases/shared/staff-steps';
+import { workflowArrivesAfterFirstRead } from './workflow-arrives';
 import { LEADS, approvedLeeds, scheduleForm } from './fixtures';
 
 const sam = { staffId: 'sam', name: 'Sam Staff' };
@@ -77,17 +77,7 @@ describe('preparing an area', () => {
     const ports = approvedLeeds(NOW);
     await ports.progress.save({ areaId: 'leeds', stage: 'preparation', history: [] });
     await recordAreaVisit(ports, 'leeds', sam, { visitedOn: '2027-03-01', notes: '' });
-    const readToken = ports.staffSteps.heldToken.bind(ports.staffSteps);
-    let began = false;
-    // The workflow reaches the step just after the decision read no token: it holds one, and finds the step not done.
-    ports.staffSteps.heldToken = async (areaId, step) => {
-      const token = await readToken(areaId, step);
-      if (!began) {
-        began = true;
-        await awaitStaff(ports, 'leeds', 'preparation', 'token-arrived');
-      }
-      return token;
-    };
+    workflowArrivesAfterFirstRead(ports, 'leeds', 'preparation', 'token-arrived');
 
     await scheduleWorkshops(ports, 'leeds', sam, proposed('2027-03-15'), -1);
 
