@@ -470,7 +470,12 @@ describe('consultancy slots and bookings', () => {
     expect(questionPage).toMatch(new RegExp(`<li>(${council.fullName}|${voluntary.fullName})</li>\\s*<li>(${council.fullName}|${voluntary.fullName})</li>`, 'u'));
     const optionId = /name="optionId" value="([^"]+)"/u.exec(questionPage)![1]!;
     expect((await emailsTo(council.email)).filter((email) => email.subject.startsWith('Invitation: follow-up review'))).toHaveLength(0);
-    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, { optionId, confirmed: 'yes' })).status).toBe(303);
+    const tally = emptyTally();
+    requestTallies.set('follow-up-confirm', tally);
+    expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, { optionId, confirmed: 'yes' }, { headers: { 'x-bench-tally': 'follow-up-confirm' } })).status).toBe(303);
+    requestTallies.delete('follow-up-confirm');
+    // The area, the proposal, its answers and the group side by side; then the date confirmed with its line and announcement.
+    expect({ readWaves: tally.readWaves, writes: tally.writes }).toEqual({ readWaves: 1, writes: 1 });
     expect((await sam.post(`/staff/areas/${AREA}/consultancy/follow-up/confirm`, { optionId, confirmed: 'yes' })).status).toBe(409);
     for (const person of [council, voluntary]) {
       const invitations = (await emailsTo(person.email)).filter((email) => email.subject.startsWith('Invitation: follow-up review'));

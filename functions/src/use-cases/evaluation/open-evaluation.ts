@@ -12,8 +12,7 @@ export async function openEvaluation(
   ports: Pick<Ports, 'areas' | 'selections' | 'applications' | 'evaluation' | 'links' | 'linkTokens' | 'outbox' | 'clock'>,
   areaId: string,
 ): Promise<void> {
-  const area = await ports.areas.existing(areaId);
-  const participants = await selectedParticipants(ports, areaId);
+  const [area, participants] = await Promise.all([ports.areas.existing(areaId), selectedParticipants(ports, areaId)]);
   const now = ports.clock.now();
   await ports.evaluation.open({ areaId, openedAt: now.toISOString(), invited: participants.length });
   const expiresAt = daysAfter(now, evaluationRules.linkDays);

@@ -21,8 +21,13 @@ const alreadyDone = () => new ConflictError('The date is confirmed already, or n
  * as the confirmation page says it; refused as confirming would be. Nothing is written.
  */
 export async function followUpDateToConfirm(ports: Pick<ConfirmPorts, 'areas' | 'followUps' | 'selections' | 'applications'>, areaId: string, chosenOptionId?: string): Promise<FollowUpDateToConfirm> {
-  const area = await ports.areas.existing(areaId);
-  const [review, answers, participants] = await Promise.all([ports.followUps.get(areaId), ports.followUps.answers(areaId), selectedParticipants(ports, areaId)]);
+  // Every read is keyed by the area: none waits for the area itself.
+  const [area, review, answers, participants] = await Promise.all([
+    ports.areas.existing(areaId),
+    ports.followUps.get(areaId),
+    ports.followUps.answers(areaId),
+    selectedParticipants(ports, areaId),
+  ]);
   if (!review || review.confirmedOptionId) throw alreadyDone();
   const tally = followUpTally(review, answers);
   const optionId = chosenOptionId || bestFollowUpOption(review, answers)?.optionId;

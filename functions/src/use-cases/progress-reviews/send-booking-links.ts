@@ -8,12 +8,12 @@ export type SendBookingLinksPorts = Pick<Ports, 'areas' | 'selections' | 'applic
 
 /** Emails each lead their own link to book the session, and holds reminders for if it stays unbooked. */
 export async function sendBookingLinks(ports: SendBookingLinksPorts, areaId: string, session: SessionNumber): Promise<void> {
-  const area = await ports.areas.existing(areaId);
+  const [area, leads] = await Promise.all([ports.areas.existing(areaId), areaLeads(ports, areaId)]);
   const now = ports.clock.now();
   const expiresAt = daysAfter(now, consultancyRules.linkDays);
   const remindAt = daysAfter(now, consultancyRules.bookWithinDays);
   const emails: EmailToSend[] = [];
-  for (const lead of await areaLeads(ports, areaId)) {
+  for (const lead of leads) {
     const { url, link } = newEmailedLink(ports, { purpose: 'consultancy', areaId, applicationId: lead.key, expiresAt, details: { session } });
     emails.push({
       email: consultancyEmails.bookingLink(area, session, lead, url, expiresAt),

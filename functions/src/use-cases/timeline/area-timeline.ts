@@ -33,10 +33,11 @@ async function namesIn(ports: TimelinePorts, areaId: string): Promise<NameOf> {
 
 /** One page of an area's timeline, newest first, of the kinds asked for, from where a "Newer" or "Older" link left off. */
 export async function areaTimeline(ports: TimelinePorts, areaId: string, asked: { kinds: readonly TimelineKind[]; from?: TimelineCursor }): Promise<AreaTimeline> {
-  const area = await ports.areas.existing(areaId);
-  const [page, nameOf] = await Promise.all([
-    ports.audit.page(area.areaId, { kinds: asked.kinds, ...(asked.from ? { from: asked.from } : {}), size: timelineRules.pageSize }),
-    namesIn(ports, area.areaId),
+  // Every read is keyed by the area: none waits for the area itself.
+  const [area, page, nameOf] = await Promise.all([
+    ports.areas.existing(areaId),
+    ports.audit.page(areaId, { kinds: asked.kinds, ...(asked.from ? { from: asked.from } : {}), size: timelineRules.pageSize }),
+    namesIn(ports, areaId),
   ]);
   return { area, kinds: asked.kinds, page, nameOf };
 }
