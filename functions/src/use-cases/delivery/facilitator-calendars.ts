@@ -44,7 +44,7 @@ export async function workshopFacilitatorCheck(
 
 /**
  * The clashes of the workshops with the facilitators' calendars read already (`facilitatorCalendars`,
- * of at least the workshops' facilitators). The other areas' names only word a clash: read only when there is one.
+ * of at least the workshops' facilitators).
  */
 export async function clashesIn(
   ports: Pick<Ports, 'areas'>,
@@ -53,7 +53,11 @@ export async function clashesIn(
   calendars: ReadonlyMap<string, FacilitatorCalendar>,
   now: Date,
 ): Promise<FieldError[]> {
-  const clashes = (areaNames: Record<string, string>) => facilitatorClashes(areaId, workshops, (key) => calendars.get(key) ?? { slots: [], workshops: [] }, areaNames, now);
-  const found = clashes({});
-  return found.length > 0 ? clashes(await areaNamesOf(ports, calendars.values())) : found;
+  return wordedWithAreaNames(ports, calendars.values(), (areaNames) => facilitatorClashes(areaId, workshops, (key) => calendars.get(key) ?? { slots: [], workshops: [] }, areaNames, now));
+}
+
+/** A check's findings, worded with the names of the other areas the calendars mention: read only when there is something to word. */
+export async function wordedWithAreaNames<T>(ports: Pick<Ports, 'areas'>, calendars: Iterable<FacilitatorCalendar>, check: (areaNames: Record<string, string>) => T[]): Promise<T[]> {
+  const found = check({});
+  return found.length > 0 ? check(await areaNamesOf(ports, calendars)) : found;
 }

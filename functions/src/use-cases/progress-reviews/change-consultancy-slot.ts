@@ -14,7 +14,7 @@ import {
   type ConsultancySlot,
   type Ports,
 } from '@pip/domain';
-import { areaNamesOf } from '../delivery/facilitator-calendars';
+import { wordedWithAreaNames } from '../delivery/facilitator-calendars';
 import { auditEntry } from '../shared/audit-entry';
 
 type SlotPorts = Pick<Ports, 'areas' | 'consultancy' | 'clock'>;
@@ -66,10 +66,7 @@ export async function plannedSlotTime(ports: SlotTimePorts, areaId: string, slot
   const next = slotAtNewTime(slot, form);
   const [held, workshops] = shownCalendar && facilitatorKey(shown!) === facilitatorKey(slot.facilitator) ? shownCalendar : await calendarOf(ports, slot.facilitator);
   const others = held.slots.filter((other) => other.slotId !== slot.slotId);
-  const problemsNaming = (areaNames: Record<string, string>) => slotProblems(next, others, ports.clock.now(), workshops, areaNames);
-  // The other areas' names only word a problem: read only when there is one.
-  const found = problemsNaming({});
-  const problems = found.length > 0 ? problemsNaming(await areaNamesOf(ports, [{ slots: [], workshops }])) : found;
+  const problems = await wordedWithAreaNames(ports, [{ slots: [], workshops }], (areaNames) => slotProblems(next, others, ports.clock.now(), workshops, areaNames));
   if (problems.length > 0) throw new ValidationError(problems);
   return { area, slot, next, calendarVersion: held.version };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LOST_RACE, ValidationError, slotFromForm, slotProblems, takeTurns, type Actor, type ConsultancySlot, type Ports, type SlotForm, formatUkTimeSpan } from '@pip/domain';
-import { areaNamesOf } from '../delivery/facilitator-calendars';
+import { wordedWithAreaNames } from '../delivery/facilitator-calendars';
 import { auditEntry } from '../shared/audit-entry';
 
 /**
@@ -20,7 +20,7 @@ export async function publishConsultancySlot(
     async () => {
       const [held, workshops] = await Promise.all([ports.consultancy.facilitatorSlots(slot.facilitator), ports.workshops.facilitatorWorkshops(slot.facilitator), areaRead]);
       areaRead = undefined;
-      const problems = slotProblems(slot, held.slots, ports.clock.now(), workshops, await areaNamesOf(ports, [{ slots: [], workshops }]));
+      const problems = await wordedWithAreaNames(ports, [{ slots: [], workshops }], (areaNames) => slotProblems(slot, held.slots, ports.clock.now(), workshops, areaNames));
       if (problems.length > 0) throw new ValidationError(problems);
       const where = slot.mode === 'online' ? 'online' : slot.where;
       const entry = auditEntry(ports.clock, areaId, actor, 'Consultancy slot published', `${slot.facilitator}, ${formatUkTimeSpan(slot.startsAt, slot.endsAt)}, ${where}.`, undefined, slot);
