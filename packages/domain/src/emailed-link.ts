@@ -12,7 +12,8 @@ export interface LinkSubject {
   applicationId?: string;
 }
 
-const SECRET = /^[\w-]{43}$/u;
+/** A link's secret: 256 random bits in base64url (a partner's nomination link's too). */
+export const LINK_SECRET = /^[\w-]{43}$/u;
 
 /**
  * A link's token: its secret (256 random bits in base64url), then what it opens, joined by dots, so
@@ -31,7 +32,7 @@ export function linkToken(secret: string, subject: LinkSubject): string {
 export function isLinkToken(token: string): boolean {
   const [secret, areaId, applicationId, ...rest] = token.split('.');
   return (
-    SECRET.test(secret ?? '') &&
+    LINK_SECRET.test(secret ?? '') &&
     rest.length === 0 &&
     (areaId === undefined || identifierShapes.areaId!.fits(areaId)) &&
     (applicationId === undefined || identifierShapes.applicationId!.fits(applicationId))

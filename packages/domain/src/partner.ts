@@ -9,6 +9,7 @@ import { toFieldErrors } from './parse-answers';
 import { regionIds, regionName, type RegionId } from './regions';
 import type { Actor } from './staff';
 import { formatUkDate } from './uk-time';
+import { LINK_SECRET } from './emailed-link';
 
 /**
  * A partner organisation may put candidates forward: one of the four national infrastructure
@@ -135,7 +136,6 @@ export function partnerIdFits(text: string): boolean {
   return text.length <= 200 && PARTNER_ID.test(text);
 }
 
-const SECRET = /^[\w-]{43}$/u;
 
 /**
  * A partner's nomination link token: its secret, then the partner's id, so that the form behind it
@@ -149,7 +149,7 @@ export function partnerLinkToken(secret: string, partnerId: string): string {
 /** Whether a token can be a partner link's: a secret alone (as they were first made), or with the partner's id. */
 export function isPartnerLinkToken(token: string): boolean {
   const [secret, partnerId, ...rest] = token.split('.');
-  return SECRET.test(secret ?? '') && rest.length === 0 && (partnerId === undefined || partnerIdFits(partnerId));
+  return LINK_SECRET.test(secret ?? '') && rest.length === 0 && (partnerId === undefined || partnerIdFits(partnerId));
 }
 
 /** The partner a token names, if it names one. */
